@@ -1,0 +1,15 @@
+// The drop-in bundle: every xs-* tag registered, Lit included, for a plain <script type="module">.
+// Input is the tsc output (dist/); lazily loaded parts (QR libraries) stay separate chunks.
+// matrix-js-sdk is never bundled from its root: the host owns the client.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: { 'xs-kit': 'dist/bundle-entry.js' },
+  output: { dir: 'bundle', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+  plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ format: { comments: false } })],
+  onwarn(warning, warn) {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start`: starts (or reuses) the local Synapse and serves the demo page.
+//   XS_HOMESERVER_URL=https://…  use that homeserver instead of the local Synapse
+//   XS_DEMO_PORT=8000            the demo's port (PORT works too)
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startDevServer } from '@web/dev-server';
+import { fileURLToPath } from 'node:url';
+import * as homeserver from './homeserver.mjs';
+import { commonJsPlugin } from './wds-plugins.mjs';
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.XS_DEMO_PORT ?? process.env.PORT ?? 8000);
+
+let url = process.env.XS_HOMESERVER_URL;
+let startedNow = false;
+if (!url) {
+  try {
+    ({ url, startedNow } = await homeserver.start());
+  } catch (e) {
+    console.error(`[start] ${e.message}`);
+    process.exit(1);
+  }
+}
+
+const envPlugin = {
+  name: 'xs-demo-env',
+  serve(context) {
+    if (context.path === '/demo/env.js') {
+      return { body: `export const homeserverUrl = ${JSON.stringify(url)};\n`, type: 'js' };
+    }
+    return undefined;
+  },
+};
+
+let server;
+try {
+  server = await startDevServer({
+  config: {
+    rootDir,
+    port,
+    hostname: 'localhost',
+    middleware: [(ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next())],
+    open: false,
+    watch: false,
+    nodeResolve: { exportConditions: ['browser', 'development'] },
+    plugins: [envPlugin, commonJsPlugin({ rootDir }), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'es2022' })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+  });
+} catch (e) {
+  console.error(e.code === 'EADDRINUSE'
+    ? `[start] port ${port} is taken by another program; choose another with XS_DEMO_PORT=…`
+    : `[start] the demo server could not start: ${e.message}`);
+  if (startedNow) await homeserver.stop();
+  process.exit(1);
+}
+
+console.log(`\nxs-kit demo: http://localhost:${port}/\nhomeserver:  ${url}${startedNow ? ' (local Synapse, started now)' : ''}\nCtrl-C stops the demo${startedNow ? ' and Synapse' : ''}.`);
+
+async function shutdown() {
+  await server.stop();
+  if (startedNow) await homeserver.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm test`: everything, on a fresh Debian machine as root.
+//   1. static checks: typecheck, custom-elements.json up to date, package build (tsc + rollup bundle)
+//   2. browser tests in Debian's chromium: the unit group, then the e2e group against a real Synapse
+//      (started here unless XS_HOMESERVER_URL names another homeserver; stopped again if we started it)
+// Ends with the line `N passed, N failed` and a non-zero exit code on any failure.
+//   --group unit|e2e   only that browser group (and the static checks are skipped)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+import * as homeserver from './homeserver.mjs';
+
+const args = process.argv.slice(2);
+const groupIdx = args.indexOf('--group');
+const onlyGroup = groupIdx >= 0 ? args[groupIdx + 1] : null;
+const extra = args.filter((_, i) => i !== groupIdx && i !== groupIdx + 1);
+
+const totals = { passed: 0, failed: 0, failures: [] };
+const t0 = Date.now();
+
+function step(name, cmd, cmdArgs, opts = {}) {
+  process.stdout.write(`\n▶ ${name}\n`);
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', ...opts });
+  const ok = r.status === 0;
+  if (ok) totals.passed += 1; else { totals.failed += 1; totals.failures.push(name); }
+  return ok;
+}
+
+function browserGroup(group, env) {
+  const results = path.join(os.tmpdir(), `xs-kit-results-${process.pid}-${group}.json`);
+  fs.rmSync(results, { force: true });
+  process.stdout.write(`\n▶ browser tests: ${group}\n`);
+  const r = spawnSync('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', '--group', group, ...extra],
+    { stdio: 'inherit', env: { ...process.env, ...env, XS_RESULTS_FILE: results } });
+  let counted = null;
+  try { counted = JSON.parse(fs.readFileSync(results, 'utf8')); } catch { /* runner died before reporting */ }
+  if (!counted) {
+    totals.failed += 1; totals.failures.push(`${group}: the test runner ended (${r.status}) without a report`);
+    return;
+  }
+  if (group === 'e2e') {
+    process.stdout.write(`\nTimings (${group}):\n`);
+    for (const d of counted.durations) process.stdout.write(`  ${String(d.ms ?? '?').padStart(6)} ms  ${d.name}\n`);
+  }
+  totals.passed += counted.passed;
+  totals.failed += counted.failed;
+  totals.failures.push(...counted.failures.map((f) => `${group}: ${f}`), ...counted.brokenFiles.map((f) => `${group}: file ${f}`));
+  if (counted.passed + counted.failed === 0) { totals.failed += 1; totals.failures.push(`${group}: no test ran`); }
+  if (r.status !== 0 && counted.failed === 0) { totals.failed += 1; totals.failures.push(`${group}: runner exited ${r.status}`); }
+}
+
+async function main() {
+  if (!onlyGroup) {
+    step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+    step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']);
+    step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
+  }
+  try {
+    ensureChromium();
+  } catch (e) {
+    console.error(`[test] ${e.message}`);
+    totals.failed += 1; totals.failures.push('chromium could not be installed');
+    return;
+  }
+  if (!onlyGroup || onlyGroup === 'unit') browserGroup('unit', {});
+  if (!onlyGroup || onlyGroup === 'e2e') {
+    let url = process.env.XS_HOMESERVER_URL;
+    let startedNow = false;
+    if (!url) {
+      try {
+        ({ url, startedNow } = await homeserver.start());
+      } catch (e) {
+        console.error(`[test] the local Synapse could not start: ${e.message}`);
+        totals.failed += 1; totals.failures.push('e2e: Synapse could not start (e2e tests fail, they are not skipped)');
+        return;
+      }
+    }
+    try {
+      browserGroup('e2e', { XS_HOMESERVER_URL: url });
+    } finally {
+      if (startedNow) await homeserver.stop();
+    }
+  }
+}
+
+await main();
+const secs = Math.round((Date.now() - t0) / 1000);
+if (totals.failures.length) {
+  console.log(`\nFailed:\n${totals.failures.map((f) => `  - ${f}`).join('\n')}`);
+}
+console.log(`\n(${secs} s)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -1,0 +1,7 @@
+// xs-kit: importing the package root registers no tags. Import `xs-kit/define/xs-<name>.js` for that.
+export { matrixClientContext, provideMatrixClient, type MatrixClientProvision } from './context/index.js';
+export { XsElement } from './internal/xs-element.js';
+export { XsEvent, type XsEventType } from './events/xs-event.js';
+export { XsErrorEvent } from './events/xs-error.js';
+export { XsClientProvider } from './components/client-provider/client-provider.js';
+export * from './i18n/index.js';

@@ -1,0 +1,164 @@
+import { consume } from '@lit/context';
+import { LitElement, css, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { matrixClientContext } from '../context/index.js';
+import type { XsEvent } from '../events/xs-event.js';
+import { LocalizeController } from '../i18n/localize.js';
+
+/** Styles every element starts from: tokens with fallbacks, so the kit looks right with no page CSS. */
+export const baseStyles = css`
+  @layer xs-component {
+    :host {
+      display: block;
+      box-sizing: border-box;
+      color: var(--xs-color-text, #1b1d22);
+      font-family: var(--xs-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      font-size: var(--xs-font-size, 1rem);
+      line-height: 1.5;
+    }
+    :host([hidden]) {
+      display: none !important;
+    }
+    *, *::before, *::after {
+      box-sizing: inherit;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      border-radius: var(--xs-radius, 8px);
+      padding: var(--xs-space-s, 0.5rem) var(--xs-space-m, 1rem);
+      border: 1px solid var(--xs-color-border, #c6cad2);
+      background: var(--xs-color-surface, #fff);
+      color: inherit;
+      min-height: 2.5rem;
+    }
+    button.primary {
+      background: var(--xs-color-accent, #0b6bcb);
+      border-color: var(--xs-color-accent, #0b6bcb);
+      color: var(--xs-color-on-accent, #fff);
+    }
+    button.danger {
+      background: var(--xs-color-danger, #b3261e);
+      border-color: var(--xs-color-danger, #b3261e);
+      color: var(--xs-color-on-accent, #fff);
+    }
+    button:disabled {
+      opacity: 0.55;
+      cursor: not-allowed;
+    }
+    button:focus-visible, input:focus-visible, summary:focus-visible, a:focus-visible {
+      outline: 3px solid var(--xs-color-focus, #3d8af7);
+      outline-offset: 2px;
+    }
+    input {
+      font: inherit;
+      padding: var(--xs-space-s, 0.5rem);
+      border-radius: var(--xs-radius-s, 4px);
+      border: 1px solid var(--xs-color-border, #c6cad2);
+      background: var(--xs-color-surface, #fff);
+      color: inherit;
+    }
+    [role='alert'] {
+      color: var(--xs-color-danger, #b3261e);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
+`;
+
+/**
+ * The one base class of the kit. It:
+ * - consumes the Matrix client from the context (`xs-matrix-client`, subscribed) and also accepts `.client`
+ *   (which wins); when the effective client changes it calls `clientChanged()` so the element drops old
+ *   listeners and re-derives;
+ * - gives `emit()` for typed xs-* events, `localize` for text, `setCustomState()` for `:state(…)` styling;
+ * - registers tags idempotently (`define()`).
+ */
+export class XsElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** Registers `tag` for this class unless the tag is already defined (a second copy is harmless). */
+  static define(tag: string, ctor: CustomElementConstructor = this): void {
+    if (!customElements.get(tag)) customElements.define(tag, ctor);
+  }
+
+  /** The MatrixClient to use. Set it directly, or provide one with `<xs-client-provider>` / `provideMatrixClient()`. */
+  @property({ attribute: false }) client?: MatrixClient;
+
+  /** The client provided by an ancestor through the context protocol. */
+  @consume({ context: matrixClientContext, subscribe: true })
+  @state()
+  protected contextClient?: MatrixClient;
+
+  protected readonly localize = new LocalizeController(this);
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  private activeClient?: MatrixClient;
+  private detach?: () => void;
+
+  /** The effective client: `.client` if set, else the provided one. */
+  get matrixClient(): MatrixClient | undefined {
+    return this.client ?? this.contextClient;
+  }
+
+  /**
+   * Called when the effective client changes, and on connect/disconnect. Attach SDK listeners here and
+   * return a function that removes them; it runs before the next call.
+   */
+  protected clientChanged(_client: MatrixClient | undefined): void | (() => void) {}
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.switchClient(this.matrixClient, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach?.();
+    this.detach = undefined;
+    this.activeClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.hasUpdated || changed.has('client') || changed.has('contextClient' as keyof XsElement)) {
+      this.switchClient(this.matrixClient);
+    }
+  }
+
+  private switchClient(next: MatrixClient | undefined, force = false) {
+    if (!force && next === this.activeClient && this.hasUpdated) return;
+    this.detach?.();
+    this.detach = undefined;
+    this.activeClient = next;
+    if (!this.isConnected) return;
+    this.detach = this.clientChanged(next) ?? undefined;
+  }
+
+  /** Dispatches an xs-* event from this element; returns false if a cancelable event was cancelled. */
+  protected emit(event: XsEvent): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  /** Turns a custom state (`:state(name)`) on or off. */
+  protected setCustomState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      /* browsers without CustomStateSet: styling hook only */
+    }
+  }
+
+  /** Turns exactly one of a group of custom states on. */
+  protected setExclusiveState(all: readonly string[], current: string | undefined): void {
+    for (const s of all) this.setCustomState(s, s === current);
+  }
+}
