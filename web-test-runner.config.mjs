@@ -20,11 +20,17 @@ export default {
   // A whole e2e file may hold several multi-device flows.
   testsFinishTimeout: 15 * 60_000,
   browserStartTimeout: 60_000,
-  files: ['src/**/*.test.ts', 'test/e2e/**/*.e2e.ts'],
-  groups: [
-    { name: 'unit', files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'] },
-    { name: 'e2e', files: ['test/e2e/**/*.e2e.ts'] },
-  ],
+  port: Number(process.env.XS_WTR_PORT ?? 8000),
+  // XS_FILES=a.test.ts,b.e2e.ts runs just those files (no groups).
+  ...(process.env.XS_FILES
+    ? { files: process.env.XS_FILES.split(',') }
+    : {
+        files: ['src/**/*.test.ts', 'test/e2e/**/*.e2e.ts'],
+        groups: [
+          { name: 'unit', files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'] },
+          { name: 'e2e', files: ['test/e2e/**/*.e2e.ts'] },
+        ],
+      }),
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },
@@ -35,7 +41,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
   ],
   // The SDK and rust crypto log verbosely; keep errors, warnings from our code and measurements.
-"  // "null pointer passed to rust" is the WASM noticing a client stopped mid-sync in teardown: harmless.
+  // "null pointer passed to rust" is the WASM noticing a client stopped mid-sync in teardown: harmless.
   filterBrowserLogs: ({ type, args }) =>
     (type === 'error' && !/null pointer passed to rust/.test(JSON.stringify(args))) || /\[(timing|bench|xs)\]/.test(JSON.stringify(args[0] ?? '')),
   testFramework: { config: { timeout: e2eTimeout, ui: 'bdd' } },

@@ -102,6 +102,25 @@ export class XsElement extends LitElement {
 
   private activeClient?: MatrixClient;
   private detach?: () => void;
+  private lastStageKey?: string;
+
+  /**
+   * Multi-step elements return a key of the current stage. When it changes after the first render, the
+   * element's `[data-stage-heading]` (an h2/h3 with tabindex="-1") takes focus, so screen readers and
+   * keyboard users land on the new step.
+   */
+  protected stageKey(): string | undefined {
+    return undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const key = this.stageKey();
+    if (key === undefined || key === this.lastStageKey) return;
+    const first = this.lastStageKey === undefined;
+    this.lastStageKey = key;
+    if (!first) this.shadowRoot?.querySelector<HTMLElement>('[data-stage-heading]')?.focus();
+  }
 
   /** The effective client: `.client` if set, else the provided one. */
   get matrixClient(): MatrixClient | undefined {
