@@ -5,3 +5,6 @@ export { XsEvent, type XsEventType } from './events/xs-event.js';
 export { XsErrorEvent } from './events/xs-error.js';
 export { XsClientProvider } from './components/client-provider/client-provider.js';
 export * from './i18n/index.js';
+export { XsAuthPrompt } from './components/auth-prompt/auth-prompt.js';
+export { UiaSession, UiaCancelledError, type UiaStage } from './state/uia.js';
+export { describeFailure, type Failure, type FailureKind } from './sdk/errors.js';
