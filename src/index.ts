@@ -8,3 +8,11 @@ export * from './i18n/index.js';
 export { XsAuthPrompt } from './components/auth-prompt/auth-prompt.js';
 export { UiaSession, UiaCancelledError, type UiaStage } from './state/uia.js';
 export { describeFailure, type Failure, type FailureKind } from './sdk/errors.js';
+export {
+  createSecretStorageCallbacks,
+  withSecretStorageKey,
+  hasSecretStorageCallbacks,
+  SecretStorageCallbacksMissingError,
+  type SecretStorageCallbacks,
+  type SecretStorageKeyFallback,
+} from './sdk/secret-storage-keys.js';
