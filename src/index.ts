@@ -16,3 +16,6 @@ export {
   type SecretStorageCallbacks,
   type SecretStorageKeyFallback,
 } from './sdk/secret-storage-keys.js';
+export { XsNewPassphrase } from './components/new-passphrase/new-passphrase.js';
+export { XsPassphraseValidityEvent } from './events/xs-passphrase-validity.js';
+export { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from './internal/passphrase-strength.js';

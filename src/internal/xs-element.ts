@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, css, type CSSResultGroup, type PropertyValues } from 'lit';
+import { LitElement, css, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { matrixClientContext } from '../context/index.js';
@@ -82,7 +82,7 @@ export const baseStyles = css`
  * - registers tags idempotently (`define()`).
  */
 export class XsElement extends LitElement {
-  static override styles: CSSResultGroup = [baseStyles];
+  static override styles: CSSResult[] = [baseStyles];
 
   /** Registers `tag` for this class unless the tag is already defined (a second copy is harmless). */
   static define(tag: string, ctor: CustomElementConstructor = this): void {

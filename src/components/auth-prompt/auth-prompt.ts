@@ -19,7 +19,7 @@ import { authStrings } from './auth-prompt.strings.js';
  */
 export class XsAuthPrompt extends XsElement {
   static override styles = [
-    XsElement.styles,
+    ...XsElement.styles,
     css`
       .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-top: var(--xs-space-s, 0.5rem); }
       label { display: block; font-weight: 600; }

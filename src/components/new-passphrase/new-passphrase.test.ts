@@ -1,0 +1,227 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define/xs-new-passphrase.js';
+import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
+import { estimatorRequested } from '../../internal/passphrase-strength.js';
+import type { XsNewPassphrase } from './new-passphrase.js';
+
+const STRONG = 'correct violet harbour tractor 1987!';
+
+function parts(el: XsNewPassphrase) {
+  const root = el.shadowRoot!;
+  return {
+    pass: root.querySelector<HTMLInputElement>('#passphrase')!,
+    confirm: root.querySelector<HTMLInputElement>('#confirm')!,
+    meter: root.querySelector<HTMLMeterElement>('meter')!,
+    status: root.querySelector<HTMLElement>('[role="status"]')!,
+    alert: root.querySelector<HTMLElement>('[role="alert"]')!,
+  };
+}
+
+function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function scored(el: XsNewPassphrase) {
+  await waitUntil(() => /Strength:/.test(parts(el).status.textContent ?? ''), 'strength shown', { timeout: 10_000 });
+  await el.updateComplete;
+}
+
+function zxcvbnResources() {
+  return performance.getEntriesByType('resource').filter((e) => e.name.includes('@zxcvbn-ts'));
+}
+
+describe('<xs-new-passphrase>', () => {
+  // Must run first in this file: the estimator is a module-level lazy singleton.
+  it('does not load the estimator until someone types', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(estimatorRequested()).to.equal(false);
+    expect(zxcvbnResources()).to.have.length(0);
+    type(parts(el).pass, 'a');
+    expect(estimatorRequested()).to.equal(true);
+    await scored(el);
+    const loaded = zxcvbnResources().map((e) => e.name);
+    expect(loaded.some((n) => n.includes('@zxcvbn-ts/core'))).to.equal(true);
+    expect(loaded.some((n) => n.includes('@zxcvbn-ts/language-en'))).to.equal(true);
+  });
+
+  it('renders two labelled secret inputs and passes the accessibility audit', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const { pass, confirm, meter } = parts(el);
+    for (const input of [pass, confirm]) {
+      expect(input.type).to.equal('password');
+      expect(input.getAttribute('autocomplete')).to.equal('new-password');
+      expect(input.getAttribute('spellcheck')).to.equal('false');
+      expect(input.labels?.[0]?.textContent?.trim()).to.be.a('string').and.not.equal('');
+    }
+    expect(meter.value).to.equal(0);
+    expect(el.valid).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses label overrides', async () => {
+    const el = await fixture<XsNewPassphrase>(
+      html`<xs-new-passphrase label="Export passphrase" confirm-label="Export passphrase again"></xs-new-passphrase>`,
+    );
+    const { pass, confirm } = parts(el);
+    expect(pass.labels![0]!.textContent).to.equal('Export passphrase');
+    expect(confirm.labels![0]!.textContent).to.equal('Export passphrase again');
+  });
+
+  it('rates a weak passphrase as weak and not valid, with advice in the live region', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const { pass, confirm, meter, status } = parts(el);
+    type(pass, 'password1');
+    type(confirm, 'password1');
+    await scored(el);
+    expect(meter.value).to.be.lessThan(2);
+    expect(status.textContent).to.match(/Strength: (Very weak|Weak)/);
+    expect(status.textContent).to.contain('Not strong enough');
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(el.valid).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('becomes valid when strong and confirmed, and says so with xs-passphrase-validity', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const events: XsPassphraseValidityEvent[] = [];
+    el.addEventListener('xs-passphrase-validity', (e) => events.push(e));
+    const { pass, confirm, meter } = parts(el);
+    type(pass, STRONG);
+    await scored(el);
+    expect(meter.value).to.be.greaterThanOrEqual(3);
+    expect(el.valid).to.equal(false); // not confirmed yet
+    expect(events).to.have.length(0);
+    type(confirm, STRONG);
+    await el.updateComplete;
+    expect(el.valid).to.equal(true);
+    expect(events.map((e) => e.valid)).to.deep.equal([true]);
+    expect(events[0]).to.be.instanceOf(XsPassphraseValidityEvent);
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+    type(confirm, STRONG + 'x');
+    await el.updateComplete;
+    expect(el.valid).to.equal(false);
+    expect(events.map((e) => e.valid)).to.deep.equal([true, false]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a mismatch alert only once the confirmation is touched', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const { pass, confirm, alert } = parts(el);
+    type(pass, STRONG);
+    type(confirm, 'corr'); // still typing: no error yet
+    await el.updateComplete;
+    expect(alert.textContent?.trim()).to.equal('');
+    confirm.dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(alert.textContent).to.contain('not the same');
+    expect(confirm.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    type(confirm, STRONG);
+    await el.updateComplete;
+    expect(alert.textContent?.trim()).to.equal('');
+    expect(confirm.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('honours min-score', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    const { pass, confirm } = parts(el);
+    type(pass, 'abc');
+    type(confirm, 'abc');
+    await scored(el);
+    expect(el.valid).to.equal(true);
+    el.minScore = 4;
+    await el.updateComplete;
+    expect(el.valid).to.equal(false);
+  });
+
+  it('penalises the user inputs', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const { pass, meter } = parts(el);
+    const guess = 'quixoticzebra@grumblefjord';
+    type(pass, guess);
+    await scored(el);
+    const without = meter.value;
+    el.userInputs = ['@quixoticzebra:grumblefjord.example'];
+    await waitUntil(() => meter.value < without, 'score to drop', { timeout: 10_000 });
+  });
+
+  it('takeValue() returns the passphrase exactly as typed and clears both inputs', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    const events: boolean[] = [];
+    el.addEventListener('xs-passphrase-validity', (e) => events.push(e.valid));
+    const { pass, confirm } = parts(el);
+    const raw = '  Cafe\u0301 🔑 Ω  '; // leading/trailing spaces, combining accent (NFD), astral char
+    type(pass, raw);
+    type(confirm, raw);
+    await scored(el);
+    expect(el.valid).to.equal(true);
+    const value = el.takeValue();
+    expect(value).to.equal(raw);
+    expect(value.length).to.equal(raw.length);
+    expect(pass.value).to.equal('');
+    expect(confirm.value).to.equal('');
+    await el.updateComplete;
+    expect(el.valid).to.equal(false);
+    expect(events).to.deep.equal([true, false]);
+    expect(parts(el).meter.value).to.equal(0);
+  });
+
+  it('never puts the passphrase in an attribute or an event', async () => {
+    const marker = 'zq7-secret-marker-vx9 orbit lantern';
+    const seen: Event[] = [];
+    const record = (e: Event) => seen.push(e);
+    const wrap = await fixture<HTMLDivElement>(html`<div><xs-new-passphrase></xs-new-passphrase></div>`);
+    const el = wrap.querySelector('xs-new-passphrase')!;
+    for (const t of ['xs-passphrase-validity', 'change', 'input']) wrap.addEventListener(t, record);
+    const { pass, confirm } = parts(el);
+    type(pass, marker);
+    type(confirm, marker);
+    await scored(el);
+    expect(el.valid).to.equal(true);
+    const allElements = [wrap, el, ...el.shadowRoot!.querySelectorAll('*')];
+    for (const node of allElements) {
+      for (const attr of node.getAttributeNames()) {
+        expect(node.getAttribute(attr) ?? '', `${node.localName}[${attr}]`).not.to.contain('zq7');
+      }
+    }
+    expect(el.shadowRoot!.innerHTML).not.to.contain('zq7');
+    const validity = seen.filter((e) => e instanceof XsPassphraseValidityEvent) as XsPassphraseValidityEvent[];
+    expect(validity).to.have.length(1);
+    expect(Object.keys(validity[0]!).filter((k) => k !== 'isTrusted')).to.deep.equal(['valid']);
+    for (const e of seen) expect(JSON.stringify({ ...e, detail: (e as CustomEvent).detail })).not.to.contain('zq7');
+  });
+
+  it('works with the keyboard alone, and Enter submits the surrounding form', async () => {
+    let submitted = 0;
+    const form = await fixture<HTMLFormElement>(
+      html`<form @submit=${(e: Event) => { e.preventDefault(); submitted++; }}><xs-new-passphrase min-score="1"></xs-new-passphrase></form>`,
+    );
+    const el = form.querySelector('xs-new-passphrase')!;
+    el.focus();
+    await sendKeys({ type: 'tidy walrus' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'tidy walrus' });
+    await scored(el);
+    await waitUntil(() => el.valid, 'valid', { timeout: 5_000 });
+    await sendKeys({ press: 'Enter' });
+    expect(submitted).to.equal(1);
+    expect(el.takeValue()).to.equal('tidy walrus');
+  });
+
+  it('clear() empties the inputs and the meter', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
+    const { pass, confirm, status } = parts(el);
+    type(pass, STRONG);
+    type(confirm, 'nope');
+    confirm.dispatchEvent(new Event('blur'));
+    await scored(el);
+    el.clear();
+    await el.updateComplete;
+    expect(pass.value + confirm.value).to.equal('');
+    expect(status.textContent?.trim()).to.equal('');
+    expect(parts(el).alert.textContent?.trim()).to.equal('');
+  });
+});

@@ -1,0 +1,252 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
+import { XsElement } from '../../internal/xs-element.js';
+import { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from '../../internal/passphrase-strength.js';
+import { newPassphraseStrings as S } from './new-passphrase.strings.js';
+import { newPassphraseStyles } from './new-passphrase.styles.js';
+
+type Strength =
+  | { kind: 'empty' }
+  | { kind: 'checking' }
+  | { kind: 'scored'; estimate: PassphraseEstimate }
+  | { kind: 'unavailable' };
+
+const SCORE_KEYS = ['score0', 'score1', 'score2', 'score3', 'score4'] as const;
+
+/**
+ * @summary A new passphrase, typed twice, with a strength meter. Used wherever the kit asks someone to choose a
+ * passphrase (key export, secret storage set-up).
+ * @tag xs-new-passphrase
+ *
+ * The value lives only in the two native inputs: it is never reflected to an attribute, never put in an
+ * event, never stored. The host reads it once with `takeValue()`, which also clears the inputs.
+ * The strength estimator (zxcvbn-ts with English and common dictionaries) is loaded on the first keystroke.
+ *
+ * ```html
+ * <xs-new-passphrase min-score="3"></xs-new-passphrase>
+ * <script type="module">
+ *   const field = document.querySelector('xs-new-passphrase');
+ *   field.addEventListener('xs-passphrase-validity', (e) => (button.disabled = !e.valid));
+ *   button.onclick = () => useIt(field.takeValue());
+ * </script>
+ * ```
+ *
+ * @event xs-passphrase-validity - `valid` changed (strong enough and confirmed). Carries `valid: boolean` only.
+ * @csspart passphrase - The first input.
+ * @csspart confirm - The confirmation input.
+ * @csspart meter - The native `<meter>` showing the strength (0–4).
+ * @csspart status - The polite live region with the strength in words and the estimator's advice.
+ * @csspart error - The alert shown when the confirmation does not match.
+ * @cssprop [--xs-new-passphrase-weak-color=var(--xs-color-danger)] - Reserved for meter theming.
+ * @cssprop [--xs-new-passphrase-strong-color=var(--xs-color-success)] - Reserved for meter theming.
+ * @cssstate valid - Strong enough and confirmed.
+ * @cssstate mismatch - The confirmation was touched and differs.
+ */
+export class XsNewPassphrase extends XsElement {
+  static override styles = [...XsElement.styles, newPassphraseStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...XsElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Lowest zxcvbn score (0–4) accepted. */
+  @property({ type: Number, attribute: 'min-score' }) minScore = 3;
+  /** Overrides the first field's label. */
+  @property() label?: string;
+  /** Overrides the confirmation field's label. */
+  @property({ attribute: 'confirm-label' }) confirmLabel?: string;
+  /** Words that make a passphrase guessable here (the user id, the server name…). */
+  @property({ attribute: false }) userInputs: string[] = [];
+  /** Disables both inputs (e.g. while the passphrase is in use). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private strength: Strength = { kind: 'empty' };
+  @state() private confirmTouched = false;
+  @state() private confirmMatches = true;
+
+  @query('#passphrase') private passInput?: HTMLInputElement;
+  @query('#confirm') private confirmInput?: HTMLInputElement;
+
+  private estimateSeq = 0;
+  private lastValid = false;
+
+  /** Strong enough (score ≥ `minScore`) and the confirmation equals the passphrase. */
+  get valid(): boolean {
+    const pass = this.passInput?.value ?? '';
+    return (
+      pass.length > 0 &&
+      this.strength.kind === 'scored' &&
+      this.strength.estimate.score >= this.minScore &&
+      pass === (this.confirmInput?.value ?? '')
+    );
+  }
+
+  /** Returns the passphrase exactly as typed (no trimming, no normalisation) and clears both inputs. */
+  takeValue(): string {
+    const value = this.passInput?.value ?? '';
+    this.clear();
+    return value;
+  }
+
+  /** Empties both inputs and resets the meter. */
+  clear(): void {
+    if (this.passInput) this.passInput.value = '';
+    if (this.confirmInput) this.confirmInput.value = '';
+    this.estimateSeq++;
+    this.strength = { kind: 'empty' };
+    this.confirmTouched = false;
+    this.confirmMatches = true;
+    this.checkValidity();
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.passInput?.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('userInputs') && this.hasUpdated && this.passInput?.value) void this.estimate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.checkValidity();
+  }
+
+  private checkValidity() {
+    const valid = this.valid;
+    this.setCustomState('valid', valid);
+    this.setCustomState('mismatch', this.confirmTouched && !this.confirmMatches);
+    if (valid !== this.lastValid) {
+      this.lastValid = valid;
+      this.emit(new XsPassphraseValidityEvent(valid));
+    }
+  }
+
+  private async estimate() {
+    const value = this.passInput?.value ?? '';
+    const seq = ++this.estimateSeq;
+    if (!value) {
+      this.strength = { kind: 'empty' };
+      return;
+    }
+    if (this.strength.kind !== 'scored') this.strength = { kind: 'checking' };
+    try {
+      const estimate = await estimatePassphrase(value, this.userInputs);
+      if (seq === this.estimateSeq) this.strength = { kind: 'scored', estimate };
+    } catch {
+      if (seq === this.estimateSeq) this.strength = { kind: 'unavailable' };
+    }
+  }
+
+  private onPassInput = () => {
+    this.updateMatch();
+    void this.estimate();
+    this.checkValidity();
+  };
+
+  private onConfirmInput = () => {
+    const pass = this.passInput?.value ?? '';
+    const confirm = this.confirmInput?.value ?? '';
+    if (confirm.length >= pass.length && confirm.length > 0) this.confirmTouched = true;
+    this.updateMatch();
+    this.checkValidity();
+  };
+
+  private onConfirmBlur = () => {
+    if (this.confirmInput?.value) this.confirmTouched = true;
+    this.updateMatch();
+  };
+
+  private updateMatch() {
+    this.confirmMatches = (this.passInput?.value ?? '') === (this.confirmInput?.value ?? '');
+  }
+
+  /** Enter submits the surrounding form (the inputs live in this shadow root, so it wouldn't by itself). */
+  private onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.isComposing) return;
+    const form = this.closest('form');
+    if (form) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  };
+
+  private scoreName(score: PassphraseScore): string {
+    return this.localize.t(S, SCORE_KEYS[score]);
+  }
+
+  private renderStrength() {
+    const s = this.strength;
+    switch (s.kind) {
+      case 'empty':
+        return nothing;
+      case 'checking':
+        return this.localize.t(S, 'checking');
+      case 'unavailable':
+        return this.localize.t(S, 'unavailable');
+      case 'scored': {
+        const { score, warning, suggestions } = s.estimate;
+        const verdict =
+          score >= this.minScore
+            ? this.localize.t(S, 'strongEnough')
+            : this.localize.t(S, 'tooWeak', this.scoreName(Math.min(Math.max(this.minScore, 0), 4) as PassphraseScore));
+        return html`${this.localize.t(S, 'strength', this.scoreName(score))}. ${verdict}
+          ${warning ? html`<br />${warning}` : nothing}
+          ${suggestions.length ? html`<ul>${suggestions.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}`;
+      }
+    }
+  }
+
+  protected override render() {
+    const score = this.strength.kind === 'scored' ? this.strength.estimate.score : 0;
+    const mismatch = this.confirmTouched && !this.confirmMatches;
+    const scoreText = this.strength.kind === 'scored' ? this.scoreName(this.strength.estimate.score) : undefined;
+    return html`
+      <div class="field">
+        <label for="passphrase">${this.label ?? this.localize.t(S, 'label')}</label>
+        <input
+          id="passphrase"
+          part="passphrase"
+          type="password"
+          autocomplete="new-password"
+          spellcheck="false"
+          autocapitalize="off"
+          aria-describedby="hint strength"
+          ?disabled=${this.disabled}
+          @input=${this.onPassInput}
+          @keydown=${this.onKeyDown}
+        />
+        <p class="hint" id="hint">${this.localize.t(S, 'hint')}</p>
+        <meter
+          part="meter"
+          min="0"
+          max="4"
+          low="2"
+          high="3"
+          optimum="4"
+          .value=${score}
+          aria-label=${this.localize.t(S, 'meterLabel')}
+          aria-valuetext=${scoreText ?? ''}
+        ></meter>
+        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${this.renderStrength()}</div>
+      </div>
+      <div class="field">
+        <label for="confirm">${this.confirmLabel ?? this.localize.t(S, 'confirmLabel')}</label>
+        <input
+          id="confirm"
+          part="confirm"
+          type="password"
+          autocomplete="new-password"
+          spellcheck="false"
+          autocapitalize="off"
+          aria-invalid=${mismatch ? 'true' : 'false'}
+          aria-describedby="mismatch"
+          ?disabled=${this.disabled}
+          @input=${this.onConfirmInput}
+          @blur=${this.onConfirmBlur}
+          @keydown=${this.onKeyDown}
+        />
+        <p id="mismatch" part="error" role="alert">${mismatch ? this.localize.t(S, 'mismatch') : nothing}</p>
+      </div>
+    `;
+  }
+}
