@@ -6,8 +6,11 @@ import path from 'node:path';
 // cem resolves --outdir against the working directory, so keep it relative.
 const tmp = path.join('node_modules', '.cache', `xs-cem-${process.pid}`);
 fs.mkdirSync(tmp, { recursive: true });
+// cem rewrites package.json's customElements field to point at --outdir; put it back afterwards.
+const pkg = fs.readFileSync('package.json', 'utf8');
 const r = spawnSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', tmp],
   { stdio: ['ignore', 'ignore', 'inherit'] });
+fs.writeFileSync('package.json', pkg);
 if (r.status !== 0) { console.error('cem analyze failed'); process.exit(1); }
 const fresh = JSON.parse(fs.readFileSync(path.join(tmp, 'custom-elements.json'), 'utf8'));
 let committed;
