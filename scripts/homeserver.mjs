@@ -20,9 +20,10 @@ export const cacheDir = process.env.XS_CACHE_DIR || path.join(os.homedir(), '.ca
 export const rootDir = path.join(cacheDir, 'synapse-root');
 export const port = Number(process.env.XS_SYNAPSE_PORT || 8018);
 export const homeserverUrl = `http://127.0.0.1:${port}`;
-const dataInRoot = '/xs-data';
+// One data directory (and PID file) per port, so parallel runs on other ports share the installed tree.
+const dataInRoot = port === 8018 ? '/xs-data' : `/xs-data-${port}`;
 const dataDir = path.join(rootDir, dataInRoot);
-const pidFile = path.join(cacheDir, 'synapse.pid');
+const pidFile = path.join(cacheDir, port === 8018 ? 'synapse.pid' : `synapse-${port}.pid`);
 const readyMarker = path.join(rootDir, '.xs-synapse-installed');
 export const logFile = path.join(dataDir, 'homeserver.log');
 
@@ -262,7 +263,7 @@ export async function start({ readyTimeoutMs = 90_000 } = {}) {
   writeConfig();
   ensureProc();
   fs.copyFileSync('/etc/resolv.conf', path.join(rootDir, 'etc/resolv.conf'));
-  const out = fs.openSync(path.join(cacheDir, 'synapse.stdout.log'), 'a');
+  const out = fs.openSync(path.join(cacheDir, port === 8018 ? 'synapse.stdout.log' : `synapse-${port}.stdout.log`), 'a');
   const child = spawn('chroot', [rootDir, 'python3', '-m', 'synapse.app.homeserver', '--config-path', `${dataInRoot}/homeserver.yaml`],
     { detached: true, stdio: ['ignore', out, out] });
   fs.writeFileSync(pidFile, String(child.pid));
