@@ -20,3 +20,8 @@ export { XsNewPassphrase } from './components/new-passphrase/new-passphrase.js';
 export { XsPassphraseValidityEvent } from './events/xs-passphrase-validity.js';
 export { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from './internal/passphrase-strength.js';
 export { XsRequestVerifyEvent, type RequestVerifyInit, type VerifyReason, type VerifyTarget } from './events/xs-request-verify.js';
+export { XsVerifyLogin } from './components/verify-login/verify-login.js';
+export { XsVerifiedEvent } from './events/xs-verified.js';
+export { XsVerificationCancelledEvent } from './events/xs-verification-cancelled.js';
+export { onVerificationRequest } from './sdk/verification.js';
+export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS } from './i18n/sas-emoji.strings.js';
