@@ -8,6 +8,7 @@ import '../../src/define/xs-verify-login.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import type { XsVerificationCancelledEvent } from '../../src/events/xs-verification-cancelled.js';
 import type { XsVerifiedEvent } from '../../src/events/xs-verified.js';
+import { encodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { onVerificationRequest } from '../../src/sdk/verification.js';
 import { createSecretStorageCallbacks } from '../../src/sdk/secret-storage-keys.js';
 import { createTestClient, keyHolder, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
@@ -66,6 +67,25 @@ async function press(el: XsVerifyLogin, label: string) {
     }
   }
   throw new Error(`no button "${label}" reachable by Tab in "${headingText(el)}"`);
+}
+
+/** Keyboard only: Tab from the heading to the text field, type `text`, press Enter. */
+async function typeAndSubmit(el: XsVerifyLogin, text: string) {
+  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
+  if (root(el).activeElement !== heading) heading?.focus();
+  for (let i = 0; i < 6; i++) {
+    await sendKeys({ press: 'Tab' });
+    if ((root(el).activeElement as HTMLElement | null)?.tagName === 'INPUT') {
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Enter' });
+      return;
+    }
+  }
+  throw new Error(`no text field reachable by Tab in "${headingText(el)}"`);
+}
+
+function alertText(el: XsVerifyLogin): string {
+  return root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
 }
 
 function emojiNames(el: XsVerifyLogin): string[] {
@@ -164,5 +184,56 @@ describe('<xs-verify-login> with Synapse', () => {
     await stageIs(receiver, 'Verified');
     expect(sent.verified.map((e) => [e.userId, e.deviceId])).to.deep.equal([[a.userId, b.deviceId]]);
     await waitFor('B cross-signed', () => crossSigned(clientA, b.deviceId));
+  });
+
+  it('Security Key: malformed and wrong keys are explained, the right one verifies and connects the backup (keyboard only)', async () => {
+    const { a, b, clientA, clientB, recoveryKey } = await setUpPair();
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
+    const ev = events(el);
+    await stageIs(el, 'Verify this session');
+    await press(el, 'Use your Security Key or Phrase');
+    await stageIs(el, 'Enter your Security Key');
+    await expect(el).to.be.accessible();
+    // No phrase on this key: no phrase option.
+    expect([...root(el).querySelectorAll('button')].map((x) => x.textContent?.trim())).to.not.include('Use your Security Phrase instead');
+
+    await typeAndSubmit(el, 'EsTk khvc not a key');
+    await waitFor('malformed explained', () => alertText(el).includes('isn’t a valid Security Key'));
+    await expect(el).to.be.accessible();
+    const other = encodeRecoveryKey(crypto.getRandomValues(new Uint8Array(32)))!;
+    await typeAndSubmit(el, other);
+    await waitFor('wrong key explained', () => alertText(el).includes('doesn’t unlock'));
+    expect(root(el).querySelector<HTMLInputElement>('#key-input')!.value).to.equal('');
+
+    await typeAndSubmit(el, recoveryKey);
+    await stageIs(el, 'Verified');
+    await expect(el).to.be.accessible();
+    expect(root(el).textContent).to.contain('connected to your key backup');
+    expect(ev.verified.map((e) => [e.userId, e.deviceId])).to.deep.equal([[b.userId, b.deviceId]]);
+    expect(await crossSigned(clientB, b.deviceId)).to.equal(true);
+    await waitFor('A sees B cross-signed', () => crossSigned(clientA, b.deviceId));
+    const cryptoB = clientB.getCrypto()!;
+    expect(await cryptoB.getSessionBackupPrivateKey()).to.not.equal(null);
+    expect(await cryptoB.getActiveSessionBackupVersion()).to.be.a('string');
+    const status = await cryptoB.getCrossSigningStatus();
+    expect(status.privateKeysCachedLocally).to.deep.equal({ masterKey: true, selfSigningKey: true, userSigningKey: true });
+    expect(a.userId).to.equal(b.userId);
+  });
+
+  it('Security Phrase: a wrong phrase is explained, the right one verifies (keyboard only)', async () => {
+    const phrase = `correct horse ${crypto.randomUUID()}`;
+    const { b, clientB } = await setUpPair(phrase);
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
+    await stageIs(el, 'Verify this session');
+    await press(el, 'Use your Security Key or Phrase');
+    await stageIs(el, 'Enter your Security Key');
+    await press(el, 'Use your Security Phrase instead');
+    await stageIs(el, 'Enter your Security Phrase');
+    await expect(el).to.be.accessible();
+    await typeAndSubmit(el, 'not the phrase');
+    await waitFor('wrong phrase explained', () => alertText(el).includes('Security Phrase isn’t correct'), { timeoutMs: 30_000 });
+    await typeAndSubmit(el, phrase);
+    await stageIs(el, 'Verified', 60_000);
+    expect(await crossSigned(clientB, b.deviceId)).to.equal(true);
   });
 });

@@ -7,7 +7,9 @@ import { XsVerifiedEvent } from '../../events/xs-verified.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { recoveryPortFor } from '../../sdk/recovery-key.js';
 import { portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
+import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
 import { SECURITY_CODES, explainCancel, verifyStrings } from './verify-login.strings.js';
@@ -59,13 +61,16 @@ export class XsVerifyLogin extends XsElement {
   @state() private qrUrl?: string;
   @state() private qrFailed = false;
   @state() private scanUi: ScanUi = { kind: 'idle' };
+  @state() private keyStage?: RecoveryStage;
   @query('video') private video?: HTMLVideoElement;
+  @query('#key-input') private keyInput?: HTMLInputElement;
 
   private flow?: VerificationFlow;
   private flowClient?: MatrixClient;
   private qrFor?: Uint8ClampedArray;
   private cameraAbort?: AbortController;
   private emittedFor?: VerificationStage;
+  private keyFlow?: RecoveryKeyFlow;
 
   private get flowRole(): VerifyRole {
     if (this.request) return 'incoming';
@@ -73,7 +78,11 @@ export class XsVerifyLogin extends XsElement {
   }
 
   protected override stageKey() {
-    return this.stage.kind === 'scan' ? 'scan' : this.stage.kind;
+    if (this.keyStage) {
+      const k = this.keyStage;
+      return `key-${k.kind}${k.kind === 'enter' ? `-${k.method}` : ''}`;
+    }
+    return this.stage.kind;
   }
 
   protected override clientChanged(client: MatrixClient | undefined) {
@@ -123,6 +132,7 @@ export class XsVerifyLogin extends XsElement {
   }
 
   private teardown() {
+    this.closeKey();
     this.stopCamera();
     this.flow?.dispose();
     this.flow = undefined;
@@ -144,6 +154,43 @@ export class XsVerifyLogin extends XsElement {
       this.emittedFor = s;
       this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs), s.byUs));
     }
+  }
+
+  /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
+  private async openKey() {
+    const client = this.flowClient;
+    if (!client) return;
+    if (this.flow && !this.flow.settled && this.stage.kind !== 'start') await this.flow.cancel();
+    const flow = new RecoveryKeyFlow(recoveryPortFor(client));
+    this.keyFlow = flow;
+    flow.addEventListener('change', () => {
+      if (flow !== this.keyFlow) return;
+      this.keyStage = flow.stage;
+      if (flow.stage.kind === 'done') {
+        this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
+      }
+    });
+    this.keyStage = flow.stage;
+    await flow.load();
+  }
+
+  private closeKey() {
+    this.keyFlow?.dispose();
+    this.keyFlow = undefined;
+    this.keyStage = undefined;
+  }
+
+  private backFromKey() {
+    this.closeKey();
+    if (this.flow?.settled && this.flow.role === 'this-session') this.build(this.flowClient);
+  }
+
+  private submitKey(e: SubmitEvent) {
+    e.preventDefault();
+    const input = this.keyInput;
+    const value = input?.value ?? '';
+    if (input) input.value = '';
+    void this.keyFlow?.submit(value);
   }
 
   private async drawQr(bytes: Uint8ClampedArray) {
@@ -232,8 +279,10 @@ export class XsVerifyLogin extends XsElement {
   }
 
   protected override render() {
+    if (this.keyStage) return this.renderKey(this.keyStage);
     const s = this.stage;
     const f = this.flow;
+    const keyOption = f?.role === 'this-session' ? this.button(this.t('useKey'), () => void this.openKey()) : nothing;
     switch (s.kind) {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
@@ -241,7 +290,7 @@ export class XsVerifyLogin extends XsElement {
         return html`<div part="base">
           ${this.heading('startHeading')}
           <p>${this.t('startIntro')}</p>
-          <div class="row">${this.button(this.t('useOtherSession'), () => void f?.start(), 'primary')}</div>
+          <div class="row">${this.button(this.t('useOtherSession'), () => void f?.start(), 'primary')} ${keyOption}</div>
         </div>`;
       case 'requesting':
         return html`<div part="base">${this.heading('startHeading')}<p part="status" role="status">${this.t('requesting')}</p></div>`;
@@ -251,7 +300,7 @@ export class XsVerifyLogin extends XsElement {
           <p part="status" role="status">${this.deviceId
             ? this.localize.t(verifyStrings, 'waitingDeviceIntro', this.deviceId)
             : this.t('waitingAnyIntro')}</p>
-          <div class="row">${this.cancelButton()}</div>
+          <div class="row">${keyOption} ${this.cancelButton()}</div>
         </div>`;
       case 'incoming':
         return html`<div part="base">
@@ -331,14 +380,74 @@ export class XsVerifyLogin extends XsElement {
           ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
             ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
             : nothing}
-          ${canRestart && !quiet ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')}</div>` : nothing}
+          ${canRestart && !quiet ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption}</div>` : nothing}
         </div>`;
       }
       case 'failed':
         return html`<div part="base">
           ${this.heading('failedHeading')}
           <p part="status" role="alert">${s.failure.kind === 'no-identity' ? this.t('noIdentity') : explainFailure(this.localize.lang, s.failure)}</p>
-          ${f?.role !== 'incoming' ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')}</div>` : nothing}
+          ${f?.role !== 'incoming' ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption}</div>` : nothing}
+        </div>`;
+    }
+  }
+
+  private renderKey(k: RecoveryStage) {
+    const back = this.button(this.t('back'), () => this.backFromKey());
+    switch (k.kind) {
+      case 'loading':
+        return html`<div part="base">${this.heading('keyHeading')}<p part="status" role="status">${this.t('keyLoading')}</p></div>`;
+      case 'unavailable':
+        return html`<div part="base">
+          ${this.heading(k.reason === 'no-storage' ? 'keyNoStorageHeading' : 'keyNoCallbacksHeading')}
+          <p part="status" role="alert">${this.t(k.reason === 'no-storage' ? 'keyNoStorage' : 'keyNoCallbacks')}</p>
+          <div class="row">${back}</div>
+        </div>`;
+      case 'enter': {
+        const phrase = k.method === 'phrase';
+        const problem = k.problem && ({
+          empty: phrase ? 'phraseEmpty' : 'keyEmpty',
+          malformed: 'keyMalformed',
+          'wrong-key': 'keyWrong',
+          'wrong-phrase': 'phraseWrong',
+          'too-expensive': 'phraseTooExpensive',
+        } as const)[k.problem];
+        return html`<form part="base" @submit=${this.submitKey}>
+          ${this.heading(phrase ? 'phraseHeading' : 'keyHeading')}
+          <p id="key-intro">${this.t(phrase ? 'phraseIntro' : 'keyIntro')}</p>
+          <div class="field">
+            <label for="key-input">${this.t(phrase ? 'phraseLabel' : 'keyLabel')}</label>
+            <input id="key-input" name=${phrase ? 'security-phrase' : 'security-key'} type="password" autocomplete="off"
+              spellcheck="false" autocapitalize="off" aria-describedby=${problem ? 'key-intro key-problem' : 'key-intro'}
+              aria-invalid=${problem ? 'true' : 'false'} />
+          </div>
+          ${problem ? html`<p id="key-problem" role="alert">${this.t(problem)}</p>` : nothing}
+          <div class="row">
+            <button type="submit" part="action" class="primary">${this.t('keySubmit')}</button>
+            ${k.phraseAvailable
+              ? this.button(this.t(phrase ? 'useKeyInsteadShort' : 'usePhraseInstead'), () => this.keyFlow?.useMethod(phrase ? 'key' : 'phrase'))
+              : nothing}
+            ${back}
+          </div>
+        </form>`;
+      }
+      case 'checking':
+        return html`<div part="base">${this.heading(k.method === 'phrase' ? 'phraseHeading' : 'keyHeading')}
+          <p part="status" role="status">${this.t(k.method === 'phrase' ? 'phraseChecking' : 'keyChecking')}</p></div>`;
+      case 'restoring':
+        return html`<div part="base">${this.heading('startingHeading')}
+          <p part="status" role="status">${this.t(k.step === 'backup' ? 'restoringBackup' : 'restoringCrossSigning')}</p></div>`;
+      case 'done':
+        return html`<div part="base">${this.heading('doneHeading')}
+          <p part="status" role="status">${this.t('doneThisSession')}</p>
+          ${k.backup === 'connected' ? html`<p>${this.t('backupConnected')}</p>` : nothing}
+          ${k.backup === 'not-in-storage' || k.backup === 'mismatch' ? html`<p>${this.t('backupMissing')}</p>` : nothing}
+        </div>`;
+      case 'failed':
+        return html`<div part="base">
+          ${this.heading('keyFailedHeading')}
+          <p part="status" role="alert">${k.failure.kind === 'storage-incomplete' ? this.t('keyStorageIncomplete') : explainFailure(this.localize.lang, k.failure)}</p>
+          <div class="row">${this.button(this.t('tryAgain'), () => this.keyFlow?.retry(), 'primary')} ${back}</div>
         </div>`;
     }
   }
