@@ -1,12 +1,16 @@
 // <xs-setup-wizard> set up / change key against the real Synapse, driven through the element's own UI.
 import { expect, oneEvent } from '@open-wc/testing';
 import { deriveRecoveryKeyFromPassphrase } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import type { XsRequestVerifyEvent } from '../../src/events/xs-request-verify.js';
 import type { XsSetupCompleteEvent } from '../../src/events/xs-setup-complete.js';
 import { stopAllClients } from '../support/clients.js';
 import { loginDevice, registerUser } from '../support/homeserver.js';
 import {
   button,
   expectComplete,
+  failOnce,
+  setUpViaUi,
   generateAndConfirmKey,
   kitClient,
   pressButton,
@@ -45,6 +49,81 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     const b = await loginDevice(a, 'Second device');
     await unlockWithKey(b, key);
     console.log(`[timing] setup with key + unlock: ${Math.round(performance.now() - t0)} ms`);
+  });
+
+  it('a failure injected mid-commit is retried with the same key: one identity, every secret stored', async () => {
+    const a = await registerUser('setupfail');
+    const fail = failOnce((url, init) => init?.method === 'PUT' && url.includes('/account_data/m.cross_signing.master'));
+    const client = await kitClient(a, { wrapFetch: fail.wrap });
+    const el = await wizardFor(client);
+    await waitHeading(el, 'Secure your messages');
+    await pressButton('Continue');
+    const key = await generateAndConfirmKey(el, { a11y: false });
+    await waitHeading(el, 'Not finished yet');
+    expect(fail.failed).to.equal(true);
+    expect(root(el).querySelector('[role=alert]')!.textContent).to.include('Your key is still here');
+    await expect(el).to.be.accessible();
+    const masterBefore = await client.getCrypto()!.getCrossSigningKeyId();
+    expect(masterBefore, 'identity created before the failure').to.be.a('string');
+    await pressButton('Try again');
+    await waitHeading(el, 'You’re all set');
+    await expectComplete(client);
+    expect(await client.getCrypto()!.getCrossSigningKeyId()).to.equal(masterBefore);
+    // The key shown before the failure is the one that works.
+    const b = await loginDevice(a, 'Second device');
+    const other = await unlockWithKey(b, key);
+    expect(await other.getCrypto()!.getCrossSigningKeyId()).to.equal(masterBefore);
+  });
+
+  it('says when already set up; a session without the keys is routed to verification, not setup', async () => {
+    const a = await registerUser('setupagain');
+    const client = await kitClient(a);
+    await setUpViaUi(client);
+    const el = await wizardFor(client);
+    await waitHeading(el, 'Secure messaging is set up');
+    await expect(el).to.be.accessible();
+    expect(button(el, 'Change Security Key')).to.exist;
+    expect(button(el, 'Reset encryption')).to.exist;
+    el.remove();
+
+    const b = await loginDevice(a, 'New device');
+    const other = await kitClient(b);
+    const el2 = await wizardFor(other);
+    await waitHeading(el2, 'Verify this session');
+    await expect(el2).to.be.accessible();
+    const req = oneEvent(el2, 'xs-request-verify') as Promise<XsRequestVerifyEvent>;
+    await pressButton('Verify this session');
+    const ev = await req;
+    expect(ev.subject).to.equal('this-session');
+    expect(ev.reason).to.equal('keys-missing');
+    // Not handled by a host: the element says what to do instead.
+    await el2.updateComplete;
+    expect(root(el2).textContent).to.include('Open one of your other signed-in sessions');
+    // Nothing was overwritten.
+    expect(await other.getCrypto()!.getCrossSigningKeyId()).to.equal(null);
+    expect(await client.getCrypto()!.isCrossSigningReady()).to.equal(true);
+  });
+
+  it('changes the Security Key: secrets re-stored under the new key, old key stops working, backup kept', async () => {
+    const a = await registerUser('changekey');
+    const client = await kitClient(a);
+    const oldKey = await setUpViaUi(client);
+    const oldKeyId = await client.secretStorage.getDefaultKeyId();
+    const backupBefore = await client.getCrypto()!.getActiveSessionBackupVersion();
+    const el = await wizardFor(client, 'change-key');
+    const newKey = await generateAndConfirmKey(el, { chooseHeading: 'Choose your new Security Key' });
+    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
+    await waitHeading(el, 'You’re all set');
+    expect((await complete).mode).to.equal('change-key');
+    expect(newKey).to.not.equal(oldKey);
+    await expectComplete(client);
+    const newKeyId = await client.secretStorage.getDefaultKeyId();
+    expect(newKeyId).to.not.equal(oldKeyId);
+    expect(await client.getCrypto()!.getActiveSessionBackupVersion()).to.equal(backupBefore);
+    const [, info] = (await client.secretStorage.getKey())!;
+    expect(await client.secretStorage.checkKey(decodeRecoveryKey(oldKey), info as never), 'old key no longer the default').to.equal(false);
+    const b = await loginDevice(a, 'Second device');
+    await unlockWithKey(b, newKey);
   });
 
   it('sets up with a Security Phrase (used exactly as typed); the phrase unlocks a second session', async () => {

@@ -128,3 +128,32 @@ export async function unlockWithKey(session: Session, encodedKey: string): Promi
   expect(await crypto.getSessionBackupPrivateKey()).to.not.equal(null);
   return other;
 }
+
+/** Runs the whole setup through the wizard's UI; returns the Security Key shown. The element is removed afterwards. */
+export async function setUpViaUi(client: MatrixClient): Promise<string> {
+  const el = await wizardFor(client);
+  await waitHeading(el, 'Secure your messages');
+  await pressButton('Continue');
+  const key = await generateAndConfirmKey(el, { a11y: false });
+  await waitHeading(el, 'You’re all set');
+  el.remove();
+  return key;
+}
+
+/** fetch that answers the first request matching `match` with a 500 (once), passing everything else through. */
+export function failOnce(match: (url: string, init?: RequestInit) => boolean) {
+  let failed = false;
+  return {
+    get failed() {
+      return failed;
+    },
+    wrap: (inner: typeof fetch): typeof fetch => async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!failed && match(url, init)) {
+        failed = true;
+        return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'injected failure' }), { status: 500, headers: { 'content-type': 'application/json' } });
+      }
+      return inner(input, init);
+    },
+  };
+}
