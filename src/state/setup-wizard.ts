@@ -300,7 +300,8 @@ export class SetupWizard extends EventTarget {
         if (PERSON_STAGES.includes(uia.stage.kind)) {
           this.clearStall();
           if (this.stage.kind !== 'auth') this.set({ kind: 'auth', uia, step: this.step });
-        } else if (this.stage.kind === 'auth') {
+        } else if (this.stage.kind === 'auth' && uia.stage.kind === 'done') {
+          // While the server checks a password the prompt stays (it shows "Checking…"), so focus and errors stay in place.
           this.set({ kind: 'committing', step: this.step, stalled: false });
           this.armStall(gen);
         }

@@ -141,15 +141,19 @@ export async function setUpViaUi(client: MatrixClient): Promise<string> {
 }
 
 /** fetch that answers the first request matching `match` with a 500 (once), passing everything else through. */
-export function failOnce(match: (url: string, init?: RequestInit) => boolean) {
+export function failOnce(match: (url: string, init?: RequestInit) => boolean, { armed = true } = {}) {
   let failed = false;
   return {
     get failed() {
       return failed;
     },
+    /** Starts matching (when created with `armed: false`). */
+    arm() {
+      armed = true;
+    },
     wrap: (inner: typeof fetch): typeof fetch => async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!failed && match(url, init)) {
+      if (armed && !failed && match(url, init)) {
         failed = true;
         return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'injected failure' }), { status: 500, headers: { 'content-type': 'application/json' } });
       }
