@@ -171,6 +171,59 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await unlockWithKey(b, key);
   });
 
+  it('the own-user key-query trap: a /keys/query forced between creating and uploading the new keys is detected and repaired', async () => {
+    const a = await registerUser('resettrap');
+    let client!: MatrixClient;
+    let armed = false;
+    let forced = 0;
+    client = await kitClient(a, {
+      wrapFetch: (inner) => async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (armed && forced === 0 && init?.method === 'POST' && url.includes('/keys/device_signing/upload')) {
+          forced++;
+          // Exactly the race from the notes: our own identity is queried after the new keys exist locally.
+          await fetch(`${client.baseUrl}/_matrix/client/v3/keys/query`, { method: 'POST', cache: 'no-store', headers: { authorization: `Bearer ${a.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ device_keys: { [a.userId]: [] } }) });
+          await client.getCrypto()!.userHasCrossSigningKeys(undefined, true);
+        }
+        return inner(input, init);
+      },
+    });
+    await setUpViaUi(client);
+    const oldMaster = await masterKeyOf(client);
+    armed = true;
+    const el = await wizardFor(client, 'reset');
+    await waitHeading(el, 'Reset your encryption');
+    await pressButton('Continue to reset');
+    await confirmReset(el);
+    const key = await generateAndConfirmKey(el, { a11y: false });
+    // The server may ask again if the repair has to upload another identity: answer every password prompt.
+    const wiz = () => (el as unknown as { wizard: { stage: { kind: string; uia?: { stage: { kind: string } } } } }).wizard.stage;
+    const answered = new Set<unknown>();
+    let prompts = 0;
+    for (;;) {
+      await waitFor('password prompt, done or failure', () => {
+        const st = wiz();
+        return st.kind === 'done' || st.kind === 'commit-failed' || (st.kind === 'auth' && st.uia!.stage.kind === 'password' && !answered.has(st.uia));
+      }, { timeoutMs: 30_000 });
+      const st = wiz();
+      if (st.kind === 'done') break;
+      if (st.kind === 'commit-failed') throw new Error(root(el).textContent!.replace(/\s+/g, ' '));
+      answered.add(st.uia);
+      prompts++;
+      await el.updateComplete;
+      await enterPassword(el, a.password);
+      await waitFor('password sent', () => wiz().uia?.stage.kind !== 'password' || wiz().kind !== 'auth', { timeoutMs: 30_000 });
+    }
+    console.log(`[xs] trap test: ${prompts} password prompt(s)`);
+    expect(prompts, 'one prompt for the reset, a second when the dropped keys had to be made again').to.be.within(1, 2);
+    await waitHeading(el, 'You’re all set');
+    expect(forced).to.equal(1);
+    await expectComplete(client);
+    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
+    const b = await loginDevice(a, 'Second device');
+    await unlockWithKey(b, key);
+  });
+
   it('repairs a dangling default secret-storage key without touching the identity', async () => {
     const a = await registerUser('dangling');
     const client = await kitClient(a);
