@@ -172,6 +172,19 @@ describe('SetupWizard (state machine)', () => {
     expect(adapter.finishCalls.map((c) => c.opts?.allowNewIdentity)).to.deep.equal([true, true]);
   });
 
+  it('reading the account is bounded: a hang ends in an explained, retryable failure', async () => {
+    const adapter = fakeAdapter(snapshots.fresh!);
+    let calls = 0;
+    const read = adapter.read;
+    adapter.read = () => (++calls === 1 ? new Promise(() => {}) : read());
+    const w = new SetupWizard(adapter, 'setup', { readTimeoutMs: 20 });
+    await w.start();
+    expect(w.stage.kind).to.equal('load-failed');
+    expect((w.stage as { failure: { kind: string } }).failure.kind).to.equal('timeout');
+    w.retry();
+    await until(w, 'explain');
+  });
+
   it('"Ask me later" drops the key and ends the flow', async () => {
     const adapter = fakeAdapter(snapshots.fresh!);
     const w = new SetupWizard(adapter);

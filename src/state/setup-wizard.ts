@@ -3,6 +3,7 @@
 // The new secret-storage key lives in one private field from the moment it is generated until the flow ends
 // (done, dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
 // A failed commit keeps the key, so "Try again" finishes with the same key the person saved.
+import { withTimeout } from '../internal/async.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
 import {
   IdentityExistsError,
@@ -53,6 +54,8 @@ export type WizardStage =
 export interface WizardOptions {
   /** After this long without progress the commit shows "still saving…" with Cancel/Retry. */
   stallMs?: number;
+  /** Bound for reading the account and creating the key (then an explained failure with Retry). */
+  readTimeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
 }
@@ -107,11 +110,11 @@ export class SetupWizard extends EventTarget {
     this.resetDone = false;
     this.set({ kind: 'loading' });
     try {
-      const snap = await this.adapter.read();
+      const snap = await withTimeout(this.adapter.read(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the account' });
       if (gen !== this.gen) return;
       this.snapshot = snap;
       if (mode === 'reset') {
-        const activeSession = snap.sessionVerified || (await this.adapter.hasActiveVerifiedSession());
+        const activeSession = snap.sessionVerified || (await withTimeout(this.adapter.hasActiveVerifiedSession(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
         if (gen !== this.gen) return;
         return this.set({ kind: 'reset-warning', activeSession });
       }
@@ -195,7 +198,7 @@ export class SetupWizard extends EventTarget {
     this.forgetKey();
     this.set({ kind: 'generating' });
     try {
-      const key = await this.adapter.createKey(phrase);
+      const key = await withTimeout(this.adapter.createKey(phrase), this.opts.readTimeoutMs ?? 30_000, { what: 'creating the key' });
       if (gen !== this.gen) return dropKey(key);
       this.key = key;
       this.set({ kind: 'show-key', saved: null, copyFailed: false });
