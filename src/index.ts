@@ -33,3 +33,10 @@ export { XsRequestResetEvent, type ResetReason } from './events/xs-request-reset
 export { XsIdentityAcceptedEvent } from './events/xs-identity-accepted.js';
 export { type OverallState, type UserTrustState, type StatusDetails, type WarningCode, type MissingPart } from './state/status.js';
 export { type OwnStatusSnapshot, type UserTrustSnapshot, type DeviceIsolation } from './sdk/status.js';
+export { XsSetupWizard } from './components/setup-wizard/setup-wizard.js';
+export { SetupWizard, type WizardMode, type WizardStage, type KeyMethod } from './state/setup-wizard.js';
+export { createSetupAdapter, type SetupAdapter, type SetupSnapshot, type SetupSituation, type SetupGap } from './sdk/setup.js';
+export { XsSetupCompleteEvent, type SetupMode } from './events/xs-setup-complete.js';
+export { XsSetupDismissedEvent } from './events/xs-setup-dismissed.js';
+export { XsRequestExportEvent } from './events/xs-request-export.js';
+export { XsRequestSessionsEvent } from './events/xs-request-sessions.js';
