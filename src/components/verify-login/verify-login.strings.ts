@@ -9,7 +9,7 @@ export const verifyStrings = defineStrings('verify-login', {
   useKey: 'Use your Security Key or Phrase',
   requesting: 'Sending the request…',
   waitingHeading: 'Waiting for your other session',
-  waitingAnyIntro: 'Open one of your other signed-in sessions and accept the request there.',
+  waitingAnyIntro: 'Open one of your other verified sessions and accept the request there. (Sessions that are not verified yet do not get the request.)',
   waitingDeviceIntro: (deviceId: string) => `Accept the request on your session ${deviceId}.`,
   incomingHeading: 'Verification request',
   incomingIntro: (deviceId: string) => `Your session ${deviceId} wants to be verified. Only accept if you just signed in there.`,
