@@ -381,4 +381,49 @@ describe('<xs-verify-login> with Synapse', () => {
     expect(evC.cancelled.map((e) => [e.code, e.byUs])).to.deep.equal([['m.accepted', false]]);
     await stageIs(newSide, 'Choose how to verify');
   });
+
+  it('QR by camera: a refused camera is explained; then frames of the other session’s code are scanned (keyboard only)', async () => {
+    const { b, clientA, clientB } = await setUpPair();
+    const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
+    const answering = answerNextRequest(clientA);
+    await stageIs(newSide, 'Verify this session');
+    await press(newSide, 'Verify with another session');
+    const { el: oldSide } = await answering;
+    await stageIs(oldSide, 'Verification request');
+    await press(oldSide, 'Accept');
+    const img = await waitFor('QR image', () => root(oldSide).querySelector<HTMLImageElement>('img[part=qr-code]'));
+    await img.decode();
+    await stageIs(newSide, 'Choose how to verify');
+    await press(newSide, 'Scan their code');
+    await stageIs(newSide, 'Scan the other session’s code');
+
+    // Only the camera hardware is replaced: first a refusal, then a live stream of a canvas showing the code.
+    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    let answer: () => Promise<MediaStream> = async () => { throw new DOMException('denied', 'NotAllowedError'); };
+    navigator.mediaDevices.getUserMedia = () => answer();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 480;
+    const ctx = canvas.getContext('2d')!;
+    const paint = setInterval(() => {
+      ctx.fillStyle = '#777';
+      ctx.fillRect(0, 0, 480, 480);
+      ctx.drawImage(img, 80, 80, 320, 320);
+    }, 50);
+    try {
+      await press(newSide, 'Use the camera');
+      await waitFor('refusal explained', () => alertText(newSide).includes('Camera access was not allowed'));
+      await expect(newSide).to.be.accessible();
+      answer = async () => canvas.captureStream(10);
+      await press(newSide, 'Use the camera');
+      await stageIs(oldSide, 'Your other session scanned the code');
+      await stageIs(newSide, 'Code scanned');
+      expect(root(newSide).querySelector('video')).to.equal(null);
+      await press(oldSide, 'Yes, it says verified');
+      await stageIs(newSide, 'Verified');
+      await waitFor('B cross-signed', () => crossSigned(clientB, b.deviceId));
+    } finally {
+      clearInterval(paint);
+      navigator.mediaDevices.getUserMedia = real;
+    }
+  });
 });
