@@ -156,6 +156,17 @@ describe('VerificationFlow (state machine)', () => {
     if (b.stage.kind === 'failed') expect(b.stage.failure.kind).to.equal('server');
   });
 
+  it('no other verified session is its own failure; a handed-over late request catches up', async () => {
+    const { NoOtherSessionError } = await import('../sdk/verification.js');
+    const a = new VerificationFlow({ role: 'this-session', request: async () => { throw new NoOtherSessionError(); }, ...manualTimers() });
+    await a.start();
+    expect(a.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'no-other-session' } });
+    const cancelled = new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.accepted' });
+    expect(new VerificationFlow({ role: 'incoming', port: cancelled, ...manualTimers() }).stage).to.deep.include({ kind: 'cancelled', code: 'm.accepted' });
+    const ours = new FakeVerificationPort({ initiatedByMe: true, otherDeviceId: 'X' });
+    expect(new VerificationFlow({ role: 'incoming', port: ours, ...manualTimers() }).stage).to.deep.equal({ kind: 'waiting-accept', deviceId: 'X' });
+  });
+
   it('dispose mid-flow cancels (via SAS when shown) and detaches', async () => {
     const { port, flow } = await outgoing({ phase: 'started', chosenMethod: 'm.sas.v1' });
     port.verifier = true;

@@ -4,6 +4,7 @@ import { describeFailure, type Failure } from '../sdk/errors.js';
 import {
   METHOD_RECIPROCATE,
   NoIdentityError,
+  NoOtherSessionError,
   VerifierEndError,
   type ReciprocateView,
   type SasEmoji,
@@ -42,7 +43,7 @@ export type VerificationStage =
   | { kind: 'done'; deviceId: string | undefined }
   /** Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated). */
   | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined }
-  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } };
+  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } | { kind: 'no-other-session' } };
 
 export type VerificationStageKind = VerificationStage['kind'];
 
@@ -92,7 +93,12 @@ export class VerificationFlow extends EventTarget {
     if (opts.role === 'incoming') {
       if (!opts.port) throw new Error('role incoming needs the request');
       this.attach(opts.port);
-      this.stage = { kind: 'incoming', deviceId: this.otherDeviceId };
+      // A request this session sent (handed over by the host) waits for the other side instead.
+      this.stage = opts.port.view().initiatedByMe
+        ? { kind: 'waiting-accept', deviceId: this.otherDeviceId }
+        : { kind: 'incoming', deviceId: this.otherDeviceId };
+      // Handed over late (already answered, started or cancelled): catch up.
+      if (opts.port.view().phase !== 'requested') this.sync();
     }
   }
 
@@ -130,7 +136,10 @@ export class VerificationFlow extends EventTarget {
       this.sync();
     } catch (e) {
       if (this.disposed) return;
-      this.set({ kind: 'failed', failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : describeFailure(e) });
+      this.set({
+        kind: 'failed',
+        failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : e instanceof NoOtherSessionError ? { kind: 'no-other-session' } : describeFailure(e),
+      });
     }
   }
 

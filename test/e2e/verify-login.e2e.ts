@@ -426,4 +426,19 @@ describe('<xs-verify-login> with Synapse', () => {
       navigator.mediaDevices.getUserMedia = real;
     }
   });
+
+  it('no other verified session: explained at once (no endless wait), the Security Key is offered', async () => {
+    const { a, clientA, clientB } = await setUpPair();
+    await clientA.logout(true);
+    await waitFor('B sees A gone', async () =>
+      !(await clientB.getCrypto()!.getUserDeviceInfo([a.userId], true)).get(a.userId)?.has(a.deviceId));
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
+    await stageIs(el, 'Verify this session');
+    await press(el, 'Verify with another session');
+    await stageIs(el, 'Verification couldn’t start');
+    expect(alertText(el)).to.contain('None of your other sessions is verified');
+    await expect(el).to.be.accessible();
+    await press(el, 'Use your Security Key or Phrase');
+    await stageIs(el, 'Enter your Security Key');
+  });
 });

@@ -67,6 +67,7 @@ export const verifyStrings = defineStrings('verify-login', {
   securityHeading: 'Verification failed — possible security problem',
   failedHeading: 'Verification couldn’t start',
   noIdentity: 'Your account has no cross-signing identity yet, so there is nothing to verify against. Set up secure backup first.',
+  noOtherSession: 'None of your other sessions is verified, so there is no session to ask. Use your Security Key or Phrase instead.',
   startAgain: 'Start again',
   cancel: 'Cancel',
   useKeyInstead: 'Use your Security Key or Phrase instead',
