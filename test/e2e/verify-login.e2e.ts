@@ -152,16 +152,23 @@ describe('<xs-verify-login> with Synapse', () => {
     expect(emojiNames(oldSide)).to.deep.equal(names);
 
     await press(oldSide, 'They match');
+    await stageIs(oldSide, 'Almost done');
+    await expect(oldSide).to.be.accessible();
     await press(newSide, 'They match');
     await stageIs(newSide, 'Verified');
     await stageIs(oldSide, 'Verified');
     await expect(newSide).to.be.accessible();
+    await expect(oldSide).to.be.accessible();
 
     expect(newEvents.verified.map((e) => [e.userId, e.deviceId])).to.deep.equal([[b.userId, b.deviceId]]);
     expect(oldEvents.verified.map((e) => [e.userId, e.deviceId])).to.deep.equal([[a.userId, b.deviceId]]);
     expect(newEvents.cancelled).to.have.length(0);
     await waitFor('B cross-signed (seen by B)', () => crossSigned(clientB, b.deviceId));
     await waitFor('B cross-signed (seen by A)', () => crossSigned(clientA, b.deviceId));
+    await waitFor('B received the cross-signing private keys', async () => {
+      const k = (await clientB.getCrypto()!.getCrossSigningStatus()).privateKeysCachedLocally;
+      return k.masterKey && k.selfSigningKey && k.userSigningKey;
+    });
   });
 
   it('SAS: this session verifies another session by device-id; that session answers; keyboard only', async () => {
@@ -347,6 +354,7 @@ describe('<xs-verify-login> with Synapse', () => {
     await stageIs(oldSide, 'Your other session scanned the code');
     await stageIs(newSide, 'Code scanned');
     await expect(oldSide).to.be.accessible();
+    await expect(newSide).to.be.accessible();
     await press(oldSide, 'Yes, it says verified');
     await stageIs(oldSide, 'Verified');
     await stageIs(newSide, 'Verified');
