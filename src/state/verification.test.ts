@@ -107,6 +107,22 @@ describe('VerificationFlow (state machine)', () => {
     expect(port.calls).to.include('cancel');
   });
 
+  it('an unanswered incoming prompt is dismissed after 2 minutes without cancelling for the other sessions', async () => {
+    let now = 1000;
+    const timers = manualTimers();
+    const port = new FakeVerificationPort({ initiatedByMe: false });
+    const flow = new VerificationFlow({ role: 'incoming', port, now: () => now, ...timers });
+    now += 119_000;
+    timers.fire();
+    expect(flow.stage.kind).to.equal('incoming');
+    now += 1_000;
+    timers.fire();
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
+    await tick();
+    expect(port.calls).to.deep.equal([]);
+    expect(port.listenerCount).to.equal(0);
+  });
+
   it('QR: shows our code when the other side can scan; scanning theirs checks the payload first', async () => {
     const { port, flow } = await outgoing();
     port.qr = fakeQrBytes();

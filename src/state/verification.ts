@@ -55,6 +55,9 @@ export interface VerificationFlowOptions {
   port?: VerificationPort;
   /** How often the request's remaining time is checked (ms). */
   pollMs?: number;
+  /** An unanswered incoming prompt is dismissed after this long (spec: 2 min after receipt). */
+  promptLifetimeMs?: number;
+  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
 }
@@ -81,6 +84,8 @@ export class VerificationFlow extends EventTarget {
   private readyHandled = false;
   private knownOtherDevice?: string;
   private timer?: unknown;
+  private readonly now: () => number;
+  private receivedAt = 0;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
 
@@ -89,6 +94,8 @@ export class VerificationFlow extends EventTarget {
     this.role = opts.role;
     this.setTimer = opts.setTimer ?? ((fn, ms) => setInterval(fn, ms));
     this.clearTimer = opts.clearTimer ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>));
+    this.now = opts.now ?? (() => Date.now());
+    this.receivedAt = this.now();
     this.stage = opts.role === 'this-session' ? { kind: 'start' } : { kind: 'requesting' };
     if (opts.role === 'incoming') {
       if (!opts.port) throw new Error('role incoming needs the request');
@@ -297,6 +304,12 @@ export class VerificationFlow extends EventTarget {
   private checkExpiry() {
     if (this.settled || !this.port) return;
     const v = this.port.view();
+    if (this.stage.kind === 'incoming' && this.now() - this.receivedAt >= (this.opts.promptLifetimeMs ?? 120_000)) {
+      // Dismiss the prompt without cancelling: another of the user's sessions may still answer.
+      this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
+      this.stop();
+      return;
+    }
     // Only the request's own lifetime: once started, the verifier enforces its timeouts (and cancels with m.timeout).
     if (v.timeoutMs === 0 && (v.phase === 'requested' || v.phase === 'ready')) {
       this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
