@@ -5,10 +5,12 @@ import '../src/define/xs-client-provider.js';
 import { homeserverUrl } from './env.js';
 import type { DemoSection } from './sections/section.js';
 import { setupWizardSection } from './sections/setup-wizard.js';
+import { verifyLoginSection } from './sections/verify-login.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
   setupWizardSection,
+  verifyLoginSection,
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;

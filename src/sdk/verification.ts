@@ -205,10 +205,29 @@ function cryptoOf(client: MatrixClient) {
   return crypto;
 }
 
-/** "Verify this session": asks all the user's other sessions. */
+/** None of the user's other sessions is cross-signed, so none would get a self-verification request. */
+export class NoOtherSessionError extends Error {
+  override readonly name = 'NoOtherSessionError';
+  constructor() {
+    super('no other cross-signed session to ask');
+  }
+}
+
+/** "Verify this session": asks all the user's other sessions (rust crypto only asks the cross-signed ones). */
 export async function requestFromOtherSessions(client: MatrixClient): Promise<VerificationPort> {
   const crypto = cryptoOf(client);
-  if (!(await crypto.userHasCrossSigningKeys(client.getSafeUserId(), true))) throw new NoIdentityError();
+  const userId = client.getSafeUserId();
+  if (!(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
+  const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
+  let anyOther = false;
+  for (const id of devices.keys()) {
+    if (id === client.getDeviceId()) continue;
+    if ((await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner) {
+      anyOther = true;
+      break;
+    }
+  }
+  if (!anyOther) throw new NoOtherSessionError();
   return portFor(client, await crypto.requestOwnUserVerification());
 }
 

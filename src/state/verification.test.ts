@@ -107,6 +107,22 @@ describe('VerificationFlow (state machine)', () => {
     expect(port.calls).to.include('cancel');
   });
 
+  it('an unanswered incoming prompt is dismissed after 2 minutes without cancelling for the other sessions', async () => {
+    let now = 1000;
+    const timers = manualTimers();
+    const port = new FakeVerificationPort({ initiatedByMe: false });
+    const flow = new VerificationFlow({ role: 'incoming', port, now: () => now, ...timers });
+    now += 119_000;
+    timers.fire();
+    expect(flow.stage.kind).to.equal('incoming');
+    now += 1_000;
+    timers.fire();
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
+    await tick();
+    expect(port.calls).to.deep.equal([]);
+    expect(port.listenerCount).to.equal(0);
+  });
+
   it('QR: shows our code when the other side can scan; scanning theirs checks the payload first', async () => {
     const { port, flow } = await outgoing();
     port.qr = fakeQrBytes();
@@ -154,6 +170,17 @@ describe('VerificationFlow (state machine)', () => {
     await b.start();
     expect(b.stage.kind).to.equal('failed');
     if (b.stage.kind === 'failed') expect(b.stage.failure.kind).to.equal('server');
+  });
+
+  it('no other verified session is its own failure; a handed-over late request catches up', async () => {
+    const { NoOtherSessionError } = await import('../sdk/verification.js');
+    const a = new VerificationFlow({ role: 'this-session', request: async () => { throw new NoOtherSessionError(); }, ...manualTimers() });
+    await a.start();
+    expect(a.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'no-other-session' } });
+    const cancelled = new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.accepted' });
+    expect(new VerificationFlow({ role: 'incoming', port: cancelled, ...manualTimers() }).stage).to.deep.include({ kind: 'cancelled', code: 'm.accepted' });
+    const ours = new FakeVerificationPort({ initiatedByMe: true, otherDeviceId: 'X' });
+    expect(new VerificationFlow({ role: 'incoming', port: ours, ...manualTimers() }).stage).to.deep.equal({ kind: 'waiting-accept', deviceId: 'X' });
   });
 
   it('dispose mid-flow cancels (via SAS when shown) and detaches', async () => {

@@ -4,6 +4,7 @@ import { describeFailure, type Failure } from '../sdk/errors.js';
 import {
   METHOD_RECIPROCATE,
   NoIdentityError,
+  NoOtherSessionError,
   VerifierEndError,
   type ReciprocateView,
   type SasEmoji,
@@ -42,7 +43,7 @@ export type VerificationStage =
   | { kind: 'done'; deviceId: string | undefined }
   /** Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated). */
   | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined }
-  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } };
+  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } | { kind: 'no-other-session' } };
 
 export type VerificationStageKind = VerificationStage['kind'];
 
@@ -54,6 +55,9 @@ export interface VerificationFlowOptions {
   port?: VerificationPort;
   /** How often the request's remaining time is checked (ms). */
   pollMs?: number;
+  /** An unanswered incoming prompt is dismissed after this long (spec: 2 min after receipt). */
+  promptLifetimeMs?: number;
+  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
 }
@@ -80,6 +84,8 @@ export class VerificationFlow extends EventTarget {
   private readyHandled = false;
   private knownOtherDevice?: string;
   private timer?: unknown;
+  private readonly now: () => number;
+  private receivedAt = 0;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
 
@@ -88,11 +94,18 @@ export class VerificationFlow extends EventTarget {
     this.role = opts.role;
     this.setTimer = opts.setTimer ?? ((fn, ms) => setInterval(fn, ms));
     this.clearTimer = opts.clearTimer ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>));
+    this.now = opts.now ?? (() => Date.now());
+    this.receivedAt = this.now();
     this.stage = opts.role === 'this-session' ? { kind: 'start' } : { kind: 'requesting' };
     if (opts.role === 'incoming') {
       if (!opts.port) throw new Error('role incoming needs the request');
       this.attach(opts.port);
-      this.stage = { kind: 'incoming', deviceId: this.otherDeviceId };
+      // A request this session sent (handed over by the host) waits for the other side instead.
+      this.stage = opts.port.view().initiatedByMe
+        ? { kind: 'waiting-accept', deviceId: this.otherDeviceId }
+        : { kind: 'incoming', deviceId: this.otherDeviceId };
+      // Handed over late (already answered, started or cancelled): catch up.
+      if (opts.port.view().phase !== 'requested') this.sync();
     }
   }
 
@@ -130,7 +143,10 @@ export class VerificationFlow extends EventTarget {
       this.sync();
     } catch (e) {
       if (this.disposed) return;
-      this.set({ kind: 'failed', failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : describeFailure(e) });
+      this.set({
+        kind: 'failed',
+        failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : e instanceof NoOtherSessionError ? { kind: 'no-other-session' } : describeFailure(e),
+      });
     }
   }
 
@@ -288,6 +304,12 @@ export class VerificationFlow extends EventTarget {
   private checkExpiry() {
     if (this.settled || !this.port) return;
     const v = this.port.view();
+    if (this.stage.kind === 'incoming' && this.now() - this.receivedAt >= (this.opts.promptLifetimeMs ?? 120_000)) {
+      // Dismiss the prompt without cancelling: another of the user's sessions may still answer.
+      this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
+      this.stop();
+      return;
+    }
     // Only the request's own lifetime: once started, the verifier enforces its timeouts (and cancels with m.timeout).
     if (v.timeoutMs === 0 && (v.phase === 'requested' || v.phase === 'ready')) {
       this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });

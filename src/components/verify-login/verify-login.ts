@@ -386,7 +386,9 @@ export class XsVerifyLogin extends XsElement {
       case 'failed':
         return html`<div part="base">
           ${this.heading('failedHeading')}
-          <p part="status" role="alert">${s.failure.kind === 'no-identity' ? this.t('noIdentity') : explainFailure(this.localize.lang, s.failure)}</p>
+          <p part="status" role="alert">${s.failure.kind === 'no-identity'
+            ? this.t('noIdentity')
+            : s.failure.kind === 'no-other-session' ? this.t('noOtherSession') : explainFailure(this.localize.lang, s.failure)}</p>
           ${f?.role !== 'incoming' ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption}</div>` : nothing}
         </div>`;
     }

@@ -1,0 +1,123 @@
+// Edge states of <xs-verify-login> that a real server can't easily produce (security cancellations,
+// custom codes, translations), rendered from a small fake VerificationRequest. The flows themselves are
+// proven against Synapse in test/e2e/verify-login.e2e.ts.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MatrixClient } from 'matrix-js-sdk';
+import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
+import '../../define/xs-verify-login.js';
+import { registerTranslation } from '../../i18n/registry.js';
+import { cameraProblemOf } from '../../internal/qr.js';
+import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
+import type { XsVerifyLogin } from './verify-login.js';
+
+class FakeRequest {
+  phase = VerificationPhase.Requested;
+  initiatedByMe = false;
+  otherDeviceId: string | undefined = 'NEWDEVICE';
+  otherUserId = '@me:localhost';
+  isSelfVerification = true;
+  chosenMethod: string | null = null;
+  cancellationCode: string | null = null;
+  cancellingUserId: string | undefined;
+  timeout = 600_000;
+  verifier = undefined;
+  calls: string[] = [];
+  private listeners = new Set<() => void>();
+  on(_e: string, l: () => void) {
+    this.listeners.add(l);
+  }
+  off(_e: string, l: () => void) {
+    this.listeners.delete(l);
+  }
+  otherPartySupportsMethod() {
+    return false;
+  }
+  async accept() {
+    this.calls.push('accept');
+  }
+  async cancel() {
+    this.calls.push('cancel');
+  }
+  change(patch: Partial<FakeRequest>) {
+    Object.assign(this, patch);
+    this.listeners.forEach((l) => l());
+  }
+}
+
+const fakeClient = { getSafeUserId: () => '@me:localhost', getDeviceId: () => 'THIS', getCrypto: () => undefined } as unknown as MatrixClient;
+
+async function incoming() {
+  const request = new FakeRequest();
+  const el = await fixture<XsVerifyLogin>(
+    html`<xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>`,
+  );
+  return { el, request };
+}
+
+const text = (el: XsVerifyLogin, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent?.trim() ?? '';
+
+describe('<xs-verify-login> (edge states)', () => {
+  it('without a client says so, accessibly', async () => {
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login></xs-verify-login>`);
+    expect(text(el, '[role=status]')).to.contain('Not connected');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a key mismatch from the other side is a security warning (alert), with the event', async () => {
+    const { el, request } = await incoming();
+    expect(text(el, 'h2')).to.equal('Verification request');
+    await expect(el).to.be.accessible();
+    const ev = oneEvent(el, 'xs-verification-cancelled') as unknown as Promise<XsVerificationCancelledEvent>;
+    request.change({ phase: VerificationPhase.Cancelled, cancellationCode: 'm.key_mismatch' });
+    const e = await ev;
+    expect([e.code, e.byUs]).to.deep.equal(['m.key_mismatch', false]);
+    expect(e.reason).to.contain('Someone may be interfering');
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Verification failed — possible security problem');
+    expect(el.shadowRoot!.querySelector('[role=alert].warning')).to.not.equal(null);
+    // Answering role: nothing to start again from here.
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an unknown code is named as text, never markup; a timeout is explained', async () => {
+    const { el, request } = await incoming();
+    request.change({ phase: VerificationPhase.Cancelled, cancellationCode: 'org.example.<b>odd</b>' });
+    await el.updateComplete;
+    expect(text(el, '[part=status]')).to.contain('(org.example.<b>odd</b>)');
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    const second = await incoming();
+    second.request.change({ phase: VerificationPhase.Cancelled, cancellationCode: 'm.timeout' });
+    await second.el.updateComplete;
+    expect(text(second.el, '[part=status]')).to.contain('expired');
+  });
+
+  it('declining tells the other side; removing the element mid-flow cancels too', async () => {
+    const { el, request } = await incoming();
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[1]!.click();
+    await el.updateComplete;
+    expect(request.calls).to.deep.equal(['cancel']);
+    expect(text(el, 'h2')).to.equal('Verification cancelled');
+    const other = await incoming();
+    other.el.remove();
+    expect(other.request.calls).to.deep.equal(['cancel']);
+  });
+
+  it('strings are translatable (host-registered language)', async () => {
+    registerTranslation('de', { 'verify-login.incomingHeading': 'Verifizierungsanfrage' });
+    const request = new FakeRequest();
+    const el = await fixture<XsVerifyLogin>(
+      html`<div lang="de"><xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login></div>`,
+    ).then((d) => d.querySelector('xs-verify-login')!);
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Verifizierungsanfrage');
+  });
+
+  it('camera problems map to explanations', () => {
+    expect(cameraProblemOf(new DOMException('x', 'NotAllowedError'))).to.equal('denied');
+    expect(cameraProblemOf(new DOMException('x', 'NotFoundError'))).to.equal('no-camera');
+    expect(cameraProblemOf(new DOMException('x', 'NotReadableError'))).to.equal('in-use');
+    expect(cameraProblemOf(new Error('?'))).to.equal('failed');
+  });
+});
