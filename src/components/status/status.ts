@@ -16,6 +16,7 @@ import {
   applyDeviceIsolation,
   readOwnStatus,
   readUserTrust,
+  STATUS_READ_TIMEOUT_MS,
   watchStatus,
   withdrawVerification,
   type DeviceIsolation,
@@ -102,6 +103,9 @@ export class XsStatus extends XsElement {
    * not persist it). The own view offers it as a checkbox.
    */
   @property({ attribute: 'device-isolation' }) deviceIsolation: DeviceIsolation = 'all';
+
+  /** How long (ms) one status read may take before the element shows a timeout instead of "Checking…". */
+  @property({ type: Number, attribute: 'read-timeout' }) readTimeout = STATUS_READ_TIMEOUT_MS;
 
   @state() private own: OwnStatusSnapshot | null = null;
   @state() private trust: UserTrustSnapshot | null = null;
@@ -202,9 +206,9 @@ export class XsStatus extends XsElement {
     if (!hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
     try {
       if (this.isUserView()) {
-        this.trust = await readUserTrust(client, this.userId!, { signal });
+        this.trust = await readUserTrust(client, this.userId!, { signal, timeoutMs: this.readTimeout });
       } else {
-        const snap = await readOwnStatus(client, this.memory, { refresh, signal });
+        const snap = await readOwnStatus(client, this.memory, { refresh, signal, timeoutMs: this.readTimeout });
         this.warnings.observe(snap);
         this.own = snap;
       }
