@@ -191,4 +191,57 @@ describe('<xs-status> with Synapse', () => {
     expect((await aliceClient.getCrypto()!.getUserVerificationStatus(bob.userId)).needsUserApproval).to.equal(false);
     await expect(el).to.be.accessible();
   });
+
+  it('shows a verified user, then "was verified" after their reset; withdrawing the requirement clears it (keyboard)', async () => {
+    const alice = await registerUser('alice');
+    const bob = await registerUser('bob');
+    const aliceClient = await createTestClient(alice);
+    const bobClient = await createTestClient(bob);
+    await aliceClient.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(alice.userId, alice.password) });
+    await bobClient.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(bob.userId, bob.password) });
+    const { room_id: roomId } = await bobClient.createRoom({
+      invite: [alice.userId],
+      initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
+    });
+    await waitFor('invite reaches Alice', () => aliceClient.getRoom(roomId));
+    await aliceClient.joinRoom(roomId);
+    const el = await fixture<XsStatus>(html`<xs-status .client=${aliceClient} user-id=${bob.userId}></xs-status>`);
+    await waitFor(`Bob known (now ${el.state})`, () => el.state === 'not-verified', { timeoutMs: 30_000 });
+    await waitFor('Alice known to Bob', async () => (await bobClient.getCrypto()!.getUserVerificationStatus(alice.userId)).known, { timeoutMs: 30_000 });
+
+    // Alice verifies Bob in the room (SAS; both sides confirmed by the test).
+    const incoming = nextEmit<[VerificationRequest]>(bobClient as never, CryptoEvent.VerificationRequestReceived);
+    const reqA = await aliceClient.getCrypto()!.requestVerificationDM(bob.userId, roomId);
+    const [reqB] = await incoming;
+    await reqB.accept();
+    await waitFor('request ready', () => reqA.phase === VerificationPhase.Ready);
+    const vA = await reqA.startVerification('m.sas.v1');
+    const vB = await waitFor('verifier on Bob', () => reqB.verifier);
+    const confirm = (sas: ShowSasCallbacks) => void sas.confirm();
+    vA.on(VerifierEvent.ShowSas, confirm);
+    vB.on(VerifierEvent.ShowSas, confirm);
+    await Promise.all([vA.verify(), vB.verify()]);
+    await waitFor(`Bob shown verified (now ${el.state})`, () => el.state === 'verified');
+    await el.updateComplete;
+    expect(shown(el).status).to.match(/^Verified/);
+    await expect(el).to.be.accessible();
+
+    const bobCrypto = bobClient.getCrypto()!;
+    await bobCrypto.userHasCrossSigningKeys(undefined, true);
+    await bobCrypto.bootstrapCrossSigning({ setupNewCrossSigning: true, authUploadDeviceSigningKeys: passwordAuth(bob.userId, bob.password) });
+    await waitFor(`"was verified" shown (now ${el.state})`, () => el.state === 'was-verified', { timeoutMs: 30_000 });
+    await el.updateComplete;
+    expect(shown(el).status).to.match(/changed since you verified them/);
+    expect(shown(el).button(/Verify again/)).to.exist;
+    await expect(el).to.be.accessible();
+
+    const accepted = new Promise<XsIdentityAcceptedEvent>((r) => el.addEventListener('xs-identity-accepted', r, { once: true }));
+    shown(el).button(/Withdraw verification requirement/)!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await accepted).action).to.equal('withdrawn');
+    await waitFor(`requirement withdrawn (now ${el.state})`, () => el.state === 'not-verified');
+    const st = await aliceClient.getCrypto()!.getUserVerificationStatus(bob.userId);
+    expect([st.wasCrossSigningVerified(), st.needsUserApproval]).to.deep.equal([false, false]);
+    await expect(el).to.be.accessible();
+  });
 });
