@@ -94,6 +94,19 @@ describe('<xs-status> own view', () => {
     await settled(el, 'ready');
   });
 
+  it('homeserver unreachable and no identity known here: error, not "not set up"; retry recovers', async () => {
+    const c = fake({ published: false, deviceVerified: false, backup: null, identityError: new TypeError('Failed to fetch'), backupError: new TypeError('Failed to fetch') });
+    const el = await mount(c);
+    await settled(el, 'error');
+    expect($(el).text).to.include('could not be reached');
+    expect($(el).button(/Set up encryption/)).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    c.s.identityError = null;
+    c.s.backupError = null;
+    $(el).button(/Check again/)!.click();
+    await settled(el, 'not-set-up');
+  });
+
   it('not-set-up → xs-request-setup; handled by the host → no fallback note', async () => {
     const el = await mount(fake({ published: false, deviceVerified: false, backup: null, defaultKeyId: null }));
     await settled(el, 'not-set-up');
