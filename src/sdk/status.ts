@@ -322,7 +322,8 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
     }) as Listener],
     ['sync', ((state: string, prev: string | null) => {
       // The first sync and every recovery from an error deserve a fresh look at the server.
-      if (state === 'PREPARED' || (prev !== state && (state === 'ERROR' || prev === 'ERROR' || prev === 'RECONNECTING'))) h.changed(state !== 'ERROR');
+      if (state === 'PREPARED' || (prev !== state && (state === 'ERROR' || state === 'STOPPED' || prev === 'ERROR' || prev === 'RECONNECTING')))
+        h.changed(state !== 'ERROR' && state !== 'STOPPED');
     }) as Listener],
   ];
   const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };

@@ -298,6 +298,18 @@ describe('<xs-status> own view', () => {
     await waitUntil(() => $(el).warnings().length === 0, 'warning gone');
   });
 
+  it('a stopped client: the last state stays, explained as not syncing', async () => {
+    const c = fake();
+    const el = await mount(c);
+    await settled(el, 'ready');
+    c.s.sync = 'STOPPED';
+    c.s.readError = Object.assign(new Error('MatrixClient has been stopped'), { name: 'ClientStoppedError' });
+    c.emit('sync', 'STOPPED', 'SYNCING');
+    await waitUntil(() => $(el).warnings().includes('not-syncing'), 'not-syncing warning');
+    expect(el.state).to.equal('ready');
+    await expect(el).to.be.accessible();
+  });
+
   it('drops its listeners when removed and when the client changes', async () => {
     const a = fake();
     const b = fake();

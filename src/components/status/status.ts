@@ -17,6 +17,7 @@ import {
   readOwnStatus,
   readUserTrust,
   STATUS_READ_TIMEOUT_MS,
+  syncPhase,
   watchStatus,
   withdrawVerification,
   type DeviceIsolation,
@@ -206,7 +207,10 @@ export class XsStatus extends XsElement {
     if (!hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
     try {
       if (this.isUserView()) {
-        this.trust = await readUserTrust(client, this.userId!, { signal, timeoutMs: this.readTimeout });
+        const userId = this.userId!;
+        const trust = await readUserTrust(client, userId, { signal, timeoutMs: this.readTimeout });
+        // The user-id may have changed while reading: that change asked for its own read.
+        if (userId === this.userId) this.trust = trust;
       } else {
         const snap = await readOwnStatus(client, this.memory, { refresh, signal, timeoutMs: this.readTimeout });
         this.warnings.observe(snap);
@@ -216,6 +220,8 @@ export class XsStatus extends XsElement {
     } catch (e) {
       if (signal.aborted) return;
       this.failure = describeFailure(e);
+      // Keep the last known state on screen, but not a stale sync phase (e.g. the client was stopped).
+      if (this.own) this.own = { ...this.own, sync: syncPhase(client) };
     }
   }
 
