@@ -6,9 +6,11 @@ import { homeserverUrl } from './env.js';
 import type { DemoSection } from './sections/section.js';
 import { setupWizardSection } from './sections/setup-wizard.js';
 import { verifyLoginSection } from './sections/verify-login.js';
+import { statusSection } from './sections/status.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
+  statusSection,
   setupWizardSection,
   verifyLoginSection,
 ];

@@ -65,6 +65,11 @@ export interface OwnStatusSnapshot {
   /** Room keys waiting to be uploaded to the backup (live), null before the SDK first counts. */
   keysToUpload: number | null;
   device: DeviceDetails;
+  /**
+   * The last check of our identity on the homeserver failed (offline, 5xx…). Without an identity known
+   * locally, "not set up" can't be told from "couldn't ask".
+   */
+  identityFailure: Failure | null;
 }
 
 export interface UserTrustSnapshot {
@@ -114,6 +119,8 @@ export interface ReadOwnOptions {
 /** Per-client facts the status keeps between reads (events carry them; the SDK has no getter). */
 export interface OwnStatusMemory {
   keysToUpload: number | null;
+  /** Result of the last identity check on the server (refresh reads); kept for the cached reads in between. */
+  identityFailure?: Failure | null;
 }
 
 /** Reads the own status. Throws (classify with describeFailure) when the local crypto store can't answer. */
@@ -127,7 +134,14 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
 
   if (opts.refresh) {
     // Forces a /keys/query for our own user; failures (offline) leave the cached answer.
-    await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').catch(() => undefined);
+    memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(
+      () => null,
+      (e: unknown) => {
+        const f = describeFailure(e);
+        if (f.kind === 'aborted') throw e;
+        return f;
+      },
+    );
   }
   const [xs, ss, own, keys, device, ownKeys] = await bound(
     Promise.all([
@@ -162,6 +176,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
     backup: backupRead.backup,
     backupFailure: backupRead.failure,
     keysToUpload: memory.keysToUpload,
+    identityFailure: memory.identityFailure ?? null,
     device: { deviceId, ed25519: ownKeys.ed25519 ?? null, crossSigningVerified: !!device?.crossSigningVerified },
   };
 }
@@ -307,7 +322,8 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
     }) as Listener],
     ['sync', ((state: string, prev: string | null) => {
       // The first sync and every recovery from an error deserve a fresh look at the server.
-      if (state === 'PREPARED' || (prev !== state && (state === 'ERROR' || prev === 'ERROR' || prev === 'RECONNECTING'))) h.changed(state !== 'ERROR');
+      if (state === 'PREPARED' || (prev !== state && (state === 'ERROR' || state === 'STOPPED' || prev === 'ERROR' || prev === 'RECONNECTING')))
+        h.changed(state !== 'ERROR' && state !== 'STOPPED');
     }) as Listener],
   ];
   const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };

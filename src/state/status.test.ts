@@ -10,6 +10,7 @@ function snap(over: Partial<{ [K in keyof OwnStatusSnapshot]: Partial<OwnStatusS
     secretStorage: { ready: true, defaultKeyId: 'k1', backupKeyStored: true },
     backup: { version: '1', algorithm: 'a', trusted: true, matchesDecryptionKey: true, active: true, decryptionKeyCached: true },
     backupFailure: null,
+    identityFailure: null,
     keysToUpload: 0,
     device: { deviceId: 'D', ed25519: 'E', crossSigningVerified: true },
   };
@@ -44,6 +45,15 @@ describe('status derivation', () => {
     expect(v.state).to.equal('not-set-up');
     expect(v.primary).to.deep.equal({ kind: 'setup', reason: 'not-set-up' });
     expect(v.offerReset).to.equal(false);
+  });
+
+  it('no identity known and the server could not be asked: error with retry, never "not set up"', () => {
+    const v = view(snap({ crossSigning: { published: false }, identityFailure: { kind: 'network' } }));
+    expect(v.state).to.equal('error');
+    expect(v.primary).to.deep.equal({ kind: 'retry' });
+    expect(v.failure?.kind).to.equal('network');
+    // With the identity known locally, a failed check changes nothing.
+    expect(view(snap({ identityFailure: { kind: 'network' } })).state).to.equal('ready');
   });
 
   it('unverified when this session is not cross-signed, with verify and a reset way out', () => {

@@ -80,7 +80,11 @@ export function deriveOwnView(input: OwnInput): OwnView {
     if (input.failure) return { state: 'error', primary: { kind: 'retry' }, ...none };
     return { state: 'checking', primary: null, ...none };
   }
-  if (!s.crossSigning.published) return { state: 'not-set-up', primary: { kind: 'setup', reason: 'not-set-up' }, ...none };
+  if (!s.crossSigning.published) {
+    // Setting up while the server could not be asked might replace an identity we just can't see.
+    if (s.identityFailure) return { state: 'error', primary: { kind: 'retry' }, ...none, failure: s.identityFailure };
+    return { state: 'not-set-up', primary: { kind: 'setup', reason: 'not-set-up' }, ...none };
+  }
   if (!s.device.crossSigningVerified) return { state: 'unverified', primary: { kind: 'verify', reason: 'unverified' }, ...none, offerReset: true };
   const missing = missingParts(s);
   if (missing.length) {

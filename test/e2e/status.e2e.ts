@@ -4,9 +4,10 @@
 // user-id view shows the change and acknowledging (keyboard) clears it.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { createClient, type MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
-import { VerificationPhase, VerifierEvent, type ShowSasCallbacks, type VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/verification.js';
+import { VerificationPhase, type VerificationRequest, type Verifier } from 'matrix-js-sdk/lib/crypto-api/verification.js';
+import { withTimeout } from '../../src/internal/async.js';
 import '../../src/define/xs-status.js';
 import type { XsStatus } from '../../src/components/status/status.js';
 import { XsIdentityAcceptedEvent } from '../../src/events/xs-identity-accepted.js';
@@ -48,19 +49,29 @@ async function setUpEncryption(client: MatrixClient, s: Session) {
   await crypto.bootstrapSecretStorage({ createSecretStorageKey: () => crypto.createRecoveryKeyFromPassphrase(), setupNewKeyBackup: true });
 }
 
-/** SAS between two own sessions, both confirmed by the test (the "other device" parts). */
+/** One side of a SAS: start waiting, confirm the emoji once shown, wait for done (all bounded). */
+async function confirmSas(verifier: Verifier): Promise<void> {
+  const done = verifier.verify();
+  const sas = await waitFor('SAS shown', () => verifier.getShowSasCallbacks(), { timeoutMs: 20_000 });
+  await sas.confirm();
+  await withTimeout(done, 20_000, { what: 'verification done' });
+}
+
+/** SAS between request A (ours) and B (the other side), both confirmed by the test (the "other device" parts). */
+async function sas(reqA: VerificationRequest, reqB: VerificationRequest) {
+  await withTimeout(reqB.accept(), 20_000, { what: 'accept' });
+  await waitFor('request ready on A', () => reqA.phase === VerificationPhase.Ready);
+  const verifierA = await withTimeout(reqA.startVerification('m.sas.v1'), 20_000, { what: 'start' });
+  const verifierB = await waitFor('verifier on B', () => reqB.verifier);
+  await Promise.all([confirmSas(verifierA), confirmSas(verifierB)]);
+}
+
+/** SAS between two own sessions. */
 async function verifyWithSas(a: MatrixClient, b: MatrixClient) {
   const incoming = nextEmit<[VerificationRequest]>(b as never, CryptoEvent.VerificationRequestReceived);
   const reqA = await a.getCrypto()!.requestDeviceVerification(a.getUserId()!, b.getDeviceId()!);
   const [reqB] = await incoming;
-  await reqB.accept();
-  await waitFor('request ready on A', () => reqA.phase === VerificationPhase.Ready);
-  const verifierA = await reqA.startVerification('m.sas.v1');
-  const verifierB = await waitFor('verifier on B', () => reqB.verifier);
-  const confirm = (sas: ShowSasCallbacks) => void sas.confirm();
-  verifierA.on(VerifierEvent.ShowSas, confirm);
-  verifierB.on(VerifierEvent.ShowSas, confirm);
-  await Promise.all([verifierA.verify(), verifierB.verify()]);
+  await sas(reqA, reqB);
 }
 
 describe('<xs-status> with Synapse', () => {
@@ -190,5 +201,70 @@ describe('<xs-status> with Synapse', () => {
     expect(shown(el).status).to.match(/^Not verified/);
     expect((await aliceClient.getCrypto()!.getUserVerificationStatus(bob.userId)).needsUserApproval).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a verified user, then "was verified" after their reset; withdrawing the requirement clears it (keyboard)', async () => {
+    const alice = await registerUser('alice');
+    const bob = await registerUser('bob');
+    const aliceClient = await createTestClient(alice);
+    const bobClient = await createTestClient(bob);
+    await aliceClient.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(alice.userId, alice.password) });
+    await bobClient.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(bob.userId, bob.password) });
+    const { room_id: roomId } = await bobClient.createRoom({
+      invite: [alice.userId],
+      initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
+    });
+    await waitFor('invite reaches Alice', () => aliceClient.getRoom(roomId));
+    await aliceClient.joinRoom(roomId);
+    const el = await fixture<XsStatus>(html`<xs-status .client=${aliceClient} user-id=${bob.userId}></xs-status>`);
+    await waitFor(`Bob known (now ${el.state})`, () => el.state === 'not-verified', { timeoutMs: 30_000 });
+    await waitFor('Alice known to Bob', async () => (await bobClient.getCrypto()!.getUserVerificationStatus(alice.userId)).known, { timeoutMs: 30_000 });
+
+    // Alice verifies Bob in the room (SAS; both sides confirmed by the test).
+    const incoming = nextEmit<[VerificationRequest]>(bobClient as never, CryptoEvent.VerificationRequestReceived);
+    const reqA = await withTimeout(aliceClient.getCrypto()!.requestVerificationDM(bob.userId, roomId), 20_000, { what: 'request' });
+    const [reqB] = await incoming;
+    await sas(reqA, reqB);
+    await waitFor(`Bob shown verified (now ${el.state})`, () => el.state === 'verified');
+    await el.updateComplete;
+    expect(shown(el).status).to.match(/^Verified/);
+    await expect(el).to.be.accessible();
+
+    const bobCrypto = bobClient.getCrypto()!;
+    await bobCrypto.userHasCrossSigningKeys(undefined, true);
+    await bobCrypto.bootstrapCrossSigning({ setupNewCrossSigning: true, authUploadDeviceSigningKeys: passwordAuth(bob.userId, bob.password) });
+    await waitFor(`"was verified" shown (now ${el.state})`, () => el.state === 'was-verified', { timeoutMs: 30_000 });
+    await el.updateComplete;
+    expect(shown(el).status).to.match(/changed since you verified them/);
+    expect(shown(el).button(/Verify again/)).to.exist;
+    await expect(el).to.be.accessible();
+
+    const accepted = new Promise<XsIdentityAcceptedEvent>((r) => el.addEventListener('xs-identity-accepted', r, { once: true }));
+    shown(el).button(/Withdraw verification requirement/)!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await accepted).action).to.equal('withdrawn');
+    await waitFor(`requirement withdrawn (now ${el.state})`, () => el.state === 'not-verified');
+    const st = await aliceClient.getCrypto()!.getUserVerificationStatus(bob.userId);
+    expect([st.wasCrossSigningVerified(), st.needsUserApproval]).to.deep.equal([false, false]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains an unreachable homeserver (real rust crypto, nothing listening) instead of claiming "not set up"', async () => {
+    const client = createClient({ baseUrl: 'http://127.0.0.1:9', userId: '@ghost:localhost', deviceId: 'GHOSTDEVICE', accessToken: 'unused' });
+    await client.initRustCrypto({ useIndexedDB: false });
+    try {
+      const el = await fixture<XsStatus>(html`<xs-status .client=${client} read-timeout="5000"></xs-status>`);
+      const t0 = performance.now();
+      await waitFor(`error shown (now ${el.state})`, () => el.state === 'error', { timeoutMs: 15_000 });
+      console.log('[timing] unreachable explained after', Math.round(performance.now() - t0), 'ms');
+      await el.updateComplete;
+      expect(shown(el).headline).to.equal('Could not check encryption');
+      expect(el.shadowRoot!.textContent).to.match(/could not be reached|taking too long/);
+      expect(shown(el).button(/Check again/)).to.exist;
+      expect(shown(el).button(/Set up encryption/)).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    } finally {
+      client.stopClient();
+    }
   });
 });

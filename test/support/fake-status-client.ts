@@ -25,6 +25,8 @@ export interface FakeStatus {
   readError: unknown;
   users: Record<string, { known: boolean; verified: boolean; wasVerified: boolean; needsApproval: boolean; masterKey?: string }>;
   pinError: unknown;
+  /** Makes the server-side identity check (userHasCrossSigningKeys with download) fail. */
+  identityError?: unknown;
 }
 
 export function readyStatus(): FakeStatus {
@@ -143,7 +145,11 @@ export class FakeClient {
       };
     };
     return {
-      userHasCrossSigningKeys: async () => this.local('userHasCrossSigningKeys', () => this.s.published),
+      userHasCrossSigningKeys: async () =>
+        this.local('userHasCrossSigningKeys', () => {
+          if (this.s.identityError) throw this.s.identityError;
+          return this.s.published;
+        }),
       getCrossSigningStatus: () =>
         this.local('getCrossSigningStatus', () => ({
           publicKeysOnDevice: this.s.published,

@@ -16,6 +16,8 @@ import {
   applyDeviceIsolation,
   readOwnStatus,
   readUserTrust,
+  STATUS_READ_TIMEOUT_MS,
+  syncPhase,
   watchStatus,
   withdrawVerification,
   type DeviceIsolation,
@@ -102,6 +104,9 @@ export class XsStatus extends XsElement {
    * not persist it). The own view offers it as a checkbox.
    */
   @property({ attribute: 'device-isolation' }) deviceIsolation: DeviceIsolation = 'all';
+
+  /** How long (ms) one status read may take before the element shows a timeout instead of "Checking…". */
+  @property({ type: Number, attribute: 'read-timeout' }) readTimeout = STATUS_READ_TIMEOUT_MS;
 
   @state() private own: OwnStatusSnapshot | null = null;
   @state() private trust: UserTrustSnapshot | null = null;
@@ -202,9 +207,12 @@ export class XsStatus extends XsElement {
     if (!hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
     try {
       if (this.isUserView()) {
-        this.trust = await readUserTrust(client, this.userId!, { signal });
+        const userId = this.userId!;
+        const trust = await readUserTrust(client, userId, { signal, timeoutMs: this.readTimeout });
+        // The user-id may have changed while reading: that change asked for its own read.
+        if (userId === this.userId) this.trust = trust;
       } else {
-        const snap = await readOwnStatus(client, this.memory, { refresh, signal });
+        const snap = await readOwnStatus(client, this.memory, { refresh, signal, timeoutMs: this.readTimeout });
         this.warnings.observe(snap);
         this.own = snap;
       }
@@ -212,6 +220,8 @@ export class XsStatus extends XsElement {
     } catch (e) {
       if (signal.aborted) return;
       this.failure = describeFailure(e);
+      // Keep the last known state on screen, but not a stale sync phase (e.g. the client was stopped).
+      if (this.own) this.own = { ...this.own, sync: syncPhase(client) };
     }
   }
 
