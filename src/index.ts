@@ -27,3 +27,16 @@ export { XsSetupCompleteEvent, type SetupMode } from './events/xs-setup-complete
 export { XsSetupDismissedEvent } from './events/xs-setup-dismissed.js';
 export { XsRequestExportEvent } from './events/xs-request-export.js';
 export { XsRequestSessionsEvent } from './events/xs-request-sessions.js';
+export { XsVerifyLogin } from './components/verify-login/verify-login.js';
+export { XsVerifiedEvent } from './events/xs-verified.js';
+export { XsVerificationCancelledEvent } from './events/xs-verification-cancelled.js';
+export { onVerificationRequest } from './sdk/verification.js';
+export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS } from './i18n/sas-emoji.strings.js';
+export { XsStatus } from './components/status/status.js';
+export { XsStatusChangeEvent } from './events/xs-status-change.js';
+export { XsRequestSetupEvent, type SetupReason } from './events/xs-request-setup.js';
+export { XsRequestBackupEvent, type BackupRequestReason } from './events/xs-request-backup.js';
+export { XsRequestResetEvent, type ResetReason } from './events/xs-request-reset.js';
+export { XsIdentityAcceptedEvent } from './events/xs-identity-accepted.js';
+export { type OverallState, type UserTrustState, type StatusDetails, type WarningCode, type MissingPart } from './state/status.js';
+export { type OwnStatusSnapshot, type UserTrustSnapshot, type DeviceIsolation } from './sdk/status.js';
