@@ -11,6 +11,7 @@ import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
 import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
@@ -74,6 +75,8 @@ export class XsSetupWizard extends XsElement {
   @state() private exportHint = false;
   @state() private sessionsHint = false;
   @state() private phraseValid = false;
+  /** The client lacks createSecretStorageCallbacks(): the wizard could not hand the key to the SDK. */
+  @state() private misconfigured = false;
 
   @query('xs-new-passphrase') private phraseField?: XsNewPassphrase;
   @query('#key-text') private keyText?: HTMLElement;
@@ -118,6 +121,8 @@ export class XsSetupWizard extends XsElement {
 
   private setupWizard(client: MatrixClient | undefined) {
     this.teardown();
+    this.misconfigured = !this.adapter && !!client?.getCrypto() && !hasSecretStorageCallbacks(client);
+    if (this.misconfigured) return;
     const adapter = this.adapter ?? (client?.getCrypto() ? createSetupAdapter(client) : undefined);
     if (!adapter) {
       this.stage = { kind: 'loading' };
@@ -241,6 +246,7 @@ export class XsSetupWizard extends XsElement {
   }
 
   protected override render() {
+    if (this.misconfigured) return html`<p role="alert">${this.t('misconfigured')}</p>`;
     if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
     const s = this.stage;
     const w = this.wizard;
