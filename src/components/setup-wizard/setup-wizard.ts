@@ -4,6 +4,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-auth-prompt.js';
 import '../../define/xs-new-passphrase.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
+import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsRequestExportEvent } from '../../events/xs-request-export.js';
 import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -49,6 +50,7 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
  * @event xs-setup-dismissed - "Ask me later" (or cancel before anything changed); the host keeps the preference.
  * @event xs-request-verify - Cancelable. An identity exists but this session lacks its keys (`subject: 'this-session'`, `reason: 'keys-missing'`).
  * @event xs-request-export - Cancelable. The person wants to export room keys before a reset.
+ * @event xs-error - A step failed and the wizard shows it (`code`: the failure kind, `identity-exists` or `setup-incomplete`).
  * @event xs-request-sessions - Cancelable. After a reset: show the session list to verify or sign out old sessions.
  * @csspart base - The wrapper of each step.
  * @csspart key - The Security Key text.
@@ -82,15 +84,18 @@ export class XsSetupWizard extends XsElement {
   @query('#key-text') private keyText?: HTMLElement;
 
   private wizard?: SetupWizard;
-  private completedGen = 0;
   private readonly onChange = () => {
     const prev = this.stage;
     this.stage = this.wizard!.stage;
     if (this.stage.kind === 'done' && prev.kind !== 'done') {
-      this.completedGen++;
       this.emit(new XsSetupCompleteEvent(this.stage.mode, this.stage.method));
     }
     if (this.stage.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
+    const s = this.stage;
+    if ((s.kind === 'load-failed' || s.kind === 'generate-failed' || s.kind === 'commit-failed') && prev.kind !== s.kind) {
+      const code = s.kind === 'commit-failed' && s.identityExists ? 'identity-exists' : s.kind === 'commit-failed' && s.gaps.length ? 'setup-incomplete' : s.failure.kind;
+      this.emit(new XsErrorEvent(code, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
+    }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
     this.requestUpdate();
