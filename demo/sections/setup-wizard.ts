@@ -33,6 +33,7 @@ export const setupWizardSection: DemoSection = {
       'xs-request-verify',
       'xs-request-export',
       'xs-request-sessions',
+      'xs-error',
     ]);
     return frame;
   },

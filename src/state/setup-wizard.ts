@@ -69,6 +69,7 @@ export class SetupWizard extends EventTarget {
   /** True once a reset of this run replaced the identity: a retry then only finishes the setup. */
   private resetDone = false;
   private key?: NewKey;
+  private savedHow?: SavedHow;
   private gen = 0;
   private step: CommitStep = 'storage';
   private stallTimer?: unknown;
@@ -176,7 +177,7 @@ export class SetupWizard extends EventTarget {
         this.forgetKey();
         return this.set({ kind: 'choose' });
       case 'confirm-key':
-        return this.set({ kind: 'show-key', saved: 'copy', copyFailed: false });
+        return this.set({ kind: 'show-key', saved: this.savedHow ?? 'copy', copyFailed: false });
       case 'choose':
         if (this.mode === 'reset') return this.set({ kind: 'reset-confirm', mismatch: false });
         if (this.mode === 'setup') return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
@@ -209,7 +210,9 @@ export class SetupWizard extends EventTarget {
 
   /** The key was copied, downloaded or printed. */
   markSaved(how: SavedHow): void {
-    if (this.stage.kind === 'show-key') this.set({ ...this.stage, saved: how, copyFailed: false });
+    if (this.stage.kind !== 'show-key') return;
+    this.savedHow = how;
+    this.set({ ...this.stage, saved: how, copyFailed: false });
   }
 
   /** The clipboard refused: the element selects the key for a manual copy. */
@@ -265,6 +268,7 @@ export class SetupWizard extends EventTarget {
   private forgetKey() {
     dropKey(this.key);
     this.key = undefined;
+    this.savedHow = undefined;
   }
 
   private clearStall() {

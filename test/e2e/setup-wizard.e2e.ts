@@ -126,6 +126,17 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     await unlockWithKey(b, newKey);
   });
 
+  it('explains, instead of failing late, when the client was created without createSecretStorageCallbacks()', async () => {
+    const a = await registerUser('nocallbacks');
+    const { createTestClient } = await import('../support/clients.js');
+    const client = await createTestClient(a);
+    const el = await wizardFor(client);
+    expect(root(el).querySelector('[role=alert]')?.textContent).to.include('createSecretStorageCallbacks');
+    expect(root(el).querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    expect(await client.getCrypto()!.userHasCrossSigningKeys(undefined, true)).to.equal(false);
+  });
+
   it('sets up with a Security Phrase (used exactly as typed); the phrase unlocks a second session', async () => {
     const a = await registerUser('setupphrase');
     const client = await kitClient(a);

@@ -2,6 +2,8 @@ import { defineStrings } from '../../i18n/registry.js';
 
 export const setupStrings = defineStrings('setupWizard', {
   notConnected: 'Not connected to a Matrix account yet.',
+  misconfigured:
+    'Secure messaging can’t be set up here: this app did not give the setup access to secret storage. (For developers: create the MatrixClient with cryptoCallbacks: createSecretStorageCallbacks().)',
   loading: 'Checking your account…',
   loadFailed: 'Could not check your account.',
   retry: 'Try again',

@@ -87,7 +87,9 @@ describe('<xs-setup-wizard>', () => {
     await settled(el);
     expect(shadow(el).querySelector('[role=status]')!.textContent).to.include('Still saving');
     await expect(el).to.be.accessible();
+    const err = oneEvent(el, 'xs-error') as unknown as Promise<import('../../events/xs-error.js').XsErrorEvent>;
     btn(el, 'Cancel').click();
+    expect((await err).code).to.equal('aborted');
     await settled(el);
     expect(heading(el)).to.equal('Not finished yet');
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.include('Your key is still here');

@@ -4,6 +4,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-auth-prompt.js';
 import '../../define/xs-new-passphrase.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
+import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsRequestExportEvent } from '../../events/xs-request-export.js';
 import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -11,6 +12,7 @@ import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
 import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
@@ -48,6 +50,7 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
  * @event xs-setup-dismissed - "Ask me later" (or cancel before anything changed); the host keeps the preference.
  * @event xs-request-verify - Cancelable. An identity exists but this session lacks its keys (`subject: 'this-session'`, `reason: 'keys-missing'`).
  * @event xs-request-export - Cancelable. The person wants to export room keys before a reset.
+ * @event xs-error - A step failed and the wizard shows it (`code`: the failure kind, `identity-exists` or `setup-incomplete`).
  * @event xs-request-sessions - Cancelable. After a reset: show the session list to verify or sign out old sessions.
  * @csspart base - The wrapper of each step.
  * @csspart key - The Security Key text.
@@ -74,20 +77,25 @@ export class XsSetupWizard extends XsElement {
   @state() private exportHint = false;
   @state() private sessionsHint = false;
   @state() private phraseValid = false;
+  /** The client lacks createSecretStorageCallbacks(): the wizard could not hand the key to the SDK. */
+  @state() private misconfigured = false;
 
   @query('xs-new-passphrase') private phraseField?: XsNewPassphrase;
   @query('#key-text') private keyText?: HTMLElement;
 
   private wizard?: SetupWizard;
-  private completedGen = 0;
   private readonly onChange = () => {
     const prev = this.stage;
     this.stage = this.wizard!.stage;
     if (this.stage.kind === 'done' && prev.kind !== 'done') {
-      this.completedGen++;
       this.emit(new XsSetupCompleteEvent(this.stage.mode, this.stage.method));
     }
     if (this.stage.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
+    const s = this.stage;
+    if ((s.kind === 'load-failed' || s.kind === 'generate-failed' || s.kind === 'commit-failed') && prev.kind !== s.kind) {
+      const code = s.kind === 'commit-failed' && s.identityExists ? 'identity-exists' : s.kind === 'commit-failed' && s.gaps.length ? 'setup-incomplete' : s.failure.kind;
+      this.emit(new XsErrorEvent(code, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
+    }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
     this.requestUpdate();
@@ -118,6 +126,8 @@ export class XsSetupWizard extends XsElement {
 
   private setupWizard(client: MatrixClient | undefined) {
     this.teardown();
+    this.misconfigured = !this.adapter && !!client?.getCrypto() && !hasSecretStorageCallbacks(client);
+    if (this.misconfigured) return;
     const adapter = this.adapter ?? (client?.getCrypto() ? createSetupAdapter(client) : undefined);
     if (!adapter) {
       this.stage = { kind: 'loading' };
@@ -241,6 +251,7 @@ export class XsSetupWizard extends XsElement {
   }
 
   protected override render() {
+    if (this.misconfigured) return html`<p role="alert">${this.t('misconfigured')}</p>`;
     if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
     const s = this.stage;
     const w = this.wizard;
