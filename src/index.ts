@@ -20,3 +20,4 @@ export { XsNewPassphrase } from './components/new-passphrase/new-passphrase.js';
 export { XsPassphraseValidityEvent } from './events/xs-passphrase-validity.js';
 export { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from './internal/passphrase-strength.js';
 export { XsRequestVerifyEvent, type RequestVerifyInit, type VerifyReason, type VerifyTarget } from './events/xs-request-verify.js';
+export * from './keyfile/index.js';
