@@ -26,8 +26,10 @@ const MAC_LENGTH = 32;
 const MIN_BODY = PREFIX + MAC_LENGTH;
 /** Characters per base64 line in files we write (Element's layout: 96 bytes per line). */
 const LINE_CHARS = 128;
-/** Main-thread work per task: about 4 MB of input between yields. */
-const CHUNK = 4 * 1024 * 1024;
+/** Main-thread work per task: about 1 MB of input between yields (a few ms). */
+const CHUNK = 1024 * 1024;
+/** AES-CTR runs per piece of this size (a multiple of 16 and of 3), written back in place: no second copy of the data. */
+const AES_CHUNK = 4 * 1024 * 1024 - ((4 * 1024 * 1024) % 48);
 /** The header must appear this early; beyond it the input is not a key file. */
 const HEADER_SEARCH_LIMIT = 64 * 1024;
 
@@ -152,6 +154,22 @@ async function deriveKeys(passphrase: string, salt: Uint8Array, rounds: number, 
   }
 }
 
+/** The AES-CTR counter block `blocks` blocks after `iv` (the low 64 bits count, wrapping, as the format says). */
+function counterAt(iv: Uint8Array, blocks: number): Uint8Array<ArrayBuffer> {
+  const c = new Uint8Array(16);
+  c.set(iv);
+  const v = new DataView(c.buffer);
+  v.setBigUint64(8, (v.getBigUint64(8) + BigInt(blocks)) & 0xffffffffffffffffn);
+  return c;
+}
+
+/** AES-CTR over data[from, to) (from − start a multiple of 16), result written back in place. */
+async function aesInPlace(key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, from: number, to: number): Promise<void> {
+  const counter = counterAt(iv, (from - start) / 16);
+  const out = await subtle().encrypt({ name: 'AES-CTR', counter, length: 64 }, key, data.subarray(from, to));
+  data.set(new Uint8Array(out), from);
+}
+
 function checkRounds(rounds: number): void {
   if (rounds === 0) throw new KeyFileError('bad-rounds', 'Invalid file: zero key-derivation rounds');
   if (rounds > MAX_KDF_ROUNDS) throw new KeyFileError('bad-rounds', `Invalid file: ${rounds} key-derivation rounds is more than ${MAX_KDF_ROUNDS}`);
@@ -251,17 +269,6 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   onProgress?.(0.5, 'encryption');
 
   const signed = body.subarray(0, PREFIX + n);
-  {
-    const ct = new Uint8Array(
-      await abortable(subtle().encrypt({ name: 'AES-CTR', counter: iv, length: 64 }, keys.aes, body.subarray(PREFIX, PREFIX + n)), signal),
-    );
-    body.set(ct, PREFIX); // overwrites the plaintext
-  }
-  throwIfAborted(signal);
-  const macPromise = subtle().sign('HMAC', keys.hmac, signed);
-  macPromise.catch(() => undefined);
-
-  // Base64 of everything up to the MAC while the MAC is computed.
   const bodyLength = body.length;
   const chars = base64Length(bodyLength);
   const lines = Math.ceil(chars / LINE_CHARS);
@@ -269,20 +276,40 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   out.set(HEADER_BYTES, 0);
   let pos = HEADER_BYTES.length;
   let col = 0;
-  const aligned = Math.floor(signed.length / 3) * 3;
-  const step = Math.floor(CHUNK / 3 / 96) * 96 * 3; // whole lines, whole groups
-  for (let from = 0; from < aligned; from += step) {
-    const to = Math.min(aligned, from + step);
-    [pos, col] = encodeBase64Into(body, from, to, out, pos, LINE_CHARS, col);
-    onProgress?.(0.5 + (0.5 * to) / bodyLength, 'encryption');
-    if (to < aligned) {
+  let encoded = 0; // body bytes already in base64 (a multiple of 3)
+  /** Base64 of body[encoded, upTo) in main-thread slices, yielding between them. */
+  const encodeUpTo = async (upTo: number) => {
+    while (encoded < upTo) {
+      const to = Math.min(upTo, encoded + CHUNK - (CHUNK % 3));
+      [pos, col] = encodeBase64Into(body, encoded, to, out, pos, LINE_CHARS, col);
+      encoded = to;
+      onProgress?.(0.5 + (0.5 * encoded) / bodyLength, 'encryption');
       await nextTask();
       throwIfAborted(signal);
     }
+  };
+
+  // AES-CTR piece by piece, in place; the base64 of each finished piece is written while the next is encrypted.
+  let macPromise: Promise<ArrayBuffer> | undefined;
+  let next: Promise<void> | undefined = n > 0 ? aesInPlace(keys.aes, iv, body, PREFIX, PREFIX, Math.min(PREFIX + n, PREFIX + AES_CHUNK)) : undefined;
+  next?.catch(() => undefined);
+  for (let from = PREFIX; ; from += AES_CHUNK) {
+    const to = Math.min(PREFIX + n, from + AES_CHUNK);
+    if (next) await abortable(next, signal);
+    if (to < PREFIX + n) {
+      next = aesInPlace(keys.aes, iv, body, PREFIX, to, Math.min(PREFIX + n, to + AES_CHUNK));
+      next.catch(() => undefined);
+    } else {
+      next = undefined;
+      macPromise = subtle().sign('HMAC', keys.hmac, signed);
+      macPromise.catch(() => undefined);
+    }
+    await encodeUpTo(Math.floor(to / 3) * 3);
+    if (!next) break;
   }
-  const mac = new Uint8Array(await abortable(macPromise, signal));
+  const mac = new Uint8Array(await abortable(macPromise!, signal));
   body.set(mac, PREFIX + n);
-  [pos, col] = encodeBase64Into(body, aligned, bodyLength, out, pos, LINE_CHARS, col);
+  [pos, col] = encodeBase64Into(body, encoded, bodyLength, out, pos, LINE_CHARS, col);
   if (col !== 0) out[pos++] = 0x0a;
   out.set(TRAILER_BYTES, pos);
   pos += TRAILER_BYTES.length;
@@ -375,27 +402,6 @@ async function toSource(file: string | ArrayBuffer | Uint8Array | Blob): Promise
   throw new TypeError('decryptMegolmKeyFile: expected a string, ArrayBuffer, Uint8Array or Blob');
 }
 
-/** Decodes UTF-8 strictly, in chunks with yields; the result may be a concatenation of chunk strings. */
-async function utf8Decode(bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
-  const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let out = '';
-  try {
-    for (let i = 0; i < bytes.length; i += CHUNK) {
-      const end = Math.min(bytes.length, i + CHUNK);
-      out += dec.decode(bytes.subarray(i, end), { stream: end < bytes.length });
-      if (end < bytes.length) {
-        await nextTask();
-        throwIfAborted(signal);
-      }
-    }
-    if (bytes.length === 0) out = dec.decode();
-  } catch (e) {
-    if (e instanceof TypeError) throw new KeyFileError('not-utf8', 'The decrypted data is not valid UTF-8');
-    throw e;
-  }
-  return out;
-}
-
 /**
  * Decrypts a key file with `passphrase` and returns its plaintext (the JSON of the exported room keys).
  * Accepts any line wrapping, CRLF, a BOM, blank lines, padded or unpadded base64, text before the header and after
@@ -459,21 +465,44 @@ export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Arr
   onProgress?.(0.5, 'decryption');
   const macAt = decoded.length - MAC_LENGTH;
   const iv = decoded.slice(17, 33);
+  // WebCrypto copies its input when called, so the HMAC check runs on the ciphertext while the AES pieces are
+  // decrypted in place and the UTF-8 text is decoded piece by piece. Nothing is returned unless the HMAC matches.
   const verified = subtle().verify('HMAC', keys.hmac, decoded.subarray(macAt), decoded.subarray(0, macAt));
-  const decrypted = subtle().decrypt({ name: 'AES-CTR', counter: iv, length: 64 }, keys.aes, decoded.subarray(PREFIX, macAt));
-  decrypted.catch(() => undefined);
-  if (!(await abortable(verified, signal))) {
-    throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
-  }
-  const plain = new Uint8Array(await abortable(decrypted, signal));
-  decoded.fill(0);
-  onProgress?.(0.8, 'decryption');
+  verified.catch(() => undefined);
+  const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let text = ''; // pieces are concatenated (a rope), not joined: no single long copy here
   try {
-    const text = await utf8Decode(plain, signal);
+    let next: Promise<void> | undefined = macAt > PREFIX ? aesInPlace(keys.aes, iv, decoded, PREFIX, PREFIX, Math.min(macAt, PREFIX + AES_CHUNK)) : undefined;
+    next?.catch(() => undefined);
+    for (let from = PREFIX; from < macAt; from += AES_CHUNK) {
+      const to = Math.min(macAt, from + AES_CHUNK);
+      await abortable(next!, signal);
+      next = to < macAt ? aesInPlace(keys.aes, iv, decoded, PREFIX, to, Math.min(macAt, to + AES_CHUNK)) : undefined;
+      next?.catch(() => undefined);
+      for (let i = from; i < to; i += CHUNK) {
+        const end = Math.min(to, i + CHUNK);
+        try {
+          text += dec.decode(decoded.subarray(i, end), { stream: end < macAt });
+        } catch (e) {
+          if (e instanceof TypeError) {
+            // Only say "not UTF-8" for an authentic file; otherwise it is the usual wrong passphrase / damage.
+            if (!(await abortable(verified, signal))) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+            throw new KeyFileError('not-utf8', 'The decrypted data is not valid UTF-8');
+          }
+          throw e;
+        }
+        onProgress?.(0.5 + (0.5 * (end - PREFIX)) / (macAt - PREFIX), 'decryption');
+        await nextTask();
+        throwIfAborted(signal);
+      }
+    }
+    if (!(await abortable(verified, signal))) {
+      throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+    }
     onProgress?.(1, 'decryption');
     timings.totalMs = performance.now() - t0;
     return text;
   } finally {
-    plain.fill(0);
+    decoded.fill(0);
   }
 }
