@@ -464,7 +464,7 @@ export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Arr
     decoded.fill(0);
     throw e;
   }
-  onProgress?.(0.5, 'decryption');
+  onProgress?.(0.6, 'decryption');
   const macAt = decoded.length - MAC_LENGTH;
   const iv = decoded.slice(17, 33);
   // WebCrypto copies its input when called, so the HMAC check runs on the ciphertext while the AES pieces are
