@@ -13,12 +13,33 @@ const DECODE_BYTE = /* @__PURE__ */ (() => {
   return t;
 })();
 
+/** Two bytes (first << 8 | second) → their 12 bits, or 0xffff unless both are in the alphabet. */
+const DECODE_PAIR = /* @__PURE__ */ (() => {
+  const t = new Uint16Array(65536).fill(0xffff);
+  for (let a = 0; a < 64; a++) {
+    for (let b = 0; b < 64; b++) t[(ALPHABET.charCodeAt(a) << 8) | ALPHABET.charCodeAt(b)] = (a << 6) | b;
+  }
+  return t;
+})();
+
+/** 12 bits → two ASCII characters as a little-endian 16-bit unit (first character in the low byte). */
+const ENCODE_PAIR_LE = /* @__PURE__ */ (() => {
+  const t = new Uint16Array(4096);
+  for (let i = 0; i < 4096; i++) t[i] = ALPHABET.charCodeAt(i >> 6) | (ALPHABET.charCodeAt(i & 63) << 8);
+  return t;
+})();
+
 /** 12 bits → two ASCII characters, packed high byte first. */
 const ENCODE_PAIR = /* @__PURE__ */ (() => {
   const t = new Uint16Array(4096);
   for (let i = 0; i < 4096; i++) t[i] = (ALPHABET.charCodeAt(i >> 6) << 8) | ALPHABET.charCodeAt(i & 63);
   return t;
 })();
+
+const SCRATCH_WORDS = 64;
+const SCRATCH32 = new Uint32Array(SCRATCH_WORDS);
+const SCRATCH8 = new Uint8Array(SCRATCH32.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Length of the base64 text (padded) of `n` bytes. */
 export function base64Length(n: number): number {
@@ -43,6 +64,21 @@ export function encodeBase64Into(
   const T = ENCODE_PAIR;
   const full = from + Math.floor((to - from) / 3) * 3;
   let i = from;
+  // Whole lines at once: 32-bit stores into an aligned scratch line, then one copy (4 characters per store).
+  if (col === 0 && lineChars <= SCRATCH_WORDS * 4 && lineChars % 4 === 0 && littleEndian) {
+    const L = ENCODE_PAIR_LE;
+    const words = lineChars >> 2;
+    const lineBytes = words * 3;
+    while (full - i >= lineBytes) {
+      for (let w = 0; w < words; w++, i += 3) {
+        const n = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
+        SCRATCH32[w] = L[n >> 12]! | (L[n & 0xfff]! << 16);
+      }
+      out.set(SCRATCH8.subarray(0, lineChars), pos);
+      pos += lineChars;
+      out[pos++] = 0x0a;
+    }
+  }
   while (i < full) {
     // As many whole groups as fit on the current line.
     const groups = Math.min((full - i) / 3, (lineChars - col) >> 2);
@@ -82,6 +118,9 @@ export function encodeBase64Into(
   return [pos, col];
 }
 
+const ENCODER = new TextEncoder();
+const STRING_SCRATCH = new Uint8Array(64 * 1024);
+
 export type Base64Problem = 'invalid-character' | 'bad-length';
 
 /**
@@ -102,6 +141,7 @@ export class Base64Decoder {
   /** Decodes src[from, to); returns `to`, or the index of the first character that is not base64/space. */
   pushBytes(src: Uint8Array, from: number, to: number): number {
     const D = DECODE_BYTE;
+    const P = DECODE_PAIR;
     const out = this.out;
     let acc = this.acc;
     let k = this.nsextets;
@@ -110,20 +150,19 @@ export class Base64Decoder {
     if (this.pads === 0) {
       // Fast path: four sextets at a time while no whitespace interrupts.
       for (; i < to; ) {
-        if (k === 0 && i + 4 <= to) {
-          const a = D[src[i]!]!;
-          const b = D[src[i + 1]!]!;
-          const c = D[src[i + 2]!]!;
-          const d = D[src[i + 3]!]!;
-          if ((a | b | c | d) < 64) {
-            const n = (a << 18) | (b << 12) | (c << 6) | d;
-            out[o] = n >> 16;
-            out[o + 1] = (n >> 8) & 0xff;
-            out[o + 2] = n & 0xff;
+        if (k === 0) {
+          // Four characters at a time (two pair lookups) until something else than the alphabet shows up.
+          while (i + 4 <= to) {
+            const x = P[(src[i]! << 8) | src[i + 1]!]!;
+            const y = P[(src[i + 2]! << 8) | src[i + 3]!]!;
+            if ((x | y) > 0xfff) break;
+            out[o] = x >> 4;
+            out[o + 1] = ((x & 0xf) << 4) | (y >> 8);
+            out[o + 2] = y & 0xff;
             o += 3;
             i += 4;
-            continue;
           }
+          if (i >= to) break;
         }
         const v = D[src[i]!]!;
         if (v < 64) {
@@ -157,42 +196,25 @@ export class Base64Decoder {
     return to;
   }
 
-  /** Same as pushBytes over UTF-16 code units. */
+  /** Same as pushBytes over a string (copied to bytes a slice at a time; non-Latin-1 characters are invalid). */
   pushString(src: string, from: number, to: number): number {
-    const D = DECODE_BYTE;
-    const out = this.out;
-    let acc = this.acc;
-    let k = this.nsextets;
-    let o = this.length;
-    let i = from;
-    if (this.pads === 0) {
-      for (; i < to; i++) {
-        const c = src.charCodeAt(i);
-        const v = c < 256 ? D[c]! : 255;
-        if (v < 64) {
-          acc = (acc << 6) | v;
-          if (++k === 4) {
-            out[o] = acc >> 16;
-            out[o + 1] = (acc >> 8) & 0xff;
-            out[o + 2] = acc & 0xff;
-            o += 3;
-            k = 0;
-            acc = 0;
+    const bytes = STRING_SCRATCH;
+    for (let i = from; i < to; ) {
+      const end = Math.min(to, i + bytes.length);
+      // Characters ≥ 0x80 would become several UTF-8 bytes: find them the slow way (they are never base64).
+      const part = src.substring(i, end);
+      const { read, written } = ENCODER.encodeInto(part, bytes);
+      if (written !== read) {
+        for (let j = 0; j < part.length; j++) {
+          if (part.charCodeAt(j) >= 0x80) {
+            const stop = j === 0 ? i : this.pushString(src, i, i + j);
+            return stop < i + j ? stop : i + j;
           }
-        } else if (v === 65) {
-          break;
-        } else if (v !== 64) {
-          this.save(acc, k, o);
-          return i;
         }
       }
-    }
-    this.save(acc, k, o);
-    for (; i < to; i++) {
-      const c = src.charCodeAt(i);
-      const v = c < 256 ? D[c]! : 255;
-      if (v === 65) this.pads++;
-      else if (v !== 64) return i;
+      const stop = this.pushBytes(bytes, 0, written);
+      if (stop < written) return i + stop;
+      i = end;
     }
     return to;
   }

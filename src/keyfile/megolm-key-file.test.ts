@@ -238,5 +238,23 @@ describe('keyfile: base64', () => {
     }
     const d = new Base64Decoder(new Uint8Array(8));
     expect(d.pushString('AB*C', 0, 4)).to.equal(2);
+    expect(new Base64Decoder(new Uint8Array(8)).pushString('AB\u00e9C', 0, 4)).to.equal(2);
+    const long = `${'QUJD'.repeat(50_000)}\u2014QUJD`;
+    const dl = new Base64Decoder(new Uint8Array(160_000));
+    expect(dl.pushString(long, 0, long.length)).to.equal(200_000);
+    expect(dl.length).to.equal(150_000);
+  });
+
+  it('wraps lines exactly like the reference layout at any chunk join', () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(96 * 7 + 50));
+    const flat = btoa(String.fromCharCode(...bytes));
+    const expected = `${flat.replace(/(.{128})/g, '$1\n')}\n`.replace(/\n\n$/, '\n');
+    for (const cut of [0, 3, 96, 96 * 3 + 30, bytes.length - (bytes.length % 3)]) {
+      const out = new Uint8Array(flat.length + 20);
+      let [pos, col] = encodeBase64Into(bytes, 0, cut, out, 0, 128, 0);
+      [pos, col] = encodeBase64Into(bytes, cut, bytes.length, out, pos, 128, col);
+      if (col !== 0) out[pos++] = 10;
+      expect(text(out.subarray(0, pos)), `cut ${cut}`).to.equal(expected);
+    }
   });
 });
