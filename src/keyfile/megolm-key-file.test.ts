@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OlmMachine, initAsync } from '@matrix-org/matrix-sdk-crypto-wasm';
 import { realisticSessionsJson } from '../../test/support/room-key-sessions.js';
+import { CryptoWorker } from './crypto-worker.js';
 import { Base64Decoder, encodeBase64Into } from './base64.js';
 import {
   KEY_FILE_HEADER,
@@ -206,6 +207,37 @@ describe('keyfile: the rust crypto export helpers (matrix-sdk-crypto-wasm), both
     const file = text(await encryptMegolmKeyFile(json, 'kit → rust ✓', { kdfRounds: 2000 }));
     expect(JSON.parse(OlmMachine.decryptExportedRoomKeys(file, 'kit → rust ✓'))).to.deep.equal(JSON.parse(json));
     expect(() => OlmMachine.decryptExportedRoomKeys(file, 'kit → rust')).to.throw();
+  });
+});
+
+describe('keyfile: the crypto worker and the main-thread fallback', () => {
+  it('starts the inline worker here', async () => {
+    const w = await CryptoWorker.start();
+    expect(w).to.be.instanceOf(CryptoWorker);
+    w!.terminate();
+  });
+
+  it('without a worker (e.g. blocked by CSP), reads every vector and round-trips ~6 MB on the main thread', async function () {
+    this.timeout(120_000);
+    CryptoWorker.disabled = true;
+    try {
+      for (const v of vectors.success.filter((x) => !x.id.includes('default-rounds'))) {
+        expect(await decryptMegolmKeyFile(v.file, v.passphrase), v.id).to.equal(v.plaintext);
+      }
+      for (const v of vectors.failure.filter((x) => x.error_class === 'BAD_MAC')) {
+        expect(((await rejection(decryptMegolmKeyFile(v.file, v.passphrase))) as KeyFileError).code, v.id).to.equal('wrong-passphrase-or-damaged');
+      }
+      const plain = `${await sessions(10_000)}🔑`;
+      const file = await encryptMegolmKeyFile(plain, 'pw', { kdfRounds: 1000 });
+      expect((await decryptMegolmKeyFile(file, 'pw')) === plain).to.equal(true);
+      const viaWorker = await (async () => {
+        CryptoWorker.disabled = false;
+        return decryptMegolmKeyFile(file, 'pw');
+      })();
+      expect(viaWorker === plain).to.equal(true);
+    } finally {
+      CryptoWorker.disabled = false;
+    }
   });
 });
 

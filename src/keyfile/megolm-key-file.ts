@@ -13,6 +13,7 @@
 //   them, directly into preallocated buffers (no intermediate strings, no atob/btoa).
 
 import { Base64Decoder, base64Length, encodeBase64Into } from './base64.js';
+import { CryptoWorker } from './crypto-worker.js';
 
 export const KEY_FILE_HEADER = '-----BEGIN MEGOLM SESSION DATA-----';
 export const KEY_FILE_TRAILER = '-----END MEGOLM SESSION DATA-----';
@@ -237,7 +238,7 @@ const TRAILER_BYTES = ASCII.encode(KEY_FILE_TRAILER + '\n');
  * (ASCII): 128-character base64 lines, `\n` line ends, as Element writes it. The IV's bit 63 is cleared.
  */
 export async function encryptMegolmKeyFile(plaintext: string, passphrase: string, options: EncryptKeyFileOptions = {}): Promise<Uint8Array> {
-  const { signal, onProgress } = options;
+  const { signal } = options;
   const timings = options.timings ?? {};
   const t0 = performance.now();
   const rounds = options.kdfRounds ?? DEFAULT_KDF_ROUNDS;
@@ -248,7 +249,25 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   iv[8]! &= 0x7f; // clear bit 63 so the counter cannot wrap into the nonce half (spec)
+  const workerReady = CryptoWorker.start();
+  try {
+    return await encryptWith(workerReady, plaintext, passphrase, rounds, salt, iv, options, timings, t0);
+  } finally {
+    void workerReady.then((w) => w?.terminate());
+  }
+}
 
+async function encryptWith(
+  workerReady: Promise<CryptoWorker | undefined>,
+  plaintext: string,
+  passphrase: string,
+  rounds: number,
+  salt: Uint8Array,
+  iv: Uint8Array,
+  { signal, onProgress }: EncryptKeyFileOptions,
+  timings: KeyFileTimings,
+  t0: number,
+): Promise<Uint8Array> {
   // UTF-8 into the body buffer, after room for the prefix (chunked). Then the key derivation, with nothing else
   // running on the page meanwhile: it takes as long as a bare PBKDF2 call.
   const [body, n] = await utf8Into(plaintext, PREFIX, MAC_LENGTH, signal);
@@ -267,7 +286,8 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   }
   onProgress?.(0.5, 'encryption');
 
-  const signed = body.subarray(0, PREFIX + n);
+  const worker = await workerReady;
+  let data = body;
   const bodyLength = body.length;
   const chars = base64Length(bodyLength);
   const lines = Math.ceil(chars / LINE_CHARS);
@@ -280,7 +300,7 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   const encodeUpTo = async (upTo: number) => {
     while (encoded < upTo) {
       const to = Math.min(upTo, encoded + CHUNK - (CHUNK % 3));
-      [pos, col] = encodeBase64Into(body, encoded, to, out, pos, LINE_CHARS, col);
+      [pos, col] = encodeBase64Into(data, encoded, to, out, pos, LINE_CHARS, col);
       encoded = to;
       onProgress?.(0.5 + (0.5 * encoded) / bodyLength, 'encryption');
       await nextTask();
@@ -288,27 +308,37 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
     }
   };
 
-  // AES-CTR piece by piece, in place; the base64 of each finished piece is written while the next is encrypted.
-  let macPromise: Promise<ArrayBuffer> | undefined;
-  let next: Promise<void> | undefined = n > 0 ? aesInPlace(keys.aes, iv, body, PREFIX, PREFIX, Math.min(PREFIX + n, PREFIX + AES_CHUNK)) : undefined;
-  next?.catch(() => undefined);
-  for (let from = PREFIX; ; from += AES_CHUNK) {
-    const to = Math.min(PREFIX + n, from + AES_CHUNK);
-    if (next) await abortable(next, signal);
-    if (to < PREFIX + n) {
-      next = aesInPlace(keys.aes, iv, body, PREFIX, to, Math.min(PREFIX + n, to + AES_CHUNK));
-      next.catch(() => undefined);
-    } else {
-      next = undefined;
-      macPromise = subtle().sign('HMAC', keys.hmac, signed);
-      macPromise.catch(() => undefined);
+  if (worker) {
+    // AES and HMAC in the worker (the buffer moves there and back); base64 here while it computes the MAC.
+    const back = worker.next('body');
+    const macBack = worker.next('mac');
+    const { byteOffset, length } = body;
+    worker.post({ op: 'encrypt', aes: keys.aes, hmac: keys.hmac, iv, buffer: body.buffer, offset: byteOffset, length, n, prefix: PREFIX, piece: AES_CHUNK }, [body.buffer]);
+    data = new Uint8Array(((await abortable(back, signal)) as { buffer: ArrayBuffer }).buffer, byteOffset, length);
+    await encodeUpTo(Math.floor((PREFIX + n) / 3) * 3);
+    data.set(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), PREFIX + n);
+  } else {
+    // AES-CTR piece by piece, in place; the base64 of each finished piece is written while the next is encrypted.
+    let macPromise: Promise<ArrayBuffer> | undefined;
+    let next: Promise<void> | undefined = n > 0 ? aesInPlace(keys.aes, iv, body, PREFIX, PREFIX, Math.min(PREFIX + n, PREFIX + AES_CHUNK)) : undefined;
+    next?.catch(() => undefined);
+    for (let from = PREFIX; ; from += AES_CHUNK) {
+      const to = Math.min(PREFIX + n, from + AES_CHUNK);
+      if (next) await abortable(next, signal);
+      if (to < PREFIX + n) {
+        next = aesInPlace(keys.aes, iv, body, PREFIX, to, Math.min(PREFIX + n, to + AES_CHUNK));
+        next.catch(() => undefined);
+      } else {
+        next = undefined;
+        macPromise = subtle().sign('HMAC', keys.hmac, body.subarray(0, PREFIX + n));
+        macPromise.catch(() => undefined);
+      }
+      await encodeUpTo(Math.floor(to / 3) * 3);
+      if (!next) break;
     }
-    await encodeUpTo(Math.floor(to / 3) * 3);
-    if (!next) break;
+    body.set(new Uint8Array(await abortable(macPromise!, signal)), PREFIX + n);
   }
-  const mac = new Uint8Array(await abortable(macPromise!, signal));
-  body.set(mac, PREFIX + n);
-  [pos, col] = encodeBase64Into(body, encoded, bodyLength, out, pos, LINE_CHARS, col);
+  [pos, col] = encodeBase64Into(data, encoded, bodyLength, out, pos, LINE_CHARS, col);
   if (col !== 0) out[pos++] = 0x0a;
   out.set(TRAILER_BYTES, pos);
   pos += TRAILER_BYTES.length;
@@ -407,6 +437,20 @@ async function toSource(file: string | ArrayBuffer | Uint8Array | Blob): Promise
  * the trailer, and IVs with bit 63 set. Rejects with `KeyFileError` (see its `code`) or an AbortError.
  */
 export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Array | Blob, passphrase: string, options: KeyFileOptions = {}): Promise<string> {
+  const workerReady = CryptoWorker.start();
+  try {
+    return await decryptWith(workerReady, file, passphrase, options);
+  } finally {
+    void workerReady.then((w) => w?.terminate());
+  }
+}
+
+async function decryptWith(
+  workerReady: Promise<CryptoWorker | undefined>,
+  file: string | ArrayBuffer | Uint8Array | Blob,
+  passphrase: string,
+  options: KeyFileOptions,
+): Promise<string> {
   const { signal, onProgress } = options;
   const timings = options.timings ?? {};
   const t0 = performance.now();
@@ -467,6 +511,8 @@ export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Arr
   onProgress?.(0.6, 'decryption');
   const macAt = decoded.length - MAC_LENGTH;
   const iv = decoded.slice(17, 33);
+  const worker = await workerReady;
+  if (worker) return decryptInWorker(worker, decoded, keys, iv, macAt, options, timings, t0);
   // WebCrypto copies its input when called, so the HMAC check runs on the ciphertext while the AES pieces are
   // decrypted in place and the UTF-8 text is decoded piece by piece. Nothing is returned unless the HMAC matches.
   const verified = subtle().verify('HMAC', keys.hmac, decoded.subarray(macAt), decoded.subarray(0, macAt));
@@ -509,4 +555,46 @@ export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Arr
     decoded.fill(0);
     throw e;
   }
+}
+
+/** The worker checks the HMAC and decrypts in place; here only the UTF-8 text is decoded, in slices. */
+async function decryptInWorker(
+  worker: CryptoWorker,
+  decoded: Uint8Array<ArrayBuffer>,
+  keys: DerivedKeys,
+  iv: Uint8Array,
+  macAt: number,
+  { signal, onProgress }: KeyFileOptions,
+  timings: KeyFileTimings,
+  t0: number,
+): Promise<string> {
+  const done = worker.next('decrypted');
+  const { byteOffset, length } = decoded;
+  worker.post({ op: 'decrypt', aes: keys.aes, hmac: keys.hmac, iv, buffer: decoded.buffer, offset: byteOffset, length, prefix: PREFIX, piece: AES_CHUNK }, [decoded.buffer]);
+  const r = (await abortable(done, signal)) as { ok: boolean; buffer: ArrayBuffer };
+  if (!r.ok) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+  const plain = new Uint8Array(r.buffer, byteOffset, length);
+  const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let text = ''; // a rope of slices: no single long copy here
+  try {
+    for (let i = PREFIX; i < macAt; i += CHUNK) {
+      const end = Math.min(macAt, i + CHUNK);
+      try {
+        text += dec.decode(plain.subarray(i, end), { stream: end < macAt });
+      } catch (e) {
+        if (e instanceof TypeError) throw new KeyFileError('not-utf8', 'The decrypted data is not valid UTF-8');
+        throw e;
+      }
+      plain.fill(0, i, end);
+      onProgress?.(0.8 + (0.2 * (end - PREFIX)) / (macAt - PREFIX), 'decryption');
+      await nextTask();
+      throwIfAborted(signal);
+    }
+  } catch (e) {
+    plain.fill(0);
+    throw e;
+  }
+  onProgress?.(1, 'decryption');
+  timings.totalMs = performance.now() - t0;
+  return text;
 }
