@@ -64,7 +64,31 @@ export function encodeBase64Into(
   const T = ENCODE_PAIR;
   const full = from + Math.floor((to - from) / 3) * 3;
   let i = from;
-  // Whole lines at once: 32-bit stores into an aligned scratch line, then one copy (4 characters per store).
+  const slow = (limit: number) => {
+    while (i < limit) {
+      // As many whole groups as fit on the current line.
+      const groups = Math.min((limit - i) / 3, (lineChars - col) >> 2);
+      const end = i + groups * 3;
+      for (; i < end; i += 3) {
+        const n = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
+        const a = T[n >> 12]!;
+        const b = T[n & 0xfff]!;
+        out[pos] = a >> 8;
+        out[pos + 1] = a & 0xff;
+        out[pos + 2] = b >> 8;
+        out[pos + 3] = b & 0xff;
+        pos += 4;
+      }
+      col += groups * 4;
+      if (col === lineChars) {
+        out[pos++] = 0x0a;
+        col = 0;
+      }
+    }
+  };
+  // Finish the current line, then whole lines with 32-bit stores into an aligned scratch line and one copy each
+  // (4 characters per store), then the rest.
+  if (col !== 0) slow(Math.min(full, i + (((lineChars - col) >> 2) * 3)));
   if (col === 0 && lineChars <= SCRATCH_WORDS * 4 && lineChars % 4 === 0 && littleEndian) {
     const L = ENCODE_PAIR_LE;
     const words = lineChars >> 2;
@@ -79,26 +103,7 @@ export function encodeBase64Into(
       out[pos++] = 0x0a;
     }
   }
-  while (i < full) {
-    // As many whole groups as fit on the current line.
-    const groups = Math.min((full - i) / 3, (lineChars - col) >> 2);
-    const end = i + groups * 3;
-    for (; i < end; i += 3) {
-      const n = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
-      const a = T[n >> 12]!;
-      const b = T[n & 0xfff]!;
-      out[pos] = a >> 8;
-      out[pos + 1] = a & 0xff;
-      out[pos + 2] = b >> 8;
-      out[pos + 3] = b & 0xff;
-      pos += 4;
-    }
-    col += groups * 4;
-    if (col === lineChars) {
-      out[pos++] = 0x0a;
-      col = 0;
-    }
-  }
+  slow(full);
   const rest = to - full;
   if (rest > 0) {
     const n = (src[i]! << 16) | (rest === 2 ? src[i + 1]! << 8 : 0);

@@ -15,24 +15,40 @@ function workerMain() {
     v.setBigUint64(8, (v.getBigUint64(8) + BigInt(blocks)) & 0xffffffffffffffffn);
     return c;
   };
-  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number) => {
+  /** AES-CTR over data[start, end) in pieces, in place; `origin` is where the counter starts (the ciphertext start). */
+  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, origin = start) => {
     for (let from = start; from < end; from += piece) {
       const to = Math.min(end, from + piece);
-      const out = await subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, (from - start) / 16), length: 64 }, key, data.subarray(from, to));
+      const out = await subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, (from - origin) / 16), length: 64 }, key, data.subarray(from, to));
       data.set(new Uint8Array(out), from);
     }
   };
+  let job: { data: Uint8Array<ArrayBuffer>; done: Promise<unknown>[]; prefix: number; end: number; piece: number } | undefined;
   self.onmessage = async (e: MessageEvent) => {
     const m = e.data;
     try {
       if (m.op === 'ping') return post({ op: 'pong' });
-      const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length);
+      const data = m.buffer ? new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length) : new Uint8Array(0);
       if (m.op === 'encrypt') {
-        await aesPieces(m.aes, m.iv, data, m.prefix, m.prefix + m.n, m.piece);
-        const mac = subtle.sign('HMAC', m.hmac, data.subarray(0, m.prefix + m.n)); // copies the data now
-        post({ op: 'body', buffer: m.buffer }, [m.buffer]);
-        const macBuffer = await mac;
-        post({ op: 'mac', mac: macBuffer }, [macBuffer]);
+        // AES piece by piece in place; each finished piece is copied out when the page asks for it ('send'),
+        // so the page holds at most a couple of pieces; then the HMAC, sent as 'mac'.
+        const end = m.prefix + m.n;
+        let chain: Promise<unknown> = Promise.resolve();
+        const done: Promise<unknown>[] = [];
+        for (let from = m.prefix; from < end; from += m.piece) {
+          chain = chain.then(() => aesPieces(m.aes, m.iv, data, from, Math.min(end, from + m.piece), m.piece, m.prefix));
+          done.push(chain);
+        }
+        job = { data, done, prefix: m.prefix, end, piece: m.piece };
+        await chain;
+        const mac = await subtle.sign('HMAC', m.hmac, data.subarray(0, end));
+        post({ op: 'mac', mac }, [mac]);
+      } else if (m.op === 'send') {
+        const j = job!;
+        await j.done[m.index];
+        const from = j.prefix + m.index * j.piece;
+        const copy = j.data.slice(from, Math.min(j.end, from + j.piece));
+        post({ op: `piece:${m.index}`, buffer: copy.buffer }, [copy.buffer]);
       } else if (m.op === 'decrypt') {
         const macAt = m.length - 32;
         const ok = subtle.verify('HMAC', m.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now

@@ -309,14 +309,51 @@ async function encryptWith(
   };
 
   if (worker) {
-    // AES and HMAC in the worker (the buffer moves there and back); base64 here while it computes the MAC.
-    const back = worker.next('body');
+    // AES and HMAC in the worker (the buffer moves there); the encrypted pieces come back one or two at a time
+    // and are written as base64 here while the worker goes on (and finally computes the MAC).
+    const prefix = body.slice(0, PREFIX);
+    const pieces = Math.ceil(n / AES_CHUNK);
     const macBack = worker.next('mac');
-    const { byteOffset, length } = body;
-    worker.post({ op: 'encrypt', aes: keys.aes, hmac: keys.hmac, iv, buffer: body.buffer, offset: byteOffset, length, n, prefix: PREFIX, piece: AES_CHUNK }, [body.buffer]);
-    data = new Uint8Array(((await abortable(back, signal)) as { buffer: ArrayBuffer }).buffer, byteOffset, length);
-    await encodeUpTo(Math.floor((PREFIX + n) / 3) * 3);
-    data.set(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), PREFIX + n);
+    worker.post({ op: 'encrypt', aes: keys.aes, hmac: keys.hmac, iv, buffer: body.buffer, offset: body.byteOffset, length: body.length, n, prefix: PREFIX, piece: AES_CHUNK }, [body.buffer]);
+    const request = (k: number) => {
+      const p = worker.next(`piece:${k}`) as Promise<{ buffer: ArrayBuffer }>;
+      worker.post({ op: 'send', index: k });
+      return p;
+    };
+    const carry = new Uint8Array(3);
+    let carryLen = 0;
+    let done = 0;
+    /** Base64 of the next bytes of the body, in slices with yields; `last` flushes the final partial group. */
+    const feed = async (chunk: Uint8Array, last: boolean) => {
+      let i = 0;
+      if (carryLen > 0) {
+        while (carryLen < 3 && i < chunk.length) carry[carryLen++] = chunk[i++]!;
+        if (carryLen === 3 || last) {
+          [pos, col] = encodeBase64Into(carry, 0, carryLen, out, pos, LINE_CHARS, col);
+          carryLen = 0;
+        }
+      }
+      const end = last ? chunk.length : i + Math.floor((chunk.length - i) / 3) * 3;
+      while (i < end) {
+        const to = Math.min(end, i + CHUNK - (CHUNK % 3));
+        [pos, col] = encodeBase64Into(chunk, i, to, out, pos, LINE_CHARS, col);
+        done += to - i;
+        i = to;
+        onProgress?.(0.5 + (0.5 * done) / bodyLength, 'encryption');
+        await nextTask();
+        throwIfAborted(signal);
+      }
+      for (; i < chunk.length; i++) carry[carryLen++] = chunk[i]!;
+    };
+    await feed(prefix, false);
+    let next = pieces > 0 ? request(0) : undefined;
+    for (let k = 0; k < pieces; k++) {
+      const piece = new Uint8Array((await abortable(next!, signal)).buffer);
+      next = k + 1 < pieces ? request(k + 1) : undefined;
+      await feed(piece, false);
+    }
+    await feed(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), true);
+    encoded = bodyLength;
   } else {
     // AES-CTR piece by piece, in place; the base64 of each finished piece is written while the next is encrypted.
     let macPromise: Promise<ArrayBuffer> | undefined;
