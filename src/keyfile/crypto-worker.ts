@@ -23,11 +23,13 @@ function workerMain() {
       data.set(new Uint8Array(out), from);
     }
   };
+  const spares: ArrayBuffer[] = [];
   let job: { data: Uint8Array<ArrayBuffer>; done: Promise<unknown>[]; prefix: number; end: number; piece: number } | undefined;
   self.onmessage = async (e: MessageEvent) => {
     const m = e.data;
     try {
       if (m.op === 'ping') return post({ op: 'pong' });
+      if (m.op === 'recycle') return void spares.push(m.buffer);
       const data = m.buffer ? new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length) : new Uint8Array(0);
       if (m.op === 'encrypt') {
         // AES piece by piece in place; each finished piece is copied out when the page asks for it ('send'),
@@ -47,8 +49,13 @@ function workerMain() {
         const j = job!;
         await j.done[m.index];
         const from = j.prefix + m.index * j.piece;
-        const copy = j.data.slice(from, Math.min(j.end, from + j.piece));
-        post({ op: `piece:${m.index}`, buffer: copy.buffer }, [copy.buffer]);
+        const to = Math.min(j.end, from + j.piece);
+        // Reuse a buffer the page gave back, so finished pieces don't pile up as garbage on either side.
+        const spare = spares.pop();
+        const copy = spare && spare.byteLength >= to - from ? new Uint8Array(spare, 0, to - from) : new Uint8Array(to - from);
+        copy.set(j.data.subarray(from, to));
+        post({ op: `piece:${m.index}`, buffer: copy.buffer, length: to - from }, [copy.buffer]);
+
       } else if (m.op === 'decrypt') {
         const macAt = m.length - 32;
         const ok = subtle.verify('HMAC', m.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now

@@ -316,7 +316,7 @@ async function encryptWith(
     const macBack = worker.next('mac');
     worker.post({ op: 'encrypt', aes: keys.aes, hmac: keys.hmac, iv, buffer: body.buffer, offset: body.byteOffset, length: body.length, n, prefix: PREFIX, piece: AES_CHUNK }, [body.buffer]);
     const request = (k: number) => {
-      const p = worker.next(`piece:${k}`) as Promise<{ buffer: ArrayBuffer }>;
+      const p = worker.next(`piece:${k}`) as Promise<{ buffer: ArrayBuffer; length: number }>;
       worker.post({ op: 'send', index: k });
       return p;
     };
@@ -348,9 +348,10 @@ async function encryptWith(
     await feed(prefix, false);
     let next = pieces > 0 ? request(0) : undefined;
     for (let k = 0; k < pieces; k++) {
-      const piece = new Uint8Array((await abortable(next!, signal)).buffer);
+      const got = await abortable(next!, signal);
       next = k + 1 < pieces ? request(k + 1) : undefined;
-      await feed(piece, false);
+      await feed(new Uint8Array(got.buffer, 0, got.length), false);
+      worker.post({ op: 'recycle', buffer: got.buffer }, [got.buffer]); // hand the buffer back for the next piece
     }
     await feed(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), true);
     encoded = bodyLength;
