@@ -35,12 +35,13 @@ async function stage(el: XsKeyTransfer, title: string, timeoutMs = 60_000) {
   await el.updateComplete;
 }
 
-/** Captures the files the element hands to the browser's download (URL.createObjectURL of a Blob). */
+/** Captures the files the element hands to the browser's download (URL.createObjectURL of a text/plain Blob;
+ * the key-file module's inline worker script is a text/javascript Blob). */
 function captureDownloads() {
   const files: Blob[] = [];
   const original = URL.createObjectURL.bind(URL);
   URL.createObjectURL = (obj: Blob | MediaSource) => {
-    if (obj instanceof Blob) files.push(obj);
+    if (obj instanceof Blob && obj.type === 'text/plain') files.push(obj);
     return original(obj);
   };
   return { files, restore: () => (URL.createObjectURL = original) };
