@@ -7,12 +7,14 @@ import type { DemoSection } from './sections/section.js';
 import { setupWizardSection } from './sections/setup-wizard.js';
 import { verifyLoginSection } from './sections/verify-login.js';
 import { statusSection } from './sections/status.js';
+import { keyTransferSection } from './sections/key-transfer.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
   statusSection,
   setupWizardSection,
   verifyLoginSection,
+  keyTransferSection,
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;

@@ -40,3 +40,10 @@ export { XsSetupCompleteEvent, type SetupMode } from './events/xs-setup-complete
 export { XsSetupDismissedEvent } from './events/xs-setup-dismissed.js';
 export { XsRequestExportEvent } from './events/xs-request-export.js';
 export { XsRequestSessionsEvent } from './events/xs-request-sessions.js';
+export * from './keyfile/index.js';
+export { XsKeyTransfer } from './components/key-transfer/key-transfer.js';
+export { XsKeysExportedEvent } from './events/xs-keys-exported.js';
+export { XsKeysImportedEvent } from './events/xs-keys-imported.js';
+export { KeyExportFlow, exportFileName, type ExportStage, type ExportDeps } from './state/key-export.js';
+export { KeyImportFlow, type ImportStage, type ImportProblem, type ImportDeps, type ChosenFile } from './state/key-import.js';
+export { exportRoomKeys, importRoomKeys, countSessions, CryptoUnavailableError, NotAKeyListError, type ImportReport } from './sdk/room-keys.js';

@@ -1,0 +1,423 @@
+import { css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import '../../define/xs-new-passphrase.js';
+import { XsErrorEvent } from '../../events/xs-error.js';
+import { XsKeysExportedEvent } from '../../events/xs-keys-exported.js';
+import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
+import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import { XsElement } from '../../internal/xs-element.js';
+import { exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
+import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
+import { KeyImportFlow, type ImportProblem, type ImportStage } from '../../state/key-import.js';
+import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
+import { keyTransferStrings as S } from './key-transfer.strings.js';
+
+type View = 'menu' | 'export' | 'import';
+type Terms = typeof S.en;
+type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyof Terms];
+
+/**
+ * @summary Export the room keys of this device to a passphrase-protected file, and import such a file — with
+ * progress, a real Cancel, and a report of what was imported. The file is the Matrix "Key exports" format, so it
+ * works with Element and other clients.
+ * @tag xs-key-transfer
+ *
+ * ```html
+ * <xs-key-transfer></xs-key-transfer>                 <!-- a choice between export and import -->
+ * <xs-key-transfer mode="import"></xs-key-transfer>   <!-- only one of them -->
+ * ```
+ *
+ * @event xs-keys-exported - A key file was saved: `count` keys, `fileName`. Never the file or the passphrase.
+ * @event xs-keys-imported - A key file was imported: `total` in the file, `imported` new, `skipped` already present or unusable.
+ * @event xs-error - An export or import failed and the element explains it: `code`, `message`.
+ * @csspart base - The wrapper of each step.
+ * @csspart action - The buttons.
+ * @csspart status - Progress text (a polite live region).
+ * @csspart progress - The native `<progress>` bar.
+ * @csspart warning - The warning about who can read an exported file.
+ * @csspart drop-zone - The area that takes a dropped file.
+ * @csspart report - The import report.
+ * @cssprop [--xs-key-transfer-drop-border=var(--xs-color-border)] - Border colour of the drop zone.
+ * @cssstate working - Exporting or importing.
+ * @cssstate dragging - A file is dragged over the drop zone.
+ */
+export class XsKeyTransfer extends XsElement {
+  static override styles = [
+    ...XsElement.styles,
+    css`
+      @layer xs-component {
+        h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.1em; }
+        h3:focus { outline: none; }
+        .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-top: var(--xs-space-m, 1rem); }
+        label { display: block; font-weight: 600; margin-top: var(--xs-space-s, 0.5rem); }
+        .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
+        progress { width: 100%; }
+        .drop {
+          border: 2px dashed var(--_xs-drop-border, var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)));
+          border-radius: var(--xs-radius, 8px);
+          padding: var(--xs-space-m, 1rem);
+        }
+        :host(:state(dragging)) .drop { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }
+        dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; justify-content: start; }
+        dt { font-weight: 600; }
+        dd { margin: 0; font-variant-numeric: tabular-nums; }
+        input[type='password'] { width: 100%; max-width: 28rem; }
+      }
+    `,
+  ];
+
+  /** Show only the export (`export`) or only the import (`import`); unset: a choice between both. */
+  @property({ reflect: true }) mode?: 'export' | 'import';
+  /** PBKDF2 rounds for new files (default 500 000, as Element). */
+  @property({ type: Number, attribute: 'kdf-rounds' }) kdfRounds?: number;
+
+  @state() private view: View = 'menu';
+  @state() private exportStage: ExportStage = { kind: 'idle' };
+  @state() private importStage: ImportStage = { kind: 'choose' };
+  @state() private passValid = false;
+  @state() private importHint?: 'noFile' | 'noPassphrase';
+
+  @query('xs-new-passphrase') private newPassphrase?: XsNewPassphrase;
+  @query('#import-passphrase') private importPassphrase?: HTMLInputElement;
+
+  private exportFlow?: KeyExportFlow;
+  private importFlow?: KeyImportFlow;
+  /** Computed once per client: a new array on every render would make the strength meter re-score forever. */
+  private userInputs: string[] = [];
+
+  private get activeView(): View {
+    return this.mode ?? this.view;
+  }
+
+  protected override stageKey(): string {
+    const v = this.activeView;
+    if (v === 'export') return `export:${this.exportStage.kind}`;
+    if (v === 'import') return `import:${this.importStage.kind}`;
+    return 'menu';
+  }
+
+  protected override clientChanged(client: MatrixClient | undefined) {
+    this.exportFlow?.reset();
+    this.importFlow?.reset();
+    this.exportFlow = this.importFlow = undefined;
+    this.exportStage = { kind: 'idle' };
+    this.importStage = { kind: 'choose' };
+    if (!client) return;
+    const userId = client.getUserId() ?? '';
+    this.userInputs = [userId, userId.replace(/^@/, '').split(':')[0] ?? '', userId.split(':')[1] ?? ''].filter(Boolean);
+    const exportFlow = (this.exportFlow = new KeyExportFlow({
+      collect: () => exportRoomKeys(client),
+      save: (file, name) => this.download(file, name),
+      kdfRounds: () => this.kdfRounds,
+    }));
+    const importFlow = (this.importFlow = new KeyImportFlow({
+      importKeys: (json, onProgress) => importRoomKeys(client, json, onProgress),
+    }));
+    const onExport = () => {
+      const s = exportFlow.stage;
+      this.exportStage = s;
+      this.setCustomState('working', s.kind === 'working' || this.importStage.kind === 'decrypting' || this.importStage.kind === 'importing');
+      if (s.kind === 'done') this.emit(new XsKeysExportedEvent(s.count, s.fileName));
+      if (s.kind === 'failed') this.emit(new XsErrorEvent(`export-${s.failure.kind}`, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
+    };
+    const onImport = () => {
+      const s = importFlow.stage;
+      this.importStage = s;
+      this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
+      if (s.kind === 'done') this.emit(new XsKeysImportedEvent(s.report.total, s.report.imported, s.report.skipped));
+      if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${this.problemCode(s.problem)}`, this.problemText(s.problem)));
+    };
+    exportFlow.addEventListener('change', onExport);
+    importFlow.addEventListener('change', onImport);
+    return () => {
+      exportFlow.removeEventListener('change', onExport);
+      importFlow.removeEventListener('change', onImport);
+      // Leaving mid-flow stops the export (nothing is saved); an import already storing keys finishes in the store.
+      exportFlow.cancel();
+      importFlow.cancel();
+    };
+  }
+
+  private download(file: Uint8Array<ArrayBuffer>, name: string) {
+    const url = URL.createObjectURL(new Blob([file], { type: 'text/plain' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    a.style.display = 'none';
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  private problemCode(p: ImportProblem): string {
+    switch (p.kind) {
+      case 'file': return p.code;
+      case 'failure': return p.failure.kind;
+      default: return p.kind;
+    }
+  }
+
+  private problemText(p: ImportProblem): string {
+    const t = (k: PlainKey) => this.localize.t(S, k);
+    switch (p.kind) {
+      case 'file':
+        switch (p.code) {
+          case 'wrong-passphrase-or-damaged': return t('wrongPassphrase');
+          case 'not-a-key-file': return t('notAKeyFile');
+          case 'unsupported-version': return t('unsupportedVersion');
+          case 'truncated': return t('truncated');
+          case 'bad-rounds': return t('badRounds');
+          case 'not-utf8': return t('notKeyList');
+        }
+        break;
+      case 'not-key-list': return t('notKeyList');
+      case 'no-crypto': return t('noCrypto');
+      case 'unreadable': return t('unreadable');
+      case 'failure': return `${explainFailure(this.localize.lang, p.failure)} ${this.localize.t(S, 'importFailed')}`;
+    }
+    return t('importFailed');
+  }
+
+  // ---- intents ----
+
+  private open(view: View) {
+    this.view = view;
+  }
+
+  private onValidity = (e: XsPassphraseValidityEvent) => {
+    // Only our own state changes here: never set a property of <xs-new-passphrase> in response.
+    this.passValid = e.valid;
+  };
+
+  private submitExport(e: SubmitEvent) {
+    e.preventDefault();
+    const field = this.newPassphrase;
+    if (!field || !field.valid || !this.exportFlow) return;
+    const passphrase = field.takeValue();
+    void this.exportFlow.start(passphrase);
+  }
+
+  private onFileChange(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) {
+      this.importHint = undefined;
+      this.importFlow?.chooseFile(file);
+    }
+  }
+
+  private onDragOver(e: DragEvent) {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.setCustomState('dragging', true);
+  }
+
+  private onDragLeave() {
+    this.setCustomState('dragging', false);
+  }
+
+  private onDrop(e: DragEvent) {
+    e.preventDefault();
+    this.setCustomState('dragging', false);
+    const file = e.dataTransfer?.files?.[0];
+    if (file) {
+      this.importHint = undefined;
+      this.importFlow?.chooseFile(file);
+    }
+  }
+
+  private submitImport(e: SubmitEvent) {
+    e.preventDefault();
+    const flow = this.importFlow;
+    const input = this.importPassphrase;
+    if (!flow || !input) return;
+    if (!flow.hasFile) {
+      this.importHint = 'noFile';
+      return;
+    }
+    if (!input.value) {
+      this.importHint = 'noPassphrase';
+      return;
+    }
+    this.importHint = undefined;
+    const passphrase = input.value;
+    input.value = '';
+    void flow.start(passphrase);
+  }
+
+  // ---- rendering ----
+
+  private heading(key: PlainKey) {
+    return html`<h3 tabindex="-1" data-stage-heading>${this.localize.t(S, key)}</h3>`;
+  }
+
+  private backButton() {
+    return this.mode ? nothing : html`<button type="button" part="action" @click=${() => this.open('menu')}>${this.localize.t(S, 'back')}</button>`;
+  }
+
+  private percent(f: number) {
+    return this.localize.number(Math.min(1, Math.max(0, f)), { style: 'percent' });
+  }
+
+  private progress(value?: number) {
+    return value === undefined
+      ? html`<progress part="progress" aria-label=${this.localize.t(S, 'progressLabel')}></progress>`
+      : html`<progress part="progress" max="1" .value=${value} aria-label=${this.localize.t(S, 'progressLabel')}></progress>`;
+  }
+
+  private renderMenu() {
+    const t = this.localize;
+    return html`<div part="base">
+      ${this.heading('menuHeading')}
+      <p>${t.t(S, 'menuIntro')}</p>
+      <div class="row">
+        <button type="button" part="action" @click=${() => this.open('export')}>${t.t(S, 'chooseExport')}</button>
+        <button type="button" part="action" @click=${() => this.open('import')}>${t.t(S, 'chooseImport')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderExport() {
+    const t = this.localize;
+    const s = this.exportStage;
+    switch (s.kind) {
+      case 'idle':
+        return html`<form part="base" @submit=${this.submitExport}>
+          ${this.heading('exportHeading')}
+          <p>${t.t(S, 'exportIntro')}</p>
+          <p class="warning" part="warning">${t.t(S, 'exportWarning')}</p>
+          <xs-new-passphrase .userInputs=${this.userInputs} @xs-passphrase-validity=${this.onValidity}></xs-new-passphrase>
+          <div class="row">
+            <button type="submit" class="primary" part="action" ?disabled=${!this.passValid}>${t.t(S, 'exportSubmit')}</button>
+            ${this.backButton()}
+          </div>
+        </form>`;
+      case 'working': {
+        const text =
+          s.phase === 'collecting' ? t.t(S, 'exportCollecting') : s.phase === 'key-derivation' ? t.t(S, 'exportKdf') : t.t(S, 'exportEncrypting', this.percent(s.fraction));
+        return html`<div part="base">
+          ${this.heading('exportWorkingHeading')}
+          ${this.progress(s.phase === 'encryption' ? s.fraction : undefined)}
+          <p role="status" aria-live="polite" part="status">${text}</p>
+          <div class="row"><button type="button" part="action" @click=${() => this.exportFlow?.cancel()}>${t.t(S, 'cancel')}</button></div>
+        </div>`;
+      }
+      case 'done':
+        return html`<div part="base">
+          ${this.heading('exportDoneHeading')}
+          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName)}</p>
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => this.finishExport()}>${t.t(S, 'done')}</button>
+          </div>
+        </div>`;
+      case 'cancelled':
+        return html`<div part="base">
+          ${this.heading('exportCancelledHeading')}
+          <p role="status" part="status">${t.t(S, 'exportCancelled')}</p>
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => this.exportFlow?.reset()}>${t.t(S, 'exportAgain')}</button>
+            ${this.backButton()}
+          </div>
+        </div>`;
+      case 'failed':
+        return html`<div part="base">
+          ${this.heading('exportFailedHeading')}
+          <p role="alert">${explainFailure(t.lang, s.failure)}</p>
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => this.exportFlow?.reset()}>${t.t(S, 'exportAgain')}</button>
+            ${this.backButton()}
+          </div>
+        </div>`;
+    }
+  }
+
+  private finishExport() {
+    this.exportFlow?.reset();
+    this.passValid = false;
+    if (!this.mode) this.view = 'menu';
+  }
+
+  private finishImport() {
+    this.importFlow?.reset();
+    if (!this.mode) this.view = 'menu';
+  }
+
+  private renderImport() {
+    const t = this.localize;
+    const s = this.importStage;
+    switch (s.kind) {
+      case 'choose': {
+        const problem = s.problem ? this.problemText(s.problem) : this.importHint ? t.t(S, this.importHint) : undefined;
+        return html`<form part="base" @submit=${this.submitImport}>
+          ${this.heading('importHeading')}
+          <p>${t.t(S, 'importIntro')}</p>
+          <div class="drop" part="drop-zone" @dragover=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
+            <label for="file">${t.t(S, 'fileLabel')}</label>
+            <input id="file" type="file" accept=".txt,text/plain" aria-describedby="drop-hint" @change=${this.onFileChange} />
+            <p id="drop-hint">${t.t(S, 'dropHint')}</p>
+            ${s.file ? html`<p part="status">${t.t(S, 'chosenFile', s.file.name, t.number(s.file.size / 1024, { maximumFractionDigits: 1 }) + ' KiB')}</p>` : nothing}
+          </div>
+          <label for="import-passphrase">${t.t(S, 'passphraseLabel')}</label>
+          <input id="import-passphrase" type="password" autocomplete="off" spellcheck="false" autocapitalize="off"
+            aria-invalid=${s.problem?.kind === 'file' && s.problem.code === 'wrong-passphrase-or-damaged' ? 'true' : 'false'}
+            aria-describedby=${problem ? 'problem' : nothing} />
+          ${problem ? html`<p id="problem" role="alert">${problem}</p>` : nothing}
+          <div class="row">
+            <button type="submit" class="primary" part="action">${t.t(S, 'importSubmit')}</button>
+            ${this.backButton()}
+          </div>
+        </form>`;
+      }
+      case 'decrypting':
+        return html`<div part="base">
+          ${this.heading('importWorkingHeading')}
+          ${this.progress(s.phase === 'decryption' ? s.fraction : undefined)}
+          <p role="status" aria-live="polite" part="status">${s.phase === 'key-derivation' ? t.t(S, 'importKdf') : t.t(S, 'importDecrypting', this.percent(s.fraction))}</p>
+          <div class="row"><button type="button" part="action" @click=${() => this.importFlow?.cancel()}>${t.t(S, 'cancel')}</button></div>
+        </div>`;
+      case 'importing':
+        return html`<div part="base">
+          ${this.heading('importWorkingHeading')}
+          ${this.progress(s.total ? s.done / s.total : undefined)}
+          <p role="status" aria-live="polite" part="status">${s.total ? t.t(S, 'importStoring', t.number(s.done), t.number(s.total)) : t.t(S, 'importStoringStart')}</p>
+          <p>${t.t(S, 'importNoCancel')}</p>
+        </div>`;
+      case 'done':
+        return html`<div part="base">
+          ${this.heading('importDoneHeading')}
+          <div role="status"><dl part="report">
+            <dt>${t.t(S, 'reportTotal')}</dt><dd data-count="total">${t.number(s.report.total)}</dd>
+            <dt>${t.t(S, 'reportImported')}</dt><dd data-count="imported">${t.number(s.report.imported)}</dd>
+            <dt>${t.t(S, 'reportSkipped')}</dt><dd data-count="skipped">${t.number(s.report.skipped)}</dd>
+          </dl></div>
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => this.finishImport()}>${t.t(S, 'done')}</button>
+            <button type="button" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
+          </div>
+        </div>`;
+      case 'cancelled':
+        return html`<div part="base">
+          ${this.heading('importCancelledHeading')}
+          <p role="status" part="status">${t.t(S, 'importCancelled')}</p>
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
+            ${this.backButton()}
+          </div>
+        </div>`;
+    }
+  }
+
+  protected override render() {
+    if (!this.matrixClient) return html`<p part="status" role="status">${this.localize.t(S, 'notConnected')}</p>`;
+    switch (this.activeView) {
+      case 'menu': return this.renderMenu();
+      case 'export': return this.renderExport();
+      case 'import': return this.renderImport();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+export {
+  encryptMegolmKeyFile,
+  decryptMegolmKeyFile,
+  KeyFileError,
+  KEY_FILE_HEADER,
+  KEY_FILE_TRAILER,
+  DEFAULT_KDF_ROUNDS,
+  MAX_KDF_ROUNDS,
+  type KeyFileErrorCode,
+  type KeyFileErrorReason,
+  type KeyFileOptions,
+  type EncryptKeyFileOptions,
+  type KeyFilePhase,
+  type KeyFileTimings,
+} from './megolm-key-file.js';

@@ -1,0 +1,118 @@
+// Browser side of `npm run bench` (scripts/bench.mjs drives it with puppeteer): the kit's WebCrypto key-file
+// functions against the rust crypto's helpers (matrix-sdk-crypto-wasm OlmMachine.encryptExportedRoomKeys /
+// decryptExportedRoomKeys) on the same realistic sessions, plus a bare WebCrypto PBKDF2 of the same rounds.
+// Long main-thread tasks come from a PerformanceObserver('longtask'); memory is measured by the script from
+// outside (the renderer's peak RSS), so nothing here can flatter it.
+import { OlmMachine, initAsync } from '@matrix-org/matrix-sdk-crypto-wasm';
+import { decryptMegolmKeyFile, encryptMegolmKeyFile, type KeyFileTimings } from '../../src/keyfile/megolm-key-file.js';
+import { realisticSessionsJson } from '../support/room-key-sessions.js';
+
+const PASSPHRASE = 'correct horse battery staple 🔑';
+
+let json = '';
+let fileText = '';
+const longTasks: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+/** Longest main-thread task that started within [from, to] (0 when none reached the 50 ms longtask floor). */
+function longestTask(from: number, to: number): number {
+  return Math.max(0, ...longTasks.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration));
+}
+
+/** Waits for late longtask entries to be delivered. */
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+export interface Result {
+  totalMs: number;
+  kdfMs?: number;
+  longestTaskMs: number;
+  outBytes?: number;
+}
+
+async function measure(fn: () => Promise<{ kdfMs?: number; outBytes?: number }>): Promise<Result> {
+  // Start in an ordinary task (not the devtools evaluation), so long tasks are observed for every implementation.
+  await new Promise((r) => setTimeout(r, 0));
+  const from = performance.now();
+  const r = await fn();
+  const to = performance.now();
+  await settle();
+  return { totalMs: to - from, ...r, longestTaskMs: longestTask(from, to) };
+}
+
+const api = {
+  async init() {
+    await initAsync();
+    return true;
+  },
+  async prepare(n: number) {
+    json = '';
+    fileText = '';
+    json = await realisticSessionsJson(n);
+    return { jsonBytes: json.length };
+  },
+  /** The file both decryptors read, written by the kit (Element's layout), as text. */
+  async prepareFile(rounds: number) {
+    fileText = new TextDecoder().decode(await encryptMegolmKeyFile(json, PASSPHRASE, { kdfRounds: rounds }));
+    return { fileBytes: fileText.length };
+  },
+  async barePbkdf2(rounds: number): Promise<Result> {
+    return measure(async () => {
+      const salt = crypto.getRandomValues(new Uint8Array(16));
+      const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(PASSPHRASE), 'PBKDF2', false, ['deriveBits']);
+      await crypto.subtle.deriveBits({ name: 'PBKDF2', salt, iterations: rounds, hash: 'SHA-512' }, base, 512);
+      return {};
+    });
+  },
+  async kitEncrypt(rounds: number): Promise<Result> {
+    return measure(async () => {
+      const timings: KeyFileTimings = {};
+      const out = await encryptMegolmKeyFile(json, PASSPHRASE, { kdfRounds: rounds, timings });
+      return { kdfMs: timings.kdfMs!, outBytes: out.length };
+    });
+  },
+  async kitDecrypt(): Promise<Result> {
+    let plain = '';
+    const r = await measure(async () => {
+      const timings: KeyFileTimings = {};
+      plain = await decryptMegolmKeyFile(fileText, PASSPHRASE, { timings });
+      return { kdfMs: timings.kdfMs!, outBytes: plain.length };
+    });
+    // Checked after the measurement (comparing flattens the result string, which is the caller's cost).
+    if (plain !== json) throw new Error('kit decrypt: plaintext differs');
+    plain = '';
+    return r;
+  },
+  async rustEncrypt(rounds: number, payload: 'all' | 'empty' = 'all'): Promise<Result> {
+    const input = payload === 'all' ? json : '[]';
+    return measure(async () => {
+      const out = OlmMachine.encryptExportedRoomKeys(input, PASSPHRASE, rounds);
+      return { outBytes: out.length };
+    });
+  },
+  async rustDecrypt(): Promise<Result> {
+    let n = 0;
+    const r = await measure(async () => {
+      const plain = OlmMachine.decryptExportedRoomKeys(fileText, PASSPHRASE);
+      n = plain.length;
+      return { outBytes: plain.length };
+    });
+    if (n < json.length * 0.9) throw new Error('rust decrypt: plaintext too short');
+    return r;
+  },
+  /** The rust helpers' key derivation alone: a file holding an empty list, same rounds. */
+  async rustDecryptEmpty(rounds: number): Promise<Result> {
+    const small = OlmMachine.encryptExportedRoomKeys('[]', PASSPHRASE, rounds);
+    return measure(async () => {
+      OlmMachine.decryptExportedRoomKeys(small, PASSPHRASE);
+      return {};
+    });
+  },
+  gc() {
+    (globalThis as { gc?: () => void }).gc?.();
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;
+document.getElementById('state')!.textContent = 'ready';
