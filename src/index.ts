@@ -20,3 +20,8 @@ export { XsNewPassphrase } from './components/new-passphrase/new-passphrase.js';
 export { XsPassphraseValidityEvent } from './events/xs-passphrase-validity.js';
 export { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from './internal/passphrase-strength.js';
 export { XsRequestVerifyEvent, type RequestVerifyInit, type VerifyReason, type VerifyTarget } from './events/xs-request-verify.js';
+export { XsSessionList } from './components/session-list/session-list.js';
+export { XsSessionsSignedOutEvent } from './events/xs-sessions-signed-out.js';
+export { XsSessionRenamedEvent } from './events/xs-session-renamed.js';
+export { SessionListModel, deriveView, type SessionFilter, type SessionView, type SignOutStage } from './state/session-list.js';
+export { sessionsSource, type SessionRow, type SessionsSnapshot, type SessionsSource, type SessionTrust } from './sdk/sessions.js';
