@@ -487,7 +487,7 @@ export class XsSessionList extends XsElement {
         return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${t.t(S, 'signingOut')}</p></div>`;
       case 'done':
         return html`<div class="panel" part="panel">
-          <h3 tabindex="-1" data-stage-heading role="status" part="status">${current ? t.t(S, 'signedOutCurrent') : t.t(S, 'signedOut', n)}</h3>
+          <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? t.t(S, 'signedOutCurrent') : t.t(S, 'signedOut', n)}</h3></div>
           ${targets}
           ${current ? nothing : html`<button type="button" part="action" @click=${() => this.closePanel()}>${t.t(S, 'close')}</button>`}
         </div>`;
