@@ -34,7 +34,7 @@ type Row = HTMLElement & { deviceId: string };
 const rows = (el: XsSessionList) => [...el.shadowRoot!.querySelectorAll<Row>('li.session')];
 const rowOf = (el: XsSessionList, id: string) => rows(el).find((r) => r.deviceId === id);
 const rowIds = (el: XsSessionList) => rows(el).map((r) => r.deviceId);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim().startsWith(text));
+const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent!.trim().startsWith(text));
 
 /** The focused element inside the element's shadow roots. */
 function deepActive(): Element | null {
@@ -104,7 +104,7 @@ describe('<xs-session-list> with Synapse', () => {
     const filterLabels = () => [...el.shadowRoot!.querySelectorAll('[data-filter]')].map((x) => x.textContent!.trim());
     expect(filterLabels()).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
     expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('1 unverified session, 1 inactive session');
-    expect(rowOf(el, d.deviceId)!.querySelector('.badge.inactive')).to.exist;
+    expect(rowOf(el, d.deviceId)!.querySelector('.badge.inactive:not([hidden])')).to.exist;
     for (const [f, ids] of [['verified', [b.deviceId]], ['unverified', [c.deviceId]], ['inactive', [d.deviceId]]] as const) {
       el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-filter=${f}]`)!.click();
       await el.updateComplete;

@@ -33,6 +33,9 @@ export const sessionListStyles = css`
       gap: 0 var(--_xs-gap);
       padding: var(--_xs-gap) 0;
       border-top: 1px solid var(--_xs-row-border);
+      /* Rows off screen skip layout and paint: long lists stay fast. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 6rem;
     }
     li.session > input[type='checkbox'] { width: 1.25rem; height: 1.25rem; margin: 0.2rem 0 0; }
     .name { font-weight: 600; overflow-wrap: anywhere; }
@@ -58,7 +61,6 @@ export const sessionListStyles = css`
     .badge.unverified { color: var(--xs-color-danger, #b3261e); }
     .badge.inactive, .badge.no-keys, .badge.unknown { color: var(--xs-color-muted, #5b616e); }
     .meta, .hint { color: var(--xs-color-muted, #5b616e); font-size: 0.9em; overflow-wrap: anywhere; }
-    .meta > span + span::before { content: ' · '; }
     .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-top: 0.25rem; }
     .actions button { min-height: 2rem; padding: 0.15rem 0.6rem; }
     dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }

@@ -1,11 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
+import { translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
@@ -26,9 +28,26 @@ import { sessionListStyles } from './session-list.styles.js';
 
 XsAuthPrompt.define('xs-auth-prompt');
 
-/** Rows rendered in the first task; the rest follow in chunks so no task blocks the page for long. */
-const FIRST_CHUNK = 60;
-const NEXT_CHUNK = 120;
+/**
+ * Long lists render in slices so no task blocks the page for long: rows not yet in the DOM are added at most
+ * `chunk` per task, and `chunk` adapts to the measured cost per row so a slice takes about SLICE_MS.
+ */
+const FIRST_CHUNK = 20;
+const SLICE_MS = 16;
+const MIN_CHUNK = 10;
+const MAX_CHUNK = 120;
+
+/** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
+function nextTask(fn: () => void): { cancel(): void } {
+  const ch = new MessageChannel();
+  let live = true;
+  ch.port1.onmessage = () => {
+    ch.port1.close();
+    if (live) fn();
+  };
+  ch.port2.postMessage(null);
+  return { cancel: () => { live = false; ch.port1.close(); } };
+}
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
@@ -89,8 +108,11 @@ export class XsSessionList extends XsElement {
 
   private model?: SessionListModel;
   private modelVersion = 0;
+  private chunk = FIRST_CHUNK;
+  /** Device ids of the rows in the DOM after the last render. */
+  private rendered = new Set<string>();
   private readonly keys = new Map<string, number>();
-  private chunkTimer?: ReturnType<typeof setTimeout>;
+  private chunkTimer?: { cancel(): void };
   private chunkWaiters: (() => void)[] = [];
   private focusAfterRender?: string;
   private readonly onModelChange = () => {
@@ -137,7 +159,8 @@ export class XsSessionList extends XsElement {
     const model = new SessionListModel(source);
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
-    this.renderLimit = FIRST_CHUNK;
+    this.rendered = new Set();
+    this.renderLimit = this.chunk;
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -185,7 +208,7 @@ export class XsSessionList extends XsElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.chunkTimer);
+    this.chunkTimer?.cancel();
     this.chunkTimer = undefined;
     this.flushChunkWaiters();
   }
@@ -202,13 +225,32 @@ export class XsSessionList extends XsElement {
 
   private scheduleChunk() {
     if (this.chunkTimer !== undefined) return;
-    this.chunkTimer = setTimeout(() => {
+    this.chunkTimer = nextTask(() => {
       this.chunkTimer = undefined;
-      this.renderLimit += NEXT_CHUNK;
+      const visible = this.model?.view.visible ?? [];
+      const t0 = performance.now();
+      this.renderLimit = this.limitFor(visible);
+      let added = 0;
+      for (let i = 0; i < this.renderLimit; i++) if (!this.rendered.has(visible[i]!.deviceId)) added++;
+      added = Math.max(1, added);
       const waiters = this.chunkWaiters;
       this.chunkWaiters = [];
-      void this.updateComplete.then(() => waiters.forEach((w) => w()));
-    }, 0);
+      // The update runs in this task's microtasks, so this measures the slice.
+      void super.getUpdateComplete().then(() => {
+        const perRow = (performance.now() - t0) / added;
+        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / Math.max(perRow, 0.01))));
+        waiters.forEach((w) => w());
+      });
+    });
+  }
+
+  /** How many of `visible` to render so that at most `chunk` of them are rows not yet in the DOM. */
+  private limitFor(visible: readonly SessionRow[]): number {
+    let fresh = 0;
+    for (let i = 0; i < visible.length; i++) {
+      if (!this.rendered.has(visible[i]!.deviceId) && ++fresh > this.chunk) return i;
+    }
+    return visible.length;
   }
 
   private flushChunkWaiters() {
@@ -227,13 +269,13 @@ export class XsSessionList extends XsElement {
   // ── intent ───────────────────────────────────────────────────────────────────────────────────
 
   private setFilter(f: SessionFilter) {
-    this.renderLimit = FIRST_CHUNK;
     this.model?.setFilter(f);
+    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private onSearch(e: InputEvent) {
-    this.renderLimit = FIRST_CHUNK;
     this.model?.setQuery((e.target as HTMLInputElement).value);
+    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private rowOf(e: Event): string | undefined {
@@ -303,24 +345,40 @@ export class XsSessionList extends XsElement {
 
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
 
-  private name(row: SessionRow): TemplateResult {
-    const t = this.localize;
-    if (!row.displayName) return html`<bdi class="unnamed">${t.t(S, 'unnamed')}</bdi>`;
+  /** Language of the render in progress (looked up once per render, not per row). */
+  private renderLang = 'en';
+  private textCache = new Map<string, string>();
+
+  /** A term in the render's language; terms without arguments are looked up once per render. */
+  private tr<K extends keyof typeof S.en & string>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
+    if (args.length) return (translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string)(this.renderLang, S, key, ...args);
+    let v = this.textCache.get(key);
+    if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.renderLang, S, key)));
+    return v;
+  }
+
+  /** The name's content for a `<bdi>`: plain text, or text with invisible characters shown by code point. */
+  private nameContent(row: { displayName: string | undefined }): string | unknown[] {
+    if (!row.displayName) return this.tr('unnamed');
     const parts = splitUntrusted(row.displayName);
-    if (parts.length === 1 && 'text' in parts[0]!) return html`<bdi>${row.displayName}</bdi>`;
-    return html`<bdi>${parts.map((p) =>
-      'text' in p ? p.text : html`<span class="hidden-char" title=${t.t(S, 'invisibleChars')}>${p.codePoint}</span>`)}</bdi>`;
+    if (parts.length === 1 && 'text' in parts[0]!) return row.displayName;
+    return parts.map((p) =>
+      'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
+  }
+
+  private name(row: { displayName: string | undefined }): TemplateResult {
+    return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
   }
 
   /** The name as plain text for labels (invisible characters replaced by their code). */
   private nameText(row: { displayName: string | undefined; deviceId: string }): string {
-    if (!row.displayName) return `${this.localize.t(S, 'unnamed')} ${row.deviceId}`;
+    if (!row.displayName) return `${this.tr('unnamed')} ${row.deviceId}`;
     return splitUntrusted(row.displayName).map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join('');
   }
 
   private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat };
   private formats() {
-    const lang = this.localize.lang;
+    const lang = this.renderLang;
     if (this.fmt?.lang !== lang) {
       this.fmt = {
         lang,
@@ -343,77 +401,77 @@ export class XsSessionList extends XsElement {
     return rel.format(Math.round(s / (365 * 86_400)), 'year');
   }
 
-  private badges(row: SessionRow, inactive: boolean): TemplateResult {
-    const t = this.localize;
-    const trust =
-      row.trust === 'verified' ? html`<span class="badge verified">${t.t(S, 'verified')}</span>`
-      : row.trust === 'unverified' ? html`<span class="badge unverified">${t.t(S, 'unverified')}</span>`
-      : row.trust === 'no-keys' ? html`<span class="badge no-keys">${t.t(S, 'noKeys')}</span>`
-      : html`<span class="badge unknown">${t.t(S, 'trustUnknown')}</span>`;
-    return html`${trust}${inactive ? html`<span class="badge inactive">${t.t(S, 'inactive')}</span>` : nothing}`;
+  private trustBadge(row: SessionRow): [string, string] {
+    switch (row.trust) {
+      case 'verified': return ['badge verified', this.tr('verified')];
+      case 'unverified': return ['badge unverified', this.tr('unverified')];
+      case 'no-keys': return ['badge no-keys', this.tr('noKeys')];
+      default: return ['badge unknown', this.tr('trustUnknown')];
+    }
   }
 
-  private meta(row: SessionRow): TemplateResult {
-    const t = this.localize;
-    const now = this.model!.now;
-    return html`<span class="meta">${row.lastSeenTs !== null
-      ? html`<span title=${this.formats().abs.format(row.lastSeenTs)}>${t.t(S, 'lastActivity', this.relative(row.lastSeenTs, now))}</span>`
-      : html`<span>${t.t(S, 'lastActivityUnknown')}</span>`}${row.lastSeenIp ? html`<span>${t.t(S, 'ip', row.lastSeenIp)}</span>` : nothing}<span class="mono">${row.deviceId}</span></span>`;
+  /** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
+  private badgesAndMeta(row: SessionRow, inactive: boolean): TemplateResult {
+    const [cls, label] = this.trustBadge(row);
+    const seen = row.lastSeenTs;
+    return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${this.tr('inactive')}</span>
+      <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
+        ? this.tr('lastActivity', this.relative(seen, this.model!.now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
   }
 
   private details(row: SessionRow): TemplateResult {
-    const t = this.localize;
     return html`<dl class="details session-wide">
-      <dt>${t.t(S, 'deviceId')}</dt><dd>${row.deviceId}</dd>
-      <dt>${t.t(S, 'fingerprint')}</dt><dd>${row.fingerprint ?? t.t(S, 'noFingerprint')}</dd>
-      <dt>${t.t(S, 'lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
-      <dt>${t.t(S, 'lastSeen')}</dt><dd>${row.lastSeenTs !== null ? this.formats().abs.format(row.lastSeenTs) : '—'}</dd>
+      <dt>${this.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
+      <dt>${this.tr('fingerprint')}</dt><dd>${row.fingerprint ?? this.tr('noFingerprint')}</dd>
+      <dt>${this.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
+      <dt>${this.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? this.formats().abs.format(row.lastSeenTs) : '—'}</dd>
     </dl>`;
   }
 
   private renameForm(row: SessionRow): TemplateResult | typeof nothing {
     const r = this.model?.rename;
     if (!r || r.deviceId !== row.deviceId) return nothing;
-    const t = this.localize;
     const k = this.keyOf(row.deviceId);
     const error = r.kind === 'editing' ? r.error : undefined;
-    const errorText = !error ? '' : error.kind === 'empty' ? t.t(S, 'renameEmpty')
-      : t.t(S, 'renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(t.lang, error.failure));
+    const errorText = !error ? '' : error.kind === 'empty' ? this.tr('renameEmpty')
+      : this.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(this.renderLang, error.failure));
     return html`<form class="rename session-wide" @submit=${this.onRenameSubmit} @keydown=${this.onRenameKey}>
-      <label for="rn-${k}">${t.t(S, 'renameLabel')}</label>
+      <label for="rn-${k}">${this.tr('renameLabel')}</label>
       <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
         .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
         aria-invalid=${error ? 'true' : 'false'} />
-      <p class="hint" id="rnn-${k}">${t.t(S, 'renameNote')}</p>
+      <p class="hint" id="rnn-${k}">${this.tr('renameNote')}</p>
       ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
       <div class="row">
-        <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? t.t(S, 'saving') : t.t(S, 'save')}</button>
-        <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => this.model?.cancelRename()}>${t.t(S, 'cancel')}</button>
+        <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? this.tr('saving') : this.tr('save')}</button>
+        <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => this.model?.cancelRename()}>${this.tr('cancel')}</button>
       </div>
     </form>`;
   }
 
   private noteFor(row: SessionRow): TemplateResult | typeof nothing {
     if (this.note?.deviceId !== row.deviceId) return nothing;
-    return html`<p class="session-wide" role="status" part="status">${this.localize.t(S, this.note.text)}</p>`;
+    return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
   }
 
   private row(row: SessionRow, canVouch: boolean, now: number, threshold: number): TemplateResult {
-    const t = this.localize;
     const m = this.model!;
     const k = this.keyOf(row.deviceId);
     const nameText = this.nameText(row);
     const expanded = this.expanded.has(row.deviceId);
+    const [cls, label] = this.trustBadge(row);
+    const seen = row.lastSeenTs;
     return html`<li part="session" class="session" data-device data-id=${k} .deviceId=${row.deviceId}>
-      <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${t.t(S, 'select', nameText)} />
+      <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${this.tr('select', nameText)} />
       <div>
-        <span class="name" id="n-${k}">${this.name(row)}</span>${this.badges(row, isInactive(row, now, threshold))}
-        <div>${this.meta(row)}</div>
+        <span class="name" id="n-${k}"><bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi></span><span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!isInactive(row, now, threshold)}>${this.tr('inactive')}</span>
+        <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
+          ? this.tr('lastActivity', this.relative(seen, now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>
         <div class="actions" role="group" aria-labelledby="n-${k}">
-          <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${t.t(S, 'details')}</button>
-          <button type="button" part="action" data-action="rename">${t.t(S, 'rename')}</button>
-          ${row.trust === 'unverified' && canVouch ? html`<button type="button" part="action" data-action="verify">${t.t(S, 'verify')}</button>` : nothing}
-          <button type="button" part="action" data-action="sign-out">${t.t(S, 'signOut')}</button>
+          <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
+          <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
+          <button type="button" part="action" data-action="verify" ?hidden=${!(row.trust === 'unverified' && canVouch)}>${this.tr('verify')}</button>
+          <button type="button" part="action" data-action="sign-out">${this.tr('signOut')}</button>
         </div>
       </div>
       ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
@@ -421,22 +479,20 @@ export class XsSessionList extends XsElement {
   }
 
   private currentCard(row: SessionRow): TemplateResult {
-    const t = this.localize;
     const m = this.model!;
     const k = this.keyOf(row.deviceId);
     const expanded = this.expanded.has(row.deviceId);
     const hint = row.trust === 'unverified' ? 'currentUnverifiedHint' : row.trust === 'no-keys' ? 'noKeysHint' : row.trust === 'verified' ? 'verifiedHint' : undefined;
     return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
         @click=${this.onListClick}>
-      <h3 id="cur-h">${t.t(S, 'currentHeading')}</h3>
-      <div><span class="name" id="n-${k}">${this.name(row)}</span>${this.badges(row, false)}</div>
-      <div>${this.meta(row)}</div>
-      ${hint ? html`<p class="hint">${t.t(S, hint)}</p>` : nothing}
+      <h3 id="cur-h">${this.tr('currentHeading')}</h3>
+      <div><span class="name" id="n-${k}">${this.name(row)}</span>${this.badgesAndMeta(row, false)}</div>
+      ${hint ? html`<p class="hint">${this.tr(hint)}</p>` : nothing}
       <div class="actions" role="group" aria-labelledby="n-${k}">
-        <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${t.t(S, 'details')}</button>
-        <button type="button" part="action" data-action="rename">${t.t(S, 'rename')}</button>
-        ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${t.t(S, 'verifyCurrent')}</button>` : nothing}
-        <button type="button" class="danger" part="action" data-action="sign-out">${t.t(S, 'signOutCurrent')}</button>
+        <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
+        <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
+        ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
+        <button type="button" class="danger" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
       </div>
       ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
       ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
@@ -444,61 +500,59 @@ export class XsSessionList extends XsElement {
   }
 
   private summary(): TemplateResult {
-    const t = this.localize;
     const m = this.model!;
     const { counts } = m.view;
     const target = summaryFilter(counts);
     return html`<section class="card" part="summary" aria-labelledby="sum-h">
-      <h3 id="sum-h">${t.t(S, 'summaryHeading')}</h3>
+      <h3 id="sum-h">${this.tr('summaryHeading')}</h3>
       ${target
-        ? html`<p class="row"><span>${t.t(S, 'summary', counts.unverified, counts.inactive)}</span>
-            <button type="button" part="action" @click=${() => this.setFilter(target)}>${t.t(S, 'review')}</button></p>
-            ${counts.unverified ? html`<p class="hint">${t.t(S, 'unverifiedHint')}</p>` : nothing}
-            ${counts.inactive ? html`<p class="hint">${t.t(S, 'inactiveHint')} ${t.t(S, 'inactiveFor', this.inactiveDays)}</p>` : nothing}`
-        : html`<p>${t.t(S, 'allGood')}</p>`}
+        ? html`<p class="row"><span>${this.tr('summary', counts.unverified, counts.inactive)}</span>
+            <button type="button" part="action" @click=${() => this.setFilter(target)}>${this.tr('review')}</button></p>
+            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint')}</p>` : nothing}
+            ${counts.inactive ? html`<p class="hint">${this.tr('inactiveHint')} ${this.tr('inactiveFor', this.inactiveDays)}</p>` : nothing}`
+        : html`<p>${this.tr('allGood')}</p>`}
     </section>`;
   }
 
   private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
-    const t = this.localize;
     const m = this.model!;
     const n = st.targets.length;
     const current = st.scope === 'current';
-    const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? t.t(S, 'confirmCurrentHeading') : t.t(S, 'confirmHeading', n)}</h3>`;
+    const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}</h3>`;
     const targets = html`<ul class="targets">${st.targets.map((x) =>
       html`<li>${this.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
     switch (st.kind) {
       case 'confirm':
-        return html`<div class="panel" part="panel" role="region" aria-label=${current ? t.t(S, 'confirmCurrentHeading') : t.t(S, 'confirmHeading', n)}>
+        return html`<div class="panel" part="panel" role="region" aria-label=${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}>
           ${heading}
-          <p>${current ? t.t(S, 'confirmCurrentIntro') : t.t(S, 'confirmIntro')}</p>
+          <p>${current ? this.tr('confirmCurrentIntro') : this.tr('confirmIntro')}</p>
           ${targets}
           <div class="row">
-            <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${t.t(S, 'confirm')}</button>
-            <button type="button" part="action" @click=${() => this.closePanel()}>${t.t(S, 'cancel')}</button>
+            <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('confirm')}</button>
+            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
           </div>
         </div>`;
       case 'auth':
-        return html`<div class="panel" part="panel" role="region" aria-label=${t.t(S, 'confirmHeading', n)}>
+        return html`<div class="panel" part="panel" role="region" aria-label=${this.tr('confirmHeading', n)}>
           ${heading}${targets}
           <xs-auth-prompt .session=${st.uia} exportparts="action,status"></xs-auth-prompt>
         </div>`;
       case 'signing-out':
-        return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${t.t(S, 'signingOut')}</p></div>`;
+        return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${this.tr('signingOut')}</p></div>`;
       case 'done':
         return html`<div class="panel" part="panel">
-          <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? t.t(S, 'signedOutCurrent') : t.t(S, 'signedOut', n)}</h3></div>
+          <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? this.tr('signedOutCurrent') : this.tr('signedOut', n)}</h3></div>
           ${targets}
-          ${current ? nothing : html`<button type="button" part="action" @click=${() => this.closePanel()}>${t.t(S, 'close')}</button>`}
+          ${current ? nothing : html`<button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('close')}</button>`}
         </div>`;
       case 'failed':
         return html`<div class="panel" part="panel">
           ${heading}
-          <p role="alert">${t.t(S, 'signOutFailed')} ${explainFailure(t.lang, st.failure)}</p>
+          <p role="alert">${this.tr('signOutFailed')} ${explainFailure(this.renderLang, st.failure)}</p>
           ${targets}
           <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${t.t(S, 'retry')}</button>
-            <button type="button" part="action" @click=${() => this.closePanel()}>${t.t(S, 'cancel')}</button>
+            <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('retry')}</button>
+            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
           </div>
         </div>`;
     }
@@ -513,17 +567,18 @@ export class XsSessionList extends XsElement {
   }
 
   protected override render() {
-    const t = this.localize;
+    this.renderLang = this.localize.lang;
+    this.textCache.clear();
     const m = this.model;
-    const header = html`<h2 part="header">${t.t(S, 'heading')}</h2>`;
-    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${t.t(S, 'notConnected')}</p></div>`;
+    const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
+    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
     const load = m.load;
     if (load.kind === 'idle' || load.kind === 'loading')
-      return html`<div part="base">${header}<p role="status" part="status">${t.t(S, 'loading')}</p></div>`;
+      return html`<div part="base">${header}<p role="status" part="status">${this.tr('loading')}</p></div>`;
     if (load.kind === 'failed')
       return html`<div part="base">${header}
-        <p role="alert">${t.t(S, 'loadFailed')} ${explainFailure(t.lang, load.failure)}</p>
-        <button type="button" part="action" @click=${() => void m.reload()}>${t.t(S, 'retry')}</button></div>`;
+        <p role="alert">${this.tr('loadFailed')} ${explainFailure(this.renderLang, load.failure)}</p>
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></div>`;
 
     const snap = load.snapshot;
     const view = m.view;
@@ -532,41 +587,50 @@ export class XsSessionList extends XsElement {
     const selected = m.selection.size;
     const allShownSelected = visible.length > 0 && visible.every((r) => m.selection.has(r.deviceId));
     const shown = visible.length > this.renderLimit ? visible.slice(0, this.renderLimit) : visible;
+    this.rendered = new Set(shown.map((r) => r.deviceId));
     const now = m.now;
     const threshold = m.thresholdMs;
+    const lang = this.renderLang;
     return html`<div part="base">
       ${header}
-      ${m.refreshFailure ? html`<p role="alert">${t.t(S, 'refreshFailed')} ${explainFailure(t.lang, m.refreshFailure)}
-        <button type="button" part="action" @click=${() => void m.reload()}>${t.t(S, 'retry')}</button></p>` : nothing}
-      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${t.t(S, 'noCrypto')}</p>`}
+      ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></p>` : nothing}
+      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
       ${view.current ? this.currentCard(view.current) : nothing}
       ${counts.all > 0 ? this.summary() : nothing}
       <section aria-labelledby="others-h">
-        <h3 id="others-h" tabindex="-1">${t.t(S, 'othersHeading')}</h3>
-        ${counts.all === 0 ? html`<p>${t.t(S, 'noOthers')}</p>` : html`
+        <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
+        ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>` : html`
           <fieldset class="filters" part="filters">
-            <legend>${t.t(S, 'filterLabel')}</legend>
+            <legend>${this.tr('filterLabel')}</legend>
             <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"
-              aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => this.setFilter(f)}>${t.t(S, FILTER_KEYS[f], counts[f])}</button>`)}</div>
+              aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => this.setFilter(f)}>${this.tr(FILTER_KEYS[f], counts[f])}</button>`)}</div>
           </fieldset>
           <div class="search">
-            <label for="q">${t.t(S, 'search')}</label>
-            <input id="q" type="search" autocomplete="off" spellcheck="false" placeholder=${t.t(S, 'searchPlaceholder')} .value=${m.query} @input=${this.onSearch} />
+            <label for="q">${this.tr('search')}</label>
+            <input id="q" type="search" autocomplete="off" spellcheck="false" placeholder=${this.tr('searchPlaceholder')} .value=${m.query} @input=${this.onSearch} />
           </div>
-          <p class="visually-hidden" role="status">${t.t(S, 'shown', visible.length, counts.all)}</p>
+          <p class="visually-hidden" role="status">${this.tr('shown', visible.length, counts.all)}</p>
           <div class="row bulk">
             <label class="row"><input type="checkbox" .checked=${allShownSelected} ?disabled=${visible.length === 0}
-              @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${t.t(S, 'selectShown')}</label>
-            ${selected ? html`<span role="status">${t.t(S, 'selected', selected)}</span>
-              <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${t.t(S, 'signOutSelected', selected)}</button>
-              <button type="button" part="action" @click=${() => m.clearSelection()}>${t.t(S, 'clearSelection')}</button>` : nothing}
-            <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${t.t(S, 'signOutAllOthers')}</button>
+              @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${this.tr('selectShown')}</label>
+            ${selected ? html`<span role="status">${this.tr('selected', selected)}</span>
+              <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${this.tr('signOutSelected', selected)}</button>
+              <button type="button" part="action" @click=${() => m.clearSelection()}>${this.tr('clearSelection')}</button>` : nothing}
+            <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${this.tr('signOutAllOthers')}</button>
           </div>
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
-          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${t.t(S, 'cantVouch')}</p>`}
-          ${visible.length === 0 ? html`<p>${t.t(S, 'noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${t.t(S, 'listLabel')} @click=${this.onListClick} @change=${this.onListChange}>
-            ${repeat(shown, (r) => r.deviceId, (r) => this.row(r, snap.canVouch, now, threshold))}
+          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
+          ${visible.length === 0 ? html`<p>${this.tr('noMatch')}</p>` : nothing}
+          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}>
+            ${repeat(shown, (r) => r.deviceId, (r) => {
+              // A row re-renders only when something it shows changed (long lists stay cheap to update).
+              const id = r.deviceId;
+              const rename = m.rename?.deviceId === id ? m.rename : undefined;
+              const note = this.note?.deviceId === id ? this.note : undefined;
+              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, now, threshold, snap.canVouch, lang],
+                () => this.row(r, snap.canVouch, now, threshold));
+            })}
           </ul>`}
       </section>
     </div>`;
