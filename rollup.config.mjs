@@ -1,13 +1,20 @@
 // The drop-in bundle: every xs-* tag registered, Lit included, for a plain <script type="module">.
 // Input is the tsc output (dist/); lazily loaded parts (QR libraries) stay separate chunks.
 // matrix-js-sdk is never bundled from its root: the host owns the client.
+import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 export default {
   input: { 'xs-kit': 'dist/bundle-entry.js' },
   output: { dir: 'bundle', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-  plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ format: { comments: false } })],
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    // The QR libraries ship UMD/CommonJS only; without this their lazy chunks have no default export
+    // (and qr-code-styling's UMD wrapper throws in a module). Limited to them so nothing else changes.
+    commonjs({ include: [/node_modules\/(jsqr|qr-code-styling)\//], requireReturnsDefault: 'auto' }),
+    terser({ format: { comments: false } }),
+  ],
   onwarn(warning, warn) {
     if (warning.code === 'THIS_IS_UNDEFINED') return;
     warn(warning);

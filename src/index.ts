@@ -25,3 +25,8 @@ export { XsSessionsSignedOutEvent } from './events/xs-sessions-signed-out.js';
 export { XsSessionRenamedEvent } from './events/xs-session-renamed.js';
 export { SessionListModel, deriveView, type SessionFilter, type SessionView, type SignOutStage } from './state/session-list.js';
 export { sessionsSource, type SessionRow, type SessionsSnapshot, type SessionsSource, type SessionTrust } from './sdk/sessions.js';
+export { XsVerifyLogin } from './components/verify-login/verify-login.js';
+export { XsVerifiedEvent } from './events/xs-verified.js';
+export { XsVerificationCancelledEvent } from './events/xs-verification-cancelled.js';
+export { onVerificationRequest } from './sdk/verification.js';
+export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS } from './i18n/sas-emoji.strings.js';

@@ -1,0 +1,141 @@
+import { defineStrings, translate } from '../../i18n/registry.js';
+
+export const verifyStrings = defineStrings('verify-login', {
+  notConnected: 'Not connected to a Matrix account yet.',
+  // Headings per stage
+  startHeading: 'Verify this session',
+  startIntro: 'Prove it’s really you, so this session can read your encrypted messages and your other sessions trust it.',
+  useOtherSession: 'Verify with another session',
+  useKey: 'Use your Security Key or Phrase',
+  requesting: 'Sending the request…',
+  waitingHeading: 'Waiting for your other session',
+  waitingAnyIntro: 'Open one of your other signed-in sessions and accept the request there.',
+  waitingDeviceIntro: (deviceId: string) => `Accept the request on your session ${deviceId}.`,
+  incomingHeading: 'Verification request',
+  incomingIntro: (deviceId: string) => `Your session ${deviceId} wants to be verified. Only accept if you just signed in there.`,
+  incomingIntroUnknown: 'One of your sessions wants to be verified. Only accept if you just signed in there.',
+  accept: 'Accept',
+  decline: 'Decline',
+  accepting: 'Accepting…',
+  chooseHeading: 'Choose how to verify',
+  chooseIntro: 'Compare emoji on both screens, or use a QR code.',
+  qrShowIntro: 'Scan this code with your other session:',
+  qrAlt: 'QR code for your other session to scan',
+  qrLoading: 'Drawing the QR code…',
+  qrFailed: 'The QR code could not be drawn. Compare emoji instead.',
+  compareEmoji: 'Compare emoji',
+  scanTheirCode: 'Scan their code',
+  scanHeading: 'Scan the other session’s code',
+  scanIntro: 'Point your camera at the QR code on your other session, or choose a photo or screenshot of it.',
+  useCamera: 'Use the camera',
+  stopCamera: 'Stop the camera',
+  cameraLabel: 'Camera preview',
+  cameraStarting: 'Looking for a QR code…',
+  chooseImage: 'Choose a photo of the code',
+  decoding: 'Reading the image…',
+  back: 'Back',
+  notAnImage: 'That file is not an image this browser can read. Choose a photo or screenshot of the code.',
+  noCodeInImage: 'No QR code was found in that image. Try a sharper photo, or compare emoji instead.',
+  notVerificationCode: 'That QR code is not a verification code. Scan the code shown in your other session.',
+  wrongCode: 'That code doesn’t belong to this verification, or its keys are not the ones this session expects. Make sure you scan the code of the session you are verifying, then try again.',
+  cameraDenied: 'Camera access was not allowed. Choose a photo of the code instead, or allow the camera in your browser.',
+  cameraMissing: 'No camera was found. Choose a photo of the code instead.',
+  cameraInUse: 'The camera is in use by another app. Close it, or choose a photo of the code instead.',
+  cameraUnsupported: 'This browser cannot use the camera here. Choose a photo of the code instead.',
+  cameraFailed: 'The camera could not be started. Choose a photo of the code instead.',
+  startingHeading: 'Verifying…',
+  starting: 'Waiting for your other session…',
+  compareHeading: 'Compare the emoji',
+  compareIntro: 'Check that these emoji appear in the same order on your other session.',
+  emojiListLabel: 'Emoji to compare',
+  decimalIntro: (a: string, b: string, c: string) => `Or compare these numbers: ${a} ${b} ${c}`,
+  theyMatch: 'They match',
+  theyDontMatch: 'They don’t match',
+  confirmedHeading: 'Almost done',
+  confirmed: 'Waiting for your other session to confirm…',
+  reciprocateHeading: 'Your other session scanned the code',
+  reciprocateIntro: 'Does your other session say this session is verified?',
+  reciprocateYes: 'Yes, it says verified',
+  reciprocateNo: 'No',
+  scannedHeading: 'Code scanned',
+  scanned: 'The code is correct. Confirm on your other session to finish.',
+  doneHeading: 'Verified',
+  doneThisSession: 'This session is verified. It can now read your encrypted messages, and your other sessions trust it.',
+  doneOtherSession: (deviceId: string) => `Your session ${deviceId} is verified.`,
+  doneOtherUnknown: 'Your other session is verified.',
+  cancelledHeading: 'Verification cancelled',
+  securityHeading: 'Verification failed — possible security problem',
+  failedHeading: 'Verification couldn’t start',
+  noIdentity: 'Your account has no cross-signing identity yet, so there is nothing to verify against. Set up secure backup first.',
+  startAgain: 'Start again',
+  cancel: 'Cancel',
+  useKeyInstead: 'Use your Security Key or Phrase instead',
+  otherReason: (text: string) => `The other session said: “${text}”`,
+  // Cancellation codes, worded for people
+  cancelUserByUs: 'You cancelled the verification.',
+  cancelUserByThem: 'The verification was cancelled or declined on the other session.',
+  cancelTimeout: 'The verification request expired before it was finished. Start again when both sessions are ready.',
+  cancelUnknownTransaction: 'The other session lost track of this verification (it may have been reloaded). Start again.',
+  cancelUnknownMethod: 'Your sessions have no verification method in common. Use your Security Key or Phrase instead.',
+  cancelUnexpected: 'The verification got out of step. Try again.',
+  cancelInvalid: 'The other session sent something this session could not understand. Try again.',
+  cancelKeyMismatch: 'The keys did not match. Someone may be interfering with your connection. Don’t trust this session; try again, or use your Security Key.',
+  cancelUserMismatch: 'The other session belongs to a different account than expected. Don’t trust it.',
+  cancelCommitment: 'The other session’s keys changed during verification. Someone may be interfering with your connection. Don’t trust this session.',
+  cancelMismatchedSasByUs: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session, and try again or use your Security Key.',
+  cancelMismatchedSasByThem: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session.',
+  cancelAccepted: 'Another of your sessions answered this request, so there is nothing to do here.',
+  cancelOther: (code: string) => `The verification was cancelled (${code}).`,
+  // Security Key / Phrase
+  keyLoading: 'Checking your secure backup…',
+  keyHeading: 'Enter your Security Key',
+  phraseHeading: 'Enter your Security Phrase',
+  keyIntro: 'Your Security Key was shown when you set up secure backup. It looks like groups of four letters and numbers.',
+  phraseIntro: 'Enter the Security Phrase you chose when you set up secure backup.',
+  keyLabel: 'Security Key',
+  phraseLabel: 'Security Phrase',
+  keySubmit: 'Verify',
+  usePhraseInstead: 'Use your Security Phrase instead',
+  useKeyInsteadShort: 'Use your Security Key instead',
+  keyEmpty: 'Enter your Security Key first.',
+  phraseEmpty: 'Enter your Security Phrase first.',
+  keyMalformed: 'That isn’t a valid Security Key. Check it and try again (spaces don’t matter).',
+  keyWrong: 'That Security Key doesn’t unlock this account’s secure backup. Check it and try again.',
+  phraseWrong: 'That Security Phrase isn’t correct. Check it and try again.',
+  phraseTooExpensive: 'Your secure backup asks for an unusually slow phrase check, which could freeze this page. Use your Security Key instead.',
+  keyChecking: 'Checking the key…',
+  phraseChecking: 'Checking the phrase… this can take a few seconds.',
+  restoringCrossSigning: 'Verifying this session…',
+  restoringBackup: 'Connecting to your key backup…',
+  keyNoStorageHeading: 'No Security Key on this account',
+  keyNoStorage: 'Your account has no Security Key or Phrase set up, so this session can only be verified from another session.',
+  keyNoCallbacksHeading: 'Security Key not available here',
+  keyNoCallbacks: 'This app has not enabled verification with the Security Key. Verify from another session instead.',
+  keyStorageIncomplete: 'Your Security Key is correct, but your secure backup doesn’t hold your cross-signing keys. Verify from another session instead.',
+  keyFailedHeading: 'Verification with the key didn’t work',
+  backupConnected: 'It is connected to your key backup, so your message history can be restored.',
+  backupMissing: 'Your key backup could not be unlocked with this key: older messages may stay unreadable until another session shares their keys.',
+  tryAgain: 'Try again',
+});
+
+/** Codes that point at an attack or tampering: shown as a warning, never as a routine cancel. */
+export const SECURITY_CODES: readonly string[] = ['m.key_mismatch', 'm.user_mismatch', 'm.mismatched_commitment', 'm.mismatched_sas'];
+
+/** The sentence for a cancellation code. Unknown codes are named (as text), never rendered as HTML. */
+export function explainCancel(lang: string, code: string, byUs: boolean): string {
+  const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'cancelUserByUs');
+  switch (code) {
+    case 'm.user': return t(byUs ? 'cancelUserByUs' : 'cancelUserByThem');
+    case 'm.timeout': return t('cancelTimeout');
+    case 'm.unknown_transaction': return t('cancelUnknownTransaction');
+    case 'm.unknown_method': return t('cancelUnknownMethod');
+    case 'm.unexpected_message': return t('cancelUnexpected');
+    case 'm.invalid_message': return t('cancelInvalid');
+    case 'm.key_mismatch': return t('cancelKeyMismatch');
+    case 'm.user_mismatch': return t('cancelUserMismatch');
+    case 'm.mismatched_commitment': return t('cancelCommitment');
+    case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUs' : 'cancelMismatchedSasByThem');
+    case 'm.accepted': return t('cancelAccepted');
+    default: return translate(lang, verifyStrings, 'cancelOther', code.slice(0, 64));
+  }
+}

@@ -1,0 +1,80 @@
+import { css } from 'lit';
+
+export const verifyLoginStyles = css`
+  @layer xs-component {
+    :host {
+      --_xs-verify-login-emoji-size: var(--xs-verify-login-emoji-size, 2.5rem);
+      --_xs-verify-login-qr-size: var(--xs-verify-login-qr-size, 16rem);
+    }
+    [part='base'] {
+      display: grid;
+      gap: var(--xs-space-s, 0.5rem);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.2em;
+    }
+    h2:focus {
+      outline: none;
+    }
+    p {
+      margin: 0;
+    }
+    .row {
+      display: flex;
+      gap: var(--xs-space-s, 0.5rem);
+      flex-wrap: wrap;
+      margin-top: var(--xs-space-s, 0.5rem);
+    }
+    ol.emoji {
+      list-style: none;
+      padding: 0;
+      margin: var(--xs-space-s, 0.5rem) 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--xs-space-m, 1rem);
+    }
+    ol.emoji li {
+      display: grid;
+      justify-items: center;
+      min-width: 4.5rem;
+      text-align: center;
+    }
+    .glyph {
+      font-size: var(--_xs-verify-login-emoji-size);
+      line-height: 1.2;
+    }
+    .name {
+      font-size: 0.9em;
+    }
+    img[part='qr-code'] {
+      width: var(--_xs-verify-login-qr-size);
+      height: var(--_xs-verify-login-qr-size);
+      image-rendering: pixelated;
+      background: #fff;
+      border-radius: var(--xs-radius-s, 4px);
+    }
+    video[part='camera'] {
+      width: 100%;
+      max-width: 24rem;
+      border-radius: var(--xs-radius-s, 4px);
+      background: #000;
+    }
+    .warning {
+      border-left: 4px solid var(--xs-color-danger, #b3261e);
+      padding-left: var(--xs-space-s, 0.5rem);
+      color: var(--xs-color-danger, #b3261e);
+    }
+    .quote {
+      font-style: italic;
+      overflow-wrap: anywhere;
+    }
+    label {
+      font-weight: 600;
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+  }
+`;

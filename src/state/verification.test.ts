@@ -1,0 +1,195 @@
+import { expect } from '@open-wc/testing';
+import { VerificationFlow, isVerificationQr } from './verification.js';
+import { parseVerifierError } from '../sdk/verification.js';
+import { FakeVerificationPort, fakeQrBytes } from '../../test/support/fake-verification.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function manualTimers() {
+  const fns: (() => void)[] = [];
+  return {
+    setTimer: (fn: () => void) => (fns.push(fn), fns.length),
+    clearTimer: () => void fns.splice(0),
+    fire: () => fns.forEach((f) => f()),
+    get count() { return fns.length; },
+  };
+}
+
+async function outgoing(init: ConstructorParameters<typeof FakeVerificationPort>[0] = {}) {
+  const port = new FakeVerificationPort(init);
+  const timers = manualTimers();
+  const flow = new VerificationFlow({ role: 'other-session', request: async () => port, ...timers });
+  await flow.start();
+  return { port, flow, timers };
+}
+
+describe('VerificationFlow (state machine)', () => {
+  it('this-session role starts on the choice, then waits for another session to answer', async () => {
+    const port = new FakeVerificationPort();
+    const flow = new VerificationFlow({ role: 'this-session', request: async () => port, ...manualTimers() });
+    expect(flow.stage.kind).to.equal('start');
+    await flow.start();
+    expect(flow.stage).to.deep.equal({ kind: 'waiting-accept', deviceId: undefined });
+  });
+
+  it('SAS as the requester: ready → choose → emoji → confirmed → done', async () => {
+    const { port, flow } = await outgoing();
+    port.update({ phase: 'ready', otherDeviceId: 'OTHER' });
+    await tick();
+    expect(flow.stage).to.deep.equal({ kind: 'choose', deviceId: 'OTHER', qr: undefined, canScan: false });
+    await flow.startSas();
+    expect(port.calls).to.include('startSas');
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    expect(flow.stage.kind).to.equal('starting');
+    port.showSas();
+    expect(flow.stage.kind).to.equal('compare-emoji');
+    if (flow.stage.kind === 'compare-emoji') expect(flow.stage.emoji.map((e) => e.description)).to.have.length(7);
+    await flow.confirmSas();
+    expect(port.calls).to.include('sas.confirm');
+    expect(flow.stage.kind).to.equal('confirmed');
+    port.verifierDone();
+    await tick();
+    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
+    expect(port.listenerCount).to.equal(0);
+  });
+
+  it('incoming: accept, the other side starts SAS, a mismatch cancels with m.mismatched_sas', async () => {
+    const port = new FakeVerificationPort({ initiatedByMe: false, otherDeviceId: 'NEW' });
+    const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });
+    expect(flow.stage).to.deep.equal({ kind: 'incoming', deviceId: 'NEW' });
+    await flow.accept();
+    expect(port.calls).to.deep.equal(['accept']);
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    port.showSas();
+    flow.mismatch();
+    expect(port.calls).to.include('sas.mismatch');
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.mismatched_sas', byUs: true, reason: undefined });
+    // The verifier's own rejection afterwards does not change what we show.
+    port.verifierEnded({ code: 'm.mismatched_sas', byUs: true, reason: 'x' });
+    await tick();
+    expect(flow.stage.kind).to.equal('cancelled');
+  });
+
+  it('declining an incoming request tells the other side', async () => {
+    const port = new FakeVerificationPort({ initiatedByMe: false });
+    const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });
+    await flow.cancel();
+    expect(port.calls).to.deep.equal(['cancel']);
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined });
+  });
+
+  it('the other side cancelling mid-SAS gives its code, reason and byUs=false', async () => {
+    const { port, flow } = await outgoing({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    port.verifier = true;
+    port.update({});
+    port.showSas();
+    port.verifierEnded({ code: 'm.user', byUs: false, reason: 'User declined' });
+    await tick();
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: false, reason: 'User declined' });
+  });
+
+  it('a cancellation seen on the request before any verifier (another session accepted) keeps its code', async () => {
+    const port = new FakeVerificationPort({ initiatedByMe: false });
+    const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });
+    port.update({ phase: 'cancelled', cancellationCode: 'm.accepted' });
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.accepted', byUs: false, reason: undefined });
+  });
+
+  it('an expired request is cancelled with m.timeout and the other side told', async () => {
+    const { port, flow, timers } = await outgoing();
+    expect(timers.count).to.equal(1);
+    port.state.timeoutMs = 0;
+    timers.fire();
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
+    await tick();
+    expect(port.calls).to.include('cancel');
+  });
+
+  it('QR: shows our code when the other side can scan; scanning theirs checks the payload first', async () => {
+    const { port, flow } = await outgoing();
+    port.qr = fakeQrBytes();
+    port.update({ phase: 'ready', otherDeviceId: 'OTHER', otherCanScan: true, otherCanShow: true });
+    await tick();
+    expect(flow.stage.kind).to.equal('choose');
+    if (flow.stage.kind === 'choose') {
+      expect(flow.stage.qr).to.equal(port.qr);
+      expect(flow.stage.canScan).to.equal(true);
+    }
+    flow.showScanner();
+    await flow.scanned(new Uint8ClampedArray([104, 116, 116, 112, 115, 58, 47, 47, 101, 120, 97, 109]));
+    expect(flow.stage).to.deep.equal({ kind: 'scan', problem: 'not-verification-code', canShowQr: true });
+    port.scanError = new Error('failed to fill whole buffer');
+    await flow.scanned(fakeQrBytes());
+    expect(flow.stage).to.deep.equal({ kind: 'scan', problem: 'wrong-code', canShowQr: true });
+    port.scanError = undefined;
+    await flow.scanned(fakeQrBytes());
+    expect(flow.stage.kind).to.equal('scanned');
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.reciprocate.v1' });
+    expect(flow.stage.kind).to.equal('scanned');
+    port.update({ phase: 'done' });
+    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
+  });
+
+  it('QR displayer: the other device scanned, the person confirms it says verified', async () => {
+    const { port, flow } = await outgoing({ phase: 'ready', otherCanScan: true });
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.reciprocate.v1' });
+    expect(flow.stage.kind).to.equal('starting');
+    port.showReciprocate();
+    expect(flow.stage.kind).to.equal('reciprocate');
+    flow.confirmReciprocate();
+    expect(port.calls).to.include('qr.confirm');
+    expect(flow.stage.kind).to.equal('confirmed');
+  });
+
+  it('no cross-signing identity is its own failure; other errors are classified', async () => {
+    const { NoIdentityError } = await import('../sdk/verification.js');
+    const a = new VerificationFlow({ role: 'other-session', request: async () => { throw new NoIdentityError(); }, ...manualTimers() });
+    await a.start();
+    expect(a.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'no-identity' } });
+    const b = new VerificationFlow({ role: 'other-session', request: async () => { throw Object.assign(new Error('x'), { httpStatus: 502 }); }, ...manualTimers() });
+    await b.start();
+    expect(b.stage.kind).to.equal('failed');
+    if (b.stage.kind === 'failed') expect(b.stage.failure.kind).to.equal('server');
+  });
+
+  it('dispose mid-flow cancels (via SAS when shown) and detaches', async () => {
+    const { port, flow } = await outgoing({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    port.verifier = true;
+    port.update({});
+    port.showSas();
+    flow.dispose();
+    expect(port.calls).to.include('sas.cancel');
+    expect(port.listenerCount).to.equal(0);
+    const other = await outgoing();
+    other.flow.dispose();
+    await tick();
+    expect(other.port.calls).to.include('cancel');
+  });
+
+  it('remembers the other device when the SDK forgets it at the end', async () => {
+    const port = new FakeVerificationPort({ initiatedByMe: false, otherDeviceId: 'NEW' });
+    const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });
+    port.update({ phase: 'done', otherDeviceId: undefined });
+    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'NEW' });
+  });
+
+  it('dispose after success sends nothing', async () => {
+    const { port, flow } = await outgoing();
+    port.update({ phase: 'done' });
+    flow.dispose();
+    expect(port.calls).to.not.include('cancel');
+  });
+
+  it('parses the SDK verifier rejection and recognises QR payloads', () => {
+    expect(parseVerifierError(new Error('Verification cancelled by them with code m.key_mismatch: Keys mismatch'))).to.deep.equal({
+      byUs: false, code: 'm.key_mismatch', reason: 'Keys mismatch',
+    });
+    expect(parseVerifierError(new Error('other'))).to.deep.equal({ code: undefined, byUs: undefined, reason: undefined });
+    expect(isVerificationQr(fakeQrBytes())).to.equal(true);
+    expect(isVerificationQr(new Uint8ClampedArray([1, 2, 3]))).to.equal(false);
+  });
+});
