@@ -6,6 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/xs-session-list.js';
+import '../../src/define/xs-verify-login.js';
+import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
+import type { XsVerifiedEvent } from '../../src/events/xs-verified.js';
 import type { XsSessionList } from '../../src/components/session-list/session-list.js';
 import type { XsRequestVerifyEvent } from '../../src/events/xs-request-verify.js';
 import type { XsSessionsSignedOutEvent } from '../../src/events/xs-sessions-signed-out.js';
@@ -13,7 +16,7 @@ import type { XsSessionRenamedEvent } from '../../src/events/xs-session-renamed.
 import { createTestClient, stopAllClients, waitForOwnDevice } from '../support/clients.js';
 import { homeserverUrl } from '../support/env.js';
 import { loginDevice, registerUser, type Session } from '../support/homeserver.js';
-import { acceptNextSas, requestSas } from '../support/sas.js';
+import { acceptNextSas } from '../support/sas.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
@@ -54,6 +57,19 @@ async function tabTo(what: string, match: (el: Element | null) => boolean, { bac
     } else await sendKeys({ press: 'Tab' });
   }
   throw new Error(`Tab never reached ${what} (at ${deepActive()?.outerHTML.slice(0, 120)})`);
+}
+
+const vlHeading = (v: XsVerifyLogin) => v.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '';
+async function vlStage(v: XsVerifyLogin, heading: string) {
+  await waitFor(`<xs-verify-login> at "${heading}" (now "${vlHeading(v)}")`, () => vlHeading(v) === heading, { timeoutMs: 30_000 });
+  await v.updateComplete;
+}
+/** Keyboard only: from <xs-verify-login>'s stage heading, Tab to the button `label` and press Enter. */
+async function vlPress(v: XsVerifyLogin, label: string) {
+  const heading = v.shadowRoot!.querySelector<HTMLElement>('[data-stage-heading]');
+  if (v.shadowRoot!.activeElement !== heading) heading?.focus();
+  await tabTo(`"${label}" in <xs-verify-login>`, (x) => x?.tagName === 'BUTTON' && x.textContent?.trim() === label && v.shadowRoot!.contains(x), { max: 12 });
+  await sendKeys({ press: 'Enter' });
 }
 
 describe('<xs-session-list> with Synapse', () => {
@@ -155,23 +171,36 @@ describe('<xs-session-list> with Synapse', () => {
     await expect(el).to.be.accessible();
     lap('inert name');
 
-    // Verify C: the element asks the host; the host (this test) verifies it with SAS and C confirms.
+    // Verify C through <xs-verify-login>: the list asks the host (this test), which mounts
+    // <xs-verify-login device-id=C>; C's real client accepts and confirms the emoji.
     const responder = acceptNextSas(cc);
-    let hostDone: Promise<void> | undefined;
+    let verifier: XsVerifyLogin | undefined;
     el.addEventListener('xs-request-verify', (e: XsRequestVerifyEvent) => {
       e.preventDefault();
       expect([e.subject, e.reason, e.deviceId]).to.deep.equal(['own-session', 'requested', c.deviceId]);
-      hostDone = requestSas(ca, e.deviceId!);
+      verifier = document.createElement('xs-verify-login');
+      verifier.client = ca;
+      verifier.deviceId = e.deviceId!;
+      el.after(verifier);
     }, { once: true });
-    button(rowOf(el, c.deviceId)!, 'Verify')!.click();
-    expect(hostDone).to.exist;
-    await Promise.all([hostDone, responder]);
+    const verifyButton = button(rowOf(el, c.deviceId)!, 'Verify')!;
+    verifyButton.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(verifier).to.exist;
+    const verified = new Promise<XsVerifiedEvent>((r) => verifier!.addEventListener('xs-verified', r, { once: true }));
+    await vlStage(verifier!, 'Choose how to verify');
+    await vlPress(verifier!, 'Compare emoji');
+    await vlStage(verifier!, 'Compare the emoji');
+    await vlPress(verifier!, 'They match');
+    expect((await verified).deviceId).to.equal(c.deviceId);
+    await responder;
     await waitFor('C shown verified, live', async () => {
       await el.updateComplete;
       return rowOf(el, c.deviceId)?.querySelector('.badge.verified');
     }, { timeoutMs: 30_000 });
     expect(button(rowOf(el, c.deviceId)!, 'Verify')).to.equal(undefined);
-    lap('verify C (SDK-driven host) and live badge');
+    verifier!.remove();
+    lap('verify C through <xs-verify-login>, live badge');
 
     // Sign out C and D with the keyboard alone; a wrong password first.
     const signedOut = new Promise<XsSessionsSignedOutEvent>((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
