@@ -4,8 +4,9 @@ import { ClientEvent, SyncState, createClient, type MatrixClient } from 'matrix-
 import '../src/define/xs-client-provider.js';
 import { homeserverUrl } from './env.js';
 import type { DemoSection } from './sections/section.js';
+import { sessionListSection } from './sections/session-list.js';
 
-const sections: DemoSection[] = [];
+const sections: DemoSection[] = [sessionListSection];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 const form = $<HTMLFormElement>('#login-form');
