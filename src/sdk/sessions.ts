@@ -1,7 +1,7 @@
 // The user's sessions: the homeserver's device list (names, last activity) merged with the crypto
 // device info (keys, cross-signing verification). Only this module calls the SDK for the session list.
 import type { AuthDict, MatrixClient } from 'matrix-js-sdk';
-import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 
 /** Verification as the list shows it. `no-keys`: the session never uploaded encryption keys (not "unverified"). */
 export type SessionTrust = 'verified' | 'unverified' | 'no-keys' | 'unknown';
