@@ -17,6 +17,8 @@ import { createTestClient, stopAllClients, waitForOwnDevice } from '../support/c
 import { homeserverUrl } from '../support/env.js';
 import { loginDevice, registerUser, type Session } from '../support/homeserver.js';
 import { acceptNextSas } from '../support/sas.js';
+import { HttpApiEvent } from 'matrix-js-sdk';
+import { withTimeout } from '../../src/internal/async.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
@@ -87,7 +89,7 @@ describe('<xs-session-list> with Synapse', () => {
     await waitFor('time to pass after D was seen', () => Date.now() - dSeen > 1500, { intervalMs: 100 });
     const b = await loginDevice(a, 'Laptop');
     const c = await loginDevice(a, 'Phone');
-    const [ca, cb, cc] = await Promise.all([createTestClient(a), createTestClient(b), createTestClient(c)]);
+    const [ca, , cc] = await Promise.all([createTestClient(a), createTestClient(b), createTestClient(c)]); // B: its client uploads keys
     const crypto = ca.getCrypto()!;
     await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (make) => void (await make(null)) });
     await waitForOwnDevice(ca, b.deviceId);
@@ -204,6 +206,8 @@ describe('<xs-session-list> with Synapse', () => {
 
     // Sign out C and D with the keyboard alone; a wrong password first.
     const signedOut = new Promise<XsSessionsSignedOutEvent>((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
+    // C's own running client must learn it was signed out (its next request gets M_UNKNOWN_TOKEN).
+    const cLoggedOut = new Promise<{ errcode?: string }>((r) => cc.once(HttpApiEvent.SessionLoggedOut, (e: { errcode?: string }) => r(e)));
     (document.activeElement as HTMLElement | null)?.blur();
     el.shadowRoot!.querySelector<HTMLElement>('#others-h')!.focus();
     const checkboxOf = (id: string) => rowOf(el, id)!.querySelector('input[type=checkbox]');
@@ -245,7 +249,33 @@ describe('<xs-session-list> with Synapse', () => {
     expect(await whoami(c)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
     expect(await whoami(d)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
     expect((await whoami(b)).status).to.equal(200);
+    expect((await withTimeout(cLoggedOut, 40_000, { what: "C's client noticing" })).errcode).to.equal('M_UNKNOWN_TOKEN');
     lap('keyboard bulk sign-out with wrong password');
-    void cb;
+
+  });
+
+  it('signs this session out as its own explicit action; its token stops working', async () => {
+    const a = await registerUser('sessions-self', 'Old browser');
+    const b = await loginDevice(a, 'This browser');
+    const cb = await createTestClient(b);
+    const el = await fixture<XsSessionList>(html`<xs-session-list .client=${cb}></xs-session-list>`);
+    await waitFor('this session shown', async () => {
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=current]')?.textContent?.includes(b.deviceId) && rows(el).length === 1;
+    });
+    const card = el.shadowRoot!.querySelector<HTMLElement>('[part=current]')!;
+    button(card, 'Sign out of this session')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const panel = card.querySelector<HTMLElement>('[part=panel]')!;
+    expect(panel.textContent).to.contain('Sign out of this session?').and.contain(`(${b.deviceId})`);
+    await expect(el).to.be.accessible();
+    const out = new Promise<XsSessionsSignedOutEvent>((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
+    await tabTo('the Sign out button', (x) => x?.textContent?.trim() === 'Sign out' && !!x.closest('[part=panel]'));
+    await sendKeys({ press: 'Enter' });
+    const ev = await out;
+    expect([ev.deviceIds, ev.includesCurrent]).to.deep.equal([[b.deviceId], true]);
+    expect(await whoami(b)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
+    expect((await whoami(a)).status).to.equal(200);
   });
 });

@@ -263,4 +263,33 @@ describe('<xs-session-list>', () => {
     expect(rowOf(el, 'D0399').querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(true);
     expect(el.sessions!.selection.has('D0399')).to.equal(true);
   });
+
+  it('sign-out authentication: 429 shows a countdown, an SSO-only server offers its fallback page; accessible', async () => {
+    const fake = sessions();
+    const { el } = await mount(fake);
+    const calls: unknown[] = [];
+    (fake.client as unknown as { deleteMultipleDevices: (ids: string[], auth?: unknown) => Promise<unknown> }).deleteMultipleDevices = async (_ids, auth) => {
+      calls.push(auth);
+      if (calls.length === 1) throw matrixError(429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: 30_000 });
+      throw matrixError(401, { flows: [{ stages: ['m.login.sso'] }], params: {}, session: 'S1' });
+    };
+    button(rowOf(el, 'UNV'), 'Sign out').click();
+    await el.updateComplete;
+    button($(el, '[part=panel]'), 'Sign out').click();
+    const prompt = await (async () => {
+      await waitRendered(el, () => $(el, 'xs-auth-prompt')?.shadowRoot?.querySelector('[part=status]')?.textContent?.includes('try again in'));
+      return $(el, 'xs-auth-prompt');
+    })();
+    expect(prompt.shadowRoot!.textContent).to.match(/try again in (29|30) s/);
+    await expect(el).to.be.accessible();
+    button(prompt.shadowRoot!, 'Cancel').click();
+    await waitRendered(el, () => !$(el, '[part=panel]'));
+    // Second attempt: the server only offers SSO → the homeserver's fallback page.
+    button(rowOf(el, 'UNV'), 'Sign out').click();
+    await el.updateComplete;
+    button($(el, '[part=panel]'), 'Sign out').click();
+    await waitRendered(el, () => $(el, 'xs-auth-prompt')?.shadowRoot?.textContent?.includes('Open the confirmation page'));
+    await expect(el).to.be.accessible();
+    expect(fake.devices.map((d) => d.deviceId)).to.include('UNV');
+  });
 });

@@ -22,11 +22,8 @@ import {
   type SessionFilter,
   type SignOutStage,
 } from '../../state/session-list.js';
-import { XsAuthPrompt } from '../auth-prompt/auth-prompt.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
-
-XsAuthPrompt.define('xs-auth-prompt');
 
 /**
  * Long lists render in slices so no task blocks the page for long: rows not yet in the DOM are added at most
