@@ -234,4 +234,16 @@ describe('session list: model', () => {
     expect(fake.loggedOut).to.equal(true);
     expect(out.map((e) => [e.deviceIds, e.includesCurrent])).to.deep.equal([[['CUR'], true]]);
   });
+
+  it('a reload keeps the row objects of unchanged sessions (long lists re-render only what changed)', async () => {
+    const { fake, model } = await loaded();
+    const before = new Map(model.snapshot!.sessions.map((r) => [r.deviceId, r]));
+    fake.devices.find((d) => d.deviceId === 'UNV')!.displayName = 'Renamed elsewhere';
+    await model.reload();
+    const after = new Map(model.snapshot!.sessions.map((r) => [r.deviceId, r]));
+    expect(after.get('VER')).to.equal(before.get('VER'));
+    expect(after.get('OLD')).to.equal(before.get('OLD'));
+    expect(after.get('UNV')).to.not.equal(before.get('UNV'));
+    expect(after.get('UNV')!.displayName).to.equal('Renamed elsewhere');
+  });
 });

@@ -155,7 +155,25 @@ export class SessionListModel extends EventTarget {
     super();
     this.clock = opts.now ?? (() => Date.now());
     this.refreshDelayMs = opts.refreshDelayMs ?? 150;
-    this.now = this.clock();
+    this.now = this.tick();
+  }
+
+  private tick(): number {
+    return this.clock();
+  }
+
+  /**
+   * Keeps the previous row objects for sessions whose data did not change, so a long list doesn't
+   * re-render every row on each device event.
+   */
+  private shareRows(next: SessionsSnapshot): SessionsSnapshot {
+    const prev = this.snapshot;
+    if (!prev) return next;
+    const old = new Map(prev.sessions.map((r) => [r.deviceId, r]));
+    const same = (a: SessionRow, b: SessionRow) =>
+      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp &&
+      a.trust === b.trust && a.fingerprint === b.fingerprint && a.isCurrent === b.isCurrent;
+    return { ...next, sessions: next.sessions.map((r) => { const o = old.get(r.deviceId); return o && same(o, r) ? o : r; }) };
   }
 
   get snapshot(): SessionsSnapshot | undefined {
@@ -191,13 +209,14 @@ export class SessionListModel extends EventTarget {
     const seq = ++this.loadSeq;
     if (this.load.kind !== 'ready') this.setLoad({ kind: 'loading' });
     try {
-      const snapshot = await source.load();
+      const fresh = await source.load();
       if (seq !== this.loadSeq) return;
+      const snapshot = this.shareRows(fresh);
       this.refreshFailure = undefined;
       const present = new Set(snapshot.sessions.filter((s) => !s.isCurrent).map((s) => s.deviceId));
       for (const id of [...this.selection]) if (!present.has(id)) this.selection.delete(id);
       if (this.rename && !snapshot.sessions.some((s) => s.deviceId === this.rename!.deviceId)) this.rename = undefined;
-      this.now = this.clock();
+      this.now = this.tick();
       this.setLoad({ kind: 'ready', snapshot });
     } catch (e) {
       if (seq !== this.loadSeq) return;
@@ -229,7 +248,7 @@ export class SessionListModel extends EventTarget {
   setThresholdMs(ms: number): void {
     if (!(ms > 0) || ms === this.thresholdMs) return;
     this.thresholdMs = ms;
-    this.now = this.clock();
+    this.now = this.tick();
     this.changed();
   }
 

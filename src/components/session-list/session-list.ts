@@ -625,7 +625,9 @@ export class XsSessionList extends XsElement {
               const id = r.deviceId;
               const rename = m.rename?.deviceId === id ? m.rename : undefined;
               const note = this.note?.deviceId === id ? this.note : undefined;
-              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, now, threshold, snap.canVouch, lang],
+              // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
+              const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
+              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
                 () => this.row(r, snap.canVouch, now, threshold));
             })}
           </ul>`}
