@@ -4,9 +4,14 @@ import { ClientEvent, SyncState, createClient, type MatrixClient } from 'matrix-
 import '../src/define/xs-client-provider.js';
 import { homeserverUrl } from './env.js';
 import type { DemoSection } from './sections/section.js';
+import { setupWizardSection } from './sections/setup-wizard.js';
 import { sessionListSection } from './sections/session-list.js';
+import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
-const sections: DemoSection[] = [sessionListSection];
+const sections: DemoSection[] = [
+  setupWizardSection,
+  sessionListSection,
+];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 const form = $<HTMLFormElement>('#login-form');
@@ -17,7 +22,9 @@ $<HTMLInputElement>('#homeserver').value = homeserverUrl;
 const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 
 async function connect(baseUrl: string, login: { user_id: string; device_id: string; access_token: string }): Promise<MatrixClient> {
-  const client = createClient({ baseUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, fetchFn: noStoreFetch });
+  const client = createClient({ baseUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, fetchFn: noStoreFetch,
+    // Lets kit elements (setup wizard, recovery-key steps) hand a secret-storage key to the SDK without prompting.
+    cryptoCallbacks: createSecretStorageCallbacks() });
   // One crypto store per session, so several demo sessions can live in one browser.
   await client.initRustCrypto({ cryptoDatabasePrefix: `xs-demo-${login.user_id}-${login.device_id}` });
   const ready = new Promise<void>((resolve) => {

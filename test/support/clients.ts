@@ -24,6 +24,8 @@ export interface ClientOptions {
   /** Crypto callbacks, e.g. to hand over a secret-storage key. */
   cryptoCallbacks?: Parameters<typeof createClient>[0]['cryptoCallbacks'];
   verificationMethods?: string[];
+  /** Wraps the client's fetch (e.g. to make one request fail mid-flow in a test). */
+  wrapFetch?: (inner: typeof fetch) => typeof fetch;
 }
 
 /** A MatrixClient for `session` with rust crypto in memory, syncing. */
@@ -33,7 +35,7 @@ export async function createTestClient(session: Session, opts: ClientOptions = {
     userId: session.userId,
     deviceId: session.deviceId,
     accessToken: session.accessToken,
-    fetchFn: noStoreFetch,
+    fetchFn: opts.wrapFetch ? opts.wrapFetch(noStoreFetch) : noStoreFetch,
     ...(opts.cryptoCallbacks ? { cryptoCallbacks: opts.cryptoCallbacks } : {}),
     ...(opts.verificationMethods ? { verificationMethods: opts.verificationMethods } : {}),
   });

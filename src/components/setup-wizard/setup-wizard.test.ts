@@ -1,0 +1,141 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../define/xs-setup-wizard.js';
+import { ENCODED, fakeAdapter, snapshots } from '../../../test/support/setup-fakes.js';
+import type { XsSetupWizard } from './setup-wizard.js';
+
+const shadow = (el: XsSetupWizard) => el.shadowRoot!;
+const heading = (el: XsSetupWizard) => shadow(el).querySelector('h2')?.textContent?.trim();
+const btn = (el: XsSetupWizard, label: string) => {
+  const b = [...shadow(el).querySelectorAll('button')].find((x) => x.textContent?.trim() === label);
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+};
+async function settled(el: XsSetupWizard) {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+}
+
+describe('<xs-setup-wizard>', () => {
+  it('without a client says it is not connected', async () => {
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard></xs-setup-wizard>`);
+    expect(shadow(el).textContent).to.include('Not connected');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Ask me later" emits xs-setup-dismissed', async () => {
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+    await settled(el);
+    expect(heading(el)).to.equal('Secure your messages');
+    const ev = oneEvent(el, 'xs-setup-dismissed');
+    btn(el, 'Ask me later').click();
+    await ev;
+    await settled(el);
+    expect(shadow(el).textContent).to.include('Setup postponed');
+  });
+
+  it('when the clipboard is refused, selects the key; a manual copy unlocks Continue; the key is never an attribute', async () => {
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Generate a Security Key').click();
+    await settled(el);
+    expect(heading(el)).to.equal('Save your Security Key');
+    expect(shadow(el).querySelector('#key-text')!.textContent).to.equal(ENCODED);
+    expect(btn(el, 'Continue').disabled).to.equal(true);
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    try {
+      btn(el, 'Copy').click();
+      await settled(el);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)['clipboard'];
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+    expect(shadow(el).querySelector('#saved-status')!.textContent).to.include('did not allow copying');
+    expect(btn(el, 'Continue').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector('#key-text')!.dispatchEvent(new Event('copy', { bubbles: true }));
+    await settled(el);
+    expect(btn(el, 'Continue').disabled).to.equal(false);
+    for (const a of el.getAttributeNames()) expect(el.getAttribute(a) ?? '').to.not.include('EsTa');
+    // Leaving the step removes the key from the DOM.
+    btn(el, 'Continue').click();
+    await settled(el);
+    expect(shadow(el).textContent).to.not.include('EsTa');
+    const input = shadow(el).querySelector<HTMLInputElement>('#confirm-key')!;
+    expect(input.autocomplete).to.equal('off');
+  });
+
+  it('a stalled save shows "still saving" with Retry and Cancel', async () => {
+    const adapter = fakeAdapter(snapshots.fresh!, { finish: () => new Promise(() => {}) });
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard stall-ms="10" .adapter=${adapter}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Generate a Security Key').click();
+    await settled(el);
+    btn(el, 'Download').click();
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    shadow(el).querySelector('form')!.requestSubmit();
+    await new Promise((r) => setTimeout(r, 50));
+    await settled(el);
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.include('Still saving');
+    await expect(el).to.be.accessible();
+    btn(el, 'Cancel').click();
+    await settled(el);
+    expect(heading(el)).to.equal('Not finished yet');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.include('Your key is still here');
+    expect(btn(el, 'Try again')).to.exist;
+  });
+
+  it('renders the SSO fallback inside the wizard when the server asks for it', async () => {
+    const adapter = fakeAdapter(snapshots.fresh!, {
+      finish: (auth) => auth(async (a) => {
+        if (!a) throw Object.assign(new Error('uia'), { httpStatus: 401, data: { session: 's', flows: [{ stages: ['m.login.sso'] }], params: {} } });
+      }),
+    });
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${adapter}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Generate a Security Key').click();
+    await settled(el);
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      btn(el, 'Print').click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.equal(1);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    shadow(el).querySelector('form')!.requestSubmit();
+    await settled(el);
+    expect(heading(el)).to.equal('Confirm your identity');
+    const prompt = shadow(el).querySelector('xs-auth-prompt')!;
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.textContent).to.include('Open the confirmation page');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reset without a verified session shows the stronger warning', async () => {
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard mode="reset" .adapter=${fakeAdapter(snapshots.keysMissing!, { active: false })}></xs-setup-wizard>`);
+    await settled(el);
+    expect(heading(el)).to.equal('Reset your encryption');
+    expect(shadow(el).querySelector('#no-session-warning')).to.exist;
+    await expect(el).to.be.accessible();
+    const exp = oneEvent(el, 'xs-request-export');
+    btn(el, 'Export your room keys first').click();
+    await exp;
+  });
+});

@@ -1,0 +1,424 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import '../../define/xs-auth-prompt.js';
+import '../../define/xs-new-passphrase.js';
+import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
+import { XsRequestExportEvent } from '../../events/xs-request-export.js';
+import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
+import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
+import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import { XsElement } from '../../internal/xs-element.js';
+import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
+import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
+import { setupStrings as S } from './setup-wizard.strings.js';
+import { setupWizardStyles } from './setup-wizard.styles.js';
+
+const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
+  'cross-signing-keys': 'gapKeys',
+  'secret-storage': 'gapStorage',
+  'cross-signing-stored': 'gapStored',
+  backup: 'gapBackup',
+  'backup-key-stored': 'gapBackupStored',
+};
+
+/**
+ * @summary Sets up cross-signing, secret storage and key backup; changes the Security Key; or resets
+ * everything when the key is lost. Asks for the account password (or SSO / account-page approval) only when
+ * the homeserver wants it.
+ * @tag xs-setup-wizard
+ *
+ * The client must be created with `cryptoCallbacks: createSecretStorageCallbacks()` so the wizard can hand the
+ * new key to the SDK without prompting. The key (or phrase) exists only in memory while the flow runs: it is
+ * never in an attribute, an event or storage, and it is zeroed when the flow ends.
+ *
+ * ```html
+ * <xs-setup-wizard mode="setup"></xs-setup-wizard>
+ * <script type="module">
+ *   wizard.addEventListener('xs-setup-dismissed', () => myPrefs.set('setup-asked-at', Date.now()));
+ *   wizard.addEventListener('xs-setup-complete', (e) => console.log('done:', e.mode, e.method));
+ * </script>
+ * ```
+ * "Don't ask me again": the wizard never stores preferences. On `xs-setup-dismissed` keep the choice in your own
+ * settings and simply don't show the wizard again until the person asks for it.
+ *
+ * @event xs-setup-complete - The flow finished (`mode`, `method`); no key material.
+ * @event xs-setup-dismissed - "Ask me later" (or cancel before anything changed); the host keeps the preference.
+ * @event xs-request-verify - Cancelable. An identity exists but this session lacks its keys (`subject: 'this-session'`, `reason: 'keys-missing'`).
+ * @event xs-request-export - Cancelable. The person wants to export room keys before a reset.
+ * @event xs-request-sessions - Cancelable. After a reset: show the session list to verify or sign out old sessions.
+ * @csspart base - The wrapper of each step.
+ * @csspart key - The Security Key text.
+ * @csspart action - Every button.
+ * @csspart status - Progress text (polite live region).
+ * @csspart auth - The embedded `<xs-auth-prompt>`.
+ * @csspart passphrase - The embedded `<xs-new-passphrase>`.
+ * @cssprop [--xs-setup-wizard-key-background=var(--xs-color-surface-alt)] - Background behind the key.
+ * @cssstate busy - Working (loading, creating the key, saving).
+ * @cssstate done - The flow finished.
+ */
+export class XsSetupWizard extends XsElement {
+  static override styles = [...XsElement.styles, setupWizardStyles];
+
+  /** `setup` (default), `change-key` or `reset`. Changing it restarts the flow. */
+  @property({ reflect: true }) mode: WizardMode = 'setup';
+  /** Milliseconds without progress before "still saving…" is shown with Cancel/Retry. */
+  @property({ type: Number, attribute: 'stall-ms' }) stallMs = 15_000;
+  /** For tests and hosts with their own SDK layer: replaces the adapter built from the client. */
+  @property({ attribute: false }) adapter?: SetupAdapter;
+
+  @state() private stage: WizardStage = { kind: 'loading' };
+  @state() private verifyHint = false;
+  @state() private exportHint = false;
+  @state() private sessionsHint = false;
+  @state() private phraseValid = false;
+
+  @query('xs-new-passphrase') private phraseField?: XsNewPassphrase;
+  @query('#key-text') private keyText?: HTMLElement;
+
+  private wizard?: SetupWizard;
+  private completedGen = 0;
+  private readonly onChange = () => {
+    const prev = this.stage;
+    this.stage = this.wizard!.stage;
+    if (this.stage.kind === 'done' && prev.kind !== 'done') {
+      this.completedGen++;
+      this.emit(new XsSetupCompleteEvent(this.stage.mode, this.stage.method));
+    }
+    if (this.stage.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
+    if (this.stage.kind !== 'phrase') this.phraseValid = false;
+    this.verifyHint = false;
+    this.requestUpdate();
+  };
+
+  protected override stageKey(): string | undefined {
+    const s = this.stage;
+    if (s.kind === 'committing') return 'committing';
+    return s.kind;
+  }
+
+  protected override clientChanged(client: MatrixClient | undefined): void | (() => void) {
+    this.setupWizard(client);
+    return () => this.teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && (changed.has('mode') || changed.has('adapter') || changed.has('stallMs'))) this.setupWizard(this.matrixClient);
+    this.setExclusiveState(['busy', 'done'],
+      ['loading', 'generating', 'committing'].includes(this.stage.kind) ? 'busy' : this.stage.kind === 'done' ? 'done' : undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.teardown();
+  }
+
+  private setupWizard(client: MatrixClient | undefined) {
+    this.teardown();
+    const adapter = this.adapter ?? (client?.getCrypto() ? createSetupAdapter(client) : undefined);
+    if (!adapter) {
+      this.stage = { kind: 'loading' };
+      this.requestUpdate();
+      return;
+    }
+    const w = new SetupWizard(adapter, this.mode, { stallMs: this.stallMs });
+    this.wizard = w;
+    w.addEventListener('change', this.onChange);
+    void w.start();
+  }
+
+  private teardown() {
+    if (!this.wizard) return;
+    this.wizard.removeEventListener('change', this.onChange);
+    this.wizard.end();
+    this.wizard = undefined;
+  }
+
+  // ---- intents ----
+
+  private async copyKey() {
+    const key = this.wizard?.displayKey();
+    if (!key) return;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(key);
+      this.wizard?.markSaved('copy');
+    } catch {
+      this.wizard?.markCopyFailed();
+      await this.updateComplete;
+      this.selectKey();
+    }
+  }
+
+  private selectKey() {
+    const el = this.keyText;
+    if (!el) return;
+    el.focus();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const sel = (this.shadowRoot as unknown as { getSelection?: () => Selection | null }).getSelection?.() ?? window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+
+  /** A manual copy (Ctrl+C) of the selected key counts as saving it. */
+  private onKeyCopied = () => this.wizard?.markSaved('copy');
+
+  private downloadKey() {
+    const key = this.wizard?.displayKey();
+    if (!key) return;
+    const text = `${this.localize.t(S, 'fileHeader')}\n\n${key}\n`;
+    // A blob: URL holds no key text itself and is revoked at once.
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'security-key.txt';
+    a.rel = 'noopener';
+    a.style.display = 'none';
+    this.shadowRoot!.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    this.wizard?.markSaved('download');
+  }
+
+  private printKey() {
+    window.print();
+    this.wizard?.markSaved('print');
+  }
+
+  private requestVerify() {
+    const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(this.matrixClient?.getUserId() ? { userId: this.matrixClient.getUserId()! } : {}) }));
+    this.verifyHint = !handled;
+  }
+
+  private requestExport() {
+    this.exportHint = this.emit(new XsRequestExportEvent('before-reset'));
+  }
+
+  private requestSessions() {
+    this.sessionsHint = this.emit(new XsRequestSessionsEvent('after-reset'));
+  }
+
+  private submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void) {
+    e.preventDefault();
+    fn(e.target as HTMLFormElement);
+  }
+
+  private submitPhrase() {
+    const field = this.phraseField;
+    if (!field || !field.valid) return;
+    this.wizard?.submitPhrase(field.takeValue());
+  }
+
+  private submitConfirmKey(form: HTMLFormElement) {
+    const input = form.querySelector<HTMLInputElement>('#confirm-key')!;
+    const value = input.value;
+    input.value = '';
+    this.wizard?.confirmKey(value);
+  }
+
+  private submitResetConfirm(form: HTMLFormElement) {
+    const input = form.querySelector<HTMLInputElement>('#reset-word')!;
+    this.wizard?.confirmReset(input.value, this.localize.t(S, 'resetWord'));
+  }
+
+  // ---- rendering ----
+
+  private t(key: keyof typeof S.en & string, ...args: string[]): string {
+    return (this.localize.t as (s: typeof S, k: string, ...a: string[]) => string).call(this.localize, S, key, ...args);
+  }
+
+  private heading(key: keyof typeof S.en) {
+    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>`;
+  }
+
+  private button(label: string, onClick: () => void, cls = '', disabled = false): TemplateResult {
+    return html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
+  }
+
+  protected override render() {
+    if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
+    const s = this.stage;
+    const w = this.wizard;
+    switch (s.kind) {
+      case 'loading':
+        return html`<div part="base"><p part="status" role="status">${this.t('loading')}</p></div>`;
+      case 'load-failed':
+        return html`<div part="base">
+          ${this.heading('loadFailed')}
+          <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
+          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}</div>
+        </div>`;
+      case 'already-set-up':
+        return html`<div part="base">
+          ${this.heading('alreadyHeading')}
+          <p>${this.t('alreadyBody')}</p>
+          <div class="row">
+            ${this.button(this.t('changeKey'), () => w.switchMode('change-key'), 'primary')}
+            ${this.button(this.t('reset'), () => w.switchMode('reset'), 'danger')}
+          </div>
+        </div>`;
+      case 'keys-missing':
+        return html`<div part="base">
+          ${this.heading('keysMissingHeading')}
+          <p>${this.t('keysMissingBody')}</p>
+          ${this.verifyHint ? html`<p role="status" part="status">${this.t('verifyHint')}</p>` : nothing}
+          <div class="row">
+            ${this.button(this.t('verifyThisSession'), () => this.requestVerify(), 'primary')}
+            ${this.button(this.t('resetInstead'), () => w.switchMode('reset'), 'danger')}
+          </div>
+        </div>`;
+      case 'explain':
+        return html`<div part="base">
+          ${this.heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
+          <p>${this.t(s.repair ? 'explainRepairBody' : 'explainBody')}</p>
+          <div class="row">
+            ${this.button(this.t('continue'), () => w.continue(), 'primary')}
+            ${this.button(this.t('askLater'), () => w.dismiss())}
+          </div>
+        </div>`;
+      case 'reset-warning':
+        return html`<div part="base">
+          ${this.heading('resetHeading')}
+          <p>${this.t('resetIntro')}</p>
+          <h3>${this.t('keptHeading')}</h3>
+          <ul><li>${this.t('kept1')}</li><li>${this.t('kept2')}</li><li>${this.t('kept3')}</li></ul>
+          <h3>${this.t('lostHeading')}</h3>
+          <ul><li>${this.t('lost1')}</li><li>${this.t('lost2')}</li><li>${this.t('lost3')}</li></ul>
+          ${s.activeSession ? nothing : html`<p class="warning" role="alert" id="no-session-warning">${this.t('noSessionWarning')}</p>`}
+          ${this.exportHint ? html`<p role="status" part="status">${this.t('exportHint')}</p>` : nothing}
+          <div class="row">
+            ${this.button(this.t('exportFirst'), () => this.requestExport())}
+            ${this.button(this.t('resetContinue'), () => w.continue(), 'danger')}
+            ${this.button(this.t('cancel'), () => w.dismiss())}
+          </div>
+        </div>`;
+      case 'reset-confirm': {
+        const word = this.t('resetWord');
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitResetConfirm(f))}>
+          ${this.heading('resetConfirmHeading')}
+          <label for="reset-word">${this.t('resetConfirmLabel', word)}</label>
+          <input id="reset-word" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
+            aria-invalid=${s.mismatch ? 'true' : 'false'} aria-describedby=${s.mismatch ? 'reset-err' : nothing} />
+          ${s.mismatch ? html`<p id="reset-err" role="alert">${this.t('resetConfirmMismatch', word)}</p>` : nothing}
+          <div class="row">
+            <button type="submit" part="action" class="danger">${this.t('resetConfirmButton')}</button>
+            ${this.button(this.t('back'), () => w.start('reset'))}
+          </div>
+        </form>`;
+      }
+      case 'choose':
+        return html`<div part="base">
+          ${this.heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
+          <p>${this.t('chooseBody')}</p>
+          <div class="row">
+            ${this.button(this.t('chooseKey'), () => w.choose('key'), 'primary')}
+            ${this.button(this.t('choosePhrase'), () => w.choose('phrase'))}
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </div>`;
+      case 'phrase':
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, () => this.submitPhrase())}>
+          ${this.heading('phraseHeading')}
+          <p>${this.t('phraseBody')}</p>
+          <xs-new-passphrase part="passphrase" min-score="3" .userInputs=${[this.matrixClient?.getUserId() ?? '']}
+            @xs-passphrase-validity=${(e: { valid: boolean }) => (this.phraseValid = e.valid)}></xs-new-passphrase>
+          <div class="row">
+            <button type="submit" part="action" class="primary" ?disabled=${!this.phraseValid}>${this.t('continue')}</button>
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </form>`;
+      case 'generating':
+        return html`<div part="base"><p part="status" role="status">${this.t('generating')}</p></div>`;
+      case 'generate-failed':
+        return html`<div part="base">
+          ${this.heading('generateFailed')}
+          <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
+          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('back'), () => w.back())}</div>
+        </div>`;
+      case 'show-key': {
+        const key = w.displayKey() ?? '';
+        const savedMsg = s.saved === 'copy' ? 'copied' : s.saved === 'download' ? 'downloaded' : s.saved === 'print' ? 'printed' : null;
+        return html`<div part="base">
+          ${this.heading('showHeading')}
+          <p>${this.t('showBody')}</p>
+          <p id="key-label" class="visually-hidden">${this.t('keyLabel')}</p>
+          <p id="key-text" class="key" part="key" tabindex="0" aria-labelledby="key-label" @copy=${this.onKeyCopied}>${key}</p>
+          <div class="row">
+            ${this.button(this.t('copy'), () => void this.copyKey())}
+            ${this.button(this.t('download'), () => this.downloadKey())}
+            ${this.button(this.t('print'), () => this.printKey())}
+          </div>
+          <p part="status" role="status" id="saved-status">${s.copyFailed ? this.t('copyFailed') : savedMsg ? this.t(savedMsg) : nothing}</p>
+          ${s.saved ? nothing : html`<p id="save-first">${this.t('saveFirst')}</p>`}
+          <div class="row">
+            <button type="button" part="action" class="primary" aria-disabled=${s.saved ? 'false' : 'true'} aria-describedby=${s.saved ? nothing : 'save-first'}
+              ?disabled=${!s.saved} @click=${() => w.toConfirm()}>${this.t('continue')}</button>
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </div>`;
+      }
+      case 'confirm-key':
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitConfirmKey(f))}>
+          ${this.heading('confirmHeading')}
+          <p id="confirm-body">${this.t('confirmBody')}</p>
+          <label for="confirm-key">${this.t('confirmLabel')}</label>
+          <input id="confirm-key" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
+            aria-describedby=${s.mismatch ? 'confirm-body confirm-err' : 'confirm-body'} aria-invalid=${s.mismatch ? 'true' : 'false'} />
+          ${s.mismatch ? html`<p id="confirm-err" role="alert">${this.t('confirmMismatch')}</p>` : nothing}
+          <div class="row">
+            <button type="submit" part="action" class="primary">${this.t('continue')}</button>
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </form>`;
+      case 'committing': {
+        const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';
+        return html`<div part="base">
+          ${this.heading('commitHeading')}
+          <p part="status" role="status">${this.t(stepKey)}${s.stalled ? html`<br />${this.t('stalled')}` : nothing}</p>
+          ${s.stalled
+            ? html`<div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('cancel'), () => w.cancelCommit())}</div>`
+            : nothing}
+        </div>`;
+      }
+      case 'auth':
+        return html`<div part="base">
+          ${this.heading('authHeading')}
+          <xs-auth-prompt part="auth" .session=${s.uia}></xs-auth-prompt>
+        </div>`;
+      case 'commit-failed': {
+        const gaps = s.gaps.map((g) => this.t(GAP_KEYS[g])).join(', ');
+        return html`<div part="base">
+          ${this.heading('failedHeading')}
+          <p role="alert">
+            ${s.identityExists ? this.t('failedIdentity') : s.failure.kind === 'aborted' ? this.t('failedAborted') : this.t('failedBody')}
+            ${s.failure.kind !== 'aborted' && !s.identityExists && !gaps ? explainFailure(this.localize.lang, s.failure) : nothing}
+            ${gaps ? this.t('failedGaps', gaps) : nothing}
+          </p>
+          <div class="row">
+            ${s.identityExists
+              ? this.button(this.t('verifyThisSession'), () => this.requestVerify(), 'primary')
+              : this.button(this.t('retry'), () => w.retry(), 'primary')}
+            ${this.button(this.t('closeUnfinished'), () => w.dismiss())}
+          </div>
+          ${this.verifyHint ? html`<p role="status" part="status">${this.t('verifyHint')}</p>` : nothing}
+        </div>`;
+      }
+      case 'done':
+        return html`<div part="base">
+          ${this.heading('doneHeading')}
+          <p part="status" role="status">${this.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}</p>
+          ${s.mode === 'reset'
+            ? html`<div class="row">${this.button(this.t('reviewSessions'), () => this.requestSessions(), 'primary')}</div>
+                ${this.sessionsHint ? html`<p role="status" part="status">${this.t('reviewHint')}</p>` : nothing}`
+            : nothing}
+        </div>`;
+      case 'dismissed':
+        return html`<p part="status" role="status">${this.t('dismissed')}</p>`;
+    }
+  }
+}

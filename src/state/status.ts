@@ -1,0 +1,282 @@
+// Pure derivation of the status: one overall state, the one action that fixes it, and the warnings.
+// No DOM, no SDK: the inputs are the plain snapshots from src/sdk/status.ts.
+import type { Failure } from '../sdk/errors.js';
+import type { OwnStatusSnapshot, UserTrustSnapshot } from '../sdk/status.js';
+
+/** The one-line answer for the own account and this session. */
+export type OverallState =
+  /** No MatrixClient was given. */
+  | 'no-client'
+  /** The client has no crypto (initRustCrypto was not called). */
+  | 'crypto-off'
+  /** The first read is running. */
+  | 'checking'
+  /** The status could not be read (e.g. the crypto store failed, or a read timed out). */
+  | 'error'
+  /** The account has no cross-signing keys. */
+  | 'not-set-up'
+  /** Keys exist, this session is not cross-signed. */
+  | 'unverified'
+  /** This session is verified, but private keys or the backup key are not here or not in secret storage. */
+  | 'keys-missing'
+  /** No key backup, or the backup is not trusted. */
+  | 'no-backup'
+  | 'ready';
+
+export const OVERALL_STATES: readonly OverallState[] = [
+  'no-client', 'crypto-off', 'checking', 'error', 'not-set-up', 'unverified', 'keys-missing', 'no-backup', 'ready',
+];
+
+/** Why `keys-missing`: what is out of sync. */
+export type MissingPart =
+  /** Some cross-signing private keys are not in this session. */
+  | 'private-keys'
+  /** Secret storage is not set up, or lacks keys it should hold. */
+  | 'secret-storage'
+  /** A trusted backup exists but this session lacks its decryption key. */
+  | 'backup-key';
+
+/** The one primary action of a non-ready state. */
+export type PrimaryAction =
+  | { kind: 'setup'; reason: 'not-set-up' | 'secret-storage' }
+  | { kind: 'verify'; reason: 'unverified' | 'keys-missing' }
+  | { kind: 'backup'; reason: 'missing' | 'untrusted' }
+  | { kind: 'retry' };
+
+export interface OwnView {
+  state: OverallState;
+  primary: PrimaryAction | null;
+  /** "Can't verify? Reset" is offered where verifying may be impossible. */
+  offerReset: boolean;
+  missing: MissingPart[];
+  failure: Failure | null;
+}
+
+export interface OwnInput {
+  hasClient: boolean;
+  hasCrypto: boolean;
+  snapshot: OwnStatusSnapshot | null;
+  /** The last read failed (with no snapshot to show, the state is `error`). */
+  failure: Failure | null;
+}
+
+/** What is missing for a verified session to be `ready` (besides the backup itself). */
+export function missingParts(s: OwnStatusSnapshot): MissingPart[] {
+  const out: MissingPart[] = [];
+  const c = s.crossSigning.cached;
+  if (!(c.master && c.selfSigning && c.userSigning)) out.push('private-keys');
+  if (!s.secretStorage.ready || !s.crossSigning.inSecretStorage) out.push('secret-storage');
+  if (s.backup && (s.backup.trusted || s.backup.matchesDecryptionKey) && !s.backup.decryptionKeyCached) out.push('backup-key');
+  return out;
+}
+
+/** The overall state and its action. */
+export function deriveOwnView(input: OwnInput): OwnView {
+  const none = { offerReset: false, missing: [] as MissingPart[], failure: input.failure };
+  if (!input.hasClient) return { state: 'no-client', primary: null, ...none };
+  if (!input.hasCrypto) return { state: 'crypto-off', primary: null, ...none };
+  const s = input.snapshot;
+  if (!s) {
+    if (input.failure) return { state: 'error', primary: { kind: 'retry' }, ...none };
+    return { state: 'checking', primary: null, ...none };
+  }
+  if (!s.crossSigning.published) return { state: 'not-set-up', primary: { kind: 'setup', reason: 'not-set-up' }, ...none };
+  if (!s.device.crossSigningVerified) return { state: 'unverified', primary: { kind: 'verify', reason: 'unverified' }, ...none, offerReset: true };
+  const missing = missingParts(s);
+  if (missing.length) {
+    // Keys we hold but secret storage lacks: storing them is a setup step. Keys we lack: get them by
+    // verifying (from another session or with the recovery key); a reset is the way out if neither works.
+    const onlyStorage = missing.every((m) => m === 'secret-storage');
+    return {
+      state: 'keys-missing',
+      primary: onlyStorage ? { kind: 'setup', reason: 'secret-storage' } : { kind: 'verify', reason: 'keys-missing' },
+      offerReset: !onlyStorage,
+      missing,
+      failure: input.failure,
+    };
+  }
+  if (!s.backup) {
+    // With the backup endpoint failing we can't tell whether a backup exists: offer a retry, and the
+    // backup-unreachable warning explains (setting up a new backup would replace one we can't see).
+    if (s.backupFailure) return { state: 'no-backup', primary: { kind: 'retry' }, ...none, failure: s.backupFailure };
+    return { state: 'no-backup', primary: { kind: 'backup', reason: 'missing' }, ...none };
+  }
+  if (!s.backup.trusted && !s.backup.matchesDecryptionKey) return { state: 'no-backup', primary: { kind: 'backup', reason: 'untrusted' }, ...none };
+  return { state: 'ready', primary: null, ...none };
+}
+
+export type WarningCode =
+  /** The default secret-storage key was replaced (a new recovery key/phrase), maybe elsewhere. */
+  | 'recovery-changed'
+  /** The key backup was replaced by a new version, maybe elsewhere. */
+  | 'backup-changed'
+  /** Our own cross-signing identity (master key) changed. */
+  | 'identity-changed'
+  /** The homeserver can't be reached right now; the status may be out of date. */
+  | 'offline'
+  /** The client is not syncing (not started yet, or stopped); live updates wait for it. */
+  | 'not-syncing'
+  /** The key backup endpoint failed; backup details may be out of date. */
+  | 'backup-unreachable';
+
+export interface Warning {
+  code: WarningCode;
+  /** Change warnings stay until dismissed; condition warnings go away by themselves. */
+  dismissible: boolean;
+  failure?: Failure;
+}
+
+/**
+ * Remembers what the account looked like and raises change warnings when secret storage's default key,
+ * the backup version or our identity is replaced. A first appearance (setup) is not a change; a removal
+ * shows as a state (e.g. `no-backup`) rather than a warning.
+ */
+export class StatusWarnings {
+  private last: { keyId: string | null; backup: string | null; master: string | null } | null = null;
+  private raised = new Set<WarningCode>();
+
+  observe(s: OwnStatusSnapshot): void {
+    const prev = this.last;
+    // A failed backup read says nothing about the version: keep the last known one.
+    const now = {
+      keyId: s.secretStorage.defaultKeyId,
+      backup: s.backupFailure ? prev?.backup ?? null : s.backup?.version ?? null,
+      master: s.crossSigning.masterKey,
+    };
+    if (prev) {
+      if (prev.keyId && now.keyId && prev.keyId !== now.keyId) this.raised.add('recovery-changed');
+      if (prev.backup && now.backup && prev.backup !== now.backup) this.raised.add('backup-changed');
+      if (prev.master && now.master && prev.master !== now.master) this.raised.add('identity-changed');
+    }
+    // A removal is remembered as "none", so setting up again afterwards is not a change.
+    this.last = now;
+  }
+
+  dismiss(code: WarningCode): void {
+    this.raised.delete(code);
+  }
+
+  /** Current warnings: raised changes first, then conditions of `s`. */
+  list(s: OwnStatusSnapshot | null): Warning[] {
+    const out: Warning[] = [...this.raised].map((code) => ({ code, dismissible: true }));
+    if (!s) return out;
+    if (s.sync === 'error') out.push({ code: 'offline', dismissible: false });
+    else if (s.sync === 'not-started' || s.sync === 'stopped') out.push({ code: 'not-syncing', dismissible: false });
+    if (s.backupFailure) out.push({ code: 'backup-unreachable', dismissible: false, failure: s.backupFailure });
+    return out;
+  }
+}
+
+/** Another user's trust, as the person sees it. */
+export type UserTrustState =
+  | 'checking'
+  | 'error'
+  /** We don't know their identity (no shared encrypted room yet), or they have none. */
+  | 'unknown'
+  | 'verified'
+  /** We had verified them and their identity changed: verify again, or withdraw the requirement. */
+  | 'was-verified'
+  /** Their identity changed since we first saw it: acknowledge it (or verify). */
+  | 'identity-changed'
+  | 'not-verified';
+
+export type UserAction = 'verify' | 'verify-again' | 'withdraw' | 'acknowledge' | 'retry';
+
+export interface UserView {
+  state: UserTrustState;
+  actions: UserAction[];
+}
+
+export function deriveUserView(snapshot: UserTrustSnapshot | null, failure: Failure | null): UserView {
+  if (!snapshot) return failure ? { state: 'error', actions: ['retry'] } : { state: 'checking', actions: [] };
+  if (!snapshot.known) return { state: 'unknown', actions: [] };
+  if (snapshot.verified) return { state: 'verified', actions: [] };
+  if (snapshot.wasVerified) return { state: 'was-verified', actions: ['verify-again', 'withdraw'] };
+  if (snapshot.needsApproval) return { state: 'identity-changed', actions: ['acknowledge', 'verify'] };
+  return { state: 'not-verified', actions: ['verify'] };
+}
+
+/** An ed25519 key grouped in fours, so it can be read aloud and compared. */
+export function groupKey(key: string | null | undefined): string {
+  if (!key) return '';
+  return key.replace(/\s+/g, '').match(/.{1,4}/g)!.join(' ');
+}
+
+/** Coalesces bursts of change notices into one run per frame; a run never overlaps another. */
+export class Coalescer {
+  private scheduled = false;
+  private running = false;
+  private again = false;
+  private refresh = false;
+  private disposed = false;
+
+  constructor(
+    private readonly run: (refresh: boolean) => Promise<void>,
+    private readonly frame: (cb: () => void) => void = defaultFrame,
+  ) {}
+
+  /** Asks for a run; `refresh` sticks until the next run starts. */
+  request(refresh = false): void {
+    if (this.disposed) return;
+    this.refresh ||= refresh;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.frame(() => void this.go());
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private async go() {
+    this.scheduled = false;
+    if (this.disposed) return;
+    this.running = true;
+    const refresh = this.refresh;
+    this.refresh = false;
+    try {
+      await this.run(refresh);
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.request();
+      }
+    }
+  }
+}
+
+function defaultFrame(cb: () => void): void {
+  // rAF does not run in background tabs; a change there must still land.
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      cb();
+    };
+    requestAnimationFrame(once);
+    setTimeout(once, 100);
+  } else setTimeout(cb, 16);
+}
+
+/** What `xs-status-change` carries: the state and the public details (never key material). */
+export type StatusDetails =
+  | {
+      subject: 'own';
+      state: OverallState;
+      missing: MissingPart[];
+      warnings: WarningCode[];
+      /** Null before the first read, or without a client/crypto. */
+      snapshot: OwnStatusSnapshot | null;
+    }
+  | {
+      subject: 'user';
+      state: UserTrustState;
+      userId: string;
+      trust: UserTrustSnapshot | null;
+    };
