@@ -386,7 +386,22 @@ export class XsSessionList extends XsElement {
     return this.fmt;
   }
 
+  private relCache = new Map<number, string>();
+  private relCacheKey = '';
+
+  /** Relative time of `ts` at `now`, memoised per render clock and language (slices reuse it). */
   private relative(ts: number, now: number): string {
+    const key = `${now}|${this.renderLang}`;
+    if (key !== this.relCacheKey) {
+      this.relCacheKey = key;
+      this.relCache.clear();
+    }
+    let v = this.relCache.get(ts);
+    if (v === undefined) this.relCache.set(ts, (v = this.formatRelative(ts, now)));
+    return v;
+  }
+
+  private formatRelative(ts: number, now: number): string {
     const rel = this.formats().rel;
     const s = Math.round((ts - now) / 1000);
     const a = Math.abs(s);
