@@ -8,6 +8,7 @@ import { setupWizardSection } from './sections/setup-wizard.js';
 import { verifyLoginSection } from './sections/verify-login.js';
 import { statusSection } from './sections/status.js';
 import { keyTransferSection } from './sections/key-transfer.js';
+import { sessionListSection } from './sections/session-list.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
@@ -15,6 +16,7 @@ const sections: DemoSection[] = [
   setupWizardSection,
   verifyLoginSection,
   keyTransferSection,
+  sessionListSection,
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;

@@ -67,6 +67,12 @@ export class XsAuthPrompt extends XsElement {
     }
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    // After a wrong password the form is rendered anew: put the keyboard back in the field.
+    if (changed.has('stage') && this.stage.kind === 'password' && this.stage.wrongPassword) this.passwordInput?.focus();
+  }
+
   private watch(s: UiaSession<unknown> | undefined) {
     if (this.watched === s) return;
     this.watched?.removeEventListener('change', this.onChange);

@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const sessionListStyles = css`
+  @layer xs-component {
+    :host {
+      --_xs-gap: var(--xs-session-list-gap, var(--xs-space-s, 0.5rem));
+      --_xs-row-border: var(--xs-session-list-row-border, var(--xs-color-border, #c6cad2));
+    }
+    h2, h3, h4 { margin: 0 0 var(--_xs-gap); line-height: 1.25; }
+    h2 { font-size: 1.25em; }
+    h3 { font-size: 1.1em; }
+    h4 { font-size: 1em; }
+    [data-stage-heading]:focus { outline: none; }
+    .card, .panel {
+      border: 1px solid var(--_xs-row-border);
+      border-radius: var(--xs-radius, 8px);
+      padding: var(--xs-space-m, 1rem);
+      margin-bottom: var(--xs-space-m, 1rem);
+      background: var(--xs-color-surface, #fff);
+    }
+    .panel { border-width: 2px; }
+    .row { display: flex; gap: var(--_xs-gap); flex-wrap: wrap; align-items: center; }
+    .filters { margin: 0 0 var(--_xs-gap); border: 0; padding: 0; }
+    .filters legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
+    button[aria-pressed='true'] { background: var(--xs-color-accent, #0b6bcb); border-color: var(--xs-color-accent, #0b6bcb); color: var(--xs-color-on-accent, #fff); }
+    .search { display: grid; gap: 0.25rem; margin: var(--_xs-gap) 0; max-width: 24rem; }
+    .search label { font-weight: 600; }
+    .bulk { margin: var(--_xs-gap) 0; }
+    ul.sessions { list-style: none; margin: 0; padding: 0; }
+    li.session {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0 var(--_xs-gap);
+      padding: var(--_xs-gap) 0;
+      border-top: 1px solid var(--_xs-row-border);
+      /* Rows off screen skip layout and paint: long lists stay fast. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 6rem;
+    }
+    li.session > input[type='checkbox'] { width: 1.25rem; height: 1.25rem; margin: 0.2rem 0 0; }
+    .name { font-weight: 600; overflow-wrap: anywhere; }
+    .hidden-char {
+      font-family: var(--xs-font-family-mono, ui-monospace, monospace);
+      font-size: 0.8em;
+      font-weight: 400;
+      border: 1px dashed currentColor;
+      border-radius: 3px;
+      padding: 0 2px;
+      margin: 0 1px;
+    }
+    .badge {
+      display: inline-block;
+      font-size: 0.8em;
+      border-radius: 999px;
+      padding: 0 0.5em;
+      margin-inline-start: 0.35em;
+      border: 1px solid currentColor;
+      vertical-align: 0.1em;
+    }
+    .badge.verified { color: var(--xs-color-success, #1a7f37); }
+    .badge.unverified { color: var(--xs-color-danger, #b3261e); }
+    .badge.inactive, .badge.no-keys, .badge.unknown { color: var(--xs-color-muted, #5b616e); }
+    .meta, .hint { color: var(--xs-color-muted, #5b616e); font-size: 0.9em; overflow-wrap: anywhere; }
+    .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-top: 0.25rem; }
+    .actions button { min-height: 2rem; padding: 0.15rem 0.6rem; }
+    dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }
+    dl.details dt { font-weight: 600; }
+    dl.details dd { margin: 0; overflow-wrap: anywhere; font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
+    form.rename { display: grid; gap: 0.25rem; margin-top: var(--_xs-gap); max-width: 28rem; }
+    form.rename label { font-weight: 600; }
+    ul.targets { margin: var(--_xs-gap) 0; padding-inline-start: 1.25rem; }
+    .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
+    .session-wide { grid-column: 1 / -1; }
+  }
+`;

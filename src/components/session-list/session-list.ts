@@ -1,0 +1,652 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
+import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
+import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import { translate } from '../../i18n/registry.js';
+import { XsElement } from '../../internal/xs-element.js';
+import { splitUntrusted } from '../../internal/untrusted-text.js';
+import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
+import {
+  DAY_MS,
+  MAX_NAME_LENGTH,
+  RenamedEvent,
+  SessionListModel,
+  SignedOutEvent,
+  isInactive,
+  summaryFilter,
+  type SessionFilter,
+  type SignOutStage,
+} from '../../state/session-list.js';
+import { sessionListStrings as S } from './session-list.strings.js';
+import { sessionListStyles } from './session-list.styles.js';
+
+/**
+ * Long lists render in slices so no task blocks the page for long: rows not yet in the DOM are added at most
+ * `chunk` per task, and `chunk` adapts to the measured cost per row so a slice takes about SLICE_MS.
+ */
+const FIRST_CHUNK = 20;
+const SLICE_MS = 16;
+const MIN_CHUNK = 10;
+const MAX_CHUNK = 120;
+
+/** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
+function nextTask(fn: () => void): { cancel(): void } {
+  const ch = new MessageChannel();
+  let live = true;
+  ch.port1.onmessage = () => {
+    ch.port1.close();
+    if (live) fn();
+  };
+  ch.port2.postMessage(null);
+  return { cancel: () => { live = false; ch.port1.close(); } };
+}
+
+const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
+
+/**
+ * @summary The user's sessions: review them (verified, unverified, inactive, without encryption), rename,
+ * ask to verify, and sign out one, several or all others, with the account password asked inline.
+ * @tag xs-session-list
+ *
+ * ```html
+ * <xs-session-list inactive-days="90"></xs-session-list>
+ * <script type="module">
+ *   import 'xs-kit/define/xs-session-list.js';
+ *   const list = document.querySelector('xs-session-list');
+ *   list.client = matrixClient; // or wrap it in <xs-client-provider>
+ *   list.addEventListener('xs-request-verify', (e) => {
+ *     e.preventDefault(); // "I handle it": e.g. open <xs-verify-login device-id=${e.deviceId}>
+ *   });
+ * </script>
+ * ```
+ *
+ * Session names come from the homeserver and anyone can set them: they are rendered as text, isolated
+ * for bidi (`<bdi>`), with invisible characters (bidi overrides, zero-width characters, controls) shown by
+ * their code point.
+ *
+ * @event xs-request-verify - Cancelable. "Verify" was pressed on a session (`subject: 'own-session'`,
+ * `deviceId`) or on this unverified session (`subject: 'this-session'`). Call `preventDefault()` when you
+ * handle it; otherwise the element tells the person what to do instead.
+ * @event xs-sessions-signed-out - Sessions were signed out: `deviceIds`, `includesCurrent`.
+ * @event xs-session-renamed - A session was renamed: `deviceId`, `displayName`.
+ * @csspart base - The wrapper.
+ * @csspart header - The heading row.
+ * @csspart current - The card of this session.
+ * @csspart summary - The security recommendations.
+ * @csspart filters - The filter buttons.
+ * @csspart session - One row of the list.
+ * @csspart action - Buttons.
+ * @csspart status - Progress and outcome text.
+ * @csspart panel - The sign-out confirmation and authentication panel.
+ * @cssprop [--xs-session-list-gap=var(--xs-space-s)] - Space between parts of a row.
+ * @cssprop [--xs-session-list-row-border=var(--xs-color-border)] - Border between rows.
+ * @cssstate loading - The first load is running.
+ * @cssstate ready - The list is shown.
+ * @cssstate failed - The list could not be loaded.
+ * @cssstate busy - Signing out.
+ */
+export class XsSessionList extends XsElement {
+  static override styles = [...XsElement.styles, sessionListStyles];
+
+  /** Sessions not seen for longer than this many days are marked inactive. */
+  @property({ type: Number, attribute: 'inactive-days' }) inactiveDays = 90;
+
+  /** A source of sessions other than the client (tests and custom hosts); wins over the client. */
+  @property({ attribute: false }) source?: SessionsSource;
+
+  @state() private renderLimit = FIRST_CHUNK;
+  @state() private expanded = new Set<string>();
+  @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
+
+  private model?: SessionListModel;
+  private modelVersion = 0;
+  private chunk = FIRST_CHUNK;
+  /** Device ids of the rows in the DOM after the last render. */
+  private rendered = new Set<string>();
+  private readonly keys = new Map<string, number>();
+  private chunkTimer?: { cancel(): void };
+  private chunkWaiters: (() => void)[] = [];
+  private focusAfterRender?: string;
+  private readonly onModelChange = () => {
+    this.modelVersion++;
+    this.requestUpdate();
+  };
+  private readonly onSignedOut = (e: Event) => {
+    const ev = e as SignedOutEvent;
+    this.emit(new XsSessionsSignedOutEvent(ev.deviceIds, ev.includesCurrent));
+  };
+  private readonly onRenamed = (e: Event) => {
+    const ev = e as RenamedEvent;
+    this.note = { deviceId: ev.deviceId, text: 'renamed' };
+    this.focusAfterRender = `[data-id="${this.keyOf(ev.deviceId)}"] button[data-action=rename]`;
+    this.emit(new XsSessionRenamedEvent(ev.deviceId, ev.displayName));
+  };
+
+  /** The view model (for hosts that want to drive it, e.g. reload after their own action). */
+  get sessions(): SessionListModel | undefined {
+    return this.model;
+  }
+
+  /** Loads the list again from the homeserver. */
+  reload(): Promise<void> {
+    return this.model?.reload() ?? Promise.resolve();
+  }
+
+  private detachCurrent?: () => void;
+
+  protected override clientChanged(client: MatrixClient | undefined): () => void {
+    this.reattach(client);
+    return () => {
+      this.detachCurrent?.();
+      this.detachCurrent = undefined;
+    };
+  }
+
+  private reattach(client: MatrixClient | undefined) {
+    this.detachCurrent?.();
+    this.detachCurrent = this.attachSource(this.source ?? (client ? sessionsSource(client) : undefined));
+  }
+
+  private attachSource(source: SessionsSource | undefined): () => void {
+    const model = new SessionListModel(source);
+    model.setThresholdMs(this.inactiveDays * DAY_MS);
+    this.model = model;
+    this.rendered = new Set();
+    this.renderLimit = this.chunk;
+    model.addEventListener('change', this.onModelChange);
+    model.addEventListener('signed-out', this.onSignedOut);
+    model.addEventListener('renamed', this.onRenamed);
+    model.attach();
+    this.requestUpdate();
+    return () => {
+      model.removeEventListener('change', this.onModelChange);
+      model.removeEventListener('signed-out', this.onSignedOut);
+      model.removeEventListener('renamed', this.onRenamed);
+      model.detach();
+      if (this.model === model) this.model = undefined;
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new source is a new client as far as the list is concerned.
+    if (changed.has('source') && this.hasUpdated && this.isConnected) this.reattach(this.matrixClient);
+    if (changed.has('inactiveDays')) this.model?.setThresholdMs(this.inactiveDays * DAY_MS);
+    const load = this.model?.load.kind;
+    this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
+    const so = this.model?.signOut.kind;
+    this.setCustomState('busy', so === 'auth' || so === 'signing-out');
+  }
+
+  protected override stageKey(): string | undefined {
+    const so = this.model?.signOut;
+    if (!so || so.kind === 'idle') return 'list';
+    return `signout-${so.kind}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const total = this.model?.view.visible.length ?? 0;
+    if (this.renderLimit < total) this.scheduleChunk();
+    else this.flushChunkWaiters();
+    if (this.focusAfterRender) {
+      const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
+      if (target) {
+        this.focusAfterRender = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.chunkTimer?.cancel();
+    this.chunkTimer = undefined;
+    this.flushChunkWaiters();
+  }
+
+  /** Resolves once every row of the current view is in the DOM (rows render in chunks). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.isConnected && this.model && this.renderLimit < this.model.view.visible.length) {
+      await new Promise<void>((r) => this.chunkWaiters.push(r));
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  private scheduleChunk() {
+    if (this.chunkTimer !== undefined) return;
+    this.chunkTimer = nextTask(() => {
+      this.chunkTimer = undefined;
+      const visible = this.model?.view.visible ?? [];
+      const t0 = performance.now();
+      this.renderLimit = this.limitFor(visible);
+      let added = 0;
+      for (let i = 0; i < this.renderLimit; i++) if (!this.rendered.has(visible[i]!.deviceId)) added++;
+      added = Math.max(1, added);
+      const waiters = this.chunkWaiters;
+      this.chunkWaiters = [];
+      // The update runs in this task's microtasks, so this measures the slice.
+      void super.getUpdateComplete().then(() => {
+        const perRow = (performance.now() - t0) / added;
+        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / Math.max(perRow, 0.01))));
+        waiters.forEach((w) => w());
+      });
+    });
+  }
+
+  /** How many of `visible` to render so that at most `chunk` of them are rows not yet in the DOM. */
+  private limitFor(visible: readonly SessionRow[]): number {
+    let fresh = 0;
+    for (let i = 0; i < visible.length; i++) {
+      if (!this.rendered.has(visible[i]!.deviceId) && ++fresh > this.chunk) return i;
+    }
+    return visible.length;
+  }
+
+  private flushChunkWaiters() {
+    const waiters = this.chunkWaiters;
+    this.chunkWaiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  /** A stable short key per device id, for element ids and selectors (device ids are server-chosen text). */
+  private keyOf(deviceId: string): number {
+    let k = this.keys.get(deviceId);
+    if (k === undefined) this.keys.set(deviceId, (k = this.keys.size + 1));
+    return k;
+  }
+
+  // ── intent ───────────────────────────────────────────────────────────────────────────────────
+
+  private setFilter(f: SessionFilter) {
+    this.model?.setFilter(f);
+    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
+  }
+
+  private onSearch(e: InputEvent) {
+    this.model?.setQuery((e.target as HTMLInputElement).value);
+    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
+  }
+
+  private rowOf(e: Event): string | undefined {
+    const li = (e.target as HTMLElement).closest<HTMLElement>('[data-device]');
+    return li ? (li as HTMLElement & { deviceId?: string }).deviceId : undefined;
+  }
+
+  private onListClick(e: MouseEvent) {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    const id = this.rowOf(e);
+    if (id === undefined) return;
+    this.act(button.dataset['action']!, id);
+  }
+
+  private onListChange(e: Event) {
+    const input = e.target as HTMLInputElement;
+    if (input.type !== 'checkbox') return;
+    const id = this.rowOf(e);
+    if (id !== undefined) this.model?.toggle(id, input.checked);
+  }
+
+  private act(action: string, deviceId: string) {
+    const m = this.model;
+    if (!m) return;
+    switch (action) {
+      case 'details': {
+        const next = new Set(this.expanded);
+        if (next.has(deviceId)) next.delete(deviceId);
+        else next.add(deviceId);
+        this.expanded = next;
+        return;
+      }
+      case 'rename':
+        this.note = undefined;
+        m.startRename(deviceId);
+        this.focusAfterRender = `[data-id="${this.keyOf(deviceId)}"] input[name=session-name]`;
+        return;
+      case 'verify': {
+        const current = deviceId === m.snapshot?.currentDeviceId;
+        const handled = !this.emit(new XsRequestVerifyEvent(current
+          ? { subject: 'this-session', reason: 'unverified', userId: m.snapshot?.userId, deviceId }
+          : { subject: 'own-session', reason: 'requested', userId: m.snapshot?.userId, deviceId }));
+        this.note = handled ? undefined : { deviceId, text: current ? 'verifyCurrentUnhandled' : 'verifyUnhandled' };
+        return;
+      }
+      case 'sign-out':
+        m.requestSignOut(deviceId === m.snapshot?.currentDeviceId ? 'current' : 'one', deviceId);
+        return;
+    }
+  }
+
+  private onRenameSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=session-name]');
+    void this.model?.saveRename(input?.value ?? '');
+  }
+
+  private onRenameKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      const id = this.model?.rename?.deviceId;
+      this.model?.cancelRename();
+      if (id !== undefined) this.focusAfterRender = `[data-id="${this.keyOf(id)}"] button[data-action=rename]`;
+    }
+  }
+
+  // ── rendering ────────────────────────────────────────────────────────────────────────────────
+
+  /** Language of the render in progress (looked up once per render, not per row). */
+  private renderLang = 'en';
+  private textCache = new Map<string, string>();
+
+  /** A term in the render's language; terms without arguments are looked up once per render. */
+  private tr<K extends keyof typeof S.en & string>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
+    if (args.length) return (translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string)(this.renderLang, S, key, ...args);
+    let v = this.textCache.get(key);
+    if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.renderLang, S, key)));
+    return v;
+  }
+
+  /** The name's content for a `<bdi>`: plain text, or text with invisible characters shown by code point. */
+  private nameContent(row: { displayName: string | undefined }): string | unknown[] {
+    if (!row.displayName) return this.tr('unnamed');
+    const parts = splitUntrusted(row.displayName);
+    if (parts.length === 1 && 'text' in parts[0]!) return row.displayName;
+    return parts.map((p) =>
+      'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
+  }
+
+  private name(row: { displayName: string | undefined }): TemplateResult {
+    return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
+  }
+
+  /** The name as plain text for labels (invisible characters replaced by their code). */
+  private nameText(row: { displayName: string | undefined; deviceId: string }): string {
+    if (!row.displayName) return `${this.tr('unnamed')} ${row.deviceId}`;
+    return splitUntrusted(row.displayName).map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join('');
+  }
+
+  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat };
+  private formats() {
+    const lang = this.renderLang;
+    if (this.fmt?.lang !== lang) {
+      this.fmt = {
+        lang,
+        rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
+        abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
+      };
+    }
+    return this.fmt;
+  }
+
+  private relCache = new Map<number, string>();
+  private relCacheKey = '';
+
+  /** Relative time of `ts` at `now`, memoised per render clock and language (slices reuse it). */
+  private relative(ts: number, now: number): string {
+    const key = `${now}|${this.renderLang}`;
+    if (key !== this.relCacheKey) {
+      this.relCacheKey = key;
+      this.relCache.clear();
+    }
+    let v = this.relCache.get(ts);
+    if (v === undefined) this.relCache.set(ts, (v = this.formatRelative(ts, now)));
+    return v;
+  }
+
+  private formatRelative(ts: number, now: number): string {
+    const rel = this.formats().rel;
+    const s = Math.round((ts - now) / 1000);
+    const a = Math.abs(s);
+    if (a < 60) return rel.format(s, 'second');
+    if (a < 3600) return rel.format(Math.round(s / 60), 'minute');
+    if (a < 86_400) return rel.format(Math.round(s / 3600), 'hour');
+    if (a < 30 * 86_400) return rel.format(Math.round(s / 86_400), 'day');
+    if (a < 365 * 86_400) return rel.format(Math.round(s / (30 * 86_400)), 'month');
+    return rel.format(Math.round(s / (365 * 86_400)), 'year');
+  }
+
+  private trustBadge(row: SessionRow): [string, string] {
+    switch (row.trust) {
+      case 'verified': return ['badge verified', this.tr('verified')];
+      case 'unverified': return ['badge unverified', this.tr('unverified')];
+      case 'no-keys': return ['badge no-keys', this.tr('noKeys')];
+      default: return ['badge unknown', this.tr('trustUnknown')];
+    }
+  }
+
+  /** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
+  private badgesAndMeta(row: SessionRow, inactive: boolean): TemplateResult {
+    const [cls, label] = this.trustBadge(row);
+    const seen = row.lastSeenTs;
+    return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${this.tr('inactive')}</span>
+      <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
+        ? this.tr('lastActivity', this.relative(seen, this.model!.now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
+  }
+
+  private details(row: SessionRow): TemplateResult {
+    return html`<dl class="details session-wide">
+      <dt>${this.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
+      <dt>${this.tr('fingerprint')}</dt><dd>${row.fingerprint ?? this.tr('noFingerprint')}</dd>
+      <dt>${this.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
+      <dt>${this.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? this.formats().abs.format(row.lastSeenTs) : '—'}</dd>
+    </dl>`;
+  }
+
+  private renameForm(row: SessionRow): TemplateResult | typeof nothing {
+    const r = this.model?.rename;
+    if (!r || r.deviceId !== row.deviceId) return nothing;
+    const k = this.keyOf(row.deviceId);
+    const error = r.kind === 'editing' ? r.error : undefined;
+    const errorText = !error ? '' : error.kind === 'empty' ? this.tr('renameEmpty')
+      : this.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(this.renderLang, error.failure));
+    return html`<form class="rename session-wide" @submit=${this.onRenameSubmit} @keydown=${this.onRenameKey}>
+      <label for="rn-${k}">${this.tr('renameLabel')}</label>
+      <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
+        .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
+        aria-invalid=${error ? 'true' : 'false'} />
+      <p class="hint" id="rnn-${k}">${this.tr('renameNote')}</p>
+      ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
+      <div class="row">
+        <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? this.tr('saving') : this.tr('save')}</button>
+        <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => this.model?.cancelRename()}>${this.tr('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private noteFor(row: SessionRow): TemplateResult | typeof nothing {
+    if (this.note?.deviceId !== row.deviceId) return nothing;
+    return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
+  }
+
+  private row(row: SessionRow, canVouch: boolean, now: number, threshold: number): TemplateResult {
+    const m = this.model!;
+    const k = this.keyOf(row.deviceId);
+    const nameText = this.nameText(row);
+    const expanded = this.expanded.has(row.deviceId);
+    const [cls, label] = this.trustBadge(row);
+    const seen = row.lastSeenTs;
+    return html`<li part="session" class="session" data-device data-id=${k} .deviceId=${row.deviceId}>
+      <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${this.tr('select', nameText)} />
+      <div>
+        <span class="name" id="n-${k}"><bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi></span><span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!isInactive(row, now, threshold)}>${this.tr('inactive')}</span>
+        <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
+          ? this.tr('lastActivity', this.relative(seen, now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>
+        <div class="actions" role="group" aria-labelledby="n-${k}">
+          <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
+          <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
+          <button type="button" part="action" data-action="verify" ?hidden=${!(row.trust === 'unverified' && canVouch)}>${this.tr('verify')}</button>
+          <button type="button" part="action" data-action="sign-out">${this.tr('signOut')}</button>
+        </div>
+      </div>
+      ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
+    </li>`;
+  }
+
+  private currentCard(row: SessionRow): TemplateResult {
+    const m = this.model!;
+    const k = this.keyOf(row.deviceId);
+    const expanded = this.expanded.has(row.deviceId);
+    const hint = row.trust === 'unverified' ? 'currentUnverifiedHint' : row.trust === 'no-keys' ? 'noKeysHint' : row.trust === 'verified' ? 'verifiedHint' : undefined;
+    return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
+        @click=${this.onListClick}>
+      <h3 id="cur-h">${this.tr('currentHeading')}</h3>
+      <div><span class="name" id="n-${k}">${this.name(row)}</span>${this.badgesAndMeta(row, false)}</div>
+      ${hint ? html`<p class="hint">${this.tr(hint)}</p>` : nothing}
+      <div class="actions" role="group" aria-labelledby="n-${k}">
+        <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
+        <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
+        ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
+        <button type="button" class="danger" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
+      </div>
+      ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
+      ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
+    </section>`;
+  }
+
+  private summary(): TemplateResult {
+    const m = this.model!;
+    const { counts } = m.view;
+    const target = summaryFilter(counts);
+    return html`<section class="card" part="summary" aria-labelledby="sum-h">
+      <h3 id="sum-h">${this.tr('summaryHeading')}</h3>
+      ${target
+        ? html`<p class="row"><span>${this.tr('summary', counts.unverified, counts.inactive)}</span>
+            <button type="button" part="action" @click=${() => this.setFilter(target)}>${this.tr('review')}</button></p>
+            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint')}</p>` : nothing}
+            ${counts.inactive ? html`<p class="hint">${this.tr('inactiveHint')} ${this.tr('inactiveFor', this.inactiveDays)}</p>` : nothing}`
+        : html`<p>${this.tr('allGood')}</p>`}
+    </section>`;
+  }
+
+  private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
+    const m = this.model!;
+    const n = st.targets.length;
+    const current = st.scope === 'current';
+    const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}</h3>`;
+    const targets = html`<ul class="targets">${st.targets.map((x) =>
+      html`<li>${this.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
+    switch (st.kind) {
+      case 'confirm':
+        return html`<div class="panel" part="panel" role="region" aria-label=${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}>
+          ${heading}
+          <p>${current ? this.tr('confirmCurrentIntro') : this.tr('confirmIntro')}</p>
+          ${targets}
+          <div class="row">
+            <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('confirm')}</button>
+            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
+          </div>
+        </div>`;
+      case 'auth':
+        return html`<div class="panel" part="panel" role="region" aria-label=${this.tr('confirmHeading', n)}>
+          ${heading}${targets}
+          <xs-auth-prompt .session=${st.uia} exportparts="action,status"></xs-auth-prompt>
+        </div>`;
+      case 'signing-out':
+        return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${this.tr('signingOut')}</p></div>`;
+      case 'done':
+        return html`<div class="panel" part="panel">
+          <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? this.tr('signedOutCurrent') : this.tr('signedOut', n)}</h3></div>
+          ${targets}
+          ${current ? nothing : html`<button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('close')}</button>`}
+        </div>`;
+      case 'failed':
+        return html`<div class="panel" part="panel">
+          ${heading}
+          <p role="alert">${this.tr('signOutFailed')} ${explainFailure(this.renderLang, st.failure)}</p>
+          ${targets}
+          <div class="row">
+            <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('retry')}</button>
+            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
+          </div>
+        </div>`;
+    }
+  }
+
+  private closePanel() {
+    const m = this.model;
+    if (!m) return;
+    if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
+    else m.cancelSignOut();
+    this.focusAfterRender = '#others-h';
+  }
+
+  protected override render() {
+    this.renderLang = this.localize.lang;
+    this.textCache.clear();
+    const m = this.model;
+    const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
+    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
+    const load = m.load;
+    if (load.kind === 'idle' || load.kind === 'loading')
+      return html`<div part="base">${header}<p role="status" part="status">${this.tr('loading')}</p></div>`;
+    if (load.kind === 'failed')
+      return html`<div part="base">${header}
+        <p role="alert">${this.tr('loadFailed')} ${explainFailure(this.renderLang, load.failure)}</p>
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></div>`;
+
+    const snap = load.snapshot;
+    const view = m.view;
+    const { counts, visible } = view;
+    const so = m.signOut;
+    const selected = m.selection.size;
+    const allShownSelected = visible.length > 0 && visible.every((r) => m.selection.has(r.deviceId));
+    const shown = visible.length > this.renderLimit ? visible.slice(0, this.renderLimit) : visible;
+    this.rendered = new Set(shown.map((r) => r.deviceId));
+    const now = m.now;
+    const threshold = m.thresholdMs;
+    const lang = this.renderLang;
+    return html`<div part="base">
+      ${header}
+      ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></p>` : nothing}
+      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
+      ${view.current ? this.currentCard(view.current) : nothing}
+      ${counts.all > 0 ? this.summary() : nothing}
+      <section aria-labelledby="others-h">
+        <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
+        ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>` : html`
+          <fieldset class="filters" part="filters">
+            <legend>${this.tr('filterLabel')}</legend>
+            <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"
+              aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => this.setFilter(f)}>${this.tr(FILTER_KEYS[f], counts[f])}</button>`)}</div>
+          </fieldset>
+          <div class="search">
+            <label for="q">${this.tr('search')}</label>
+            <input id="q" type="search" autocomplete="off" spellcheck="false" placeholder=${this.tr('searchPlaceholder')} .value=${m.query} @input=${this.onSearch} />
+          </div>
+          <p class="visually-hidden" role="status">${this.tr('shown', visible.length, counts.all)}</p>
+          <div class="row bulk">
+            <label class="row"><input type="checkbox" .checked=${allShownSelected} ?disabled=${visible.length === 0}
+              @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${this.tr('selectShown')}</label>
+            ${selected ? html`<span role="status">${this.tr('selected', selected)}</span>
+              <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${this.tr('signOutSelected', selected)}</button>
+              <button type="button" part="action" @click=${() => m.clearSelection()}>${this.tr('clearSelection')}</button>` : nothing}
+            <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${this.tr('signOutAllOthers')}</button>
+          </div>
+          ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
+          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
+          ${visible.length === 0 ? html`<p>${this.tr('noMatch')}</p>` : nothing}
+          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}>
+            ${repeat(shown, (r) => r.deviceId, (r) => {
+              // A row re-renders only when something it shows changed (long lists stay cheap to update).
+              const id = r.deviceId;
+              const rename = m.rename?.deviceId === id ? m.rename : undefined;
+              const note = this.note?.deviceId === id ? this.note : undefined;
+              // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
+              const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
+              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
+                () => this.row(r, snap.canVouch, now, threshold));
+            })}
+          </ul>`}
+      </section>
+    </div>`;
+  }
+}

@@ -1,0 +1,122 @@
+// The user's sessions: the homeserver's device list (names, last activity) merged with the crypto
+// device info (keys, cross-signing verification). Only this module calls the SDK for the session list.
+import type { AuthDict, MatrixClient } from 'matrix-js-sdk';
+import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+
+/** Verification as the list shows it. `no-keys`: the session never uploaded encryption keys (not "unverified"). */
+export type SessionTrust = 'verified' | 'unverified' | 'no-keys' | 'unknown';
+
+export interface SessionRow {
+  deviceId: string;
+  /** The display name as the server has it: attacker-controlled text. */
+  displayName: string | undefined;
+  lastSeenTs: number | null;
+  lastSeenIp: string | null;
+  trust: SessionTrust;
+  /** The session's ed25519 key, when it has keys. */
+  fingerprint: string | undefined;
+  isCurrent: boolean;
+}
+
+export interface SessionsSnapshot {
+  userId: string;
+  currentDeviceId: string;
+  /** Every session, this one included. */
+  sessions: SessionRow[];
+  /** This session is cross-signed, so verifying another one through it makes that one trusted. */
+  canVouch: boolean;
+  /** False when the client has no crypto (trust is then `unknown`). */
+  cryptoAvailable: boolean;
+}
+
+/** What the session-list state machine needs from the homeserver. Fakes implement it in unit tests. */
+export interface SessionsSource {
+  readonly userId: string;
+  load(): Promise<SessionsSnapshot>;
+  rename(deviceId: string, name: string): Promise<void>;
+  /** Deletes other sessions; `auth` null is the first (unauthenticated) try of user-interactive auth. */
+  deleteSessions(deviceIds: string[], auth: AuthDict | null): Promise<void>;
+  /** Signs this session out (its access token stops working). */
+  signOutCurrent(): Promise<void>;
+  fallbackUrl(stage: string, session: string): string;
+  /** Calls `onChange` when devices or trust may have changed; returns the unsubscribe function. */
+  subscribe(onChange: () => void): () => void;
+}
+
+/** The session list of `client`'s own user. */
+export function sessionsSource(client: MatrixClient): SessionsSource {
+  const userId = client.getUserId() ?? '';
+  const currentDeviceId = client.getDeviceId() ?? '';
+  return {
+    userId,
+    async load() {
+      const crypto = client.getCrypto();
+      const [{ devices }, deviceMap] = await Promise.all([
+        client.getDevices(),
+        crypto ? crypto.getUserDeviceInfo([userId], true) : Promise.resolve(undefined),
+      ]);
+      const cryptoDevices = deviceMap?.get(userId);
+      const rows = await Promise.all(
+        devices.map(async (d): Promise<SessionRow> => {
+          const cd = cryptoDevices?.get(d.device_id);
+          let trust: SessionTrust = 'unknown';
+          if (crypto) {
+            if (!cd) trust = 'no-keys';
+            else {
+              const status = await crypto.getDeviceVerificationStatus(userId, d.device_id);
+              trust = status?.crossSigningVerified ? 'verified' : 'unverified';
+            }
+          }
+          return {
+            deviceId: d.device_id,
+            displayName: d.display_name ?? undefined,
+            lastSeenTs: typeof d.last_seen_ts === 'number' ? d.last_seen_ts : null,
+            lastSeenIp: typeof d.last_seen_ip === 'string' ? d.last_seen_ip : null,
+            trust,
+            fingerprint: cd?.getFingerprint(),
+            isCurrent: d.device_id === currentDeviceId,
+          };
+        }),
+      );
+      const current = rows.find((r) => r.isCurrent);
+      return {
+        userId,
+        currentDeviceId,
+        sessions: rows,
+        canVouch: current?.trust === 'verified',
+        cryptoAvailable: !!crypto,
+      };
+    },
+    async rename(deviceId, name) {
+      await client.setDeviceDetails(deviceId, { display_name: name });
+    },
+    async deleteSessions(deviceIds, auth) {
+      await client.deleteMultipleDevices(deviceIds, auth ?? undefined);
+    },
+    async signOutCurrent() {
+      await client.logout(true);
+    },
+    fallbackUrl(stage, session) {
+      return client.getFallbackAuthUrl(stage, session);
+    },
+    subscribe(onChange) {
+      // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),
+      // or our identity's trust changed (this session got verified, identity reset).
+      const onDevices = (users: string[]) => {
+        if (users.includes(userId)) onChange();
+      };
+      const onTrust = (user: string) => {
+        if (user === userId) onChange();
+      };
+      const onKeys = () => onChange();
+      client.on(CryptoEvent.DevicesUpdated, onDevices);
+      client.on(CryptoEvent.UserTrustStatusChanged, onTrust);
+      client.on(CryptoEvent.KeysChanged, onKeys);
+      return () => {
+        client.off(CryptoEvent.DevicesUpdated, onDevices);
+        client.off(CryptoEvent.UserTrustStatusChanged, onTrust);
+        client.off(CryptoEvent.KeysChanged, onKeys);
+      };
+    },
+  };
+}

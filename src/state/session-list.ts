@@ -1,0 +1,435 @@
+// The session list as a plain-TS view model: filters and counts, the inactivity threshold, selection
+// keyed by device id, inline rename, and the sign-out stages (confirm → user-interactive auth → done).
+import { describeFailure, type Failure } from '../sdk/errors.js';
+import type { SessionRow, SessionsSnapshot, SessionsSource } from '../sdk/sessions.js';
+import { UiaCancelledError, UiaSession } from './uia.js';
+
+export type SessionFilter = 'all' | 'verified' | 'unverified' | 'inactive';
+export const SESSION_FILTERS: readonly SessionFilter[] = ['all', 'verified', 'unverified', 'inactive'];
+export const DAY_MS = 86_400_000;
+/** Longest device name accepted before asking the server (Synapse refuses more than 100 characters). */
+export const MAX_NAME_LENGTH = 100;
+
+export type LoadStage =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; snapshot: SessionsSnapshot }
+  | { kind: 'failed'; failure: Failure };
+
+export interface SignOutTarget {
+  deviceId: string;
+  displayName: string | undefined;
+}
+
+export type SignOutScope = 'one' | 'selected' | 'all-others' | 'current';
+
+export type SignOutStage =
+  | { kind: 'idle' }
+  | { kind: 'confirm'; scope: SignOutScope; targets: SignOutTarget[] }
+  | { kind: 'auth'; scope: SignOutScope; targets: SignOutTarget[]; uia: UiaSession<void> }
+  | { kind: 'signing-out'; scope: SignOutScope; targets: SignOutTarget[] }
+  | { kind: 'done'; scope: SignOutScope; targets: SignOutTarget[] }
+  | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure };
+
+export type RenameState =
+  | { kind: 'editing'; deviceId: string; draft: string; error?: RenameError }
+  | { kind: 'saving'; deviceId: string; draft: string };
+
+export type RenameError = { kind: 'empty' } | { kind: 'refused'; failure: Failure };
+
+export interface SessionCounts {
+  all: number;
+  verified: number;
+  unverified: number;
+  inactive: number;
+}
+
+export interface SessionView {
+  current: SessionRow | undefined;
+  /** Other sessions after filter and text query, most recently active first. */
+  visible: SessionRow[];
+  /** Counts over all other sessions (not the text query). */
+  counts: SessionCounts;
+  /** All other sessions, most recently active first. */
+  others: SessionRow[];
+}
+
+/** True when the session was last seen longer ago than `thresholdMs`. Unknown activity is not "inactive". */
+export function isInactive(row: SessionRow, now: number, thresholdMs: number): boolean {
+  return row.lastSeenTs !== null && now - row.lastSeenTs > thresholdMs;
+}
+
+export function matchesFilter(row: SessionRow, filter: SessionFilter, now: number, thresholdMs: number): boolean {
+  switch (filter) {
+    case 'all': return true;
+    case 'verified': return row.trust === 'verified';
+    case 'unverified': return row.trust === 'unverified';
+    case 'inactive': return isInactive(row, now, thresholdMs);
+  }
+}
+
+function matchesQuery(row: SessionRow, q: string): boolean {
+  if (!q) return true;
+  return (
+    (row.displayName ?? '').toLowerCase().includes(q) ||
+    row.deviceId.toLowerCase().includes(q) ||
+    (row.lastSeenIp ?? '').toLowerCase().includes(q)
+  );
+}
+
+const byActivity = (a: SessionRow, b: SessionRow) =>
+  (b.lastSeenTs ?? -Infinity) - (a.lastSeenTs ?? -Infinity) || a.deviceId.localeCompare(b.deviceId);
+
+/** Derives what the list shows. Pure: same inputs, same view. */
+export function deriveView(sessions: readonly SessionRow[], filter: SessionFilter, query: string, now: number, thresholdMs: number): SessionView {
+  const q = query.trim().toLowerCase();
+  const counts: SessionCounts = { all: 0, verified: 0, unverified: 0, inactive: 0 };
+  let current: SessionRow | undefined;
+  const others: SessionRow[] = [];
+  for (const r of sessions) {
+    if (r.isCurrent) {
+      current = r;
+      continue;
+    }
+    others.push(r);
+    counts.all++;
+    if (r.trust === 'verified') counts.verified++;
+    else if (r.trust === 'unverified') counts.unverified++;
+    if (isInactive(r, now, thresholdMs)) counts.inactive++;
+  }
+  others.sort(byActivity);
+  const visible = filter === 'all' && !q ? others : others.filter((r) => matchesFilter(r, filter, now, thresholdMs) && matchesQuery(r, q));
+  return { current, visible, counts, others };
+}
+
+/** The filter the security summary applies: unverified sessions first, then inactive ones. */
+export function summaryFilter(counts: SessionCounts): SessionFilter | undefined {
+  return counts.unverified > 0 ? 'unverified' : counts.inactive > 0 ? 'inactive' : undefined;
+}
+
+export interface SessionListOptions {
+  now?: () => number;
+  /** Coalesces bursts of device/trust events into one reload. */
+  refreshDelayMs?: number;
+}
+
+/** Emitted (as 'signed-out') when sessions were signed out; `detail` is the device ids. */
+export class SignedOutEvent extends Event {
+  constructor(readonly deviceIds: string[], readonly includesCurrent: boolean) {
+    super('signed-out');
+  }
+}
+/** Emitted (as 'renamed') after a rename. */
+export class RenamedEvent extends Event {
+  constructor(readonly deviceId: string, readonly displayName: string) {
+    super('renamed');
+  }
+}
+
+/**
+ * The session list. Listen to 'change' to re-render; 'signed-out' and 'renamed' report outcomes.
+ * `attach()` loads and follows the source; `detach()` stops following and cancels a pending sign-out.
+ */
+export class SessionListModel extends EventTarget {
+  load: LoadStage = { kind: 'idle' };
+  filter: SessionFilter = 'all';
+  query = '';
+  thresholdMs = 90 * DAY_MS;
+  /** Selected other sessions, by device id. */
+  readonly selection = new Set<string>();
+  signOut: SignOutStage = { kind: 'idle' };
+  rename: RenameState | undefined;
+  /** Set while a background reload after a change failed; the last good list stays shown. */
+  refreshFailure: Failure | undefined;
+  /** Time the view was derived at (relative times and "inactive" are computed against it). */
+  now: number;
+
+  private cachedView: SessionView | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private loadSeq = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clock: () => number;
+  private readonly refreshDelayMs: number;
+
+  constructor(private source: SessionsSource | undefined, opts: SessionListOptions = {}) {
+    super();
+    this.clock = opts.now ?? (() => Date.now());
+    this.refreshDelayMs = opts.refreshDelayMs ?? 150;
+    this.now = this.tick();
+  }
+
+  private tick(): number {
+    return this.clock();
+  }
+
+  /**
+   * Keeps the previous row objects for sessions whose data did not change, so a long list doesn't
+   * re-render every row on each device event.
+   */
+  private shareRows(next: SessionsSnapshot): SessionsSnapshot {
+    const prev = this.snapshot;
+    if (!prev) return next;
+    const old = new Map(prev.sessions.map((r) => [r.deviceId, r]));
+    const same = (a: SessionRow, b: SessionRow) =>
+      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp &&
+      a.trust === b.trust && a.fingerprint === b.fingerprint && a.isCurrent === b.isCurrent;
+    return { ...next, sessions: next.sessions.map((r) => { const o = old.get(r.deviceId); return o && same(o, r) ? o : r; }) };
+  }
+
+  get snapshot(): SessionsSnapshot | undefined {
+    return this.load.kind === 'ready' ? this.load.snapshot : undefined;
+  }
+
+  get view(): SessionView {
+    if (!this.cachedView) {
+      this.cachedView = deriveView(this.snapshot?.sessions ?? [], this.filter, this.query, this.now, this.thresholdMs);
+    }
+    return this.cachedView;
+  }
+
+  /** Starts following `source` (the first load shows a loading stage; later reloads keep the list). */
+  attach(): void {
+    if (!this.source || this.unsubscribe) return;
+    this.unsubscribe = this.source.subscribe(() => this.scheduleRefresh());
+    void this.reload();
+  }
+
+  detach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    clearTimeout(this.refreshTimer);
+    this.loadSeq++;
+    if (this.signOut.kind === 'auth') this.signOut.uia.cancel();
+  }
+
+  /** Reloads from the server. Resolves when done (never rejects: failures land in the stage). */
+  async reload(): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const seq = ++this.loadSeq;
+    if (this.load.kind !== 'ready') this.setLoad({ kind: 'loading' });
+    try {
+      const fresh = await source.load();
+      if (seq !== this.loadSeq) return;
+      const snapshot = this.shareRows(fresh);
+      this.refreshFailure = undefined;
+      const present = new Set(snapshot.sessions.filter((s) => !s.isCurrent).map((s) => s.deviceId));
+      for (const id of [...this.selection]) if (!present.has(id)) this.selection.delete(id);
+      if (this.rename && !snapshot.sessions.some((s) => s.deviceId === this.rename!.deviceId)) this.rename = undefined;
+      this.now = this.tick();
+      this.setLoad({ kind: 'ready', snapshot });
+    } catch (e) {
+      if (seq !== this.loadSeq) return;
+      const failure = describeFailure(e);
+      if (this.load.kind === 'ready') {
+        this.refreshFailure = failure;
+        this.changed();
+      } else this.setLoad({ kind: 'failed', failure });
+    }
+  }
+
+  private scheduleRefresh() {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.reload(), this.refreshDelayMs);
+  }
+
+  setFilter(filter: SessionFilter): void {
+    if (filter === this.filter) return;
+    this.filter = filter;
+    this.changed();
+  }
+
+  setQuery(query: string): void {
+    if (query === this.query) return;
+    this.query = query;
+    this.changed();
+  }
+
+  setThresholdMs(ms: number): void {
+    if (!(ms > 0) || ms === this.thresholdMs) return;
+    this.thresholdMs = ms;
+    this.now = this.tick();
+    this.changed();
+  }
+
+  // ── selection ────────────────────────────────────────────────────────────────────────────────
+
+  toggle(deviceId: string, on = !this.selection.has(deviceId)): void {
+    if (!this.view.others.some((r) => r.deviceId === deviceId)) return;
+    if (on) this.selection.add(deviceId);
+    else this.selection.delete(deviceId);
+    this.changed();
+  }
+
+  /** Selects (or clears) every session shown now. */
+  selectVisible(on: boolean): void {
+    for (const r of this.view.visible) {
+      if (on) this.selection.add(r.deviceId);
+      else this.selection.delete(r.deviceId);
+    }
+    this.changed();
+  }
+
+  clearSelection(): void {
+    this.selection.clear();
+    this.changed();
+  }
+
+  // ── rename ───────────────────────────────────────────────────────────────────────────────────
+
+  startRename(deviceId: string): void {
+    const row = this.snapshot?.sessions.find((s) => s.deviceId === deviceId);
+    if (!row || this.rename?.kind === 'saving') return;
+    this.rename = { kind: 'editing', deviceId, draft: row.displayName ?? '' };
+    this.changed();
+  }
+
+  editRename(draft: string): void {
+    if (this.rename?.kind !== 'editing') return;
+    this.rename = { kind: 'editing', deviceId: this.rename.deviceId, draft };
+    this.changed();
+  }
+
+  cancelRename(): void {
+    if (!this.rename || this.rename.kind === 'saving') return;
+    this.rename = undefined;
+    this.changed();
+  }
+
+  /** Saves the draft. Empty names are refused here; the server's refusal keeps the edit open with its reason. */
+  async saveRename(draft = this.rename?.draft ?? ''): Promise<boolean> {
+    const r = this.rename;
+    if (!r || r.kind !== 'editing' || !this.source) return false;
+    const name = draft.trim();
+    if (!name) {
+      this.rename = { kind: 'editing', deviceId: r.deviceId, draft, error: { kind: 'empty' } };
+      this.changed();
+      return false;
+    }
+    this.rename = { kind: 'saving', deviceId: r.deviceId, draft };
+    this.changed();
+    try {
+      await this.source.rename(r.deviceId, name);
+    } catch (e) {
+      if (this.rename?.deviceId !== r.deviceId) return false;
+      this.rename = { kind: 'editing', deviceId: r.deviceId, draft, error: { kind: 'refused', failure: describeFailure(e) } };
+      this.changed();
+      void this.reload();
+      return false;
+    }
+    this.rename = undefined;
+    this.patchRow(r.deviceId, { displayName: name });
+    this.dispatchEvent(new RenamedEvent(r.deviceId, name));
+    void this.reload();
+    return true;
+  }
+
+  // ── sign out ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Asks to confirm signing out `scope`: one session, the selection, all other sessions, or this one. */
+  requestSignOut(scope: SignOutScope, deviceId?: string): void {
+    if (this.signOut.kind === 'auth' || this.signOut.kind === 'signing-out') return;
+    const snap = this.snapshot;
+    if (!snap) return;
+    let rows: SessionRow[];
+    if (scope === 'one') rows = snap.sessions.filter((s) => s.deviceId === deviceId && !s.isCurrent);
+    else if (scope === 'selected') rows = this.view.others.filter((s) => this.selection.has(s.deviceId));
+    else if (scope === 'all-others') rows = this.view.others;
+    else rows = snap.sessions.filter((s) => s.isCurrent);
+    if (rows.length === 0) return;
+    this.signOut = { kind: 'confirm', scope, targets: rows.map((r) => ({ deviceId: r.deviceId, displayName: r.displayName })) };
+    this.changed();
+  }
+
+  cancelSignOut(): void {
+    if (this.signOut.kind === 'auth') {
+      this.signOut.uia.cancel();
+      return; // the rejection handler moves back to idle
+    }
+    if (this.signOut.kind === 'signing-out') return;
+    this.signOut = { kind: 'idle' };
+    this.changed();
+  }
+
+  /** The person confirmed: sign out (with user-interactive auth for other sessions). */
+  async confirmSignOut(): Promise<void> {
+    const st = this.signOut;
+    const source = this.source;
+    if (st.kind !== 'confirm' && st.kind !== 'failed') return;
+    if (!source) return;
+    const { scope, targets } = st;
+    const ids = targets.map((t) => t.deviceId);
+    if (scope === 'current') {
+      this.setSignOut({ kind: 'signing-out', scope, targets });
+      try {
+        await source.signOutCurrent();
+      } catch (e) {
+        this.setSignOut({ kind: 'failed', scope, targets, failure: describeFailure(e) });
+        return;
+      }
+      this.setSignOut({ kind: 'done', scope, targets });
+      this.dispatchEvent(new SignedOutEvent(ids, true));
+      return;
+    }
+    const uia = new UiaSession<void>({
+      userId: source.userId,
+      fallbackUrl: (stage, session) => source.fallbackUrl(stage, session),
+      request: (auth) => source.deleteSessions(ids, auth),
+    });
+    // A failure inside UIA (server error, network) refreshes the list, as every failed action does.
+    uia.addEventListener('change', () => {
+      if (uia.stage.kind === 'failed') void this.reload();
+    });
+    this.setSignOut({ kind: 'auth', scope, targets, uia });
+    try {
+      await uia.run();
+    } catch (e) {
+      if (this.signOut.kind !== 'auth' || this.signOut.uia !== uia) return;
+      if (e instanceof UiaCancelledError) this.setSignOut({ kind: 'idle' });
+      else this.setSignOut({ kind: 'failed', scope, targets, failure: describeFailure(e) });
+      void this.reload();
+      return;
+    }
+    if (this.signOut.kind !== 'auth' || this.signOut.uia !== uia) return;
+    for (const id of ids) this.selection.delete(id);
+    this.removeRows(ids);
+    this.setSignOut({ kind: 'done', scope, targets });
+    this.dispatchEvent(new SignedOutEvent(ids, false));
+    void this.reload();
+  }
+
+  /** Leaves the "done" or "failed" outcome. */
+  dismissSignOut(): void {
+    if (this.signOut.kind !== 'done' && this.signOut.kind !== 'failed') return;
+    this.signOut = { kind: 'idle' };
+    this.changed();
+  }
+
+  private setSignOut(s: SignOutStage) {
+    this.signOut = s;
+    this.changed();
+  }
+
+  private patchRow(deviceId: string, patch: Partial<SessionRow>) {
+    const snap = this.snapshot;
+    if (!snap) return;
+    this.setLoad({ kind: 'ready', snapshot: { ...snap, sessions: snap.sessions.map((s) => (s.deviceId === deviceId ? { ...s, ...patch } : s)) } });
+  }
+
+  private removeRows(ids: string[]) {
+    const snap = this.snapshot;
+    if (!snap) return;
+    const gone = new Set(ids);
+    this.setLoad({ kind: 'ready', snapshot: { ...snap, sessions: snap.sessions.filter((s) => !gone.has(s.deviceId)) } });
+  }
+
+  private setLoad(load: LoadStage) {
+    this.load = load;
+    this.changed();
+  }
+
+  private changed() {
+    this.cachedView = undefined;
+    this.dispatchEvent(new Event('change'));
+  }
+}
