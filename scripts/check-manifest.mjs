@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { normalizeManifest } from './manifest-order.mjs';
 
 // cem resolves --outdir against the working directory, so keep it relative.
 const tmp = path.join('node_modules', '.cache', `xs-cem-${process.pid}`);
@@ -12,9 +13,9 @@ const r = spawnSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**
   { stdio: ['ignore', 'ignore', 'inherit'] });
 fs.writeFileSync('package.json', pkg);
 if (r.status !== 0) { console.error('cem analyze failed'); process.exit(1); }
-const fresh = JSON.parse(fs.readFileSync(path.join(tmp, 'custom-elements.json'), 'utf8'));
+const fresh = normalizeManifest(JSON.parse(fs.readFileSync(path.join(tmp, 'custom-elements.json'), 'utf8')));
 let committed;
-try { committed = JSON.parse(fs.readFileSync('custom-elements.json', 'utf8')); } catch { committed = null; }
+try { committed = normalizeManifest(JSON.parse(fs.readFileSync('custom-elements.json', 'utf8'))); } catch { committed = null; }
 fs.rmSync(tmp, { recursive: true, force: true });
 if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
   console.error('custom-elements.json is stale: run `npm run analyze` and commit it.');
