@@ -180,6 +180,15 @@ describe('<xs-status> with Synapse', () => {
     expect(shown(el).detail('in-secret-storage')).to.equal('No');
     expect(shown(el).detail('cached-master')).to.equal('Yes');
     await expect(el).to.be.accessible();
+
+    // Elsewhere, a new secret-storage key becomes the default: "a new recovery method was set up".
+    const newKey = await other.getCrypto()!.createRecoveryKeyFromPassphrase();
+    const { keyId } = await other.secretStorage.addKey('m.secret_storage.v1.aes-hmac-sha2', { key: newKey.privateKey });
+    await other.secretStorage.setDefaultKeyId(keyId);
+    await waitFor('recovery-changed warning', () => el.shadowRoot!.querySelector('[data-warning=recovery-changed] [role=alert]'));
+    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed]')!.textContent).to.include('new recovery method');
+    expect(shown(el).detail('default-key')).to.equal(keyId);
+    await expect(el).to.be.accessible();
   });
 
   it("shows another user's identity change and clears it when acknowledged (keyboard)", async () => {
