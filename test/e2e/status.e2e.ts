@@ -29,6 +29,7 @@ function shown(el: XsStatus) {
   const root = el.shadowRoot!;
   return {
     headline: root.querySelector('h2')?.textContent?.trim() ?? '',
+    text: root.textContent?.replace(/\s+/g, ' ') ?? '',
     status: root.querySelector('[part~="status"]')?.textContent?.trim() ?? '',
     detail: (key: string) => root.querySelector(`[data-detail="${key}"]`)?.textContent?.trim() ?? '',
     button: (label: RegExp) => [...root.querySelectorAll('button')].find((b) => label.test(b.textContent ?? '')),
@@ -154,6 +155,39 @@ describe('<xs-status> with Synapse', () => {
     el.shadowRoot!.querySelector('summary')!.click();
     await el.updateComplete;
     expect(shown(el).detail('backup-version')).to.equal('No key backup on the homeserver.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows keys-missing live when secret storage loses the cross-signing keys elsewhere, and asks to fix key storage', async () => {
+    const a = await registerUser('status');
+    const keys = keyHolder();
+    const client = await createTestClient(a, { cryptoCallbacks: keys.callbacks });
+    await setUpEncryption(client, a);
+    const el = await fixture<XsStatus>(html`<xs-status .client=${client}></xs-status>`);
+    await rendersState(el, 'ready');
+    // Another client empties the stored master key (what a broken or hostile client could do).
+    const other = await createTestClient(await loginDevice(a, 'Other client'), { start: false });
+    await other.setAccountData('m.cross_signing.master' as never, {} as never);
+    console.log('[timing] keys-missing shown', await rendersState(el, 'keys-missing'), 'ms after the change');
+    expect(shown(el).text).to.include('recovery storage doesn’t hold them all');
+    let asked: XsRequestSetupEvent | undefined;
+    el.addEventListener('xs-request-setup', (e) => (asked = e), { once: true });
+    shown(el).button(/Fix key storage/)!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(asked?.reason).to.equal('secret-storage');
+    el.shadowRoot!.querySelector('summary')!.click();
+    await el.updateComplete;
+    expect(shown(el).detail('in-secret-storage')).to.equal('No');
+    expect(shown(el).detail('cached-master')).to.equal('Yes');
+    await expect(el).to.be.accessible();
+
+    // Elsewhere, a new secret-storage key becomes the default: "a new recovery method was set up".
+    const newKey = await other.getCrypto()!.createRecoveryKeyFromPassphrase();
+    const { keyId } = await other.secretStorage.addKey('m.secret_storage.v1.aes-hmac-sha2', { key: newKey.privateKey });
+    await other.secretStorage.setDefaultKeyId(keyId);
+    await waitFor('recovery-changed warning', () => el.shadowRoot!.querySelector('[data-warning=recovery-changed] [role=alert]'));
+    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed]')!.textContent).to.include('new recovery method');
+    expect(shown(el).detail('default-key')).to.equal(keyId);
     await expect(el).to.be.accessible();
   });
 
