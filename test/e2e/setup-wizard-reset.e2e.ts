@@ -172,6 +172,48 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await unlockWithKey(b, key);
   });
 
+  it('a reset cut off earlier (backup and storage deleted, new identity upload refused) ends in a clear state that a new reset repairs', async () => {
+    const a = await registerUser('resetcut2');
+    const fail = failOnce((url, init) => init?.method === 'POST' && url.includes('/keys/device_signing/upload') && /"auth"/.test(String(init?.body ?? '')),
+      // A 4xx: the SDK retries 5xx uploads by itself for ~30 s, which would hide the cut.
+      { armed: false, status: 400 });
+    const client = await kitClient(a, { wrapFetch: fail.wrap });
+    await setUpViaUi(client);
+    const oldMaster = await masterKeyOf(client);
+    fail.arm();
+    const el = await wizardFor(client, 'reset');
+    await waitHeading(el, 'Reset your encryption');
+    await pressButton('Continue to reset');
+    await confirmReset(el);
+    await generateAndConfirmKey(el, { a11y: false });
+    await enterPassword(el, a.password);
+    // The upload failed after the password: the prompt explains it and offers to try again.
+    const prompt = () => root(el).querySelector('xs-auth-prompt')!;
+    await waitFor('upload failure explained', () => prompt()?.shadowRoot?.querySelector('[role=alert]')?.textContent?.includes('error 400')).catch((e) => {
+      throw new Error(`${e.message}; failed=${fail.failed}; wizard: ${root(el).textContent?.replace(/\s+/g, ' ')}; prompt: ${prompt()?.shadowRoot?.textContent?.replace(/\s+/g, ' ')}`);
+    });
+    expect(fail.failed).to.equal(true);
+    await expect(el).to.be.accessible();
+    el.remove();
+    expect(await client.getCrypto()!.getActiveSessionBackupVersion(), 'backup deleted by the cut-off reset').to.equal(null);
+
+    // The SDK replaced this session's private keys before the upload failed, so it can no longer prove the old
+    // identity (and storage is gone): running the wizard again says so and offers the reset again — no hang.
+    const again = await wizardFor(client);
+    await waitHeading(again, 'Verify this session');
+    await pressButton('I lost my key: reset instead');
+    await waitHeading(again, 'Reset your encryption');
+    await pressButton('Continue to reset');
+    await confirmReset(again);
+    const key = await generateAndConfirmKey(again, { a11y: false });
+    await enterPassword(again, a.password);
+    await waitHeading(again, 'You’re all set');
+    await expectComplete(client);
+    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
+    const b = await loginDevice(a, 'Second device');
+    await unlockWithKey(b, key);
+  });
+
   it('the own-user key-query trap: a /keys/query forced between creating and uploading the new keys is detected and repaired', async () => {
     const a = await registerUser('resettrap');
     let client!: MatrixClient;

@@ -29,7 +29,9 @@ export function heading(el: XsSetupWizard): string {
 }
 
 export async function waitHeading(el: XsSetupWizard, text: string, timeoutMs = 30_000): Promise<void> {
-  await waitFor(`step "${text}" (now "${heading(el)}": ${root(el).textContent?.replace(/\s+/g, ' ').slice(0, 300)})`, () => heading(el) === text, { timeoutMs });
+  await waitFor(`step "${text}"`, () => heading(el) === text, { timeoutMs }).catch((e: Error) => {
+    throw new Error(`${e.message}; now "${heading(el)}": ${root(el).textContent?.replace(/\s+/g, ' ').slice(0, 300)}`);
+  });
   await el.updateComplete;
 }
 
@@ -140,8 +142,8 @@ export async function setUpViaUi(client: MatrixClient): Promise<string> {
   return key;
 }
 
-/** fetch that answers the first request matching `match` with a 500 (once), passing everything else through. */
-export function failOnce(match: (url: string, init?: RequestInit) => boolean, { armed = true } = {}) {
+/** fetch that answers the first request matching `match` with `status` (500 by default; once), passing everything else through. */
+export function failOnce(match: (url: string, init?: RequestInit) => boolean, { armed = true, status = 500 } = {}) {
   let failed = false;
   return {
     get failed() {
@@ -155,7 +157,7 @@ export function failOnce(match: (url: string, init?: RequestInit) => boolean, { 
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (armed && !failed && match(url, init)) {
         failed = true;
-        return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'injected failure' }), { status: 500, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'injected failure' }), { status, headers: { 'content-type': 'application/json' } });
       }
       return inner(input, init);
     },
