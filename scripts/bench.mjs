@@ -7,7 +7,8 @@
 // It reports the median time (total, key derivation, the rest), the longest main-thread task seen by a
 // PerformanceObserver('longtask') in the page, and the peak memory of the page's renderer process during each
 // call (peak RSS from /proc, reset before every call, minus the RSS before it) relative to the file size.
-// Each implementation runs in its own fresh browser context (own renderer process) per size.
+// Each implementation runs in its own fresh browser context (own renderer process) per size; the runs of the kit,
+// the rust helpers and the bare PBKDF2 are interleaved, so a change in machine load hits them alike.
 //
 // Env: XS_BENCH_PORT (else XS_WTR_PORT, else 8000) for the page server; XS_BENCH_SIZES=1000,10000 to pick sizes;
 // XS_BENCH_ROUNDS (default 500000); XS_BENCH_REPS (default 5 for ≤10 000 sessions, 3 above).
@@ -88,58 +89,47 @@ async function call({ page, pid }, op, ...args) {
   return { ...r, peakBytes: status(pid).hwm - base };
 }
 
-async function series(p, op, reps, ...args) {
-  const runs = [];
-  for (let i = 0; i < reps; i++) runs.push(await call(p, op, ...args));
-  return {
-    totalMs: median(runs.map((r) => r.totalMs)),
-    kdfMs: runs[0].kdfMs === undefined ? undefined : median(runs.map((r) => r.kdfMs)),
-    peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
-    longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
-    runs,
-  };
-}
-
 const results = [];
 try {
   for (const n of sizes) {
     const reps = Number(process.env.XS_BENCH_REPS ?? (n > 10_000 ? 3 : 5));
     log(`${n} sessions, ${rounds} rounds, ${reps} runs each`);
 
+    // Three pages (own renderer processes): the kit, the rust encrypt, the rust decrypt. The runs are interleaved
+    // so both implementations and the bare PBKDF2 see the same machine load (this machine is shared).
     const kit = await openPage();
     const { jsonBytes } = await kit.page.evaluate((k) => window.bench.prepare(k), n);
     const { fileBytes } = await kit.page.evaluate((r) => window.bench.prepareFile(r), rounds);
-    // Interleaved so the bare PBKDF2 and the kit's derivations see the same machine load.
-    const kitRuns = { bare: [], enc: [], dec: [] };
+    const rE = await openPage();
+    await rE.page.evaluate((k) => window.bench.prepare(k), n);
+    const rD = await openPage();
+    await rD.page.evaluate((k) => window.bench.prepare(k), n);
+    await rD.page.evaluate((r) => window.bench.prepareFile(r), rounds);
+    const runs = { bare: [], enc: [], dec: [], rustEnc: [], rustKdfEnc: [], rustDec: [], rustKdfDec: [] };
     for (let i = 0; i < reps; i++) {
-      kitRuns.bare.push(await call(kit, 'barePbkdf2', rounds));
-      kitRuns.enc.push(await call(kit, 'kitEncrypt', rounds));
-      kitRuns.dec.push(await call(kit, 'kitDecrypt'));
+      runs.bare.push(await call(kit, 'barePbkdf2', rounds));
+      runs.enc.push(await call(kit, 'kitEncrypt', rounds));
+      runs.rustEnc.push(await call(rE, 'rustEncrypt', rounds, 'all'));
+      runs.rustKdfEnc.push(await call(rE, 'rustEncrypt', rounds, 'empty'));
+      runs.dec.push(await call(kit, 'kitDecrypt'));
+      runs.rustDec.push(await call(rD, 'rustDecrypt'));
+      runs.rustKdfDec.push(await call(rD, 'rustDecryptEmpty', rounds));
     }
-    await kit.context.close();
-    const agg = (runs) => ({
-      totalMs: median(runs.map((r) => r.totalMs)),
-      kdfMs: runs[0].kdfMs === undefined ? undefined : median(runs.map((r) => r.kdfMs)),
-      peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
-      longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
-      runs,
+    for (const p of [kit, rE, rD]) await p.context.close();
+    const agg = (list) => ({
+      totalMs: median(list.map((r) => r.totalMs)),
+      kdfMs: list[0].kdfMs === undefined ? undefined : median(list.map((r) => r.kdfMs)),
+      peakBytes: Math.max(...list.map((r) => r.peakBytes)),
+      longestTaskMs: Math.max(...list.map((r) => r.longestTaskMs)),
+      runs: list,
     });
-    const bare = agg(kitRuns.bare);
-    const kitEnc = agg(kitRuns.enc);
-    const kitDec = agg(kitRuns.dec);
-
-    const rustEncPage = await openPage();
-    await rustEncPage.page.evaluate((k) => window.bench.prepare(k), n);
-    const rustEnc = await series(rustEncPage, 'rustEncrypt', reps, rounds, 'all');
-    const rustKdfEnc = await series(rustEncPage, 'rustEncrypt', reps, rounds, 'empty');
-    await rustEncPage.context.close();
-
-    const rustDecPage = await openPage();
-    await rustDecPage.page.evaluate((k) => window.bench.prepare(k), n);
-    await rustDecPage.page.evaluate((r) => window.bench.prepareFile(r), rounds);
-    const rustDec = await series(rustDecPage, 'rustDecrypt', reps);
-    const rustKdfDec = await series(rustDecPage, 'rustDecryptEmpty', reps, rounds);
-    await rustDecPage.context.close();
+    const bare = agg(runs.bare);
+    const kitEnc = agg(runs.enc);
+    const kitDec = agg(runs.dec);
+    const rustEnc = agg(runs.rustEnc);
+    const rustKdfEnc = agg(runs.rustKdfEnc);
+    const rustDec = agg(runs.rustDec);
+    const rustKdfDec = agg(runs.rustKdfDec);
 
     const row = { n, jsonBytes, fileBytes, bare, kitEnc, kitDec, rustEnc, rustKdfEnc, rustDec, rustKdfDec };
     results.push(row);

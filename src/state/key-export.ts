@@ -2,6 +2,7 @@
 // The passphrase is only an argument of start(); it is never kept in the stage or on the object.
 import { encryptMegolmKeyFile, type EncryptKeyFileOptions } from '../keyfile/megolm-key-file.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
+import { CryptoUnavailableError } from '../sdk/room-keys.js';
 
 export type ExportStage =
   | { kind: 'idle' }
@@ -9,7 +10,8 @@ export type ExportStage =
   | { kind: 'working'; phase: 'collecting' | 'key-derivation' | 'encryption'; fraction: number }
   | { kind: 'done'; count: number; fileName: string }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; failure: Failure };
+  /** `noCrypto`: the client has no end-to-end encryption set up. */
+  | { kind: 'failed'; failure: Failure; noCrypto?: boolean };
 
 export interface ExportDeps {
   /** All room keys as the JSON list, and how many. */
@@ -75,7 +77,7 @@ export class KeyExportFlow extends EventTarget {
       this.set({ kind: 'done', count, fileName });
     } catch (e) {
       if (signal.aborted || (e as Error)?.name === 'AbortError') this.set({ kind: 'cancelled' });
-      else this.set({ kind: 'failed', failure: describeFailure(e) });
+      else this.set({ kind: 'failed', failure: describeFailure(e), ...(e instanceof CryptoUnavailableError ? { noCrypto: true } : {}) });
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decryptMegolmKeyFile, encryptMegolmKeyFile } from '../keyfile/megolm-key-file.js';
-import { NotAKeyListError, countSessions, importRoomKeys } from '../sdk/room-keys.js';
+import { NotAKeyListError, countSessions, exportRoomKeys, importRoomKeys } from '../sdk/room-keys.js';
 import { KeyExportFlow, exportFileName, type ExportStage } from './key-export.js';
 import { KeyImportFlow, type ImportStage } from './key-import.js';
 
@@ -55,6 +55,12 @@ describe('KeyExportFlow', () => {
     await flow.start(PASS);
     expect(flow.stage.kind).to.equal('failed');
     expect(flow.stage.kind === 'failed' && flow.stage.failure.kind).to.equal('server');
+  });
+
+  it('says so when the client has no encryption', async () => {
+    const flow = new KeyExportFlow({ collect: () => exportRoomKeys({ getCrypto: () => undefined } as never), save: () => undefined });
+    await flow.start(PASS);
+    expect(flow.stage).to.deep.include({ kind: 'failed', noCrypto: true });
   });
 
   it('names the file after the local date', () => {

@@ -327,7 +327,7 @@ export class XsKeyTransfer extends XsElement {
       case 'failed':
         return html`<div part="base">
           ${this.heading('exportFailedHeading')}
-          <p role="alert">${explainFailure(t.lang, s.failure)}</p>
+          <p role="alert">${s.noCrypto ? t.t(S, 'noCrypto') : explainFailure(t.lang, s.failure)}</p>
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.exportFlow?.reset()}>${t.t(S, 'exportAgain')}</button>
             ${this.backButton()}

@@ -1,0 +1,114 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../define/xs-key-transfer.js';
+import { encryptMegolmKeyFile } from '../../keyfile/megolm-key-file.js';
+import type { XsKeyTransfer } from './key-transfer.js';
+
+const PASS = 'violet harbour tractor anthem 1987!';
+
+/** A client whose crypto holds `store` (the exported JSON) — enough for the element's SDK adapter. */
+function fakeClient(store = '[{"session_id":"a","room_id":"!r:x"}]') {
+  const crypto = {
+    exportRoomKeysAsJson: async () => store,
+    importRoomKeysAsJson: async (json: string, opts?: { progressCallback?: (p: unknown) => void }) => {
+      opts?.progressCallback?.({ stage: 'load_keys', successes: 1, failures: 0, total: 1 });
+      store = json;
+    },
+  };
+  return { getUserId: () => '@alice:example.org', getCrypto: () => crypto } as never;
+}
+
+const root = (el: XsKeyTransfer) => el.shadowRoot!;
+const heading = (el: XsKeyTransfer) => root(el).querySelector('h3')?.textContent?.trim();
+
+function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function choose(el: XsKeyTransfer, file: File) {
+  const input = root(el).querySelector<HTMLInputElement>('input[type=file]')!;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+describe('<xs-key-transfer>', () => {
+  it('without a client says it is not connected', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer></xs-key-transfer>`);
+    expect(root(el).textContent).to.include('Not connected');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers export and import, and Back', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer .client=${fakeClient()}></xs-key-transfer>`);
+    expect(heading(el)).to.equal('Room keys');
+    await expect(el).to.be.accessible();
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent?.includes('Import'))!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Import room keys');
+    expect(root(el).activeElement?.tagName).to.equal('H3');
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Back')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Room keys');
+  });
+
+  it('export: Export stays disabled until the passphrase is strong and confirmed; the validity event settles', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" .client=${fakeClient()}></xs-key-transfer>`);
+    const field = root(el).querySelector('xs-new-passphrase')!;
+    const submit = () => [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Export')!;
+    expect(submit().disabled).to.equal(true);
+    let validityEvents = 0;
+    field.addEventListener('xs-passphrase-validity', () => validityEvents++);
+    let renders = 0;
+    const original = el.requestUpdate.bind(el);
+    el.requestUpdate = ((...a: Parameters<typeof original>) => {
+      renders++;
+      return original(...a);
+    }) as typeof el.requestUpdate;
+    type(field.shadowRoot!.querySelector('#passphrase')!, PASS);
+    type(field.shadowRoot!.querySelector('#confirm')!, PASS);
+    await waitUntil(() => !submit().disabled, 'Export enabled', { timeout: 10_000 });
+    const settled = renders;
+    await el.updateComplete;
+    await field.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(validityEvents).to.equal(1);
+    expect(renders - settled).to.be.lessThan(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('import: explains a non-key file and a wrong passphrase, then imports and reports', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>`);
+    const pass = () => root(el).querySelector<HTMLInputElement>('#import-passphrase')!;
+    const submit = () => root(el).querySelector('form')!.requestSubmit();
+    submit();
+    await el.updateComplete;
+    expect(root(el).querySelector('[role=alert]')!.textContent).to.include('Choose a key file first');
+
+    await choose(el, new File(['hello'], 'notes.txt'));
+    pass().value = 'x';
+    submit();
+    await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('This is not a key file'), 'not a key file');
+    await expect(el).to.be.accessible();
+
+    const keys = '[{"session_id":"s1","room_id":"!r:x"}]';
+    const file = new File([(await encryptMegolmKeyFile(keys, PASS, { kdfRounds: 1000 })) as Uint8Array<ArrayBuffer>], 'xs-keys.txt');
+    await choose(el, file);
+    pass().value = 'wrong';
+    submit();
+    await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('passphrase is wrong'), 'wrong passphrase');
+    expect(pass().getAttribute('aria-invalid')).to.equal('true');
+
+    const imported = new Promise<Event>((r) => el.addEventListener('xs-keys-imported', r, { once: true }));
+    pass().value = PASS;
+    submit();
+    const ev = (await imported) as Event & { total: number; imported: number; skipped: number };
+    expect([ev.total, ev.imported, ev.skipped]).to.deep.equal([1, 1, 0]);
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Keys imported');
+    expect(root(el).querySelector('[data-count=total]')!.textContent).to.equal('1');
+    await expect(el).to.be.accessible();
+  });
+});
