@@ -283,7 +283,27 @@ export async function start({ readyTimeoutMs = 90_000 } = {}) {
   fail(`Synapse did not answer ${homeserverUrl}/_matrix/client/versions within ${readyTimeoutMs / 1000} s. Last log lines:\n${logTail()}`);
 }
 
+/**
+ * Unmounts the chroot's /proc once no Synapse of this cache runs any more, so deleting the cache
+ * directory (rm -rf) never walks into the live /proc.
+ */
+function releaseProc() {
+  const proc = path.join(rootDir, 'proc');
+  if (!fs.existsSync(path.join(proc, 'self'))) return;
+  let files = [];
+  try { files = fs.readdirSync(cacheDir).filter((f) => /^synapse(-\d+)?\.pid$/.test(f)); } catch { /* no cache */ }
+  for (const f of files) {
+    const other = Number(fs.readFileSync(path.join(cacheDir, f), 'utf8').trim());
+    try { if (other) { process.kill(other, 0); return; } } catch { /* not running */ }
+  }
+  spawnSync('umount', ['-l', proc], { stdio: 'ignore' });
+}
+
 export async function stop({ timeoutMs = 20_000 } = {}) {
+  try { return await stopSynapse(timeoutMs); } finally { releaseProc(); }
+}
+
+async function stopSynapse(timeoutMs) {
   const pid = readPid();
   if (!pid) { fs.rmSync(pidFile, { force: true }); return false; }
   // chroot exec()s python, so the pid is Synapse itself.
