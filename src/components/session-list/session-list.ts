@@ -26,13 +26,15 @@ import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
 
 /**
- * Long lists render in slices so no task blocks the page for long: rows not yet in the DOM are added at most
- * `chunk` per task, and `chunk` adapts to the measured cost per row so a slice takes about SLICE_MS.
+ * Long lists render in slices so no task blocks the page for long: each render adds at most `chunk` rows not
+ * yet in the DOM, one slice per frame (the browser styles and lays out each slice before the next one runs,
+ * so that work never piles up into one long frame). `chunk` adapts to the measured cost per new row, of the
+ * script (the slice's task) and of the rendering that follows it (style and layout), so each stays near SLICE_MS.
  */
 const FIRST_CHUNK = 20;
-const SLICE_MS = 16;
+const SLICE_MS = 24;
 const MIN_CHUNK = 10;
-const MAX_CHUNK = 120;
+const MAX_CHUNK = 400;
 
 /** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
 function nextTask(fn: () => void): { cancel(): void } {
@@ -44,6 +46,25 @@ function nextTask(fn: () => void): { cancel(): void } {
   };
   ch.port2.postMessage(null);
   return { cancel: () => { live = false; ch.port1.close(); } };
+}
+
+/**
+ * Runs `fn` in the first task after the next frame has rendered, passing how long that rendering took (ms, from
+ * the frame's start). Hidden pages get no frames: then (or if no frame comes soon) `fn` runs anyway.
+ */
+function afterNextFrame(fn: (renderMs: number | undefined) => void): { cancel(): void } {
+  let task: { cancel(): void } | undefined;
+  let done = false;
+  const go = (frameAt: number | undefined) => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(raf);
+    clearTimeout(fallback);
+    task = nextTask(() => fn(frameAt === undefined ? undefined : performance.now() - frameAt));
+  };
+  const raf = requestAnimationFrame(() => go(performance.now()));
+  const fallback = setTimeout(() => go(undefined), document.visibilityState === 'hidden' ? 0 : 250);
+  return { cancel: () => { done = true; cancelAnimationFrame(raf); clearTimeout(fallback); task?.cancel(); } };
 }
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
@@ -99,13 +120,20 @@ export class XsSessionList extends XsElement {
   /** A source of sessions other than the client (tests and custom hosts); wins over the client. */
   @property({ attribute: false }) source?: SessionsSource;
 
-  @state() private renderLimit = FIRST_CHUNK;
+  /** Bumped by each slice of a long list (a render that adds the next rows). */
+  @state() private slices = 0;
   @state() private expanded = new Set<string>();
   @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
 
   private model?: SessionListModel;
   private modelVersion = 0;
   private chunk = FIRST_CHUNK;
+  /** Measured cost per new row (ms): of the slice's script, and of the rendering (style, layout) after it. */
+  private scriptPerRow = 0;
+  private renderPerRow = 0;
+  /** Rows the last render added to the DOM, and whether every row of the view is in the DOM now. */
+  private lastFresh = 0;
+  private complete = true;
   /** Device ids of the rows in the DOM after the last render. */
   private rendered = new Set<string>();
   private readonly keys = new Map<string, number>();
@@ -157,7 +185,6 @@ export class XsSessionList extends XsElement {
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
     this.rendered = new Set();
-    this.renderLimit = this.chunk;
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -191,8 +218,7 @@ export class XsSessionList extends XsElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const total = this.model?.view.visible.length ?? 0;
-    if (this.renderLimit < total) this.scheduleChunk();
+    if (!this.complete) this.scheduleChunk();
     else this.flushChunkWaiters();
     if (this.focusAfterRender) {
       const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
@@ -213,7 +239,7 @@ export class XsSessionList extends XsElement {
   /** Resolves once every row of the current view is in the DOM (rows render in chunks). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && this.model && this.renderLimit < this.model.view.visible.length) {
+    while (this.isConnected && this.model && !this.complete) {
       await new Promise<void>((r) => this.chunkWaiters.push(r));
       result = await super.getUpdateComplete();
     }
@@ -222,32 +248,22 @@ export class XsSessionList extends XsElement {
 
   private scheduleChunk() {
     if (this.chunkTimer !== undefined) return;
-    this.chunkTimer = nextTask(() => {
+    const added = this.lastFresh;
+    this.chunkTimer = afterNextFrame((renderMs) => {
       this.chunkTimer = undefined;
-      const visible = this.model?.view.visible ?? [];
+      if (renderMs !== undefined && added > 0) this.renderPerRow = renderMs / added;
       const t0 = performance.now();
-      this.renderLimit = this.limitFor(visible);
-      let added = 0;
-      for (let i = 0; i < this.renderLimit; i++) if (!this.rendered.has(visible[i]!.deviceId)) added++;
-      added = Math.max(1, added);
+      this.slices++;
       const waiters = this.chunkWaiters;
       this.chunkWaiters = [];
-      // The update runs in this task's microtasks, so this measures the slice.
+      // The update runs in this task's microtasks, so this measures the slice's script.
       void super.getUpdateComplete().then(() => {
-        const perRow = (performance.now() - t0) / added;
-        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / Math.max(perRow, 0.01))));
+        if (this.lastFresh > 0) this.scriptPerRow = (performance.now() - t0) / this.lastFresh;
+        const perRow = Math.max(this.scriptPerRow, this.renderPerRow, 0.01);
+        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, 2 * this.chunk, Math.floor(SLICE_MS / perRow)));
         waiters.forEach((w) => w());
       });
     });
-  }
-
-  /** How many of `visible` to render so that at most `chunk` of them are rows not yet in the DOM. */
-  private limitFor(visible: readonly SessionRow[]): number {
-    let fresh = 0;
-    for (let i = 0; i < visible.length; i++) {
-      if (!this.rendered.has(visible[i]!.deviceId) && ++fresh > this.chunk) return i;
-    }
-    return visible.length;
   }
 
   private flushChunkWaiters() {
@@ -267,12 +283,10 @@ export class XsSessionList extends XsElement {
 
   private setFilter(f: SessionFilter) {
     this.model?.setFilter(f);
-    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private onSearch(e: InputEvent) {
     this.model?.setQuery((e.target as HTMLInputElement).value);
-    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private rowOf(e: Event): string | undefined {
@@ -578,9 +592,34 @@ export class XsSessionList extends XsElement {
     this.focusAfterRender = '#others-h';
   }
 
+  /**
+   * The rows of `visible` to render now: every row already in the DOM (kept, so a filter change re-uses them)
+   * and at most `chunk` rows more, in view order; updates `rendered`, `lastFresh` and `complete`.
+   */
+  private nextShown(visible: SessionRow[]): SessionRow[] {
+    const before = this.rendered;
+    let shown = visible;
+    let fresh = 0;
+    for (let i = 0; i < visible.length; i++) {
+      if (before.has(visible[i]!.deviceId)) continue;
+      if (++fresh > this.chunk) {
+        shown = visible.slice(0, i);
+        for (let j = i + 1; j < visible.length; j++) if (before.has(visible[j]!.deviceId)) shown.push(visible[j]!);
+        fresh--;
+        break;
+      }
+    }
+    this.lastFresh = fresh;
+    this.complete = shown.length === visible.length;
+    this.rendered = new Set(shown.map((r) => r.deviceId));
+    return shown;
+  }
+
   protected override render() {
     this.renderLang = this.localize.lang;
     this.textCache.clear();
+    this.complete = true;
+    this.lastFresh = 0;
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -598,8 +637,7 @@ export class XsSessionList extends XsElement {
     const so = m.signOut;
     const selected = m.selection.size;
     const allShownSelected = visible.length > 0 && visible.every((r) => m.selection.has(r.deviceId));
-    const shown = visible.length > this.renderLimit ? visible.slice(0, this.renderLimit) : visible;
-    this.rendered = new Set(shown.map((r) => r.deviceId));
+    const shown = this.nextShown(visible);
     const now = m.now;
     const threshold = m.thresholdMs;
     const lang = this.renderLang;
