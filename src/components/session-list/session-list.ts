@@ -27,14 +27,17 @@ import { sessionListStyles } from './session-list.styles.js';
 
 /**
  * Long lists render in slices so no task blocks the page for long: each render adds at most `chunk` rows not
- * yet in the DOM, one slice per frame (the browser styles and lays out each slice before the next one runs,
- * so that work never piles up into one long frame). `chunk` adapts to the measured cost per new row, of the
- * script (the slice's task) and of the rendering that follows it (style and layout), so each stays near SLICE_MS.
+ * yet in the DOM, and a slice styles and lays out its rows in its own task (so that work never piles up into
+ * one long frame after several slices). `chunk` adapts to the measured cost per new row (script, style and
+ * layout) so a slice takes about SLICE_MS, well under the 50 ms of a long task even when the machine is busy.
  */
 const FIRST_CHUNK = 20;
-const SLICE_MS = 24;
+const SLICE_MS = 20;
 const MIN_CHUNK = 10;
 const MAX_CHUNK = 400;
+
+/** Cost per new row (ms) measured by the last list that rendered slices: a new list starts from it. */
+let learnedPerRow = 0;
 
 /** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
 function nextTask(fn: () => void): { cancel(): void } {
@@ -46,25 +49,6 @@ function nextTask(fn: () => void): { cancel(): void } {
   };
   ch.port2.postMessage(null);
   return { cancel: () => { live = false; ch.port1.close(); } };
-}
-
-/**
- * Runs `fn` in the first task after the next frame has rendered, passing how long that rendering took (ms, from
- * the frame's start). Hidden pages get no frames: then (or if no frame comes soon) `fn` runs anyway.
- */
-function afterNextFrame(fn: (renderMs: number | undefined) => void): { cancel(): void } {
-  let task: { cancel(): void } | undefined;
-  let done = false;
-  const go = (frameAt: number | undefined) => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(raf);
-    clearTimeout(fallback);
-    task = nextTask(() => fn(frameAt === undefined ? undefined : performance.now() - frameAt));
-  };
-  const raf = requestAnimationFrame(() => go(performance.now()));
-  const fallback = setTimeout(() => go(undefined), document.visibilityState === 'hidden' ? 0 : 250);
-  return { cancel: () => { done = true; cancelAnimationFrame(raf); clearTimeout(fallback); task?.cancel(); } };
 }
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
@@ -127,10 +111,9 @@ export class XsSessionList extends XsElement {
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  private chunk = FIRST_CHUNK;
-  /** Measured cost per new row (ms): of the slice's script, and of the rendering (style, layout) after it. */
-  private scriptPerRow = 0;
-  private renderPerRow = 0;
+  private chunk = learnedPerRow ? Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / learnedPerRow))) : FIRST_CHUNK;
+  /** Measured cost of a slice per new row (ms): rises at once with a slower slice, falls gradually. */
+  private perRow = learnedPerRow;
   /** Rows the last render added to the DOM, and whether every row of the view is in the DOM now. */
   private lastFresh = 0;
   private complete = true;
@@ -218,7 +201,11 @@ export class XsSessionList extends XsElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.complete) this.scheduleChunk();
+    if (!this.complete) {
+      // Style and lay out this slice's rows now, in its own task, so the work never piles up across slices.
+      if (this.lastFresh > 0) this.shadowRoot?.querySelector('ul.sessions')?.getBoundingClientRect();
+      this.scheduleChunk();
+    }
     else this.flushChunkWaiters();
     if (this.focusAfterRender) {
       const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
@@ -248,19 +235,19 @@ export class XsSessionList extends XsElement {
 
   private scheduleChunk() {
     if (this.chunkTimer !== undefined) return;
-    const added = this.lastFresh;
-    this.chunkTimer = afterNextFrame((renderMs) => {
+    this.chunkTimer = nextTask(() => {
       this.chunkTimer = undefined;
-      if (renderMs !== undefined && added > 0) this.renderPerRow = renderMs / added;
       const t0 = performance.now();
       this.slices++;
       const waiters = this.chunkWaiters;
       this.chunkWaiters = [];
-      // The update runs in this task's microtasks, so this measures the slice's script.
+      // The update (with the style and layout `updated` forces) runs in this task's microtasks: this measures the slice.
       void super.getUpdateComplete().then(() => {
-        if (this.lastFresh > 0) this.scriptPerRow = (performance.now() - t0) / this.lastFresh;
-        const perRow = Math.max(this.scriptPerRow, this.renderPerRow, 0.01);
-        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, 2 * this.chunk, Math.floor(SLICE_MS / perRow)));
+        if (this.lastFresh > 0) {
+          const measured = (performance.now() - t0) / this.lastFresh;
+          learnedPerRow = this.perRow = Math.max(measured, (this.perRow + measured) / 2, 0.01);
+          this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(1.5 * this.chunk), Math.floor(SLICE_MS / this.perRow)));
+        }
         waiters.forEach((w) => w());
       });
     });
