@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -35,6 +34,8 @@ const FIRST_CHUNK = 20;
 const SLICE_MS = 20;
 const MIN_CHUNK = 10;
 const MAX_CHUNK = 400;
+/** Cost of showing a kept row element again (no new DOM; style and layout only), in new rows. */
+const REINSERT_COST = 0.25;
 
 /** Cost per new row (ms) measured by the last list that rendered slices: a new list starts from it. */
 let learnedPerRow = 0;
@@ -114,11 +115,14 @@ export class XsSessionList extends XsElement {
   private chunk = learnedPerRow ? Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / learnedPerRow))) : FIRST_CHUNK;
   /** Measured cost of a slice per new row (ms): rises at once with a slower slice, falls gradually. */
   private perRow = learnedPerRow;
-  /** Rows the last render added to the DOM, and whether every row of the view is in the DOM now. */
+  /** Cost of the rows the last render added to the DOM (see `nextShown`), and whether every row of the view is in the DOM now. */
   private lastFresh = 0;
   private complete = true;
   /** Device ids of the rows in the DOM after the last render. */
   private rendered = new Set<string>();
+  /** Row elements by device id, in the DOM or not (see `rowNode`); pruned when the sessions change. */
+  private rowNodes = new Map<string, { li: HTMLLIElement; deps: unknown[] }>();
+  private rowNodesOf?: unknown;
   private readonly keys = new Map<string, number>();
   private chunkTimer?: { cancel(): void };
   private chunkWaiters: (() => void)[] = [];
@@ -168,6 +172,7 @@ export class XsSessionList extends XsElement {
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
     this.rendered = new Set();
+    this.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -467,6 +472,30 @@ export class XsSessionList extends XsElement {
     return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
   }
 
+  /**
+   * The `<li>` of a row, rendered again only when something it shows changed (`deps`). A row that leaves the
+   * list (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
+   */
+  private rowNode(row: SessionRow, deps: unknown[], content: () => TemplateResult): HTMLLIElement {
+    let n = this.rowNodes.get(row.deviceId);
+    if (!n) {
+      const li = document.createElement('li') as HTMLLIElement & { deviceId?: string };
+      li.setAttribute('part', 'session');
+      li.className = 'session';
+      li.setAttribute('data-device', '');
+      li.setAttribute('data-id', String(this.keyOf(row.deviceId)));
+      li.deviceId = row.deviceId;
+      n = { li, deps: [] };
+      this.rowNodes.set(row.deviceId, n);
+    }
+    if (n.deps.length !== deps.length || deps.some((d, i) => d !== n.deps[i])) {
+      render(content(), n.li, { host: this });
+      n.deps = deps;
+    }
+    return n.li;
+  }
+
+  /** A row's content (inside its `<li>`). */
   private row(row: SessionRow, canVouch: boolean, now: number, threshold: number): TemplateResult {
     const m = this.model!;
     const k = this.keyOf(row.deviceId);
@@ -474,7 +503,7 @@ export class XsSessionList extends XsElement {
     const expanded = this.expanded.has(row.deviceId);
     const [cls, label] = this.trustBadge(row);
     const seen = row.lastSeenTs;
-    return html`<li part="session" class="session" data-device data-id=${k} .deviceId=${row.deviceId}>
+    return html`
       <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${this.tr('select', nameText)} />
       <div>
         <span class="name" id="n-${k}"><bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi></span><span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!isInactive(row, now, threshold)}>${this.tr('inactive')}</span>
@@ -488,7 +517,7 @@ export class XsSessionList extends XsElement {
         </div>
       </div>
       ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
-    </li>`;
+    `;
   }
 
   private currentCard(row: SessionRow): TemplateResult {
@@ -581,22 +610,25 @@ export class XsSessionList extends XsElement {
 
   /**
    * The rows of `visible` to render now: every row already in the DOM (kept, so a filter change re-uses them)
-   * and at most `chunk` rows more, in view order; updates `rendered`, `lastFresh` and `complete`.
+   * and rows more up to `chunk` (a new row counts 1, a kept row element shown again REINSERT_COST), in view
+   * order; updates `rendered`, `lastFresh` (the cost added) and `complete`.
    */
   private nextShown(visible: SessionRow[]): SessionRow[] {
     const before = this.rendered;
     let shown = visible;
-    let fresh = 0;
+    let units = 0;
     for (let i = 0; i < visible.length; i++) {
-      if (before.has(visible[i]!.deviceId)) continue;
-      if (++fresh > this.chunk) {
+      const id = visible[i]!.deviceId;
+      if (before.has(id)) continue;
+      const cost = this.rowNodes.has(id) ? REINSERT_COST : 1;
+      if (units > 0 && units + cost > this.chunk) {
         shown = visible.slice(0, i);
         for (let j = i + 1; j < visible.length; j++) if (before.has(visible[j]!.deviceId)) shown.push(visible[j]!);
-        fresh--;
         break;
       }
+      units += cost;
     }
-    this.lastFresh = fresh;
+    this.lastFresh = units;
     this.complete = shown.length === visible.length;
     this.rendered = new Set(shown.map((r) => r.deviceId));
     return shown;
@@ -619,6 +651,12 @@ export class XsSessionList extends XsElement {
         <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></div>`;
 
     const snap = load.snapshot;
+    if (this.rowNodesOf !== snap) {
+      // Sessions changed: forget the elements of rows that are gone.
+      this.rowNodesOf = snap;
+      const ids = new Set(m.view.others.map((r) => r.deviceId));
+      for (const id of [...this.rowNodes.keys()]) if (!ids.has(id)) this.rowNodes.delete(id);
+    }
     const view = m.view;
     const { counts, visible } = view;
     const so = m.signOut;
@@ -667,7 +705,7 @@ export class XsSessionList extends XsElement {
               const note = this.note?.deviceId === id ? this.note : undefined;
               // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
               const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
-              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
+              return this.rowNode(r, [r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
                 () => this.row(r, snap.canVouch, now, threshold));
             })}
           </ul>`}
