@@ -1,6 +1,5 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
@@ -123,6 +122,8 @@ export class XsSessionList extends XsElement {
   /** Row elements by device id, in the DOM or not (see `rowNode`); pruned when the sessions change. */
   private rowNodes = new Map<string, { li: HTMLLIElement; deps: unknown[] }>();
   private rowNodesOf?: unknown;
+  /** The rows' elements the last render shows, in order. */
+  private shownNodes: HTMLLIElement[] = [];
   private readonly keys = new Map<string, number>();
   private chunkTimer?: { cancel(): void };
   private chunkWaiters: (() => void)[] = [];
@@ -204,7 +205,35 @@ export class XsSessionList extends XsElement {
     return `signout-${so.kind}`;
   }
 
+  /**
+   * Puts `shownNodes` in the list, in order: removes rows no longer shown, then inserts each run of rows new to
+   * the list as one fragment (rows kept in place are not touched).
+   */
+  private syncRows() {
+    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
+    if (!ul) return;
+    const want = this.shownNodes;
+    const keep = new Set<Element>(want);
+    if (want.length === 0) ul.replaceChildren();
+    for (let c = ul.firstElementChild; c;) {
+      const next = c.nextElementSibling;
+      if (!keep.has(c)) c.remove();
+      c = next;
+    }
+    let cur = ul.firstElementChild;
+    let run: DocumentFragment | undefined;
+    for (const li of want) {
+      if (li === cur) {
+        if (run) ul.insertBefore(run, cur);
+        run = undefined;
+        cur = cur.nextElementSibling;
+      } else (run ??= document.createDocumentFragment()).append(li);
+    }
+    if (run) ul.insertBefore(run, cur);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    this.syncRows();
     super.updated(changed);
     if (!this.complete) {
       // Style and lay out this slice's rows now, in its own task, so the work never piles up across slices.
@@ -393,13 +422,14 @@ export class XsSessionList extends XsElement {
   }
 
   private relCache = new Map<number, string>();
-  private relCacheKey = '';
+  private relCacheNow = NaN;
+  private relCacheLang = '';
 
   /** Relative time of `ts` at `now`, memoised per render clock and language (slices reuse it). */
   private relative(ts: number, now: number): string {
-    const key = `${now}|${this.renderLang}`;
-    if (key !== this.relCacheKey) {
-      this.relCacheKey = key;
+    if (now !== this.relCacheNow || this.renderLang !== this.relCacheLang) {
+      this.relCacheNow = now;
+      this.relCacheLang = this.renderLang;
       this.relCache.clear();
     }
     let v = this.relCache.get(ts);
@@ -639,6 +669,7 @@ export class XsSessionList extends XsElement {
     this.textCache.clear();
     this.complete = true;
     this.lastFresh = 0;
+    this.shownNodes = [];
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -661,11 +692,22 @@ export class XsSessionList extends XsElement {
     const { counts, visible } = view;
     const so = m.signOut;
     const selected = m.selection.size;
-    const allShownSelected = visible.length > 0 && visible.every((r) => m.selection.has(r.deviceId));
+    const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
     const shown = this.nextShown(visible);
     const now = m.now;
     const threshold = m.thresholdMs;
     const lang = this.renderLang;
+    // The rows' elements (see `rowNode`); `updated` puts them in the list.
+    this.shownNodes = shown.map((r) => {
+      // A row re-renders only when something it shows changed (long lists stay cheap to update).
+      const id = r.deviceId;
+      const rename = m.rename?.deviceId === id ? m.rename : undefined;
+      const note = this.note?.deviceId === id ? this.note : undefined;
+      // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
+      const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
+      return this.rowNode(r, [r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
+        () => this.row(r, snap.canVouch, now, threshold));
+    });
     return html`<div part="base">
       ${header}
       ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
@@ -697,18 +739,7 @@ export class XsSessionList extends XsElement {
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
           ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
           ${visible.length === 0 ? html`<p>${this.tr('noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}>
-            ${repeat(shown, (r) => r.deviceId, (r) => {
-              // A row re-renders only when something it shows changed (long lists stay cheap to update).
-              const id = r.deviceId;
-              const rename = m.rename?.deviceId === id ? m.rename : undefined;
-              const note = this.note?.deviceId === id ? this.note : undefined;
-              // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
-              const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
-              return this.rowNode(r, [r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
-                () => this.row(r, snap.canVouch, now, threshold));
-            })}
-          </ul>`}
+          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}></ul>`}
       </section>
     </div>`;
   }
