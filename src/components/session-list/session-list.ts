@@ -24,20 +24,15 @@ import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
 
 /**
- * Long lists render in slices so no task blocks the page for long: each render adds at most `chunk` rows not
- * yet in the DOM, and a slice styles and lays out its rows in its own task (so that work never piles up into
- * one long frame after several slices). `chunk` adapts to the measured cost per new row (script, style and
- * layout) so a slice takes about SLICE_MS, well under the 50 ms of a long task even when the machine is busy.
+ * Long lists render in slices so no task blocks the page for long. A render adds rows not yet in the list while
+ * its time so far plus the expected style and layout of the rows added stays under SLICE_MS (so a slice is bounded
+ * by the clock, not by a guess of the cost per row); each slice then styles and lays out its rows in its own
+ * task, so that work never piles up into one long frame after several slices.
  */
-const FIRST_CHUNK = 20;
 const SLICE_MS = 20;
-const MIN_CHUNK = 10;
-const MAX_CHUNK = 400;
-/** Cost of showing a kept row element again (no new DOM; style and layout only), in new rows. */
-const REINSERT_COST = 0.25;
 
-/** Cost per new row (ms) measured by the last list that rendered slices: a new list starts from it. */
-let learnedPerRow = 0;
+/** Style and layout per row added (ms), measured by the last list that rendered: a new list starts from it. */
+let learnedLayoutPerRow = 0.05;
 
 /** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
 function nextTask(fn: () => void): { cancel(): void } {
@@ -111,11 +106,10 @@ export class XsSessionList extends XsElement {
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  private chunk = learnedPerRow ? Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / learnedPerRow))) : FIRST_CHUNK;
-  /** Measured cost of a slice per new row (ms): rises at once with a slower slice, falls gradually. */
-  private perRow = learnedPerRow;
-  /** Cost of the rows the last render added to the DOM (see `nextShown`), and whether every row of the view is in the DOM now. */
-  private lastFresh = 0;
+  /** Style and layout per row added, measured (rises at once with a slower slice, falls gradually). */
+  private layoutPerRow = learnedLayoutPerRow;
+  /** Rows the last render added to the list, and whether every row of the view is in the list now. */
+  private added = 0;
   private complete = true;
   /** Device ids of the rows in the DOM after the last render. */
   private rendered = new Set<string>();
@@ -233,13 +227,18 @@ export class XsSessionList extends XsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const t0 = performance.now();
     this.syncRows();
-    super.updated(changed);
-    if (!this.complete) {
-      // Style and lay out this slice's rows now, in its own task, so the work never piles up across slices.
-      if (this.lastFresh > 0) this.shadowRoot?.querySelector('ul.sessions')?.getBoundingClientRect();
-      this.scheduleChunk();
+    if (this.added > 0) {
+      // Style and lay out the rows added now, in this task, so the work never piles up across slices.
+      this.shadowRoot?.querySelector('ul.sessions')?.getBoundingClientRect();
+      if (this.added >= 10) {
+        const measured = (performance.now() - t0) / this.added;
+        learnedLayoutPerRow = this.layoutPerRow = Math.max(measured, (this.layoutPerRow + measured) / 2);
+      }
     }
+    super.updated(changed);
+    if (!this.complete) this.scheduleChunk();
     else this.flushChunkWaiters();
     if (this.focusAfterRender) {
       const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
@@ -271,19 +270,10 @@ export class XsSessionList extends XsElement {
     if (this.chunkTimer !== undefined) return;
     this.chunkTimer = nextTask(() => {
       this.chunkTimer = undefined;
-      const t0 = performance.now();
       this.slices++;
       const waiters = this.chunkWaiters;
       this.chunkWaiters = [];
-      // The update (with the style and layout `updated` forces) runs in this task's microtasks: this measures the slice.
-      void super.getUpdateComplete().then(() => {
-        if (this.lastFresh > 0) {
-          const measured = (performance.now() - t0) / this.lastFresh;
-          learnedPerRow = this.perRow = Math.max(measured, (this.perRow + measured) / 2, 0.01);
-          this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(1.5 * this.chunk), Math.floor(SLICE_MS / this.perRow)));
-        }
-        waiters.forEach((w) => w());
-      });
+      void super.getUpdateComplete().then(() => waiters.forEach((w) => w()));
     });
   }
 
@@ -639,36 +629,40 @@ export class XsSessionList extends XsElement {
   }
 
   /**
-   * The rows of `visible` to render now: every row already in the DOM (kept, so a filter change re-uses them)
-   * and rows more up to `chunk` (a new row counts 1, a kept row element shown again REINSERT_COST), in view
-   * order; updates `rendered`, `lastFresh` (the cost added) and `complete`.
+   * The elements of the rows of `visible` to show now, in view order: every row already in the list (kept, so a
+   * filter change re-uses them) and rows more while the render's time (since `start`) plus the expected style
+   * and layout of the rows added stays under SLICE_MS; updates `rendered`, `added` and `complete`.
    */
-  private nextShown(visible: SessionRow[]): SessionRow[] {
+  private nextShown(visible: SessionRow[], start: number, node: (r: SessionRow) => HTMLLIElement): HTMLLIElement[] {
     const before = this.rendered;
-    let shown = visible;
-    let units = 0;
-    for (let i = 0; i < visible.length; i++) {
-      const id = visible[i]!.deviceId;
-      if (before.has(id)) continue;
-      const cost = this.rowNodes.has(id) ? REINSERT_COST : 1;
-      if (units > 0 && units + cost > this.chunk) {
-        shown = visible.slice(0, i);
-        for (let j = i + 1; j < visible.length; j++) if (before.has(visible[j]!.deviceId)) shown.push(visible[j]!);
-        break;
+    const shown: HTMLLIElement[] = [];
+    const ids = new Set<string>();
+    let added = 0;
+    let full = false;
+    for (const r of visible) {
+      if (!before.has(r.deviceId)) {
+        if (full) continue;
+        if (added > 0 && performance.now() - start + (added + 1) * this.layoutPerRow > SLICE_MS) {
+          full = true;
+          continue;
+        }
+        added++;
       }
-      units += cost;
+      shown.push(node(r));
+      ids.add(r.deviceId);
     }
-    this.lastFresh = units;
-    this.complete = shown.length === visible.length;
-    this.rendered = new Set(shown.map((r) => r.deviceId));
+    this.added = added;
+    this.complete = !full;
+    this.rendered = ids;
     return shown;
   }
 
   protected override render() {
+    const start = performance.now();
     this.renderLang = this.localize.lang;
     this.textCache.clear();
     this.complete = true;
-    this.lastFresh = 0;
+    this.added = 0;
     this.shownNodes = [];
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
@@ -693,12 +687,11 @@ export class XsSessionList extends XsElement {
     const so = m.signOut;
     const selected = m.selection.size;
     const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
-    const shown = this.nextShown(visible);
     const now = m.now;
     const threshold = m.thresholdMs;
     const lang = this.renderLang;
     // The rows' elements (see `rowNode`); `updated` puts them in the list.
-    this.shownNodes = shown.map((r) => {
+    this.shownNodes = this.nextShown(visible, start, (r) => {
       // A row re-renders only when something it shows changed (long lists stay cheap to update).
       const id = r.deviceId;
       const rename = m.rename?.deviceId === id ? m.rename : undefined;
