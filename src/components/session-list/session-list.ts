@@ -398,7 +398,7 @@ export class XsSessionList extends XsElement {
     return splitUntrusted(row.displayName).map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join('');
   }
 
-  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat };
+  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat; phrases: Map<string, string> };
   private formats() {
     const lang = this.renderLang;
     if (this.fmt?.lang !== lang) {
@@ -406,6 +406,7 @@ export class XsSessionList extends XsElement {
         lang,
         rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
         abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
+        phrases: new Map(),
       };
     }
     return this.fmt;
@@ -428,15 +429,23 @@ export class XsSessionList extends XsElement {
   }
 
   private formatRelative(ts: number, now: number): string {
-    const rel = this.formats().rel;
     const s = Math.round((ts - now) / 1000);
     const a = Math.abs(s);
-    if (a < 60) return rel.format(s, 'second');
-    if (a < 3600) return rel.format(Math.round(s / 60), 'minute');
-    if (a < 86_400) return rel.format(Math.round(s / 3600), 'hour');
-    if (a < 30 * 86_400) return rel.format(Math.round(s / 86_400), 'day');
-    if (a < 365 * 86_400) return rel.format(Math.round(s / (30 * 86_400)), 'month');
-    return rel.format(Math.round(s / (365 * 86_400)), 'year');
+    if (a < 60) return this.phrase(s, 'second');
+    if (a < 3600) return this.phrase(Math.round(s / 60), 'minute');
+    if (a < 86_400) return this.phrase(Math.round(s / 3600), 'hour');
+    if (a < 30 * 86_400) return this.phrase(Math.round(s / 86_400), 'day');
+    if (a < 365 * 86_400) return this.phrase(Math.round(s / (30 * 86_400)), 'month');
+    return this.phrase(Math.round(s / (365 * 86_400)), 'year');
+  }
+
+  /** `Intl.RelativeTimeFormat` output, memoised per language (many rows share "3 days ago"; formatting is slow). */
+  private phrase(n: number, unit: Intl.RelativeTimeFormatUnit): string {
+    const f = this.formats();
+    const key = `${n}${unit}`;
+    let v = f.phrases.get(key);
+    if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, unit)));
+    return v;
   }
 
   private trustBadge(row: SessionRow): [string, string] {
