@@ -638,12 +638,11 @@ export class XsSessionList extends XsElement {
   }
 
   /**
-   * The elements of the rows of `visible` to show now, in view order: every row already in the list (kept, so a
+   * The elements of the rows of `visible` to show now, in view order: every row already in the list (`before`; kept, so a
    * filter change re-uses them) and rows more while the render's time (since `start`) plus the expected style
    * and layout of the rows added stays under SLICE_MS; updates `rendered`, `added` and `complete`.
    */
-  private nextShown(visible: SessionRow[], start: number, node: (r: SessionRow) => HTMLLIElement): HTMLLIElement[] {
-    const before = this.rendered;
+  private nextShown(before: ReadonlySet<string>, visible: SessionRow[], start: number, node: (r: SessionRow) => HTMLLIElement): HTMLLIElement[] {
     const shown: HTMLLIElement[] = [];
     const ids = new Set<string>();
     let added = 0;
@@ -673,6 +672,9 @@ export class XsSessionList extends XsElement {
     this.complete = true;
     this.added = 0;
     this.shownNodes = [];
+    // Rows in the list before this render (a render without the list leaves none).
+    const before = this.rendered;
+    this.rendered = new Set();
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -700,7 +702,7 @@ export class XsSessionList extends XsElement {
     const threshold = m.thresholdMs;
     const lang = this.renderLang;
     // The rows' elements (see `rowNode`); `updated` puts them in the list.
-    this.shownNodes = this.nextShown(visible, start, (r) => {
+    this.shownNodes = this.nextShown(before, visible, start, (r) => {
       // A row re-renders only when something it shows changed (long lists stay cheap to update).
       const id = r.deviceId;
       const rename = m.rename?.deviceId === id ? m.rename : undefined;
