@@ -1,7 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
@@ -26,13 +24,15 @@ import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
 
 /**
- * Long lists render in slices so no task blocks the page for long: rows not yet in the DOM are added at most
- * `chunk` per task, and `chunk` adapts to the measured cost per row so a slice takes about SLICE_MS.
+ * Long lists render in slices so no task blocks the page for long. A render adds rows not yet in the list while
+ * its time so far plus the expected style and layout of the rows added stays under SLICE_MS (so a slice is bounded
+ * by the clock, not by a guess of the cost per row); each slice then styles and lays out its rows in its own
+ * task, so that work never piles up into one long frame after several slices.
  */
-const FIRST_CHUNK = 20;
-const SLICE_MS = 16;
-const MIN_CHUNK = 10;
-const MAX_CHUNK = 120;
+const SLICE_MS = 20;
+
+/** Style and layout per row added (ms), measured by the last list that rendered: a new list starts from it. */
+let learnedLayoutPerRow = 0.05;
 
 /** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
 function nextTask(fn: () => void): { cancel(): void } {
@@ -99,15 +99,25 @@ export class XsSessionList extends XsElement {
   /** A source of sessions other than the client (tests and custom hosts); wins over the client. */
   @property({ attribute: false }) source?: SessionsSource;
 
-  @state() private renderLimit = FIRST_CHUNK;
+  /** Bumped by each slice of a long list (a render that adds the next rows). */
+  @state() private slices = 0;
   @state() private expanded = new Set<string>();
   @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  private chunk = FIRST_CHUNK;
+  /** Style and layout per row added, measured (rises at once with a slower slice, falls gradually). */
+  private layoutPerRow = learnedLayoutPerRow;
+  /** Rows the last render added to the list, and whether every row of the view is in the list now. */
+  private added = 0;
+  private complete = true;
   /** Device ids of the rows in the DOM after the last render. */
   private rendered = new Set<string>();
+  /** Row elements by device id, in the DOM or not (see `rowNode`); pruned when the sessions change. */
+  private rowNodes = new Map<string, { li: HTMLLIElement; deps: unknown[] }>();
+  private rowNodesOf?: unknown;
+  /** The rows' elements the last render shows, in order. */
+  private shownNodes: HTMLLIElement[] = [];
   private readonly keys = new Map<string, number>();
   private chunkTimer?: { cancel(): void };
   private chunkWaiters: (() => void)[] = [];
@@ -157,7 +167,7 @@ export class XsSessionList extends XsElement {
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
     this.rendered = new Set();
-    this.renderLimit = this.chunk;
+    this.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -189,10 +199,46 @@ export class XsSessionList extends XsElement {
     return `signout-${so.kind}`;
   }
 
+  /**
+   * Puts `shownNodes` in the list, in order: removes rows no longer shown, then inserts each run of rows new to
+   * the list as one fragment (rows kept in place are not touched).
+   */
+  private syncRows() {
+    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
+    if (!ul) return;
+    const want = this.shownNodes;
+    const keep = new Set<Element>(want);
+    if (want.length === 0) ul.replaceChildren();
+    for (let c = ul.firstElementChild; c;) {
+      const next = c.nextElementSibling;
+      if (!keep.has(c)) c.remove();
+      c = next;
+    }
+    let cur = ul.firstElementChild;
+    let run: DocumentFragment | undefined;
+    for (const li of want) {
+      if (li === cur) {
+        if (run) ul.insertBefore(run, cur);
+        run = undefined;
+        cur = cur.nextElementSibling;
+      } else (run ??= document.createDocumentFragment()).append(li);
+    }
+    if (run) ul.insertBefore(run, cur);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    const t0 = performance.now();
+    this.syncRows();
+    if (this.added > 0) {
+      // Style and lay out the rows added now, in this task, so the work never piles up across slices.
+      this.shadowRoot?.querySelector('ul.sessions')?.getBoundingClientRect();
+      if (this.added >= 10) {
+        const measured = (performance.now() - t0) / this.added;
+        learnedLayoutPerRow = this.layoutPerRow = Math.max(measured, (this.layoutPerRow + measured) / 2);
+      }
+    }
     super.updated(changed);
-    const total = this.model?.view.visible.length ?? 0;
-    if (this.renderLimit < total) this.scheduleChunk();
+    if (!this.complete) this.scheduleChunk();
     else this.flushChunkWaiters();
     if (this.focusAfterRender) {
       const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
@@ -213,7 +259,7 @@ export class XsSessionList extends XsElement {
   /** Resolves once every row of the current view is in the DOM (rows render in chunks). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && this.model && this.renderLimit < this.model.view.visible.length) {
+    while (this.isConnected && this.model && !this.complete) {
       await new Promise<void>((r) => this.chunkWaiters.push(r));
       result = await super.getUpdateComplete();
     }
@@ -224,30 +270,11 @@ export class XsSessionList extends XsElement {
     if (this.chunkTimer !== undefined) return;
     this.chunkTimer = nextTask(() => {
       this.chunkTimer = undefined;
-      const visible = this.model?.view.visible ?? [];
-      const t0 = performance.now();
-      this.renderLimit = this.limitFor(visible);
-      let added = 0;
-      for (let i = 0; i < this.renderLimit; i++) if (!this.rendered.has(visible[i]!.deviceId)) added++;
-      added = Math.max(1, added);
+      this.slices++;
       const waiters = this.chunkWaiters;
       this.chunkWaiters = [];
-      // The update runs in this task's microtasks, so this measures the slice.
-      void super.getUpdateComplete().then(() => {
-        const perRow = (performance.now() - t0) / added;
-        this.chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(SLICE_MS / Math.max(perRow, 0.01))));
-        waiters.forEach((w) => w());
-      });
+      void super.getUpdateComplete().then(() => waiters.forEach((w) => w()));
     });
-  }
-
-  /** How many of `visible` to render so that at most `chunk` of them are rows not yet in the DOM. */
-  private limitFor(visible: readonly SessionRow[]): number {
-    let fresh = 0;
-    for (let i = 0; i < visible.length; i++) {
-      if (!this.rendered.has(visible[i]!.deviceId) && ++fresh > this.chunk) return i;
-    }
-    return visible.length;
   }
 
   private flushChunkWaiters() {
@@ -267,12 +294,10 @@ export class XsSessionList extends XsElement {
 
   private setFilter(f: SessionFilter) {
     this.model?.setFilter(f);
-    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private onSearch(e: InputEvent) {
     this.model?.setQuery((e.target as HTMLInputElement).value);
-    if (this.model) this.renderLimit = this.limitFor(this.model.view.visible);
   }
 
   private rowOf(e: Event): string | undefined {
@@ -373,7 +398,7 @@ export class XsSessionList extends XsElement {
     return splitUntrusted(row.displayName).map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join('');
   }
 
-  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat };
+  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat; phrases: Map<string, string> };
   private formats() {
     const lang = this.renderLang;
     if (this.fmt?.lang !== lang) {
@@ -381,19 +406,21 @@ export class XsSessionList extends XsElement {
         lang,
         rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
         abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
+        phrases: new Map(),
       };
     }
     return this.fmt;
   }
 
   private relCache = new Map<number, string>();
-  private relCacheKey = '';
+  private relCacheNow = NaN;
+  private relCacheLang = '';
 
   /** Relative time of `ts` at `now`, memoised per render clock and language (slices reuse it). */
   private relative(ts: number, now: number): string {
-    const key = `${now}|${this.renderLang}`;
-    if (key !== this.relCacheKey) {
-      this.relCacheKey = key;
+    if (now !== this.relCacheNow || this.renderLang !== this.relCacheLang) {
+      this.relCacheNow = now;
+      this.relCacheLang = this.renderLang;
       this.relCache.clear();
     }
     let v = this.relCache.get(ts);
@@ -402,15 +429,23 @@ export class XsSessionList extends XsElement {
   }
 
   private formatRelative(ts: number, now: number): string {
-    const rel = this.formats().rel;
     const s = Math.round((ts - now) / 1000);
     const a = Math.abs(s);
-    if (a < 60) return rel.format(s, 'second');
-    if (a < 3600) return rel.format(Math.round(s / 60), 'minute');
-    if (a < 86_400) return rel.format(Math.round(s / 3600), 'hour');
-    if (a < 30 * 86_400) return rel.format(Math.round(s / 86_400), 'day');
-    if (a < 365 * 86_400) return rel.format(Math.round(s / (30 * 86_400)), 'month');
-    return rel.format(Math.round(s / (365 * 86_400)), 'year');
+    if (a < 60) return this.phrase(s, 'second');
+    if (a < 3600) return this.phrase(Math.round(s / 60), 'minute');
+    if (a < 86_400) return this.phrase(Math.round(s / 3600), 'hour');
+    if (a < 30 * 86_400) return this.phrase(Math.round(s / 86_400), 'day');
+    if (a < 365 * 86_400) return this.phrase(Math.round(s / (30 * 86_400)), 'month');
+    return this.phrase(Math.round(s / (365 * 86_400)), 'year');
+  }
+
+  /** `Intl.RelativeTimeFormat` output, memoised per language (many rows share "3 days ago"; formatting is slow). */
+  private phrase(n: number, unit: Intl.RelativeTimeFormatUnit): string {
+    const f = this.formats();
+    const key = `${n}${unit}`;
+    let v = f.phrases.get(key);
+    if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, unit)));
+    return v;
   }
 
   private trustBadge(row: SessionRow): [string, string] {
@@ -466,6 +501,30 @@ export class XsSessionList extends XsElement {
     return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
   }
 
+  /**
+   * The `<li>` of a row, rendered again only when something it shows changed (`deps`). A row that leaves the
+   * list (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
+   */
+  private rowNode(row: SessionRow, deps: unknown[], content: () => TemplateResult): HTMLLIElement {
+    let n = this.rowNodes.get(row.deviceId);
+    if (!n) {
+      const li = document.createElement('li') as HTMLLIElement & { deviceId?: string };
+      li.setAttribute('part', 'session');
+      li.className = 'session';
+      li.setAttribute('data-device', '');
+      li.setAttribute('data-id', String(this.keyOf(row.deviceId)));
+      li.deviceId = row.deviceId;
+      n = { li, deps: [] };
+      this.rowNodes.set(row.deviceId, n);
+    }
+    if (n.deps.length !== deps.length || deps.some((d, i) => d !== n.deps[i])) {
+      render(content(), n.li, { host: this });
+      n.deps = deps;
+    }
+    return n.li;
+  }
+
+  /** A row's content (inside its `<li>`). */
   private row(row: SessionRow, canVouch: boolean, now: number, threshold: number): TemplateResult {
     const m = this.model!;
     const k = this.keyOf(row.deviceId);
@@ -473,7 +532,7 @@ export class XsSessionList extends XsElement {
     const expanded = this.expanded.has(row.deviceId);
     const [cls, label] = this.trustBadge(row);
     const seen = row.lastSeenTs;
-    return html`<li part="session" class="session" data-device data-id=${k} .deviceId=${row.deviceId}>
+    return html`
       <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${this.tr('select', nameText)} />
       <div>
         <span class="name" id="n-${k}"><bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi></span><span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!isInactive(row, now, threshold)}>${this.tr('inactive')}</span>
@@ -487,7 +546,7 @@ export class XsSessionList extends XsElement {
         </div>
       </div>
       ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
-    </li>`;
+    `;
   }
 
   private currentCard(row: SessionRow): TemplateResult {
@@ -578,9 +637,44 @@ export class XsSessionList extends XsElement {
     this.focusAfterRender = '#others-h';
   }
 
+  /**
+   * The elements of the rows of `visible` to show now, in view order: every row already in the list (`before`; kept, so a
+   * filter change re-uses them) and rows more while the render's time (since `start`) plus the expected style
+   * and layout of the rows added stays under SLICE_MS; updates `rendered`, `added` and `complete`.
+   */
+  private nextShown(before: ReadonlySet<string>, visible: SessionRow[], start: number, node: (r: SessionRow) => HTMLLIElement): HTMLLIElement[] {
+    const shown: HTMLLIElement[] = [];
+    const ids = new Set<string>();
+    let added = 0;
+    let full = false;
+    for (const r of visible) {
+      if (!before.has(r.deviceId)) {
+        if (full) continue;
+        if (added > 0 && performance.now() - start + (added + 1) * this.layoutPerRow > SLICE_MS) {
+          full = true;
+          continue;
+        }
+        added++;
+      }
+      shown.push(node(r));
+      ids.add(r.deviceId);
+    }
+    this.added = added;
+    this.complete = !full;
+    this.rendered = ids;
+    return shown;
+  }
+
   protected override render() {
+    const start = performance.now();
     this.renderLang = this.localize.lang;
     this.textCache.clear();
+    this.complete = true;
+    this.added = 0;
+    this.shownNodes = [];
+    // Rows in the list before this render (a render without the list leaves none).
+    const before = this.rendered;
+    this.rendered = new Set();
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -593,16 +687,31 @@ export class XsSessionList extends XsElement {
         <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></div>`;
 
     const snap = load.snapshot;
+    if (this.rowNodesOf !== snap) {
+      // Sessions changed: forget the elements of rows that are gone.
+      this.rowNodesOf = snap;
+      const ids = new Set(m.view.others.map((r) => r.deviceId));
+      for (const id of [...this.rowNodes.keys()]) if (!ids.has(id)) this.rowNodes.delete(id);
+    }
     const view = m.view;
     const { counts, visible } = view;
     const so = m.signOut;
     const selected = m.selection.size;
-    const allShownSelected = visible.length > 0 && visible.every((r) => m.selection.has(r.deviceId));
-    const shown = visible.length > this.renderLimit ? visible.slice(0, this.renderLimit) : visible;
-    this.rendered = new Set(shown.map((r) => r.deviceId));
+    const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
     const now = m.now;
     const threshold = m.thresholdMs;
     const lang = this.renderLang;
+    // The rows' elements (see `rowNode`); `updated` puts them in the list.
+    this.shownNodes = this.nextShown(before, visible, start, (r) => {
+      // A row re-renders only when something it shows changed (long lists stay cheap to update).
+      const id = r.deviceId;
+      const rename = m.rename?.deviceId === id ? m.rename : undefined;
+      const note = this.note?.deviceId === id ? this.note : undefined;
+      // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
+      const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
+      return this.rowNode(r, [r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
+        () => this.row(r, snap.canVouch, now, threshold));
+    });
     return html`<div part="base">
       ${header}
       ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
@@ -634,18 +743,7 @@ export class XsSessionList extends XsElement {
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
           ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
           ${visible.length === 0 ? html`<p>${this.tr('noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}>
-            ${repeat(shown, (r) => r.deviceId, (r) => {
-              // A row re-renders only when something it shows changed (long lists stay cheap to update).
-              const id = r.deviceId;
-              const rename = m.rename?.deviceId === id ? m.rename : undefined;
-              const note = this.note?.deviceId === id ? this.note : undefined;
-              // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
-              const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
-              return guard([r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
-                () => this.row(r, snap.canVouch, now, threshold));
-            })}
-          </ul>`}
+          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}></ul>`}
       </section>
     </div>`;
   }
