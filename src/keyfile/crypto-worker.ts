@@ -20,16 +20,18 @@ function workerMain() {
   let wake: (() => void) | undefined;
   /** At most this many pieces are handed out and not yet acknowledged, so they never pile up on the page. */
   const WINDOW = 3;
+  /** Piece buffers the page gave back (with its acknowledgements), reused so no garbage piles up on either side. */
+  const spares: ArrayBuffer[] = [];
   /**
-   * Pieces of AES-CTR over data[start, end) with at most two calls in flight (both cores) and at most WINDOW
-   * pieces the page has not acknowledged yet; `each` gets them in order.
+   * Pieces of AES-CTR over data[start, end) with at most two calls in flight (both cores) and, when `gated`, at
+   * most WINDOW pieces the page has not acknowledged yet; `each` gets them in order.
    */
-  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, each: (out: ArrayBuffer, from: number) => void) => {
+  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, each: (out: ArrayBuffer, from: number) => void, gated: boolean) => {
     const inFlight: [Promise<ArrayBuffer>, number][] = [];
     let issued = 0;
     for (let from = start; from < end || inFlight.length > 0; ) {
       while (from < end && inFlight.length < 2) {
-        if (issued - acked >= WINDOW) {
+        if (gated && issued - acked >= WINDOW) {
           if (inFlight.length > 0) break;
           await new Promise<void>((resolve) => (wake = resolve));
           continue;
@@ -63,12 +65,15 @@ function workerMain() {
       bits.fill(0);
     }
   };
+  /** Frees a buffer's memory now (ArrayBuffer.prototype.transfer detaches it), not at some later garbage collection. */
+  const release = (b: ArrayBuffer) => (b as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer }).transfer?.(0);
   const fail = (err: unknown) => post({ op: 'error', message: String((err as Error)?.message ?? err) });
   self.onmessage = async (e: MessageEvent) => {
     const m = e.data;
     try {
       if (m.op === 'ping') return post({ op: 'pong' });
       if (m.op === 'ack') {
+        if (m.buffer) spares.push(m.buffer);
         acked++;
         wake?.();
         wake = undefined;
@@ -82,15 +87,24 @@ function workerMain() {
       const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length);
       const k = await keys!;
       if (m.op === 'encrypt') {
-        // AES in place, each finished piece (WebCrypto's own result buffer) handed to the page at once for base64;
-        // then the HMAC over prefix and ciphertext, sent as 'mac'.
+        // AES in place (two pieces in flight), then the HMAC call, which copies the ciphertext at once; only then
+        // are the pieces handed to the page for base64 (copied into buffers it gave back, at most WINDOW at a time),
+        // while the HMAC runs. Started before the page fills its output, the HMAC's copy and that output never
+        // coexist in full, which keeps the peak memory near twice the file size.
         const end = m.prefix + m.n;
-        let index = 0;
-        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => {
-          data.set(new Uint8Array(out), from);
-          post({ op: `piece:${index++}`, buffer: out }, [out]);
-        });
-        const mac = await subtle.sign('HMAC', k.hmac, data.subarray(0, end));
+        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => data.set(new Uint8Array(out), from), false);
+        const macP = subtle.sign('HMAC', k.hmac, data.subarray(0, end)); // copies now
+        macP.catch(() => undefined);
+        for (let index = 0, from = m.prefix; from < end; index++, from += m.piece) {
+          while (index - acked >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+          const length = Math.min(end, from + m.piece) - from;
+          const spare = spares.pop();
+          const copy = spare && spare.byteLength >= length ? new Uint8Array(spare, 0, length) : new Uint8Array(m.piece);
+          copy.set(data.subarray(from, from + length));
+          post({ op: `piece:${index}`, buffer: copy.buffer, length }, [copy.buffer]);
+        }
+        release(m.buffer);
+        const mac = await macP;
         post({ op: 'mac', mac }, [mac]);
       } else if (m.op === 'decrypt') {
         // The HMAC check and the AES pieces at the same time; the plaintext pieces go to the page (which releases
@@ -99,7 +113,8 @@ function workerMain() {
         const ok = subtle.verify('HMAC', k.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now
         ok.catch(() => undefined);
         let index = 0;
-        await aesPieces(k.aes, m.iv, data, m.prefix, macAt, m.piece, (out) => post({ op: `piece:${index++}`, buffer: out }, [out]));
+        await aesPieces(k.aes, m.iv, data, m.prefix, macAt, m.piece, (out) => post({ op: `piece:${index++}`, buffer: out }, [out]), true);
+        release(m.buffer);
         post({ op: 'verified', ok: await ok });
       }
     } catch (err) {

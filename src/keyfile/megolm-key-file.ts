@@ -9,9 +9,10 @@
 //   so it costs what a bare PBKDF2 call costs), started as soon as salt and rounds are known; meanwhile the main
 //   thread does the work that needs no key: the UTF-8 encoding of the plaintext (encrypt), the base64 decoding of
 //   the file (decrypt; natively with Uint8Array.prototype.setFromBase64 where available);
-// - AES-CTR runs in WebCrypto per 4 MB piece in the worker, two pieces in flight, each finished piece handed to
-//   the main thread at once for its base64 (encrypt) or UTF-8 (decrypt) work; the HMAC runs in WebCrypto meanwhile
-//   (decrypt: alongside the AES; nothing is returned unless it matches);
+// - AES-CTR runs in WebCrypto per 4 MB piece in the worker, two pieces in flight. Decrypt: alongside the HMAC
+//   check, each plaintext piece handed to the main thread at once for its UTF-8 work (nothing is returned unless the
+//   HMAC matches). Encrypt: all pieces first (fast), then the HMAC call, which copies the ciphertext; the pieces go
+//   to the main thread for base64 while the HMAC runs (so that copy and the full output never coexist: memory);
 // - base64 and UTF-8 work on the main thread is done in slices (CHUNK bytes), yielding to the event loop between
 //   them, directly into preallocated buffers (no intermediate strings, no atob/btoa).
 
@@ -363,10 +364,10 @@ async function encryptWith(
     };
     await feed(prefix, false);
     for (let k = 0; k < pieces; k++) {
-      const got = (await abortable(worker.next(`piece:${k}`), signal)) as { buffer: ArrayBuffer };
-      await feed(new Uint8Array(got.buffer), false);
-      worker.post({ op: 'ack' }); // the worker may go on to the next piece
-      release(got.buffer);
+      const got = (await abortable(worker.next(`piece:${k}`), signal)) as { buffer: ArrayBuffer; length: number };
+      await feed(new Uint8Array(got.buffer, 0, got.length), false);
+      worker.post({ op: 'ack', buffer: got.buffer }, [got.buffer]); // the worker may go on, reusing the buffer
+
     }
     await feed(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), true);
     encoded = bodyLength;
