@@ -20,6 +20,8 @@ function workerMain() {
   let wake: (() => void) | undefined;
   /** At most this many pieces are handed out and not yet acknowledged, so they never pile up on the page. */
   const WINDOW = 3;
+  /** Encryption: pieces that may go to the page before the HMAC call (see there). */
+  const EARLY = 4;
   /** Piece buffers the page gave back (with its acknowledgements), reused so no garbage piles up on either side. */
   const spares: ArrayBuffer[] = [];
   /**
@@ -87,21 +89,33 @@ function workerMain() {
       const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length);
       const k = await keys!;
       if (m.op === 'encrypt') {
-        // AES in place (two pieces in flight), then the HMAC call, which copies the ciphertext at once; only then
-        // are the pieces handed to the page for base64 (copied into buffers it gave back, at most WINDOW at a time),
-        // while the HMAC runs. Started before the page fills its output, the HMAC's copy and that output never
-        // coexist in full, which keeps the peak memory near twice the file size.
+        // AES in place (two pieces in flight), then the HMAC call, which copies the ciphertext at once; then the
+        // rest of the pieces are handed to the page for base64 (copied into buffers it gave back, at most WINDOW at a
+        // time), while the HMAC runs. Started before the page fills most of its output, the HMAC's copy and that
+        // output never coexist in full, which keeps the peak memory near twice the file size.
+        // The first EARLY pieces may go out as soon as they are encrypted (the page starts its base64 sooner; the
+        // output it fills meanwhile stays a fraction of the whole).
         const end = m.prefix + m.n;
-        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => data.set(new Uint8Array(out), from), false);
-        const macP = subtle.sign('HMAC', k.hmac, data.subarray(0, end)); // copies now
-        macP.catch(() => undefined);
-        for (let index = 0, from = m.prefix; from < end; index++, from += m.piece) {
-          while (index - acked >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+        let sent = 0;
+        const send = (index: number) => {
+          const from = m.prefix + index * m.piece;
           const length = Math.min(end, from + m.piece) - from;
           const spare = spares.pop();
           const copy = spare && spare.byteLength >= length ? new Uint8Array(spare, 0, length) : new Uint8Array(m.piece);
           copy.set(data.subarray(from, from + length));
           post({ op: `piece:${index}`, buffer: copy.buffer, length }, [copy.buffer]);
+          sent = index + 1;
+        };
+        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => {
+          data.set(new Uint8Array(out), from);
+          const index = (from - m.prefix) / m.piece;
+          if (index === sent && index < EARLY && index - acked < WINDOW) send(index);
+        }, false);
+        const macP = subtle.sign('HMAC', k.hmac, data.subarray(0, end)); // copies now
+        macP.catch(() => undefined);
+        for (let index = sent; m.prefix + index * m.piece < end; index++) {
+          while (index - acked >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+          send(index);
         }
         release(m.buffer);
         const mac = await macP;
