@@ -3,7 +3,8 @@
 // For 1 000 / 10 000 / 100 000 realistic sessions it runs, in the browser page test/bench/key-file.bench.html:
 //   the kit's encryptMegolmKeyFile / decryptMegolmKeyFile (WebCrypto), the rust crypto's
 //   OlmMachine.encryptExportedRoomKeys / decryptExportedRoomKeys (matrix-sdk-crypto-wasm) on the same data,
-//   and a bare WebCrypto PBKDF2 (SHA-512, same rounds).
+//   and a bare WebCrypto PBKDF2 (SHA-512, same rounds), both on the idle main thread and inside an idle worker
+//   (timed there, from call to result — the way the kit's own key derivation, which runs in its worker, is timed).
 // It reports the median time (total, key derivation, the rest), the longest main-thread task seen by a
 // PerformanceObserver('longtask') in the page, and the peak memory of the page's renderer process during each
 // call (peak RSS from /proc, reset before every call, minus the RSS before it) relative to the file size.
@@ -105,9 +106,10 @@ try {
     const rD = await openPage();
     await rD.page.evaluate((k) => window.bench.prepare(k), n);
     await rD.page.evaluate((r) => window.bench.prepareFile(r), rounds);
-    const runs = { bare: [], enc: [], dec: [], rustEnc: [], rustKdfEnc: [], rustDec: [], rustKdfDec: [] };
+    const runs = { bare: [], bareW: [], enc: [], dec: [], rustEnc: [], rustKdfEnc: [], rustDec: [], rustKdfDec: [] };
     for (let i = 0; i < reps; i++) {
       runs.bare.push(await call(kit, 'barePbkdf2', rounds));
+      runs.bareW.push(await call(kit, 'barePbkdf2Worker', rounds));
       runs.enc.push(await call(kit, 'kitEncrypt', rounds));
       runs.rustEnc.push(await call(rE, 'rustEncrypt', rounds, 'all'));
       runs.rustKdfEnc.push(await call(rE, 'rustEncrypt', rounds, 'empty'));
@@ -124,6 +126,7 @@ try {
       runs: list,
     });
     const bare = agg(runs.bare);
+    const bareW = agg(runs.bareW);
     const kitEnc = agg(runs.enc);
     const kitDec = agg(runs.dec);
     const rustEnc = agg(runs.rustEnc);
@@ -131,7 +134,7 @@ try {
     const rustDec = agg(runs.rustDec);
     const rustKdfDec = agg(runs.rustKdfDec);
 
-    const row = { n, jsonBytes, fileBytes, bare, kitEnc, kitDec, rustEnc, rustKdfEnc, rustDec, rustKdfDec };
+    const row = { n, jsonBytes, fileBytes, bare, bareW, kitEnc, kitDec, rustEnc, rustKdfEnc, rustDec, rustKdfDec };
     results.push(row);
     log(`  done: kit enc ${kitEnc.totalMs.toFixed(0)} ms, dec ${kitDec.totalMs.toFixed(0)} ms; rust enc ${rustEnc.totalMs.toFixed(0)} ms, dec ${rustDec.totalMs.toFixed(0)} ms`);
   }
@@ -147,16 +150,17 @@ const mb = (b) => (b / 1e6).toFixed(1);
 const lines = [];
 lines.push(`Key-file benchmark — ${new Date().toISOString()} — ${chromeVersion}`);
 lines.push(`PBKDF2-SHA-512 ${rounds} rounds; median of the runs; times in ms; memory = peak renderer RSS growth during the call / file size.`);
+lines.push(`Bare PBKDF2: import + deriveBits, timed on the idle main thread ("main") and inside an idle worker from call to result ("worker", measured like the kit's KDF, which runs in its worker); KDF ratio = kit KDF / bare worker (and / bare main).`);
 lines.push(`"longest task" = longest main-thread task (PerformanceObserver longtask; 0 = none ≥ 50 ms).`);
 lines.push('');
-lines.push('| sessions | file MB | op | kit total | kit KDF | kit non-KDF | bare PBKDF2 | KDF ratio | rust total | rust KDF | rust non-KDF | speed-up total | speed-up non-KDF | kit mem × file | rust mem × file | kit longest task | rust longest task |');
+lines.push('| sessions | file MB | op | kit total | kit KDF | kit non-KDF | bare PBKDF2 worker / main | KDF ratio worker / main | rust total | rust KDF | rust non-KDF | speed-up total | speed-up non-KDF | kit mem × file | rust mem × file | kit longest task | rust longest task |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   for (const [op, kit, rust, rustKdf] of [['encrypt', r.kitEnc, r.rustEnc, r.rustKdfEnc], ['decrypt', r.kitDec, r.rustDec, r.rustKdfDec]]) {
     const kitNon = kit.totalMs - kit.kdfMs;
     const rustNon = rust.totalMs - rustKdf.totalMs;
     lines.push(
-      `| ${r.n} | ${mb(r.fileBytes)} | ${op} | ${f0(kit.totalMs)} | ${f0(kit.kdfMs)} | ${f0(kitNon)} | ${f0(r.bare.totalMs)} | ${f2(kit.kdfMs / r.bare.totalMs)} | ${f0(rust.totalMs)} | ${f0(rustKdf.totalMs)} | ${f0(rustNon)} | ${f2(rust.totalMs / kit.totalMs)}× | ${f2(rustNon / Math.max(kitNon, 0.001))}× | ${f2(kit.peakBytes / r.fileBytes)} | ${f2(rust.peakBytes / r.fileBytes)} | ${f0(kit.longestTaskMs)} | ${f0(rust.longestTaskMs)} |`,
+      `| ${r.n} | ${mb(r.fileBytes)} | ${op} | ${f0(kit.totalMs)} | ${f0(kit.kdfMs)} | ${f0(kitNon)} | ${f0(r.bareW.kdfMs)} / ${f0(r.bare.totalMs)} | ${f2(kit.kdfMs / r.bareW.kdfMs)} / ${f2(kit.kdfMs / r.bare.totalMs)} | ${f0(rust.totalMs)} | ${f0(rustKdf.totalMs)} | ${f0(rustNon)} | ${f2(rust.totalMs / kit.totalMs)}× | ${f2(rustNon / Math.max(kitNon, 0.001))}× | ${f2(kit.peakBytes / r.fileBytes)} | ${f2(rust.peakBytes / r.fileBytes)} | ${f0(kit.longestTaskMs)} | ${f0(rust.longestTaskMs)} |`,
     );
   }
 }
@@ -166,10 +170,10 @@ if (big) {
   lines.push('Targets at 100 000 sessions:');
   for (const [op, kit, rust] of [['encrypt', big.kitEnc, big.rustEnc], ['decrypt', big.kitDec, big.rustDec]]) {
     const speed = rust.totalMs / kit.totalMs;
-    const ratio = kit.kdfMs / big.bare.totalMs;
+    const ratio = kit.kdfMs / big.bareW.kdfMs;
     const mem = kit.peakBytes / big.fileBytes;
     lines.push(
-      `- ${op}: ≥10× faster than rust: ${speed.toFixed(2)}× ${speed >= 10 ? 'MET' : 'NOT MET'}; KDF ≤1.1× bare PBKDF2: ${ratio.toFixed(2)} ${ratio <= 1.1 ? 'MET' : 'NOT MET'}; ` +
+      `- ${op}: ≥10× faster than rust: ${speed.toFixed(2)}× ${speed >= 10 ? 'MET' : 'NOT MET'}; KDF ≤1.1× bare PBKDF2 (worker): ${ratio.toFixed(2)} (vs main-thread bare ${(kit.kdfMs / big.bare.totalMs).toFixed(2)}) ${ratio <= 1.1 ? 'MET' : 'NOT MET'}; ` +
         `memory ≤3× file: ${mem.toFixed(2)} ${mem <= 3 ? 'MET' : 'NOT MET'}; no task >100 ms: ${kit.longestTaskMs.toFixed(0)} ms ${kit.longestTaskMs <= 100 ? 'MET' : 'NOT MET'}`,
     );
   }

@@ -1,6 +1,6 @@
-// AES-CTR (piece by piece, in place) and the HMAC of a key file in a dedicated worker, so the main thread never
-// pays for WebCrypto's synchronous copy of tens of megabytes (which alone can take more than 100 ms). The buffer is
-// transferred, not copied, both ways. The worker is inline (a Blob URL of the function below, which must stay
+// The key derivation, AES-CTR (piece by piece) and the HMAC of a key file in a dedicated worker, so the main thread
+// never pays for WebCrypto's synchronous copy of tens of megabytes (which alone can take more than 100 ms) and stays
+// free for the base64 / UTF-8 work meanwhile. Buffers are transferred, not copied. The worker is inline (a Blob URL of the function below, which must stay
 // self-contained); where workers are unavailable or blocked (e.g. by a Content-Security-Policy without `blob:`),
 // callers fall back to doing the same on the main thread.
 
@@ -15,57 +15,124 @@ function workerMain() {
     v.setBigUint64(8, (v.getBigUint64(8) + BigInt(blocks)) & 0xffffffffffffffffn);
     return c;
   };
-  /** AES-CTR over data[start, end) in pieces, in place; `origin` is where the counter starts (the ciphertext start). */
-  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, origin = start) => {
-    for (let from = start; from < end; from += piece) {
-      const to = Math.min(end, from + piece);
-      const out = await subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, (from - origin) / 16), length: 64 }, key, data.subarray(from, to));
-      data.set(new Uint8Array(out), from);
+  /** Pieces the page has taken (each is acknowledged once its base64 / UTF-8 work is done). */
+  let acked = 0;
+  let wake: (() => void) | undefined;
+  /** At most this many pieces are handed out and not yet acknowledged, so they never pile up on the page. */
+  const WINDOW = 3;
+  /** Encryption: pieces that may go to the page before the HMAC call (see there). */
+  const EARLY = 4;
+  /** Piece buffers the page gave back (with its acknowledgements), reused so no garbage piles up on either side. */
+  const spares: ArrayBuffer[] = [];
+  /**
+   * Pieces of AES-CTR over data[start, end) with at most two calls in flight (both cores) and, when `gated`, at
+   * most WINDOW pieces the page has not acknowledged yet; `each` gets them in order.
+   */
+  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, each: (out: ArrayBuffer, from: number) => void, gated: boolean) => {
+    const inFlight: [Promise<ArrayBuffer>, number][] = [];
+    let issued = 0;
+    for (let from = start; from < end || inFlight.length > 0; ) {
+      while (from < end && inFlight.length < 2) {
+        if (gated && issued - acked >= WINDOW) {
+          if (inFlight.length > 0) break;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        issued++;
+        // WebCrypto copies its input when called: the buffer may be changed right after.
+        const to = Math.min(end, from + piece);
+        inFlight.push([subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, (from - start) / 16), length: 64 }, key, data.subarray(from, to)), from]);
+        from = to;
+      }
+      const [p, at] = inFlight.shift()!;
+      each(await p, at);
     }
   };
-  const spares: ArrayBuffer[] = [];
-  let job: { data: Uint8Array<ArrayBuffer>; done: Promise<unknown>[]; prefix: number; end: number; piece: number } | undefined;
+  /** The key derivation (started as soon as the page knows salt and rounds), timed here from call to result. */
+  let keys: Promise<{ aes: CryptoKey; hmac: CryptoKey }> | undefined;
+  const derive = async (passphrase: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, rounds: number) => {
+    const t0 = performance.now();
+    const base = await subtle.importKey('raw', passphrase, 'PBKDF2', false, ['deriveBits']);
+    passphrase.fill(0);
+    const bits = new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', salt, iterations: rounds, hash: 'SHA-512' }, base, 512));
+    const kdfMs = performance.now() - t0;
+    try {
+      const [aes, hmac] = await Promise.all([
+        subtle.importKey('raw', bits.subarray(0, 32), { name: 'AES-CTR' }, false, ['encrypt', 'decrypt']),
+        subtle.importKey('raw', bits.subarray(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']),
+      ]);
+      post({ op: 'derived', kdfMs });
+      return { aes, hmac };
+    } finally {
+      bits.fill(0);
+    }
+  };
+  /** Frees a buffer's memory now (ArrayBuffer.prototype.transfer detaches it), not at some later garbage collection. */
+  const release = (b: ArrayBuffer) => (b as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer }).transfer?.(0);
+  const fail = (err: unknown) => post({ op: 'error', message: String((err as Error)?.message ?? err) });
   self.onmessage = async (e: MessageEvent) => {
     const m = e.data;
     try {
       if (m.op === 'ping') return post({ op: 'pong' });
-      if (m.op === 'recycle') return void spares.push(m.buffer);
-      const data = m.buffer ? new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length) : new Uint8Array(0);
+      if (m.op === 'ack') {
+        if (m.buffer) spares.push(m.buffer);
+        acked++;
+        wake?.();
+        wake = undefined;
+        return;
+      }
+      if (m.op === 'derive') {
+        keys = derive(m.passphrase, m.salt, m.rounds);
+        keys.catch(fail);
+        return;
+      }
+      const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length);
+      const k = await keys!;
       if (m.op === 'encrypt') {
-        // AES piece by piece in place; each finished piece is copied out when the page asks for it ('send'),
-        // so the page holds at most a couple of pieces; then the HMAC, sent as 'mac'.
+        // AES in place (two pieces in flight), then the HMAC call, which copies the ciphertext at once; then the
+        // rest of the pieces are handed to the page for base64 (copied into buffers it gave back, at most WINDOW at a
+        // time), while the HMAC runs. Started before the page fills most of its output, the HMAC's copy and that
+        // output never coexist in full, which keeps the peak memory near twice the file size.
+        // The first EARLY pieces may go out as soon as they are encrypted (the page starts its base64 sooner; the
+        // output it fills meanwhile stays a fraction of the whole).
         const end = m.prefix + m.n;
-        let chain: Promise<unknown> = Promise.resolve();
-        const done: Promise<unknown>[] = [];
-        for (let from = m.prefix; from < end; from += m.piece) {
-          chain = chain.then(() => aesPieces(m.aes, m.iv, data, from, Math.min(end, from + m.piece), m.piece, m.prefix));
-          done.push(chain);
+        let sent = 0;
+        const send = (index: number) => {
+          const from = m.prefix + index * m.piece;
+          const length = Math.min(end, from + m.piece) - from;
+          const spare = spares.pop();
+          const copy = spare && spare.byteLength >= length ? new Uint8Array(spare, 0, length) : new Uint8Array(m.piece);
+          copy.set(data.subarray(from, from + length));
+          post({ op: `piece:${index}`, buffer: copy.buffer, length }, [copy.buffer]);
+          sent = index + 1;
+        };
+        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => {
+          data.set(new Uint8Array(out), from);
+          const index = (from - m.prefix) / m.piece;
+          if (index === sent && index < EARLY && index - acked < WINDOW) send(index);
+        }, false);
+        const macP = subtle.sign('HMAC', k.hmac, data.subarray(0, end)); // copies now
+        macP.catch(() => undefined);
+        for (let index = sent; m.prefix + index * m.piece < end; index++) {
+          while (index - acked >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+          send(index);
         }
-        job = { data, done, prefix: m.prefix, end, piece: m.piece };
-        await chain;
-        const mac = await subtle.sign('HMAC', m.hmac, data.subarray(0, end));
+        release(m.buffer);
+        const mac = await macP;
         post({ op: 'mac', mac }, [mac]);
-      } else if (m.op === 'send') {
-        const j = job!;
-        await j.done[m.index];
-        const from = j.prefix + m.index * j.piece;
-        const to = Math.min(j.end, from + j.piece);
-        // Reuse a buffer the page gave back, so finished pieces don't pile up as garbage on either side.
-        const spare = spares.pop();
-        const copy = spare && spare.byteLength >= to - from ? new Uint8Array(spare, 0, to - from) : new Uint8Array(to - from);
-        copy.set(j.data.subarray(from, to));
-        post({ op: `piece:${m.index}`, buffer: copy.buffer, length: to - from }, [copy.buffer]);
-
       } else if (m.op === 'decrypt') {
+        // The HMAC check and the AES pieces at the same time; the plaintext pieces go to the page (which releases
+        // nothing before 'verified' says the HMAC matches).
         const macAt = m.length - 32;
-        const ok = subtle.verify('HMAC', m.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now
-        await aesPieces(m.aes, m.iv, data, m.prefix, macAt, m.piece);
-        const verified = await ok;
-        if (!verified) data.fill(0);
-        post({ op: 'decrypted', ok: verified, buffer: m.buffer }, [m.buffer]);
+        const ok = subtle.verify('HMAC', k.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now
+        ok.catch(() => undefined);
+        let index = 0;
+        await aesPieces(k.aes, m.iv, data, m.prefix, macAt, m.piece, (out) => post({ op: `piece:${index++}`, buffer: out }, [out]), true);
+        release(m.buffer);
+        post({ op: 'verified', ok: await ok });
       }
     } catch (err) {
-      post({ op: 'error', message: String((err as Error)?.message ?? err) });
+      fail(err);
     }
   };
 }
@@ -78,6 +145,7 @@ export class CryptoWorker {
   private readonly waiting = new Map<string, { resolve: (d: any) => void; reject: (e: unknown) => void }>();
   private readonly arrived = new Map<string, any>();
   private failure?: Error;
+  private stopped = false;
   /** For tests: use the main-thread path. */
   static disabled = false;
 
@@ -103,8 +171,14 @@ export class CryptoWorker {
     this.waiting.clear();
   }
 
-  /** Starts a worker and waits for its first answer; undefined if that is not possible here. */
-  static async start(): Promise<CryptoWorker | undefined> {
+  /** Resolves true once the worker answered, false if it can't run here (then use the main thread). */
+  ready: Promise<boolean> = Promise.resolve(true);
+
+  /**
+   * Starts a worker without waiting: messages may be posted at once (they wait in its queue). Undefined when
+   * workers can't be used here; `ready` says whether it really runs.
+   */
+  static open(): CryptoWorker | undefined {
     if (CryptoWorker.disabled || workerUrl === null || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL?.createObjectURL !== 'function') return undefined;
     let cw: CryptoWorker;
     try {
@@ -114,16 +188,25 @@ export class CryptoWorker {
       workerUrl = null;
       return undefined;
     }
-    try {
-      const pong = cw.next('pong');
-      cw.post({ op: 'ping' });
-      await Promise.race([pong, new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000))]);
-      return cw;
-    } catch {
-      cw.terminate();
-      workerUrl = null; // blocked here (CSP): don't try again
-      return undefined;
-    }
+    const pong = cw.next('pong');
+    cw.post({ op: 'ping' });
+    cw.ready = Promise.race([pong, new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000))]).then(
+      () => true,
+      () => {
+        if (!cw.stopped) {
+          cw.terminate();
+          workerUrl = null; // blocked here (CSP): don't try again
+        }
+        return false;
+      },
+    );
+    return cw;
+  }
+
+  /** Starts a worker and waits for its first answer; undefined if that is not possible here. */
+  static async start(): Promise<CryptoWorker | undefined> {
+    const cw = CryptoWorker.open();
+    return cw && (await cw.ready) ? cw : undefined;
   }
 
   next(op: string): Promise<any> {
@@ -141,6 +224,7 @@ export class CryptoWorker {
   }
 
   terminate(): void {
+    this.stopped = true;
     this.worker.terminate();
     this.fail(new Error('crypto worker stopped'));
   }

@@ -165,6 +165,28 @@ describe('keyfile: round trips and limits', () => {
     }
   });
 
+  it('streams more pieces than the worker hands out at once: ~20 MB both ways, progress only increases, abort mid-way stops', async function () {
+    this.timeout(120_000);
+    const plain = `${await sessions(40_000)}🔑`;
+    expect(plain.length).to.be.greaterThan(5 * 4 * 1024 * 1024); // more than 5 AES pieces: the worker must wait for acks
+    const encFractions: number[] = [];
+    const file = await encryptMegolmKeyFile(plain, 'pw', { kdfRounds: 1000, onProgress: (f) => encFractions.push(f) });
+    expect(encFractions.at(-1)).to.equal(1);
+    expect(encFractions.every((f, i) => i === 0 || f >= encFractions[i - 1]!)).to.equal(true);
+    const decFractions: number[] = [];
+    const back = await decryptMegolmKeyFile(file, 'pw', { onProgress: (f) => decFractions.push(f) });
+    expect(back === plain).to.equal(true);
+    expect(decFractions.at(-1)).to.equal(1);
+    expect(decFractions.every((f, i) => i === 0 || f >= decFractions[i - 1]!)).to.equal(true);
+    // Abort once decryption is well under way (after the key derivation).
+    const ac = new AbortController();
+    const p = decryptMegolmKeyFile(file, 'pw', { signal: ac.signal, onProgress: (f) => f > 0.7 && ac.abort() });
+    expect(((await rejection(p)) as DOMException).name).to.equal('AbortError');
+    const ac2 = new AbortController();
+    const p2 = encryptMegolmKeyFile(plain, 'pw', { kdfRounds: 1000, signal: ac2.signal, onProgress: (f) => f > 0.7 && ac2.abort() });
+    expect(((await rejection(p2)) as DOMException).name).to.equal('AbortError');
+  });
+
   it('stops at once when aborted during the key derivation', async () => {
     const ac = new AbortController();
     const p = encryptMegolmKeyFile(await sessions(10), 'pw', { kdfRounds: MAX_KDF_ROUNDS, signal: ac.signal });
