@@ -14,18 +14,6 @@ export const setupWizardStyles = css`
       margin: 0;
       font-size: 1.25em;
     }
-    h2:focus {
-      outline: none;
-    }
-    p {
-      margin: 0;
-    }
-    .row {
-      display: flex;
-      gap: var(--xs-space-s, 0.5rem);
-      flex-wrap: wrap;
-      margin-top: var(--xs-space-s, 0.5rem);
-    }
     .key {
       font-family: var(--xs-font-family-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
       font-size: 1.1em;

@@ -17,6 +17,7 @@ import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
+import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
 const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
   'cross-signing-keys': 'gapKeys',
@@ -63,7 +64,7 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
  * @cssstate done - The flow finished.
  */
 export class XsSetupWizard extends XsElement {
-  static override styles = [...XsElement.styles, setupWizardStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, setupWizardStyles];
 
   /** `setup` (default), `change-key` or `reset`. Changing it restarts the flow. */
   @property({ reflect: true }) mode: WizardMode = 'setup';

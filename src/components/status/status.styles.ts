@@ -37,12 +37,6 @@ export const statusStyles = css`
     .explain {
       margin: var(--xs-space-xs, 0.25rem) 0 0;
     }
-    .row {
-      display: flex;
-      gap: var(--xs-space-s, 0.5rem);
-      flex-wrap: wrap;
-      margin-top: var(--xs-space-s, 0.5rem);
-    }
     .warning {
       margin: var(--xs-space-s, 0.5rem) 0 0;
       padding: var(--xs-space-s, 0.5rem);

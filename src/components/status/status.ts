@@ -41,6 +41,7 @@ import {
   type Warning,
 } from '../../state/status.js';
 import { statusStyles } from './status.styles.js';
+import { actionRowStyles } from '../../internal/stage.styles.js';
 import { statusStrings } from './status.strings.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
@@ -86,7 +87,7 @@ type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user';
  * @cssstate unknown - (user-id) The person's identity is not known.
  */
 export class XsStatus extends XsElement {
-  static override styles = [...XsElement.styles, statusStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, statusStyles];
 
   /** Show another user's trust instead of the own account's status. */
   @property({ attribute: 'user-id' }) userId?: string;

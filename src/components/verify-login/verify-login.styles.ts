@@ -14,18 +14,6 @@ export const verifyLoginStyles = css`
       margin: 0;
       font-size: 1.2em;
     }
-    h2:focus {
-      outline: none;
-    }
-    p {
-      margin: 0;
-    }
-    .row {
-      display: flex;
-      gap: var(--xs-space-s, 0.5rem);
-      flex-wrap: wrap;
-      margin-top: var(--xs-space-s, 0.5rem);
-    }
     ol.emoji {
       list-style: none;
       padding: 0;

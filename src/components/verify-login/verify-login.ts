@@ -12,6 +12,7 @@ import { portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
+import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 import { SECURITY_CODES, explainCancel, verifyStrings } from './verify-login.strings.js';
 
 type ScanUi =
@@ -49,7 +50,7 @@ const CAMERA_KEYS = {
  * @cssstate cancelled - Cancelled or failed.
  */
 export class XsVerifyLogin extends XsElement {
-  static override styles = [...XsElement.styles, verifyLoginStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verifyLoginStyles];
 
   /** Verify this other session of yours (this session sends the request). Without it: verify this session. */
   @property({ attribute: 'device-id' }) deviceId?: string;
