@@ -1,6 +1,10 @@
 // Table-driven standard base64 over bytes, written for files of tens of megabytes: it encodes straight into a
 // preallocated output buffer (with line breaks) and decodes straight into a preallocated byte buffer, in chunks,
 // so the caller can yield to the event loop between chunks. No strings are built for the data itself.
+// Whole 128-character lines are encoded with WebAssembly SIMD where the browser allows it (about ten times the speed
+// of the JavaScript loop, which remains for the rest and for pages whose Content-Security-Policy forbids WebAssembly).
+
+import { BASE64_LINES_WASM } from './base64-lines.wasm.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -40,6 +44,45 @@ const SCRATCH_WORDS = 64;
 const SCRATCH32 = new Uint32Array(SCRATCH_WORDS);
 const SCRATCH8 = new Uint8Array(SCRATCH32.buffer);
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+interface LinesEncoder {
+  memory: WebAssembly.Memory;
+  encodeLines(src: number, dst: number, lines: number): number;
+}
+
+/** The SIMD line encoder: undefined until first needed, null where WebAssembly (or its SIMD) is unavailable. */
+let wasmLines: LinesEncoder | null | undefined;
+let wasmAllowed = true;
+/** Lines per WebAssembly call (≈ 1 MiB of input), and the fewest worth copying in and out for. */
+const WASM_LINES = 10_922;
+const WASM_MIN_LINES = 8;
+const WASM_IN = WASM_LINES * 96 + 64;
+
+function linesEncoder(): LinesEncoder | null {
+  if (wasmLines !== undefined) return wasmLines;
+  wasmLines = null;
+  try {
+    const bytes = Uint8Array.from(atob(BASE64_LINES_WASM), (c) => c.charCodeAt(0));
+    // Synchronous compilation is fine for a module this small (< 4 KB), also on the main thread.
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as LinesEncoder;
+    const need = WASM_IN + WASM_LINES * 129;
+    exports.memory.grow(Math.ceil((need - exports.memory.buffer.byteLength) / 65536));
+    wasmLines = exports;
+  } catch {
+    // No WebAssembly, no SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval': the JavaScript loop does it.
+  }
+  return wasmLines;
+}
+
+/** For tests: false forces the JavaScript encoder. */
+export function useWasmBase64(on: boolean): void {
+  wasmAllowed = on;
+}
+
+/** True when whole lines are being encoded with WebAssembly here. */
+export function wasmBase64Available(): boolean {
+  return linesEncoder() !== null;
+}
 
 /** Length of the base64 text (padded) of `n` bytes. */
 export function base64Length(n: number): number {
@@ -89,6 +132,20 @@ export function encodeBase64Into(
   // Finish the current line, then whole lines with 32-bit stores into an aligned scratch line and one copy each
   // (4 characters per store), then the rest.
   if (col !== 0) slow(Math.min(full, i + (((lineChars - col) >> 2) * 3)));
+  if (col === 0 && lineChars === 128 && wasmAllowed && (full - i) / 96 >= WASM_MIN_LINES) {
+    const w = linesEncoder();
+    if (w) {
+      const mem = new Uint8Array(w.memory.buffer);
+      while (full - i >= 96 * WASM_MIN_LINES) {
+        const lines = Math.min(WASM_LINES, Math.floor((full - i) / 96));
+        mem.set(src.subarray(i, i + lines * 96), 0);
+        const end = w.encodeLines(0, WASM_IN, lines);
+        out.set(mem.subarray(WASM_IN, end), pos);
+        pos += end - WASM_IN;
+        i += lines * 96;
+      }
+    }
+  }
   if (col === 0 && lineChars <= SCRATCH_WORDS * 4 && lineChars % 4 === 0 && littleEndian) {
     const L = ENCODE_PAIR_LE;
     const words = lineChars >> 2;

@@ -1,8 +1,17 @@
-// The key derivation, AES-CTR (piece by piece) and the HMAC of a key file in a dedicated worker, so the main thread
-// never pays for WebCrypto's synchronous copy of tens of megabytes (which alone can take more than 100 ms) and stays
-// free for the base64 / UTF-8 work meanwhile. Buffers are transferred, not copied. The worker is inline (a Blob URL of the function below, which must stay
-// self-contained); where workers are unavailable or blocked (e.g. by a Content-Security-Policy without `blob:`),
-// callers fall back to doing the same on the main thread.
+// The key derivation, AES-CTR and the HMAC of a key file in dedicated workers, so the main thread never pays for
+// WebCrypto's synchronous work on tens of megabytes (in a worker, Chromium runs AES-CTR and HMAC on the calling
+// thread: 100 ms and more for a big export) and stays free for the base64 / UTF-8 work meanwhile.
+//
+// Encryption uses two workers: the first derives the key and hands the (non-extractable) CryptoKeys to the second
+// over a MessageChannel; each encrypts half of the data, and the second hands its ciphertext back to the first, which
+// computes the HMAC over all of it. Decryption uses one: it checks the HMAC, then decrypts. (WebCrypto runs HMAC on
+// the calling thread, even on the page: copy and hash of 60 MB take some 90 ms.) AES runs in pieces of PIECE bytes: below the allocator's size for dedicated mappings, so WebCrypto's
+// input copies and results reuse memory instead of faulting in fresh pages (several times faster here).
+//
+// Buffers are transferred, not copied. Workers are inline (a Blob URL of the function below, which must stay
+// self-contained) and kept warm for a while after a call (a few MB each; they hold no key or data between calls);
+// where workers are unavailable or blocked (e.g. by a Content-Security-Policy without `blob:`), callers fall back to
+// the main thread.
 
 /* eslint-disable */
 function workerMain() {
@@ -15,42 +24,52 @@ function workerMain() {
     v.setBigUint64(8, (v.getBigUint64(8) + BigInt(blocks)) & 0xffffffffffffffffn);
     return c;
   };
-  /** Pieces the page has taken (each is acknowledged once its base64 / UTF-8 work is done). */
+  /** Frees a buffer's memory now (ArrayBuffer.prototype.transfer detaches it), not at some later garbage collection. */
+  const release = (b: ArrayBuffer) => (b as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer }).transfer?.(0);
+  /** One macrotask, so that acknowledgements and the other worker's messages are handled between pieces. */
+  const tick = () =>
+    new Promise<void>((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  type Keys = { aes: CryptoKey; hmac: CryptoKey };
+  // State of the current call only; `reset` drops it (keys included) when the call ends or is abandoned.
+  let keys: Promise<Keys> | undefined;
+  let peer: MessagePort | undefined;
   let acked = 0;
-  let wake: (() => void) | undefined;
-  /** At most this many pieces are handed out and not yet acknowledged, so they never pile up on the page. */
-  const WINDOW = 3;
-  /** Encryption: pieces that may go to the page before the HMAC call (see there). */
-  const EARLY = 4;
-  /** Piece buffers the page gave back (with its acknowledgements), reused so no garbage piles up on either side. */
-  const spares: ArrayBuffer[] = [];
-  /**
-   * Pieces of AES-CTR over data[start, end) with at most two calls in flight (both cores) and, when `gated`, at
-   * most WINDOW pieces the page has not acknowledged yet; `each` gets them in order.
-   */
-  const aesPieces = async (key: CryptoKey, iv: Uint8Array, data: Uint8Array<ArrayBuffer>, start: number, end: number, piece: number, each: (out: ArrayBuffer, from: number) => void, gated: boolean) => {
-    const inFlight: [Promise<ArrayBuffer>, number][] = [];
-    let issued = 0;
-    for (let from = start; from < end || inFlight.length > 0; ) {
-      while (from < end && inFlight.length < 2) {
-        if (gated && issued - acked >= WINDOW) {
-          if (inFlight.length > 0) break;
-          await new Promise<void>((resolve) => (wake = resolve));
-          continue;
-        }
-        issued++;
-        // WebCrypto copies its input when called: the buffer may be changed right after.
-        const to = Math.min(end, from + piece);
-        inFlight.push([subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, (from - start) / 16), length: 64 }, key, data.subarray(from, to)), from]);
-        from = to;
-      }
-      const [p, at] = inFlight.shift()!;
-      each(await p, at);
-    }
+  let notify: (() => void) | undefined;
+  /** Decryption: the page needs no more plaintext (it failed to decode some), only the HMAC check. */
+  let skip = false;
+  /** The operation in progress, if any (a late 'skip' for a finished call must not touch the next one). */
+  let running: string | undefined;
+  const changed = () => new Promise<void>((resolve) => (notify = resolve));
+  const poke = () => {
+    const n = notify;
+    notify = undefined;
+    n?.();
   };
+  const reset = () => {
+    keys = undefined;
+    peer?.close();
+    peer = undefined;
+    acked = 0;
+    notify = undefined;
+    skip = false;
+    running = undefined;
+  };
+  /** The end of a call: its state is dropped, then the page hears 'done' (and may reuse this worker). */
+  const finish = () => {
+    reset();
+    post({ op: 'done' });
+  };
+  const fail = (err: unknown) => post({ op: 'error', message: String((err as Error)?.message ?? err) });
+
   /** The key derivation (started as soon as the page knows salt and rounds), timed here from call to result. */
-  let keys: Promise<{ aes: CryptoKey; hmac: CryptoKey }> | undefined;
-  const derive = async (passphrase: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, rounds: number) => {
+  const derive = async (passphrase: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, rounds: number, share?: MessagePort): Promise<Keys> => {
     const t0 = performance.now();
     const base = await subtle.importKey('raw', passphrase, 'PBKDF2', false, ['deriveBits']);
     passphrase.fill(0);
@@ -61,75 +80,116 @@ function workerMain() {
         subtle.importKey('raw', bits.subarray(0, 32), { name: 'AES-CTR' }, false, ['encrypt', 'decrypt']),
         subtle.importKey('raw', bits.subarray(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']),
       ]);
+      share?.postMessage({ op: 'keys', aes, hmac });
       post({ op: 'derived', kdfMs });
       return { aes, hmac };
     } finally {
       bits.fill(0);
     }
   };
-  /** Frees a buffer's memory now (ArrayBuffer.prototype.transfer detaches it), not at some later garbage collection. */
-  const release = (b: ArrayBuffer) => (b as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer }).transfer?.(0);
-  const fail = (err: unknown) => post({ op: 'error', message: String((err as Error)?.message ?? err) });
+  /** The keys the other worker derived (it sends them over `port`). */
+  const keysFrom = (port: MessagePort) =>
+    new Promise<Keys>((resolve) => {
+      port.onmessage = (e) => {
+        if (e.data?.op === 'keys') resolve({ aes: e.data.aes, hmac: e.data.hmac });
+      };
+    });
+  /**
+   * AES-CTR of data[from, to) in pieces of `piece` bytes; block(at) is the counter offset (in blocks) of byte `at`.
+   * `each` gets every result in order; a macrotask passes between pieces.
+   */
+  const aes = async (key: CryptoKey, iv: Uint8Array, block: (at: number) => number, data: Uint8Array<ArrayBuffer>, from: number, to: number, piece: number, each: (at: number, out: ArrayBuffer) => void | Promise<void>) => {
+    for (let at = from; at < to && !skip; at += piece) {
+      const out = await subtle.encrypt({ name: 'AES-CTR', counter: counterAt(iv, block(at)), length: 64 }, key, data.subarray(at, Math.min(to, at + piece)));
+      await each(at, out);
+      await tick();
+    }
+  };
+
   self.onmessage = async (e: MessageEvent) => {
     const m = e.data;
     try {
       if (m.op === 'ping') return post({ op: 'pong' });
+      if (m.op === 'reset') return reset();
+      if (m.op === 'skip') {
+        if (running === 'decrypt') skip = true;
+        return poke();
+      }
       if (m.op === 'ack') {
-        if (m.buffer) spares.push(m.buffer);
         acked++;
-        wake?.();
-        wake = undefined;
-        return;
+        return poke();
       }
       if (m.op === 'derive') {
-        keys = derive(m.passphrase, m.salt, m.rounds);
+        peer = m.peer;
+        keys = derive(m.passphrase, m.salt, m.rounds, m.peer);
         keys.catch(fail);
         return;
       }
-      const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset, m.length);
+      const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset ?? 0, m.length ?? (m.buffer as ArrayBuffer).byteLength);
+      if (m.op === 'encrypt-part') {
+        // The second worker: AES over its copy of the second half; each piece goes to the first worker.
+        const port = m.peer as MessagePort;
+        peer = port;
+        const k = await keysFrom(port);
+        await aes(k.aes, m.iv, (at) => m.block + at / 16, data, 0, data.length, m.piece, (at, out) => port.postMessage({ op: 'piece', at, buffer: out }, [out]));
+        release(m.buffer);
+        return finish();
+      }
+      running = m.op;
       const k = await keys!;
       if (m.op === 'encrypt') {
-        // AES in place (two pieces in flight), then the HMAC call, which copies the ciphertext at once; then the
-        // rest of the pieces are handed to the page for base64 (copied into buffers it gave back, at most WINDOW at a
-        // time), while the HMAC runs. Started before the page fills most of its output, the HMAC's copy and that
-        // output never coexist in full, which keeps the peak memory near twice the file size.
-        // The first EARLY pieces may go out as soon as they are encrypted (the page starts its base64 sooner; the
-        // output it fills meanwhile stays a fraction of the whole).
-        const end = m.prefix + m.n;
-        let sent = 0;
-        const send = (index: number) => {
-          const from = m.prefix + index * m.piece;
-          const length = Math.min(end, from + m.piece) - from;
-          const spare = spares.pop();
-          const copy = spare && spare.byteLength >= length ? new Uint8Array(spare, 0, length) : new Uint8Array(m.piece);
-          copy.set(data.subarray(from, from + length));
-          post({ op: `piece:${index}`, buffer: copy.buffer, length }, [copy.buffer]);
-          sent = index + 1;
+        // AES in place over [prefix, split) here and over [split, end) in the other worker (its pieces arrive on
+        // `peer` and are written in place), then the HMAC over everything; the buffer goes back sealed.
+        const end: number = m.prefix + m.n;
+        let fromPeer = 0;
+        let done = 0;
+        let noted = 0;
+        const note = (bytes: number) => {
+          done += bytes;
+          if (done - noted >= 4 * 1024 * 1024) {
+            noted = done;
+            post({ op: 'progress', done });
+          }
         };
-        await aesPieces(k.aes, m.iv, data, m.prefix, end, m.piece, (out, from) => {
-          data.set(new Uint8Array(out), from);
-          const index = (from - m.prefix) / m.piece;
-          if (index === sent && index < EARLY && index - acked < WINDOW) send(index);
-        }, false);
-        const macP = subtle.sign('HMAC', k.hmac, data.subarray(0, end)); // copies now
-        macP.catch(() => undefined);
-        for (let index = sent; m.prefix + index * m.piece < end; index++) {
-          while (index - acked >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
-          send(index);
+        if (m.split < end) {
+          peer!.onmessage = (ev) => {
+            if (ev.data?.op !== 'piece') return;
+            const b = new Uint8Array(ev.data.buffer as ArrayBuffer);
+            data.set(b, m.split + ev.data.at);
+            fromPeer += b.length;
+            note(b.length);
+            release(ev.data.buffer);
+            poke();
+          };
         }
+        await aes(k.aes, m.iv, (at) => (at - m.prefix) / 16, data, m.prefix, m.split, m.piece, (at, out) => {
+          data.set(new Uint8Array(out), at);
+          note(out.byteLength);
+          release(out);
+        });
+        while (fromPeer < end - m.split) await changed();
+        // (WebCrypto runs the HMAC on the calling thread, copy and hash: some 90 ms for 60 MB; here, not on the page.)
+        const mac = await subtle.sign('HMAC', k.hmac, data.subarray(0, end));
+        data.set(new Uint8Array(mac), end);
+        post({ op: 'sealed', buffer: m.buffer }, [m.buffer]);
+        return finish();
+      }
+      if (m.op === 'decrypt') {
+        // The HMAC check first (its copy of the file is freed before the text grows on the page), then AES piece by
+        // piece; each plaintext piece goes to the page (at most `window` not yet acknowledged). Nothing is decrypted
+        // when the check fails.
+        const macAt = data.length - 32;
+        const ok = await subtle.verify('HMAC', k.hmac, data.subarray(macAt), data.subarray(0, macAt));
+        post({ op: 'verified', ok });
+        if (!ok) skip = true;
+        let i = 0;
+        await aes(k.aes, m.iv, (at) => (at - m.prefix) / 16, data, m.prefix, macAt, m.piece, async (_at, out) => {
+          while (i - acked >= m.window && !skip) await changed();
+          if (skip) release(out);
+          else post({ op: `piece:${i++}`, buffer: out }, [out]);
+        });
         release(m.buffer);
-        const mac = await macP;
-        post({ op: 'mac', mac }, [mac]);
-      } else if (m.op === 'decrypt') {
-        // The HMAC check and the AES pieces at the same time; the plaintext pieces go to the page (which releases
-        // nothing before 'verified' says the HMAC matches).
-        const macAt = m.length - 32;
-        const ok = subtle.verify('HMAC', k.hmac, data.subarray(macAt), data.subarray(0, macAt)); // copies now
-        ok.catch(() => undefined);
-        let index = 0;
-        await aesPieces(k.aes, m.iv, data, m.prefix, macAt, m.piece, (out) => post({ op: `piece:${index++}`, buffer: out }, [out]), true);
-        release(m.buffer);
-        post({ op: 'verified', ok: await ok });
+        return finish();
       }
     } catch (err) {
       fail(err);
@@ -139,20 +199,37 @@ function workerMain() {
 /* eslint-enable */
 
 let workerUrl: string | null | undefined;
+/** Idle workers kept for the next call, and how long they are kept. */
+const pool: CryptoWorker[] = [];
+const IDLE_MS = 60_000;
+/** Workers started by warmUp that have not answered yet. */
+let warming = 0;
 
-/** A started crypto worker that answered, or undefined when workers can't be used here. */
+/** A crypto worker, with named messages (`next(op)`) and a pool of warm ones. */
 export class CryptoWorker {
-  private readonly waiting = new Map<string, { resolve: (d: any) => void; reject: (e: unknown) => void }>();
-  private readonly arrived = new Map<string, any>();
+  private waiting = new Map<string, { resolve: (d: any) => void; reject: (e: unknown) => void }>();
+  private arrived = new Map<string, any>();
   private failure?: Error;
   private stopped = false;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  private answered = false;
+  private loadFailed = false;
+  /** Given work that it has not finished ('done') yet. */
+  private busy = false;
   /** For tests: use the main-thread path. */
   static disabled = false;
+  /** For tests: false runs each call in one worker (as when a second one cannot be started). */
+  static helpers = true;
+  /** Gets the worker's 'progress' messages. */
+  onNote?: (d: any) => void;
 
   private constructor(private readonly worker: Worker) {
     worker.onmessage = (e: MessageEvent) => {
       const d = e.data as { op: string; message?: string };
       if (d.op === 'error') return this.fail(new Error(d.message));
+      if (d.op === 'progress') return this.onNote?.(d);
+      if (d.op === 'pong') this.answered = true;
+      if (d.op === 'done') this.busy = false;
       const w = this.waiting.get(d.op);
       if (w) {
         this.waiting.delete(d.op);
@@ -161,6 +238,7 @@ export class CryptoWorker {
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
+      if (!this.answered) this.loadFailed = true;
       this.fail(new Error('crypto worker failed'));
     };
   }
@@ -175,11 +253,17 @@ export class CryptoWorker {
   ready: Promise<boolean> = Promise.resolve(true);
 
   /**
-   * Starts a worker without waiting: messages may be posted at once (they wait in its queue). Undefined when
-   * workers can't be used here; `ready` says whether it really runs.
+   * A warm worker from the pool, or a new one (without waiting: messages may be posted at once, they wait in its
+   * queue). Undefined when workers can't be used here; `ready` says whether it really runs. Give it back with
+   * `release()` when the call succeeded, `terminate()` otherwise.
    */
   static open(): CryptoWorker | undefined {
     if (CryptoWorker.disabled || workerUrl === null || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL?.createObjectURL !== 'function') return undefined;
+    const warm = pool.pop();
+    if (warm) {
+      clearTimeout(warm.idleTimer);
+      return warm;
+    }
     let cw: CryptoWorker;
     try {
       workerUrl ??= URL.createObjectURL(new Blob([`(${workerMain.toString()})()`], { type: 'text/javascript' }));
@@ -194,8 +278,10 @@ export class CryptoWorker {
       () => true,
       () => {
         if (!cw.stopped) {
+          // A worker that failed to load is blocked here (CSP): don't try again. One that is only slow to answer
+          // (a very busy machine) is given up for this call.
+          if (cw.loadFailed) workerUrl = null;
           cw.terminate();
-          workerUrl = null; // blocked here (CSP): don't try again
         }
         return false;
       },
@@ -209,6 +295,27 @@ export class CryptoWorker {
     return cw && (await cw.ready) ? cw : undefined;
   }
 
+  /**
+   * Starts the two workers a key-file call uses, so that the call does not wait for them to boot (for a page that
+   * is about to export or import keys). They stop by themselves after a minute unused.
+   */
+  static warmUp(): void {
+    for (let i = pool.length + warming; i < 2; i++) {
+      const w = CryptoWorker.open();
+      if (!w) return;
+      warming++;
+      void w.ready.then((ok) => {
+        warming--;
+        if (ok) w.giveBack();
+      });
+    }
+  }
+
+  /** Idle workers in the pool (for tests). */
+  static get idle(): number {
+    return pool.length;
+  }
+
   next(op: string): Promise<any> {
     if (this.failure) return Promise.reject(this.failure);
     const early = this.arrived.get(op);
@@ -219,11 +326,38 @@ export class CryptoWorker {
     return new Promise((resolve, reject) => this.waiting.set(op, { resolve, reject }));
   }
 
-  post(message: unknown, transfer: Transferable[] = []): void {
+  post(message: { op: string; [k: string]: unknown }, transfer: Transferable[] = []): void {
+    if (message.op !== 'ping' && message.op !== 'ack' && message.op !== 'skip') this.busy = true;
     this.worker.postMessage(message, transfer);
   }
 
+  /**
+   * Back to the pool once the worker has finished its work (said 'done': its call's state is dropped), waiting at
+   * most `waitMs` for that; a worker still busy then (an abandoned call) is terminated instead. Kept a minute.
+   */
+  async release(waitMs = 5000): Promise<void> {
+    if (this.busy && !this.stopped && !this.failure) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.next('done'), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]).catch(() => undefined);
+      clearTimeout(timer);
+    }
+    if (this.busy) return this.terminate();
+    this.giveBack();
+  }
+
+  private giveBack(): void {
+    if (this.stopped || this.failure || pool.length >= 2) return this.terminate();
+    this.waiting.clear();
+    this.arrived.clear();
+    this.onNote = undefined;
+    this.idleTimer = setTimeout(() => this.terminate(), IDLE_MS);
+    pool.push(this);
+  }
+
   terminate(): void {
+    clearTimeout(this.idleTimer);
+    const i = pool.indexOf(this);
+    if (i >= 0) pool.splice(i, 1);
     this.stopped = true;
     this.worker.terminate();
     this.fail(new Error('crypto worker stopped'));

@@ -4,17 +4,21 @@
 // K | K' = PBKDF2-HMAC-SHA-512(passphrase as UTF-8, salt, rounds, 512 bits); the file is base64 of the body between
 // the armour lines.
 //
-// Speed and responsiveness on exports of 100 000+ sessions (tens of MB):
-// - the key derivation is one WebCrypto deriveBits call in the crypto worker (whose event loop is otherwise idle,
-//   so it costs what a bare PBKDF2 call costs), started as soon as salt and rounds are known; meanwhile the main
-//   thread does the work that needs no key: the UTF-8 encoding of the plaintext (encrypt), the base64 decoding of
-//   the file (decrypt; natively with Uint8Array.prototype.setFromBase64 where available);
-// - AES-CTR runs in WebCrypto per 4 MB piece in the worker, two pieces in flight. Decrypt: alongside the HMAC
-//   check, each plaintext piece handed to the main thread at once for its UTF-8 work (nothing is returned unless the
-//   HMAC matches). Encrypt: all pieces first (fast), then the HMAC call, which copies the ciphertext; the pieces go
-//   to the main thread for base64 while the HMAC runs (so that copy and the full output never coexist: memory);
-// - base64 and UTF-8 work on the main thread is done in slices (CHUNK bytes), yielding to the event loop between
-//   them, directly into preallocated buffers (no intermediate strings, no atob/btoa).
+// Speed, memory and responsiveness on exports of 100 000+ sessions (tens of MB):
+// - the key derivation is one WebCrypto deriveBits call in a crypto worker, started as soon as salt and rounds are
+//   known; meanwhile the main thread does the work that needs no key: the UTF-8 encoding of the plaintext (encrypt),
+//   the base64 decoding of the file (decrypt; natively with Uint8Array.prototype.setFromBase64 where available).
+//   Little else runs then: on a small machine any busy thread slows the derivation down;
+// - encrypt works in place: the plaintext is written at the end of one buffer of the whole file's size, encrypted
+//   there by two workers (half each, 512 KB AES pieces), and returned to the page, which writes the base64 from the
+//   front of the same buffer (WebAssembly SIMD for whole lines). Peak memory: that buffer, the HMAC's copy of the
+//   body, and half the body for the second worker;
+// - WebCrypto runs AES and HMAC on the calling thread (even on the page: some 90 ms for the HMAC of 60 MB), so both
+//   run in the workers only;
+// - decrypt: one worker checks the HMAC first (so its copy of the file is gone before the text grows), then decrypts
+//   piece by piece; each plaintext piece goes to the page at once for its UTF-8 decoding. (A second worker checking
+//   the HMAC on a copy meanwhile was no faster on a two-core machine, and used a third more memory.);
+// - the work on the main thread is done in slices (about 1 MB), yielding to the event loop between them.
 
 import { Base64Decoder, base64Length, encodeBase64Into } from './base64.js';
 import { CryptoWorker } from './crypto-worker.js';
@@ -36,8 +40,18 @@ const LINE_CHARS = 128;
 const CHUNK = 1024 * 1024;
 /** Characters per native base64 decoding slice (setFromBase64 is several times faster than the JS decoder). */
 const NATIVE_CHUNK = 2 * 1024 * 1024;
-/** AES-CTR runs per piece of this size (a multiple of 16 and of 3), written back in place: no second copy of the data. */
-const AES_CHUNK = 4 * 1024 * 1024 - ((4 * 1024 * 1024) % 48);
+/**
+ * AES-CTR runs per piece of this size (a multiple of 16 and of 3): under half a megabyte, so that WebCrypto's copies
+ * and results come from the allocator's reusable buckets instead of fresh mappings (first-touch page faults cost more
+ * than the AES itself).
+ */
+const AES_CHUNK = 512 * 1024 - ((512 * 1024) % 48);
+/** Pieces handed to the page and not yet acknowledged, at most (memory: a few MB). */
+const DECRYPT_WINDOW = 8;
+/** Body bytes per base64 slice on the main thread: whole 96-byte lines, a few milliseconds with WebAssembly. */
+const BASE64_SLICE = 3 * CHUNK - ((3 * CHUNK) % 96);
+/** Bytes per slice when copying big buffers on the main thread. */
+const COPY_CHUNK = 4 * 1024 * 1024;
 /** The header must appear this early; beyond it the input is not a key file. */
 const HEADER_SEARCH_LIMIT = 64 * 1024;
 
@@ -206,29 +220,36 @@ function utf8Length(s: string, from: number): number {
   return n;
 }
 
+/** Where the UTF-8 of a plaintext of `n` bytes goes: a buffer and an offset in it (room for exactly n bytes there). */
+type Placement = (n: number) => { buf: Uint8Array<ArrayBuffer>; at: number };
+
 /**
- * Writes `plaintext` as UTF-8 into a new buffer at `offset`, leaving `tail` free bytes after it; chunked, with
- * yields. Returns the buffer (exactly offset + n + tail long) and n.
+ * Writes `plaintext` as UTF-8 where `place` says, chunked, with yields. Key exports are almost all ASCII: the first
+ * placement assumes one byte per code unit; if the text is longer in UTF-8, it is placed again once, exactly, and
+ * what was written moves there. Returns the final placement and n.
  */
-async function utf8Into(plaintext: string, offset: number, tail: number, signal?: AbortSignal): Promise<[Uint8Array<ArrayBuffer>, number]> {
+async function utf8Placed(plaintext: string, place: Placement, signal?: AbortSignal): Promise<{ buf: Uint8Array<ArrayBuffer>; at: number; n: number }> {
   const enc = new TextEncoder();
-  // Key exports are almost all ASCII: start with one byte per code unit and grow once, exactly, if not.
-  let buf: Uint8Array<ArrayBuffer> = new Uint8Array(offset + plaintext.length + tail);
-  let pos = offset;
+  let n = plaintext.length;
+  let { buf, at } = place(n);
+  let pos = at;
   let i = 0;
   while (i < plaintext.length) {
     let end = Math.min(plaintext.length, i + CHUNK);
     // Don't split a surrogate pair.
     if (end < plaintext.length && (plaintext.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
     const part = plaintext.substring(i, end);
-    const { read, written } = enc.encodeInto(part, buf.subarray(pos, buf.length - tail));
+    const { read, written } = enc.encodeInto(part, buf.subarray(pos, at + n));
     pos += written;
     i += read;
     if (read < part.length) {
-      const bigger = new Uint8Array(pos + utf8Length(plaintext, i) + tail);
-      bigger.set(buf.subarray(0, pos));
+      const exact = pos - at + utf8Length(plaintext, i);
+      const next = place(exact);
+      next.buf.set(buf.subarray(at, pos), next.at);
       buf.fill(0);
-      buf = bigger;
+      pos = next.at + (pos - at);
+      ({ buf, at } = next);
+      n = exact;
       continue;
     }
     if (i < plaintext.length) {
@@ -236,13 +257,28 @@ async function utf8Into(plaintext: string, offset: number, tail: number, signal?
       throwIfAborted(signal);
     }
   }
-  const n = pos - offset;
-  return [buf.length === pos + tail ? buf : buf.subarray(0, pos + tail), n];
+  return { buf, at, n };
 }
 
 const ASCII = new TextEncoder();
 const HEADER_BYTES = ASCII.encode(KEY_FILE_HEADER + '\n');
 const TRAILER_BYTES = ASCII.encode(KEY_FILE_TRAILER + '\n');
+/** Spare bytes at the end of the in-place layout (so base64 written in place always stays behind what it reads). */
+const IN_PLACE_SLACK = 64;
+
+/**
+ * The in-place layout of a file whose plaintext has `n` bytes: one buffer of the whole file's size (plus a little),
+ * with the binary body at its end. The base64 is then written from the front of the same buffer: it grows 4/3 as
+ * fast as it reads, but starts that much ahead, so it overtakes nothing it has not read yet. No second buffer of the
+ * file's size is needed.
+ */
+function inPlaceLayout(n: number): { bodyLength: number; fileLength: number; size: number; bodyAt: number } {
+  const bodyLength = PREFIX + n + MAC_LENGTH;
+  const chars = base64Length(bodyLength);
+  const fileLength = HEADER_BYTES.length + chars + Math.ceil(chars / LINE_CHARS) + TRAILER_BYTES.length;
+  const size = fileLength + IN_PLACE_SLACK;
+  return { bodyLength, fileLength, size, bodyAt: size - bodyLength };
+}
 
 /**
  * Encrypts `plaintext` (the JSON of exported room keys) with `passphrase` into the armoured key file, as bytes
@@ -260,21 +296,61 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   iv[8]! &= 0x7f; // clear bit 63 so the counter cannot wrap into the nonce half (spec)
-  // The key derivation starts in the worker right away; the UTF-8 encoding runs here meanwhile.
-  const worker = CryptoWorker.open();
-  if (worker) {
+  // The key derivation starts in the first worker right away; the UTF-8 encoding runs here meanwhile.
+  const pair = openPair(true);
+  if (pair) {
     const pass = new TextEncoder().encode(passphrase);
-    worker.post({ op: 'derive', passphrase: pass, salt, rounds }, [pass.buffer]);
+    pair.a.post({ op: 'derive', passphrase: pass, salt, rounds, peer: pair.aPort }, [pass.buffer, ...(pair.aPort ? [pair.aPort] : [])]);
   }
+  let ok = false;
   try {
-    return await encryptWith(worker, plaintext, passphrase, rounds, salt, iv, options, timings, t0);
+    const file = await encryptWith(pair, plaintext, passphrase, rounds, salt, iv, options, timings, t0);
+    ok = true;
+    return file;
   } finally {
-    worker?.terminate();
+    pair?.end(ok, options.signal?.aborted);
   }
 }
 
+/** The two workers of a call (the second is optional), and the channel between them. */
+interface WorkerPair {
+  a: CryptoWorker;
+  b?: CryptoWorker;
+  aPort?: MessagePort;
+  bPort?: MessagePort;
+  /**
+   * Back to the pool once they have finished (at once if they were given no work); after a failure or an abort,
+   * only if they finish within a moment (e.g. the HMAC check after a wrong passphrase), else they are terminated.
+   */
+  end(ok: boolean, aborted?: boolean): void;
+}
+
+function openPair(two: boolean): WorkerPair | undefined {
+  const a = CryptoWorker.open();
+  if (!a) return undefined;
+  const b = two && CryptoWorker.helpers ? CryptoWorker.open() : undefined;
+  const ch = b ? new MessageChannel() : undefined;
+  return {
+    a,
+    b,
+    aPort: ch?.port1,
+    bPort: ch?.port2,
+    end(ok, aborted) {
+      for (const w of [a, b]) {
+        if (aborted) w?.terminate();
+        else void w?.release(ok ? 5000 : 1000);
+      }
+    },
+  };
+}
+
+/** Starts the workers the key-file functions use, so that the next call does not wait for them to boot. */
+export function warmUpKeyFileWorkers(): void {
+  CryptoWorker.warmUp();
+}
+
 async function encryptWith(
-  maybeWorker: CryptoWorker | undefined,
+  pair: WorkerPair | undefined,
   plaintext: string,
   passphrase: string,
   rounds: number,
@@ -284,123 +360,103 @@ async function encryptWith(
   timings: KeyFileTimings,
   t0: number,
 ): Promise<Uint8Array> {
-  // UTF-8 into the body buffer, after room for the prefix (chunked), while the worker derives the key.
+  // UTF-8 into the body at the end of the file-sized buffer (chunked), while the worker derives the key.
   onProgress?.(0, 'key-derivation');
-  const [body, n] = await utf8Into(plaintext, PREFIX, MAC_LENGTH, signal);
+  let layout = inPlaceLayout(0);
+  const placed = await utf8Placed(
+    plaintext,
+    (k) => {
+      layout = inPlaceLayout(k);
+      return { buf: new Uint8Array(layout.size), at: layout.bodyAt + PREFIX };
+    },
+    signal,
+  );
+  let buf = placed.buf;
+  const { n } = placed;
+  const { bodyAt, bodyLength, fileLength } = layout;
+  let body = buf.subarray(bodyAt, bodyAt + bodyLength);
   body[0] = VERSION;
   body.set(salt, 1);
   body.set(iv, 17);
-  new DataView(body.buffer, body.byteOffset).setUint32(33, rounds, false);
+  new DataView(buf.buffer, bodyAt).setUint32(33, rounds, false);
 
-  const worker = maybeWorker && (await abortable(maybeWorker.ready, signal)) ? maybeWorker : undefined;
-  let keys: DerivedKeys | undefined;
-  if (!worker) {
-    // Main-thread fallback: the key derivation now, with nothing else of ours running meanwhile.
+  const worker = pair && (await abortable(pair.a.ready, signal)) ? pair.a : undefined;
+  if (worker) {
+    // AES and HMAC in the workers: the buffer moves to the first, the second gets a copy of the second half of the
+    // plaintext and hands its ciphertext back to the first, which then computes the MAC and returns the buffer.
+    const helper = pair!.b && (await abortable(pair!.b.ready, signal)) ? pair!.b : undefined;
+    const pieces = Math.ceil(n / AES_CHUNK);
+    // The first worker also takes in the second's pieces: it encrypts a little less than half.
+    const split = helper && pieces >= 2 ? PREFIX + Math.max(1, Math.floor(pieces * 0.45)) * AES_CHUNK : PREFIX + n;
+    if (helper && split < PREFIX + n) {
+      const half = await copyChunked(body, split, PREFIX + n, signal);
+      helper.post({ op: 'encrypt-part', peer: pair!.bPort, iv, buffer: half.buffer, block: (split - PREFIX) / 16, piece: AES_CHUNK }, [half.buffer, pair!.bPort!]);
+    }
+    const derived = worker.next('derived') as Promise<{ kdfMs: number }>;
+    const sealed = worker.next('sealed') as Promise<{ buffer: ArrayBuffer }>;
+    derived.catch(() => undefined);
+    sealed.catch(() => undefined);
+    worker.onNote = (d: { done?: number }) => onProgress?.(0.5 + (0.3 * (d.done ?? 0)) / Math.max(1, n), 'encryption');
+    worker.post({ op: 'encrypt', iv, buffer: buf.buffer, offset: bodyAt, length: bodyLength, n, prefix: PREFIX, piece: AES_CHUNK, split }, [buf.buffer]);
+    timings.kdfMs = (await abortable(derived, signal)).kdfMs;
+    onProgress?.(0.5, 'encryption');
+    buf = new Uint8Array((await abortable(sealed, signal)).buffer);
+    worker.onNote = undefined;
+    body = buf.subarray(bodyAt, bodyAt + bodyLength);
+  } else {
+    // Main-thread fallback: the key derivation now, with nothing else of ours running meanwhile; then AES-CTR piece
+    // by piece in place, then the HMAC.
     try {
-      keys = await abortable(deriveKeys(passphrase, salt, rounds, timings), signal);
+      const keys = await abortable(deriveKeys(passphrase, salt, rounds, timings), signal);
+      onProgress?.(0.5, 'encryption');
+      for (let from = PREFIX; from < PREFIX + n; from += AES_CHUNK) {
+        const to = Math.min(PREFIX + n, from + AES_CHUNK);
+        await abortable(aesInPlace(keys.aes, iv, body, PREFIX, from, to), signal);
+        onProgress?.(0.5 + (0.3 * (to - PREFIX)) / n, 'encryption');
+      }
+      body.set(new Uint8Array(await abortable(subtle().sign('HMAC', keys.hmac, body.subarray(0, PREFIX + n)), signal)), PREFIX + n);
     } catch (e) {
       body.fill(0);
       throw e;
     }
-    onProgress?.(0.5, 'encryption');
   }
-  const data = body;
-  const bodyLength = body.length;
-  const chars = base64Length(bodyLength);
-  const lines = Math.ceil(chars / LINE_CHARS);
-  const out = new Uint8Array(HEADER_BYTES.length + chars + lines + TRAILER_BYTES.length);
-  out.set(HEADER_BYTES, 0);
+  onProgress?.(0.8, 'encryption');
+
+  // Base64 in place, from the front of the buffer (see inPlaceLayout), in slices with yields.
+  buf.set(HEADER_BYTES, 0);
   let pos = HEADER_BYTES.length;
   let col = 0;
-  let encoded = 0; // body bytes already in base64 (a multiple of 3)
-  /** Base64 of body[encoded, upTo) in main-thread slices, yielding between them. */
-  const encodeUpTo = async (upTo: number) => {
-    while (encoded < upTo) {
-      const to = Math.min(upTo, encoded + CHUNK - (CHUNK % 3));
-      [pos, col] = encodeBase64Into(data, encoded, to, out, pos, LINE_CHARS, col);
-      encoded = to;
-      onProgress?.(0.5 + (0.5 * encoded) / bodyLength, 'encryption');
+  for (let i = 0; i < bodyLength; ) {
+    const to = Math.min(bodyLength, i + BASE64_SLICE);
+    [pos, col] = encodeBase64Into(body, i, to, buf, pos, LINE_CHARS, col);
+    i = to;
+    onProgress?.(0.8 + (0.2 * i) / bodyLength, 'encryption');
+    if (i < bodyLength) {
       await nextTask();
       throwIfAborted(signal);
     }
-  };
-
-  if (worker) {
-    // AES and HMAC in the worker (the buffer moves there); the encrypted pieces come back one or two at a time
-    // and are written as base64 here while the worker goes on (and finally computes the MAC).
-    const prefix = body.slice(0, PREFIX);
-    const pieces = Math.ceil(n / AES_CHUNK);
-    const derived = worker.next('derived') as Promise<{ kdfMs: number }>;
-    const macBack = worker.next('mac');
-    derived.catch(() => undefined);
-    macBack.catch(() => undefined);
-    worker.post({ op: 'encrypt', iv, buffer: body.buffer, offset: body.byteOffset, length: body.length, n, prefix: PREFIX, piece: AES_CHUNK }, [body.buffer]);
-    timings.kdfMs = (await abortable(derived, signal)).kdfMs;
-    onProgress?.(0.5, 'encryption');
-    const carry = new Uint8Array(3);
-    let carryLen = 0;
-    let done = 0;
-    /** Base64 of the next bytes of the body, in slices with yields; `last` flushes the final partial group. */
-    const feed = async (chunk: Uint8Array, last: boolean) => {
-      let i = 0;
-      if (carryLen > 0) {
-        while (carryLen < 3 && i < chunk.length) carry[carryLen++] = chunk[i++]!;
-        if (carryLen === 3 || last) {
-          [pos, col] = encodeBase64Into(carry, 0, carryLen, out, pos, LINE_CHARS, col);
-          carryLen = 0;
-        }
-      }
-      const end = last ? chunk.length : i + Math.floor((chunk.length - i) / 3) * 3;
-      while (i < end) {
-        const to = Math.min(end, i + CHUNK - (CHUNK % 3));
-        [pos, col] = encodeBase64Into(chunk, i, to, out, pos, LINE_CHARS, col);
-        done += to - i;
-        i = to;
-        onProgress?.(0.5 + (0.5 * done) / bodyLength, 'encryption');
-        await nextTask();
-        throwIfAborted(signal);
-      }
-      for (; i < chunk.length; i++) carry[carryLen++] = chunk[i]!;
-    };
-    await feed(prefix, false);
-    for (let k = 0; k < pieces; k++) {
-      const got = (await abortable(worker.next(`piece:${k}`), signal)) as { buffer: ArrayBuffer; length: number };
-      await feed(new Uint8Array(got.buffer, 0, got.length), false);
-      worker.post({ op: 'ack', buffer: got.buffer }, [got.buffer]); // the worker may go on, reusing the buffer
-
-    }
-    await feed(new Uint8Array(((await abortable(macBack, signal)) as { mac: ArrayBuffer }).mac), true);
-    encoded = bodyLength;
-  } else {
-    // AES-CTR piece by piece, in place; the base64 of each finished piece is written while the next is encrypted.
-    keys = keys!;
-    let macPromise: Promise<ArrayBuffer> | undefined;
-    let next: Promise<void> | undefined = n > 0 ? aesInPlace(keys.aes, iv, body, PREFIX, PREFIX, Math.min(PREFIX + n, PREFIX + AES_CHUNK)) : undefined;
-    next?.catch(() => undefined);
-    for (let from = PREFIX; ; from += AES_CHUNK) {
-      const to = Math.min(PREFIX + n, from + AES_CHUNK);
-      if (next) await abortable(next, signal);
-      if (to < PREFIX + n) {
-        next = aesInPlace(keys.aes, iv, body, PREFIX, to, Math.min(PREFIX + n, to + AES_CHUNK));
-        next.catch(() => undefined);
-      } else {
-        next = undefined;
-        macPromise = subtle().sign('HMAC', keys.hmac, body.subarray(0, PREFIX + n));
-        macPromise.catch(() => undefined);
-      }
-      await encodeUpTo(Math.floor(to / 3) * 3);
-      if (!next) break;
-    }
-    body.set(new Uint8Array(await abortable(macPromise!, signal)), PREFIX + n);
   }
-  [pos, col] = encodeBase64Into(data, encoded, bodyLength, out, pos, LINE_CHARS, col);
-  if (col !== 0) out[pos++] = 0x0a;
-  out.set(TRAILER_BYTES, pos);
+  if (col !== 0) buf[pos++] = 0x0a;
+  buf.set(TRAILER_BYTES, pos);
   pos += TRAILER_BYTES.length;
-  // (body now holds only the ciphertext and MAC: nothing secret to wipe)
+  if (pos !== fileLength) throw new Error(`key file layout: wrote ${pos} of ${fileLength} bytes`);
+  // (the buffer holds only the file and, after it, a few bytes of ciphertext: nothing secret to wipe)
   onProgress?.(1, 'encryption');
   timings.totalMs = performance.now() - t0;
-  return pos === out.length ? out : out.subarray(0, pos);
+  return buf.subarray(0, fileLength);
+}
+
+/** A copy of src[from, to) made in slices with yields (a single copy of tens of MB would be a long task). */
+async function copyChunked(src: Uint8Array, from: number, to: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+  const copy = new Uint8Array(to - from);
+  for (let at = from; at < to; at += COPY_CHUNK) {
+    copy.set(src.subarray(at, Math.min(to, at + COPY_CHUNK)), at - from);
+    if (at + COPY_CHUNK < to) {
+      await nextTask();
+      throwIfAborted(signal);
+    }
+  }
+  return copy;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -492,11 +548,14 @@ async function toSource(file: string | ArrayBuffer | Uint8Array | Blob): Promise
  * the trailer, and IVs with bit 63 set. Rejects with `KeyFileError` (see its `code`) or an AbortError.
  */
 export async function decryptMegolmKeyFile(file: string | ArrayBuffer | Uint8Array | Blob, passphrase: string, options: KeyFileOptions = {}): Promise<string> {
-  const worker = CryptoWorker.open();
+  const pair = openPair(false);
+  let ok = false;
   try {
-    return await decryptWith(worker, file, passphrase, options);
+    const text = await decryptWith(pair, file, passphrase, options);
+    ok = true;
+    return text;
   } finally {
-    worker?.terminate();
+    pair?.end(ok, options.signal?.aborted);
   }
 }
 
@@ -506,7 +565,7 @@ type NativeBase64Target = Uint8Array & {
 const hasNativeBase64 = typeof (Uint8Array.prototype as NativeBase64Target).setFromBase64 === 'function';
 
 async function decryptWith(
-  maybeWorker: CryptoWorker | undefined,
+  pair: WorkerPair | undefined,
   file: string | ArrayBuffer | Uint8Array | Blob,
   passphrase: string,
   options: KeyFileOptions,
@@ -528,9 +587,9 @@ async function decryptWith(
     const r = new DataView(out.buffer, out.byteOffset).getUint32(33, false);
     checkRounds(r);
     rounds = r;
-    if (maybeWorker) {
+    if (pair) {
       const pass = new TextEncoder().encode(passphrase);
-      maybeWorker.post({ op: 'derive', passphrase: pass, salt: out.slice(1, 17), rounds }, [pass.buffer]);
+      pair.a.post({ op: 'derive', passphrase: pass, salt: out.slice(1, 17), rounds, peer: pair.aPort }, [pass.buffer, ...(pair.aPort ? [pair.aPort] : [])]);
     }
   };
   const progress = (at: number) => onProgress?.((0.2 * (at - dataStart)) / (src!.length - dataStart), 'decryption');
@@ -574,7 +633,7 @@ async function decryptWith(
   onProgress?.(0.2, 'key-derivation');
   const macAt = decoded.length - MAC_LENGTH;
   const iv = decoded.slice(17, 33);
-  const worker = maybeWorker && (await abortable(maybeWorker.ready, signal)) ? maybeWorker : undefined;
+  const worker = pair && (await abortable(pair.a.ready, signal)) ? pair.a : undefined;
   if (worker) return decryptInWorker(worker, decoded, iv, macAt, options, timings, t0);
 
   // Main-thread fallback: the key derivation, with nothing else running on the page meanwhile.
@@ -673,8 +732,8 @@ async function decodeNative(
 }
 
 /**
- * The worker (which has derived the key meanwhile) checks the HMAC and decrypts at the same time; here the UTF-8
- * text is decoded piece by piece as the pieces arrive, and returned only once the HMAC matched.
+ * The worker (which has derived the key meanwhile) checks the HMAC, then decrypts piece by piece; the UTF-8 text is
+ * decoded here as the pieces arrive.
  */
 async function decryptInWorker(
   worker: CryptoWorker,
@@ -691,9 +750,12 @@ async function decryptInWorker(
   verifiedP.catch(() => undefined);
   const verified = async () => (await abortable(verifiedP, signal)).ok;
   const { byteOffset, length } = decoded;
-  worker.post({ op: 'decrypt', iv, buffer: decoded.buffer, offset: byteOffset, length, prefix: PREFIX, piece: AES_CHUNK }, [decoded.buffer]);
+  worker.post({ op: 'decrypt', iv, buffer: decoded.buffer, offset: byteOffset, length, prefix: PREFIX, piece: AES_CHUNK, window: DECRYPT_WINDOW }, [decoded.buffer]);
   timings.kdfMs = (await abortable(derived, signal)).kdfMs;
   onProgress?.(0.6, 'decryption');
+  // The worker checks the HMAC before it decrypts anything (and sends nothing when it fails).
+  if (!(await verified())) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+  onProgress?.(0.7, 'decryption');
   const total = macAt - PREFIX;
   const pieces = Math.ceil(total / AES_CHUNK);
   const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -708,7 +770,9 @@ async function decryptInWorker(
           text += dec.decode(plain.subarray(i, end), { stream: k + 1 < pieces || end < plain.length });
         } catch (e) {
           if (e instanceof TypeError) {
-            // Only say "not UTF-8" for an authentic file; otherwise it is the usual wrong passphrase / damage.
+            // Only say "not UTF-8" for an authentic file; otherwise it is the usual wrong passphrase / damage. The
+            // worker skips the rest of the decryption and goes straight to the check.
+            worker.post({ op: 'skip' });
             if (!(await verified())) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
             throw new KeyFileError('not-utf8', 'The decrypted data is not valid UTF-8');
           }
@@ -716,7 +780,7 @@ async function decryptInWorker(
         }
         plain.fill(0, i, end);
         done += end - i;
-        onProgress?.(0.6 + (0.4 * done) / total, 'decryption');
+        onProgress?.(0.7 + (0.3 * done) / total, 'decryption');
         await nextTask();
         throwIfAborted(signal);
       }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/xs-key-transfer.js';
 import { encryptMegolmKeyFile } from '../../keyfile/megolm-key-file.js';
+import { CryptoWorker } from '../../keyfile/crypto-worker.js';
 import type { XsKeyTransfer } from './key-transfer.js';
 
 const PASS = 'violet harbour tractor anthem 1987!';
@@ -35,6 +36,17 @@ async function choose(el: XsKeyTransfer, file: File) {
 }
 
 describe('<xs-key-transfer>', () => {
+  it('starts the crypto workers as soon as someone works in it (two, however often)', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer .client=${fakeClient()}></xs-key-transfer>`);
+    const input = root(el).querySelector('xs-new-passphrase, input, button') as HTMLElement;
+    expect(input).to.exist;
+    for (let i = 0; i < 3; i++) input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await waitUntil(() => CryptoWorker.idle === 2, 'two warm workers');
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(CryptoWorker.idle).to.equal(2);
+  });
+
   it('without a client says it is not connected', async () => {
     const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer></xs-key-transfer>`);
     expect(root(el).textContent).to.include('Not connected');

@@ -8,6 +8,7 @@ import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
 import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
 import { exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
 import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
 import { KeyImportFlow, type ImportProblem, type ImportStage } from '../../state/key-import.js';
@@ -96,6 +97,18 @@ export class XsKeyTransfer extends XsElement {
     if (v === 'export') return `export:${this.exportStage.kind}`;
     if (v === 'import') return `import:${this.importStage.kind}`;
     return 'menu';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Someone working in the element is about to export or import: start the crypto workers now, so that the call
+    // does not wait for them to boot (they stop by themselves after a minute unused).
+    this.addEventListener('focusin', warmUpKeyFileWorkers);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.removeEventListener('focusin', warmUpKeyFileWorkers);
   }
 
   protected override clientChanged(client: MatrixClient | undefined) {
