@@ -12,7 +12,7 @@
 // the rust helpers and the bare PBKDF2 are interleaved, so a change in machine load hits them alike.
 //
 // Env: XS_BENCH_PORT (else XS_WTR_PORT, else 8000) for the page server; XS_BENCH_SIZES=1000,10000 to pick sizes;
-// XS_BENCH_ROUNDS (default 500000); XS_BENCH_REPS (default 5).
+// XS_BENCH_ROUNDS (default 500000); XS_BENCH_REPS (default 5, 7 above 10 000 sessions: the machine is noisy).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
@@ -93,7 +93,7 @@ async function call({ page, pid }, op, ...args) {
 const results = [];
 try {
   for (const n of sizes) {
-    const reps = Number(process.env.XS_BENCH_REPS ?? 5);
+    const reps = Number(process.env.XS_BENCH_REPS ?? (n > 10_000 ? 7 : 5));
     log(`${n} sessions, ${rounds} rounds, ${reps} runs each`);
 
     // Three pages (own renderer processes): the kit, the rust encrypt, the rust decrypt. The runs are interleaved

@@ -127,19 +127,23 @@ function workerMain() {
       }
       const data = new Uint8Array(m.buffer as ArrayBuffer, m.offset ?? 0, m.length ?? (m.buffer as ArrayBuffer).byteLength);
       if (m.op === 'encrypt-part') {
-        // The second worker: AES over its copy of the second half; each piece goes to the first worker.
+        // The second worker: AES in place over its copy of the second half; the whole half then goes to the first
+        // worker in one transfer (pieces sent one by one would pile up there while it encrypts its own half).
         const port = m.peer as MessagePort;
         peer = port;
         const k = await keysFrom(port);
-        await aes(k.aes, m.iv, (at) => m.block + at / 16, data, 0, data.length, m.piece, (at, out) => port.postMessage({ op: 'piece', at, buffer: out }, [out]));
-        release(m.buffer);
+        await aes(k.aes, m.iv, (at) => m.block + at / 16, data, 0, data.length, m.piece, (at, out) => {
+          data.set(new Uint8Array(out), at);
+          release(out);
+        });
+        port.postMessage({ op: 'part', buffer: m.buffer }, [m.buffer]);
         return finish();
       }
       running = m.op;
       const k = await keys!;
       if (m.op === 'encrypt') {
-        // AES in place over [prefix, split) here and over [split, end) in the other worker (its pieces arrive on
-        // `peer` and are written in place), then the HMAC over everything; the buffer goes back sealed.
+        // AES in place over [prefix, split) here and over [split, end) in the other worker (its half arrives on
+        // `peer` and is copied in place), then the HMAC over everything; the buffer goes back sealed.
         const end: number = m.prefix + m.n;
         let fromPeer = 0;
         let done = 0;
@@ -153,10 +157,10 @@ function workerMain() {
         };
         if (m.split < end) {
           peer!.onmessage = (ev) => {
-            if (ev.data?.op !== 'piece') return;
+            if (ev.data?.op !== 'part') return;
             const b = new Uint8Array(ev.data.buffer as ArrayBuffer);
-            data.set(b, m.split + ev.data.at);
-            fromPeer += b.length;
+            data.set(b, m.split);
+            fromPeer = b.length;
             note(b.length);
             release(ev.data.buffer);
             poke();

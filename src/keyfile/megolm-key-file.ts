@@ -386,8 +386,7 @@ async function encryptWith(
     // plaintext and hands its ciphertext back to the first, which then computes the MAC and returns the buffer.
     const helper = pair!.b && (await abortable(pair!.b.ready, signal)) ? pair!.b : undefined;
     const pieces = Math.ceil(n / AES_CHUNK);
-    // The first worker also takes in the second's pieces: it encrypts a little less than half.
-    const split = helper && pieces >= 2 ? PREFIX + Math.max(1, Math.floor(pieces * 0.45)) * AES_CHUNK : PREFIX + n;
+    const split = helper && pieces >= 2 ? PREFIX + Math.floor(pieces / 2) * AES_CHUNK : PREFIX + n;
     if (helper && split < PREFIX + n) {
       const half = await copyChunked(body, split, PREFIX + n, signal);
       helper.post({ op: 'encrypt-part', peer: pair!.bPort, iv, buffer: half.buffer, block: (split - PREFIX) / 16, piece: AES_CHUNK }, [half.buffer, pair!.bPort!]);
