@@ -1,15 +1,15 @@
-// The key derivation, AES-CTR and the HMAC of a key file in dedicated workers, so the main thread never pays for
-// WebCrypto's synchronous work on tens of megabytes (in a worker, Chromium runs AES-CTR and HMAC on the calling
-// thread: 100 ms and more for a big export) and stays free for the base64 / UTF-8 work meanwhile.
+// The key derivation, AES-CTR and the HMAC of a key file in dedicated workers. Chromium runs AES-CTR and HMAC
+// synchronously on the calling thread (on the page too: some 90 ms for the HMAC of 60 MB), so they must not run on the
+// page, which stays free for the base64 / UTF-8 work meanwhile.
 //
 // Encryption uses two workers: the first derives the key and hands the (non-extractable) CryptoKeys to the second
-// over a MessageChannel; each encrypts half of the data, and the second hands its ciphertext back to the first, which
-// computes the HMAC over all of it. Decryption uses one: it checks the HMAC, then decrypts. (WebCrypto runs HMAC on
-// the calling thread, even on the page: copy and hash of 60 MB take some 90 ms.) AES runs in pieces of PIECE bytes: below the allocator's size for dedicated mappings, so WebCrypto's
-// input copies and results reuse memory instead of faulting in fresh pages (several times faster here).
+// over a MessageChannel; each encrypts half of the data, the second hands its half back to the first, which computes
+// the HMAC over all of it. Decryption uses one: it checks the HMAC, then decrypts. AES runs in pieces of 512 KB:
+// below the allocator's size for dedicated mappings, so WebCrypto's input copies and results reuse memory instead of
+// faulting in fresh pages (several times faster here).
 //
 // Buffers are transferred, not copied. Workers are inline (a Blob URL of the function below, which must stay
-// self-contained) and kept warm for a while after a call (a few MB each; they hold no key or data between calls);
+// self-contained) and kept warm for a minute after a call (a few MB each; they hold no key or data between calls);
 // where workers are unavailable or blocked (e.g. by a Content-Security-Policy without `blob:`), callers fall back to
 // the main thread.
 
@@ -26,7 +26,7 @@ function workerMain() {
   };
   /** Frees a buffer's memory now (ArrayBuffer.prototype.transfer detaches it), not at some later garbage collection. */
   const release = (b: ArrayBuffer) => (b as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer }).transfer?.(0);
-  /** One macrotask, so that acknowledgements and the other worker's messages are handled between pieces. */
+  /** One macrotask, so that the page's acknowledgements and 'skip' are handled between pieces. */
   const tick = () =>
     new Promise<void>((resolve) => {
       const ch = new MessageChannel();
