@@ -22,7 +22,7 @@ import {
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { createRow, extrasAnchor, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /**
  * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
@@ -623,8 +623,16 @@ export class XsSessionList extends XsElement {
     // Time enters a row only as its relative text and inactive flag, so a newer clock alone changes nothing.
     const when = seen !== null ? this.relative(seen, shown.now) : '';
     const inactive = isInactive(r, shown.now, shown.threshold);
-    if (rec !== undefined && rec.row === r && rec.checked === checked && rec.expanded === expanded && rec.rename === rename &&
-        rec.note === note && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch && rec.textsKey === shown.textsKey) {
+    if (rec !== undefined && rec.row === r && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch &&
+        rec.textsKey === shown.textsKey) {
+      if (rec.checked === checked && rec.expanded === expanded && rec.rename === rename && rec.note === note) return rec.li;
+      // Only the row's own state changed (selection, details, rename, note): touch just that ("select all"
+      // on a long list updates one checkbox per row).
+      if (rec.checked !== checked) setRowChecked(rec.li, (rec.checked = checked));
+      if (rec.expanded !== expanded) setRowExpanded(rec.li, (rec.expanded = expanded));
+      rec.rename = rename;
+      rec.note = note;
+      this.renderExtras(r, rec);
       return rec.li;
     }
     const v = this.rowValues;
@@ -676,13 +684,18 @@ export class XsSessionList extends XsElement {
       rec.canVouch = shown.canVouch;
       rec.textsKey = shown.textsKey;
     }
-    const extras = expanded || rename !== undefined || note !== undefined;
+    this.renderExtras(r, rec);
+    return rec.li;
+  }
+
+  /** A row's details, rename form and note, rendered with Lit into the row while it shows any of them. */
+  private renderExtras(r: SessionRow, rec: RowRecord) {
+    const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
     if (extras || rec.extras) {
-      render(extras ? html`${expanded ? this.details(r) : nothing}${this.renameForm(r)}${this.noteFor(r)}` : nothing, rec.li,
+      render(extras ? html`${rec.expanded ? this.details(r) : nothing}${this.renameForm(r)}${this.noteFor(r)}` : nothing, rec.li,
         { host: this, renderBefore: extrasAnchor(rec.li) });
       rec.extras = extras;
     }
-    return rec.li;
   }
 
   private currentCard(row: SessionRow): TemplateResult {

@@ -4,7 +4,8 @@ import type { TextPart } from '../../internal/untrusted-text.js';
  * The `<li>` of one session in `<xs-session-list>`, built without a template engine: a prototype row is built
  * with DOM calls (no markup strings) once per document and set of texts, each row is a deep clone of it, and
  * its values are set with `textContent`, `setAttribute` and properties. Text from the server (names, IPs,
- * device ids) is only ever set as text. The markup is the same as the list's former Lit row template:
+ * device ids) is only ever set as text. The markup is the same as the list's former Lit row template (elements,
+ * attributes, text and the whitespace between elements; only Lit's comment markers are gone):
  *
  * ```html
  * <li part="session" class="session" data-device data-id="K">
@@ -81,20 +82,23 @@ function prototypeRow(doc: Document, t: RowTexts): RowElement {
   if (cached && sameTexts(cached.texts, t)) return cached.li;
   const button = (action: string, text: string, extra: Record<string, string> = {}) =>
     el(doc, 'button', { type: 'button', part: 'action', 'data-action': action, ...extra }, text);
+  // Whitespace between elements as in the former template (it renders nothing: the row is a grid, the
+  // actions a flex box, and the rest sits at block boundaries).
   const li = el(doc, 'li', { part: 'session', class: 'session', 'data-device': '' },
-    el(doc, 'input', { type: 'checkbox' }),
-    el(doc, 'div', {},
-      el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
+    '\n      ', el(doc, 'input', { type: 'checkbox' }),
+    '\n      ', el(doc, 'div', {},
+      '\n        ', el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
       el(doc, 'span', {}),
       el(doc, 'span', { class: 'badge inactive', hidden: '' }, t.inactive),
-      el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
-      el(doc, 'div', { class: 'actions', role: 'group' },
-        button('details', t.details, { 'aria-expanded': 'false' }),
-        button('rename', t.rename),
-        button('verify', t.verify, { hidden: '' }),
-        button('sign-out', t.signOut)),
-      ),
-    '\n    ') as RowElement;
+      '\n        ', el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
+      '\n        ', el(doc, 'div', { class: 'actions', role: 'group' },
+        '\n          ', button('details', t.details, { 'aria-expanded': 'false' }),
+        '\n          ', button('rename', t.rename),
+        '\n          ', button('verify', t.verify, { hidden: '' }),
+        '\n          ', button('sign-out', t.signOut),
+        '\n        '),
+      '\n      '),
+    '\n      ', '\n    ') as RowElement;
   prototypes.set(doc, { texts: { ...t }, li });
   return li;
 }
@@ -162,6 +166,17 @@ export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement 
   else ip.hidden = true;
   meta.lastElementChild!.append(v.deviceId);
   return li;
+}
+
+/** Sets the row's checkbox. */
+export function setRowChecked(li: RowElement, checked: boolean): void {
+  const input = li.firstElementChild as HTMLInputElement;
+  if (input.checked !== checked) input.checked = checked;
+}
+
+/** Sets whether the row's details are shown (its Details button's `aria-expanded`). */
+export function setRowExpanded(li: RowElement, expanded: boolean): void {
+  li.firstElementChild!.nextElementSibling!.lastElementChild!.firstElementChild!.setAttribute('aria-expanded', expanded ? 'true' : 'false');
 }
 
 /** Brings `li` (made by `createRow` for the same device) up to `v` and `t`: sets only what differs. */
