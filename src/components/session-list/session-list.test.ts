@@ -267,6 +267,18 @@ describe('<xs-session-list>', () => {
     expect(el.sessions!.selection.has('D0399')).to.equal(true);
   });
 
+  it('a list taken out of the document lets its rows go, and shows them again when put back', async () => {
+    const { el } = await mount();
+    const parent = el.parentElement!;
+    el.remove();
+    expect($$(el, 'li.session')).to.have.length(0);
+    parent.append(el);
+    await waitRendered(el, () => rowIds(el).length === 3);
+    expect(rowIds(el)).to.deep.equal(['UNV', 'VER', 'OLD']);
+    expect(rowOf(el, 'OLD').querySelector('.badge.inactive:not([hidden])')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('sign-out authentication: 429 shows a countdown, an SSO-only server offers its fallback page; accessible', async () => {
     const fake = sessions();
     const { el } = await mount(fake);

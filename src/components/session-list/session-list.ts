@@ -311,10 +311,11 @@ export class XsSessionList extends XsElement {
       const rec = this.rowNodes.get(r.deviceId);
       if (rec === undefined || rec.li.parentNode !== ul) {
         if (resume >= 0) continue;
-        // A full pass spends at most half a slice on rows (it also renders the rest of the element, which is then
-        // styled), none if the render took that long; a slice that goes on adds at least one row.
+        // A full pass adds MIN_ROWS rows (a short list is complete at once), then more while it has spent less
+        // than half a slice (it also renders the rest of the element, which is then styled); a slice that goes on
+        // adds at least one row.
         if (full
-          ? added >= this.rowsPerSlice >> 1 || performance.now() - start > SLICE_MS / 2
+          ? added >= MIN_ROWS && (added >= this.rowsPerSlice >> 1 || performance.now() - start > SLICE_MS / 2)
           : added > 0 && (added >= this.rowsPerSlice || performance.now() - start > SLICE_MS)) {
           resume = i;
           // A full pass still brings the rows already in the list up to date; one that goes on is done.
@@ -387,6 +388,12 @@ export class XsSessionList extends XsElement {
     super.disconnectedCallback();
     this.chunkTimer?.cancel();
     this.chunkTimer = undefined;
+    // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
+    // and a removed element that something still references should not keep a thousand rows alive.
+    this.shadowRoot?.querySelector('ul.sessions')?.replaceChildren();
+    this.rowNodes.clear();
+    this.shown = undefined;
+    this.complete = true;
     this.flushChunkWaiters();
   }
 
