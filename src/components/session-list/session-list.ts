@@ -29,10 +29,10 @@ import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type
  * adds to it, so slices stay well below the 50 ms of a long task). The rows are not part of the element's Lit
  * template: the element puts them in its `<ul>` itself (see session-row.ts). Each slice adds at most
  * `rowsPerSlice` rows not yet in the list and stops early when its script alone reaches SLICE_MS, then styles
- * and lays out what it added (so that work never piles up into one frame after several slices); the rest
+ * what it added (so that work never piles up into one frame after several slices); the rest
  * follow in further tasks of the same kind, without another Lit update. `rowsPerSlice` is adapted after each
- * slice from its measured time per row (script, style and layout, and the slice's fixed costs spread over its
- * rows), so a slice takes about SLICE_MS on any machine.
+ * slice from its measured time per row (script and style, and the slice's fixed costs spread over its rows),
+ * so a slice takes about SLICE_MS on any machine.
  */
 const SLICE_MS = 5;
 
@@ -341,8 +341,10 @@ export class XsSessionList extends XsElement {
     this.complete = resume < 0;
     this.resumeAt = resume < 0 ? 0 : resume;
     if (added > 0) {
-      // Style and lay out the rows added now, in this task, so the work never piles up across slices.
-      ul.getBoundingClientRect();
+      // Style the rows added now, in this task, so that work never piles up into one frame after several slices.
+      // (Styling is what costs per row; layout walks the whole list, so it is left to the next frame: one
+      // layout per frame instead of one per slice.)
+      void getComputedStyle(ul.lastElementChild!).display;
       // Learned from slices that only add rows (a full pass also renders the rest of the element).
       if (!full && added >= MIN_ROWS) {
         // Rows that fit in SLICE_MS at this slice's cost per row; a change goes half the way (one slow slice,
