@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { LocalizeController, languageOf } from './localize.js';
-import { defineStrings, registerTranslation, translate } from './registry.js';
+import { defineStrings, formatterOf, registerTranslation, translate } from './registry.js';
 
 const strings = defineStrings('t', { hello: 'Hello', count: (n: number) => `${n} sessions` });
 
@@ -23,6 +23,13 @@ describe('translation registry', () => {
     registerTranslation('de', { 't.hello': 'Hallo', 't.count': (n: number) => `${n} Sitzungen` });
     expect(translate('de', strings, 'hello')).to.equal('Hallo');
     expect(translate('de-AT', strings, 'count', 2)).to.equal('2 Sitzungen');
+  });
+
+  it('formatterOf looks a term up once, with the same fallbacks as translate', () => {
+    registerTranslation('sv', { 't.count': (n: number) => `${n} sessioner`, 't.hello': 'Hej' });
+    expect(formatterOf('sv-FI', strings, 'count')(4)).to.equal('4 sessioner');
+    expect(formatterOf('sv', strings, 'hello')()).to.equal('Hej');
+    expect(formatterOf('it', strings, 'count')(1)).to.equal('1 sessions');
   });
 
   it('finds the language on the nearest [lang] ancestor and re-renders on new terms', async () => {

@@ -40,13 +40,7 @@ export function onTranslationsChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Looks a term up for `lang` and formats it. */
-export function translate<T extends Terms, K extends keyof T & string>(
-  lang: string,
-  strings: Strings<T>,
-  key: K,
-  ...args: Args<T[K]>
-): string {
+function lookup<T extends Terms>(lang: string, strings: Strings<T>, key: keyof T & string): Term {
   const full = `${strings.namespace}.${key}`;
   const code = (lang || 'en').toLowerCase();
   const candidates = [code, code.split('-')[0]!, 'en'];
@@ -55,6 +49,29 @@ export function translate<T extends Terms, K extends keyof T & string>(
     term = registry.get(c)?.get(full);
     if (term !== undefined) break;
   }
-  term ??= strings.en[key];
+  return term ?? strings.en[key]!;
+}
+
+/** Looks a term up for `lang` and formats it. */
+export function translate<T extends Terms, K extends keyof T & string>(
+  lang: string,
+  strings: Strings<T>,
+  key: K,
+  ...args: Args<T[K]>
+): string {
+  const term = lookup(lang, strings, key);
   return typeof term === 'function' ? (term as (...a: unknown[]) => string)(...args) : String(term);
+}
+
+/**
+ * The formatter of one term for `lang` (the same look-up as `translate`, done once): for a term formatted
+ * many times in one render, e.g. once per row of a long list.
+ */
+export function formatterOf<T extends Terms, K extends keyof T & string>(
+  lang: string,
+  strings: Strings<T>,
+  key: K,
+): (...args: Args<T[K]>) => string {
+  const term = lookup(lang, strings, key);
+  return typeof term === 'function' ? (term as (...a: Args<T[K]>) => string) : () => String(term);
 }

@@ -246,22 +246,37 @@ describe('<xs-session-list>', () => {
     await settle();
   });
 
-  it('renders a long list in chunks; updateComplete waits for every row; selection survives filtering', async () => {
+  it('renders a long list in chunks, in order; updateComplete waits for every row; selection survives filtering', async () => {
     const devices = [{ deviceId: 'CUR', verified: true, lastSeenTs: now }, ...Array.from({ length: 400 }, (_, i) => ({
       deviceId: `D${String(i).padStart(4, '0')}`, displayName: `Device ${i}`, lastSeenTs: now - i * 60_000, verified: i % 2 === 0,
     }))];
+    const ids = devices.slice(1).map((d) => d.deviceId);
     const fake = fakeSessionsClient({ currentDeviceId: 'CUR', devices });
     const { el } = await mount(fake);
     await el.updateComplete;
-    expect($$(el, 'li.session')).to.have.length(400);
+    expect(rowIds(el)).to.deep.equal(ids);
     rowOf(el, 'D0399').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     button(el.shadowRoot!, 'Verified').click();
     await el.updateComplete;
-    expect($$(el, 'li.session')).to.have.length(200);
+    expect(rowIds(el)).to.deep.equal(ids.filter((_, i) => i % 2 === 0));
+    // The other rows come back between the ones kept, over several slices.
     button(el.shadowRoot!, 'All').click();
     await el.updateComplete;
+    expect(rowIds(el)).to.deep.equal(ids);
     expect(rowOf(el, 'D0399').querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(true);
     expect(el.sessions!.selection.has('D0399')).to.equal(true);
+  });
+
+  it('a list taken out of the document lets its rows go, and shows them again when put back', async () => {
+    const { el } = await mount();
+    const parent = el.parentElement!;
+    el.remove();
+    expect($$(el, 'li.session')).to.have.length(0);
+    parent.append(el);
+    await waitRendered(el, () => rowIds(el).length === 3);
+    expect(rowIds(el)).to.deep.equal(['UNV', 'VER', 'OLD']);
+    expect(rowOf(el, 'OLD').querySelector('.badge.inactive:not([hidden])')).to.exist;
+    await expect(el).to.be.accessible();
   });
 
   it('sign-out authentication: 429 shows a countdown, an SSO-only server offers its fallback page; accessible', async () => {

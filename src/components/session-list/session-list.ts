@@ -5,7 +5,7 @@ import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import { translate } from '../../i18n/registry.js';
+import { formatterOf, translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
@@ -22,17 +22,26 @@ import {
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { sessionListStyles } from './session-list.styles.js';
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /**
- * Long lists render in slices so no task blocks the page for long. A render adds rows not yet in the list while
- * its time so far plus the expected style and layout of the rows added stays under SLICE_MS (so a slice is bounded
- * by the clock, not by a guess of the cost per row); each slice then styles and lays out its rows in its own
- * task, so that work never piles up into one long frame after several slices.
+ * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
+ * adds to it, so slices stay well below the 50 ms of a long task). The rows are not part of the element's Lit
+ * template: the element puts them in its `<ul>` itself (see session-row.ts). Each slice adds at most
+ * `rowsPerSlice` rows not yet in the list and stops early when its script alone reaches SLICE_MS, then styles
+ * what it added (so that work never piles up into one frame after several slices); the rest
+ * follow in further tasks of the same kind, without another Lit update. `rowsPerSlice` is adapted after each
+ * slice from its measured time per row (script and style, and the slice's fixed costs spread over its rows),
+ * so a slice takes about SLICE_MS on any machine.
  */
-const SLICE_MS = 20;
+const SLICE_MS = 5;
 
-/** Style and layout per row added (ms), measured by the last list that rendered: a new list starts from it. */
-let learnedLayoutPerRow = 0.05;
+/** Bounds of `rowsPerSlice`: some progress per slice, and no frame flooded with new rows. */
+const MIN_ROWS = 20;
+const MAX_ROWS = 150;
+
+/** Rows per slice learned by the last list that rendered: a new list starts from it. */
+let learnedRowsPerSlice = 60;
 
 /** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
 function nextTask(fn: () => void): { cancel(): void } {
@@ -45,6 +54,73 @@ function nextTask(fn: () => void): { cancel(): void } {
   ch.port2.postMessage(null);
   return { cancel: () => { live = false; ch.port1.close(); } };
 }
+
+/** What the rows of a render depend on, besides each row's own data. */
+interface ShownRows {
+  rows: SessionRow[];
+  now: number;
+  threshold: number;
+  canVouch: boolean;
+  texts: RowTexts;
+  /** Changes with the language or a registered translation of any text a row shows. */
+  textsKey: string;
+  /** Formatters and texts of the row terms, looked up once per render. */
+  select: (name: string) => string;
+  ip: (ip: string) => string;
+  lastActivity: (when: string) => string;
+  lastActivityUnknown: string;
+  unnamed: string;
+  badges: Record<SessionRow['trust'], readonly [string, string]>;
+  /** Full dates (the rows' tooltips). */
+  abs: Intl.DateTimeFormat;
+  /** "Last activity …" by relative phrase (few distinct ones). */
+  activity: Map<string, string>;
+}
+
+/** A row's element, the values it shows now (compared to decide whether to update it) and its list pass. */
+class RowRecord {
+  /** Whether the row shows extra parts (details, rename form, note), rendered into it with Lit. */
+  extras = false;
+  /** The last full list pass that wants this row. */
+  pass = 0;
+  constructor(
+    readonly li: RowElement,
+    public row: SessionRow,
+    public checked: boolean,
+    public expanded: boolean,
+    public rename: unknown,
+    public note: unknown,
+    public when: string,
+    public inactive: boolean,
+    public canVouch: boolean,
+    public textsKey: string,
+  ) {}
+}
+
+interface Formats {
+  rel: Intl.RelativeTimeFormat;
+  abs: Intl.DateTimeFormat;
+  /** Relative-time phrases by `n * 8 + unit` (see `phrase`). */
+  phrases: Map<number, string>;
+}
+
+const formatsByLang = new Map<string, Formats>();
+
+/** The Intl formatters of a language, made once per page (constructing them is slow) and shared by all lists. */
+function formatsOf(lang: string): Formats {
+  let f = formatsByLang.get(lang);
+  if (!f) {
+    f = {
+      rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
+      abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
+      phrases: new Map(),
+    };
+    formatsByLang.set(lang, f);
+  }
+  return f;
+}
+
+const UNITS: readonly Intl.RelativeTimeFormatUnit[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
@@ -99,25 +175,30 @@ export class XsSessionList extends XsElement {
   /** A source of sessions other than the client (tests and custom hosts); wins over the client. */
   @property({ attribute: false }) source?: SessionsSource;
 
-  /** Bumped by each slice of a long list (a render that adds the next rows). */
-  @state() private slices = 0;
   @state() private expanded = new Set<string>();
   @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  /** Style and layout per row added, measured (rises at once with a slower slice, falls gradually). */
-  private layoutPerRow = learnedLayoutPerRow;
-  /** Rows the last render added to the list, and whether every row of the view is in the list now. */
-  private added = 0;
+  /** Rows a slice adds (see SLICE_MS). */
+  private rowsPerSlice = learnedRowsPerSlice;
+  /** Whether every row of the view is in the list; if not, `resumeAt` is the index in `shown.rows` to go on from. */
   private complete = true;
-  /** Device ids of the rows in the DOM after the last render. */
-  private rendered = new Set<string>();
-  /** Row elements by device id, in the DOM or not (see `rowNode`); pruned when the sessions change. */
-  private rowNodes = new Map<string, { li: HTMLLIElement; deps: unknown[] }>();
+  private resumeAt = 0;
+  /** What the last render shows in the list (the rows and what they depend on); `updated` puts it in the list. */
+  private shown?: ShownRows;
+  /** When the update in progress started (its slice of rows is bounded by the clock from there). */
+  private updateStart = 0;
+  /** Row elements by device id, in the DOM or not (see `rowFor`); pruned when the sessions change. */
+  private rowNodes = new Map<string, RowRecord>();
   private rowNodesOf?: unknown;
-  /** The rows' elements the last render shows, in order. */
-  private shownNodes: HTMLLIElement[] = [];
+  /** Counts full list passes (see `RowRecord.pass`). */
+  private pass = 0;
+  /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
+  private readonly rowValues: RowValues = {
+    key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
+    title: '', activity: '', ip: '', expanded: false, canVerify: false,
+  };
   private readonly keys = new Map<string, number>();
   private chunkTimer?: { cancel(): void };
   private chunkWaiters: (() => void)[] = [];
@@ -166,7 +247,7 @@ export class XsSessionList extends XsElement {
     const model = new SessionListModel(source);
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
-    this.rendered = new Set();
+    this.shown = undefined;
     this.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
@@ -182,7 +263,103 @@ export class XsSessionList extends XsElement {
     };
   }
 
+  protected override stageKey(): string | undefined {
+    const so = this.model?.signOut;
+    if (!so || so.kind === 'idle') return 'list';
+    return `signout-${so.kind}`;
+  }
+
+  /**
+   * Puts the rows of `shown` in the list, in order, and brings rows whose values changed up to date. A full
+   * pass (after a render) first removes rows no longer shown, then adds rows not yet in the list within its
+   * share of a slice (see SLICE_MS) and notes where to go on (`resumeAt`). A pass that goes on (`full` false,
+   * in a task of its own) only adds rows from there: nothing else changed, or a render would have started a
+   * full pass. Runs of new rows go in as one fragment; rows in place are not touched.
+   */
+  private syncRows(start: number, full: boolean) {
+    this.chunkTimer?.cancel();
+    this.chunkTimer = undefined;
+    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
+    const shown = this.shown;
+    if (!ul || !shown) {
+      this.complete = true;
+      return;
+    }
+    const want = shown.rows;
+    if (full) {
+      if (want.length === 0) ul.replaceChildren();
+      else {
+        const pass = ++this.pass;
+        for (const r of want) {
+          const rec = this.rowNodes.get(r.deviceId);
+          if (rec !== undefined) rec.pass = pass;
+        }
+        for (let c = ul.firstElementChild; c;) {
+          const next = c.nextElementSibling;
+          if (this.rowNodes.get((c as RowElement).deviceId!)?.pass !== pass) c.remove();
+          c = next;
+        }
+      }
+    }
+    let i = full ? 0 : this.resumeAt;
+    let cur = i === 0 ? ul.firstElementChild : this.rowNodes.get(want[i - 1]!.deviceId)!.li.nextElementSibling;
+    let run: DocumentFragment | undefined;
+    let added = 0;
+    let resume = -1;
+    for (; i < want.length; i++) {
+      const r = want[i]!;
+      const rec = this.rowNodes.get(r.deviceId);
+      if (rec === undefined || rec.li.parentNode !== ul) {
+        if (resume >= 0) continue;
+        // A full pass adds MIN_ROWS rows (a short list is complete at once), then more while it has spent less
+        // than half a slice (it also renders the rest of the element, which is then styled); a slice that goes on
+        // adds at least one row.
+        if (full
+          ? added >= MIN_ROWS && (added >= this.rowsPerSlice >> 1 || performance.now() - start > SLICE_MS / 2)
+          : added > 0 && (added >= this.rowsPerSlice || performance.now() - start > SLICE_MS)) {
+          resume = i;
+          // A full pass still brings the rows already in the list up to date; one that goes on is done.
+          if (full) continue;
+          break;
+        }
+        added++;
+      } else if (!full) {
+        // In the list and up to date (the full pass saw it): new rows before it go in before it.
+        if (run) ul.insertBefore(run, rec.li);
+        run = undefined;
+        cur = rec.li.nextElementSibling;
+        continue;
+      }
+      const li = this.rowFor(r, rec, shown);
+      if (li === cur) {
+        if (run) ul.insertBefore(run, cur);
+        run = undefined;
+        cur = cur.nextElementSibling;
+      } else (run ??= document.createDocumentFragment()).append(li);
+    }
+    if (run) ul.insertBefore(run, cur);
+    this.complete = resume < 0;
+    this.resumeAt = resume < 0 ? 0 : resume;
+    if (added > 0) {
+      // Style the rows added now, in this task, so that work never piles up into one frame after several slices.
+      // (Styling is what costs per row; layout walks the whole list, so it is left to the next frame: one
+      // layout per frame instead of one per slice.)
+      void getComputedStyle(ul.lastElementChild!).display;
+      // Learned from slices that only add rows (a full pass also renders the rest of the element).
+      if (!full && added >= MIN_ROWS) {
+        // Rows that fit in SLICE_MS at this slice's cost per row; a change goes half the way (one slow slice,
+        // e.g. with a garbage collection in it, does not shrink the slices for long).
+        const fit = (SLICE_MS * added) / Math.max(performance.now() - start, 0.1);
+        const next = (this.rowsPerSlice + fit) / 2;
+        learnedRowsPerSlice = this.rowsPerSlice = Math.round(Math.min(MAX_ROWS, Math.max(MIN_ROWS, next)));
+      }
+    }
+    if (!this.complete) this.scheduleChunk();
+    else this.flushChunkWaiters();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.updateStart = performance.now();
     super.willUpdate(changed);
     // A new source is a new client as far as the list is concerned.
     if (changed.has('source') && this.hasUpdated && this.isConnected) this.reattach(this.matrixClient);
@@ -193,53 +370,13 @@ export class XsSessionList extends XsElement {
     this.setCustomState('busy', so === 'auth' || so === 'signing-out');
   }
 
-  protected override stageKey(): string | undefined {
-    const so = this.model?.signOut;
-    if (!so || so.kind === 'idle') return 'list';
-    return `signout-${so.kind}`;
-  }
-
-  /**
-   * Puts `shownNodes` in the list, in order: removes rows no longer shown, then inserts each run of rows new to
-   * the list as one fragment (rows kept in place are not touched).
-   */
-  private syncRows() {
-    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
-    if (!ul) return;
-    const want = this.shownNodes;
-    const keep = new Set<Element>(want);
-    if (want.length === 0) ul.replaceChildren();
-    for (let c = ul.firstElementChild; c;) {
-      const next = c.nextElementSibling;
-      if (!keep.has(c)) c.remove();
-      c = next;
-    }
-    let cur = ul.firstElementChild;
-    let run: DocumentFragment | undefined;
-    for (const li of want) {
-      if (li === cur) {
-        if (run) ul.insertBefore(run, cur);
-        run = undefined;
-        cur = cur.nextElementSibling;
-      } else (run ??= document.createDocumentFragment()).append(li);
-    }
-    if (run) ul.insertBefore(run, cur);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
-    const t0 = performance.now();
-    this.syncRows();
-    if (this.added > 0) {
-      // Style and lay out the rows added now, in this task, so the work never piles up across slices.
-      this.shadowRoot?.querySelector('ul.sessions')?.getBoundingClientRect();
-      if (this.added >= 10) {
-        const measured = (performance.now() - t0) / this.added;
-        learnedLayoutPerRow = this.layoutPerRow = Math.max(measured, (this.layoutPerRow + measured) / 2);
-      }
-    }
+    this.syncRows(this.updateStart, true);
     super.updated(changed);
-    if (!this.complete) this.scheduleChunk();
-    else this.flushChunkWaiters();
+    this.applyFocus();
+  }
+
+  private applyFocus() {
     if (this.focusAfterRender) {
       const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
       if (target) {
@@ -253,10 +390,16 @@ export class XsSessionList extends XsElement {
     super.disconnectedCallback();
     this.chunkTimer?.cancel();
     this.chunkTimer = undefined;
+    // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
+    // and a removed element that something still references should not keep a thousand rows alive.
+    this.shadowRoot?.querySelector('ul.sessions')?.replaceChildren();
+    this.rowNodes.clear();
+    this.shown = undefined;
+    this.complete = true;
     this.flushChunkWaiters();
   }
 
-  /** Resolves once every row of the current view is in the DOM (rows render in chunks). */
+  /** Resolves once every row of the current view is in the DOM (rows render in slices). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     while (this.isConnected && this.model && !this.complete) {
@@ -266,14 +409,14 @@ export class XsSessionList extends XsElement {
     return result;
   }
 
+  /** The next slice of rows, in a task of its own (no Lit update: only rows are added). */
   private scheduleChunk() {
     if (this.chunkTimer !== undefined) return;
     this.chunkTimer = nextTask(() => {
       this.chunkTimer = undefined;
-      this.slices++;
-      const waiters = this.chunkWaiters;
-      this.chunkWaiters = [];
-      void super.getUpdateComplete().then(() => waiters.forEach((w) => w()));
+      if (!this.isConnected || this.complete) return;
+      this.syncRows(performance.now(), false);
+      this.applyFocus();
     });
   }
 
@@ -392,59 +535,32 @@ export class XsSessionList extends XsElement {
     return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
   }
 
-  /** The name as plain text for labels (invisible characters replaced by their code). */
-  private nameText(row: { displayName: string | undefined; deviceId: string }): string {
-    if (!row.displayName) return `${this.tr('unnamed')} ${row.deviceId}`;
-    return splitUntrusted(row.displayName).map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join('');
+  /** The Intl formatters of the render's language (see `formatsOf`). */
+  private formats(): Formats {
+    return formatsOf(this.renderLang);
   }
 
-  private fmt?: { lang: string; rel: Intl.RelativeTimeFormat; abs: Intl.DateTimeFormat; phrases: Map<string, string> };
-  private formats() {
-    const lang = this.renderLang;
-    if (this.fmt?.lang !== lang) {
-      this.fmt = {
-        lang,
-        rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
-        abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
-        phrases: new Map(),
-      };
-    }
-    return this.fmt;
-  }
-
-  private relCache = new Map<number, string>();
-  private relCacheNow = NaN;
-  private relCacheLang = '';
-
-  /** Relative time of `ts` at `now`, memoised per render clock and language (slices reuse it). */
+  /** Relative time of `ts` at `now` ("3 days ago"). */
   private relative(ts: number, now: number): string {
-    if (now !== this.relCacheNow || this.renderLang !== this.relCacheLang) {
-      this.relCacheNow = now;
-      this.relCacheLang = this.renderLang;
-      this.relCache.clear();
-    }
-    let v = this.relCache.get(ts);
-    if (v === undefined) this.relCache.set(ts, (v = this.formatRelative(ts, now)));
-    return v;
-  }
-
-  private formatRelative(ts: number, now: number): string {
     const s = Math.round((ts - now) / 1000);
     const a = Math.abs(s);
-    if (a < 60) return this.phrase(s, 'second');
-    if (a < 3600) return this.phrase(Math.round(s / 60), 'minute');
-    if (a < 86_400) return this.phrase(Math.round(s / 3600), 'hour');
-    if (a < 30 * 86_400) return this.phrase(Math.round(s / 86_400), 'day');
-    if (a < 365 * 86_400) return this.phrase(Math.round(s / (30 * 86_400)), 'month');
-    return this.phrase(Math.round(s / (365 * 86_400)), 'year');
+    if (a < 60) return this.phrase(s, 0);
+    if (a < 3600) return this.phrase(Math.round(s / 60), 1);
+    if (a < 86_400) return this.phrase(Math.round(s / 3600), 2);
+    if (a < 30 * 86_400) return this.phrase(Math.round(s / 86_400), 3);
+    if (a < 365 * 86_400) return this.phrase(Math.round(s / (30 * 86_400)), 4);
+    return this.phrase(Math.round(s / (365 * 86_400)), 5);
   }
 
-  /** `Intl.RelativeTimeFormat` output, memoised per language (many rows share "3 days ago"; formatting is slow). */
-  private phrase(n: number, unit: Intl.RelativeTimeFormatUnit): string {
+  /**
+   * `Intl.RelativeTimeFormat` output for `n` of `UNITS[unit]`, memoised per language (many rows share "3 days
+   * ago"; formatting is slow). The key is a number, so a look-up allocates nothing.
+   */
+  private phrase(n: number, unit: number): string {
     const f = this.formats();
-    const key = `${n}${unit}`;
+    const key = n * 8 + unit;
     let v = f.phrases.get(key);
-    if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, unit)));
+    if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, UNITS[unit]!)));
     return v;
   }
 
@@ -502,51 +618,93 @@ export class XsSessionList extends XsElement {
   }
 
   /**
-   * The `<li>` of a row, rendered again only when something it shows changed (`deps`). A row that leaves the
-   * list (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
+   * The element of a row, filled again only when something it shows changed. A row that leaves the list
+   * (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
    */
-  private rowNode(row: SessionRow, deps: unknown[], content: () => TemplateResult): HTMLLIElement {
-    let n = this.rowNodes.get(row.deviceId);
-    if (!n) {
-      const li = document.createElement('li') as HTMLLIElement & { deviceId?: string };
-      li.setAttribute('part', 'session');
-      li.className = 'session';
-      li.setAttribute('data-device', '');
-      li.setAttribute('data-id', String(this.keyOf(row.deviceId)));
-      li.deviceId = row.deviceId;
-      n = { li, deps: [] };
-      this.rowNodes.set(row.deviceId, n);
+  private rowFor(r: SessionRow, rec: RowRecord | undefined, shown: ShownRows): RowElement {
+    const m = this.model!;
+    const id = r.deviceId;
+    const checked = m.selection.has(id);
+    const expanded = this.expanded.has(id);
+    const rename = m.rename?.deviceId === id ? m.rename : undefined;
+    const note = this.note?.deviceId === id ? this.note : undefined;
+    const seen = r.lastSeenTs;
+    // Time enters a row only as its relative text and inactive flag, so a newer clock alone changes nothing.
+    const when = seen !== null ? this.relative(seen, shown.now) : '';
+    const inactive = isInactive(r, shown.now, shown.threshold);
+    if (rec !== undefined && rec.row === r && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch &&
+        rec.textsKey === shown.textsKey) {
+      if (rec.checked === checked && rec.expanded === expanded && rec.rename === rename && rec.note === note) return rec.li;
+      // Only the row's own state changed (selection, details, rename, note): touch just that ("select all"
+      // on a long list updates one checkbox per row).
+      if (rec.checked !== checked) setRowChecked(rec.li, (rec.checked = checked));
+      if (rec.expanded !== expanded) setRowExpanded(rec.li, (rec.expanded = expanded));
+      rec.rename = rename;
+      rec.note = note;
+      this.renderExtras(r, rec);
+      return rec.li;
     }
-    if (n.deps.length !== deps.length || deps.some((d, i) => d !== n.deps[i])) {
-      render(content(), n.li, { host: this });
-      n.deps = deps;
+    const v = this.rowValues;
+    v.key = this.keyOf(id);
+    v.deviceId = id;
+    v.unnamed = !r.displayName;
+    if (!r.displayName) {
+      v.name = shown.unnamed;
+      v.selectLabel = shown.select(`${shown.unnamed} ${id}`);
+    } else {
+      const parts = splitUntrusted(r.displayName);
+      if (parts.length === 1 && 'text' in parts[0]!) {
+        v.name = r.displayName;
+        v.selectLabel = shown.select(r.displayName);
+      } else {
+        v.name = parts;
+        v.selectLabel = shown.select(parts.map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join(''));
+      }
     }
-    return n.li;
+    v.checked = checked;
+    const badge = shown.badges[r.trust] ?? shown.badges.unknown;
+    v.trustClass = badge[0];
+    v.trustLabel = badge[1];
+    v.inactive = inactive;
+    if (seen !== null) {
+      v.title = shown.abs.format(seen);
+      let activity = shown.activity.get(when);
+      if (activity === undefined) shown.activity.set(when, (activity = shown.lastActivity(when)));
+      v.activity = activity;
+    } else {
+      v.title = '';
+      v.activity = shown.lastActivityUnknown;
+    }
+    v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
+    v.expanded = expanded;
+    v.canVerify = r.trust === 'unverified' && shown.canVouch;
+    if (rec === undefined) {
+      rec = new RowRecord(createRow(document, v, shown.texts), r, checked, expanded, rename, note, when, inactive, shown.canVouch, shown.textsKey);
+      this.rowNodes.set(id, rec);
+    } else {
+      updateRow(rec.li, v, shown.texts);
+      rec.row = r;
+      rec.checked = checked;
+      rec.expanded = expanded;
+      rec.rename = rename;
+      rec.note = note;
+      rec.when = when;
+      rec.inactive = inactive;
+      rec.canVouch = shown.canVouch;
+      rec.textsKey = shown.textsKey;
+    }
+    this.renderExtras(r, rec);
+    return rec.li;
   }
 
-  /** A row's content (inside its `<li>`). */
-  private row(row: SessionRow, canVouch: boolean, now: number, threshold: number): TemplateResult {
-    const m = this.model!;
-    const k = this.keyOf(row.deviceId);
-    const nameText = this.nameText(row);
-    const expanded = this.expanded.has(row.deviceId);
-    const [cls, label] = this.trustBadge(row);
-    const seen = row.lastSeenTs;
-    return html`
-      <input type="checkbox" .checked=${m.selection.has(row.deviceId)} aria-label=${this.tr('select', nameText)} />
-      <div>
-        <span class="name" id="n-${k}"><bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi></span><span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!isInactive(row, now, threshold)}>${this.tr('inactive')}</span>
-        <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
-          ? this.tr('lastActivity', this.relative(seen, now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>
-        <div class="actions" role="group" aria-labelledby="n-${k}">
-          <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
-          <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
-          <button type="button" part="action" data-action="verify" ?hidden=${!(row.trust === 'unverified' && canVouch)}>${this.tr('verify')}</button>
-          <button type="button" part="action" data-action="sign-out">${this.tr('signOut')}</button>
-        </div>
-      </div>
-      ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
-    `;
+  /** A row's details, rename form and note, rendered with Lit into the row while it shows any of them. */
+  private renderExtras(r: SessionRow, rec: RowRecord) {
+    const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
+    if (extras || rec.extras) {
+      render(extras ? html`${rec.expanded ? this.details(r) : nothing}${this.renameForm(r)}${this.noteFor(r)}` : nothing, rec.li,
+        { host: this, renderBefore: extrasAnchor(rec.li) });
+      rec.extras = extras;
+    }
   }
 
   private currentCard(row: SessionRow): TemplateResult {
@@ -637,44 +795,11 @@ export class XsSessionList extends XsElement {
     this.focusAfterRender = '#others-h';
   }
 
-  /**
-   * The elements of the rows of `visible` to show now, in view order: every row already in the list (`before`; kept, so a
-   * filter change re-uses them) and rows more while the render's time (since `start`) plus the expected style
-   * and layout of the rows added stays under SLICE_MS; updates `rendered`, `added` and `complete`.
-   */
-  private nextShown(before: ReadonlySet<string>, visible: SessionRow[], start: number, node: (r: SessionRow) => HTMLLIElement): HTMLLIElement[] {
-    const shown: HTMLLIElement[] = [];
-    const ids = new Set<string>();
-    let added = 0;
-    let full = false;
-    for (const r of visible) {
-      if (!before.has(r.deviceId)) {
-        if (full) continue;
-        if (added > 0 && performance.now() - start + (added + 1) * this.layoutPerRow > SLICE_MS) {
-          full = true;
-          continue;
-        }
-        added++;
-      }
-      shown.push(node(r));
-      ids.add(r.deviceId);
-    }
-    this.added = added;
-    this.complete = !full;
-    this.rendered = ids;
-    return shown;
-  }
-
   protected override render() {
-    const start = performance.now();
     this.renderLang = this.localize.lang;
     this.textCache.clear();
-    this.complete = true;
-    this.added = 0;
-    this.shownNodes = [];
-    // Rows in the list before this render (a render without the list leaves none).
-    const before = this.rendered;
-    this.rendered = new Set();
+    // A render without the list leaves no rows to show.
+    this.shown = undefined;
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -698,20 +823,27 @@ export class XsSessionList extends XsElement {
     const so = m.signOut;
     const selected = m.selection.size;
     const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
-    const now = m.now;
-    const threshold = m.thresholdMs;
+    // The rows and what they depend on; `updated` puts them in the list (see `syncRows`).
     const lang = this.renderLang;
-    // The rows' elements (see `rowNode`); `updated` puts them in the list.
-    this.shownNodes = this.nextShown(before, visible, start, (r) => {
-      // A row re-renders only when something it shows changed (long lists stay cheap to update).
-      const id = r.deviceId;
-      const rename = m.rename?.deviceId === id ? m.rename : undefined;
-      const note = this.note?.deviceId === id ? this.note : undefined;
-      // Time enters a row only as its relative text and inactive flag, so a newer clock alone re-renders nothing.
-      const when = r.lastSeenTs !== null ? this.relative(r.lastSeenTs, now) : '';
-      return this.rowNode(r, [r, m.selection.has(id), this.expanded.has(id), rename, note, when, isInactive(r, now, threshold), snap.canVouch, lang],
-        () => this.row(r, snap.canVouch, now, threshold));
-    });
+    const texts: RowTexts = {
+      details: this.tr('details'), rename: this.tr('rename'), verify: this.tr('verify'), signOut: this.tr('signOut'),
+      inactive: this.tr('inactive'), invisibleChars: this.tr('invisibleChars'),
+    };
+    const select = formatterOf(lang, S, 'select');
+    const ip = formatterOf(lang, S, 'ip');
+    const lastActivity = formatterOf(lang, S, 'lastActivity');
+    const badges = {
+      verified: ['badge verified', this.tr('verified')],
+      unverified: ['badge unverified', this.tr('unverified')],
+      'no-keys': ['badge no-keys', this.tr('noKeys')],
+      unknown: ['badge unknown', this.tr('trustUnknown')],
+    } as const;
+    this.shown = {
+      rows: visible, now: m.now, threshold: m.thresholdMs, canVouch: snap.canVouch, texts, select, ip, lastActivity,
+      lastActivityUnknown: this.tr('lastActivityUnknown'), unnamed: this.tr('unnamed'), badges, abs: this.formats().abs, activity: new Map(),
+      textsKey: [lang, ...Object.values(texts), ...Object.values(badges).map((b) => b[1]), this.tr('lastActivityUnknown'), this.tr('unnamed'),
+        select('\u0001'), ip('\u0001'), lastActivity('\u0001')].join('\u0000'),
+    };
     return html`<div part="base">
       ${header}
       ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}

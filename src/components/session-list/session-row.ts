@@ -1,0 +1,215 @@
+import type { TextPart } from '../../internal/untrusted-text.js';
+
+/**
+ * The `<li>` of one session in `<xs-session-list>`, built without a template engine: a prototype row is built
+ * with DOM calls (no markup strings) once per document and set of texts, each row is a deep clone of it, and
+ * its values are set with `textContent`, `setAttribute` and properties. Text from the server (names, IPs,
+ * device ids) is only ever set as text. The markup is the same as the list's former Lit row template (elements,
+ * attributes, text and the whitespace between elements; only Lit's comment markers are gone):
+ *
+ * ```html
+ * <li part="session" class="session" data-device data-id="K">
+ *   <input type="checkbox" aria-label="Select NAME">
+ *   <div>
+ *     <span class="name" id="n-K"><bdi class="">NAME</bdi></span><span class="badge verified">Verified</span><span class="badge inactive" hidden>Inactive</span>
+ *     <div class="meta"><span title="FULL DATE">Last activity …</span><span> · IP …</span><span class="mono"> · DEVICE</span></div>
+ *     <div class="actions" role="group" aria-labelledby="n-K">
+ *       <button type="button" part="action" data-action="details" aria-expanded="false">Details</button>
+ *       <button type="button" part="action" data-action="rename">Rename</button>
+ *       <button type="button" part="action" data-action="verify" hidden>Verify</button>
+ *       <button type="button" part="action" data-action="sign-out">Sign out</button>
+ *     </div>
+ *   </div>
+ *   (details, rename form and notes: rendered by the list into the row when shown, before its last node)
+ * </li>
+ * ```
+ *
+ * Filling a new row touches only the nodes whose values differ from the prototype's, so a long list creates
+ * few JS wrappers and little garbage (a collection landing in a slice would make it a long task).
+ */
+
+/** Texts every row shows, in the render's language. */
+export interface RowTexts {
+  details: string;
+  rename: string;
+  verify: string;
+  signOut: string;
+  inactive: string;
+  /** Tooltip of an invisible character shown by its code point. */
+  invisibleChars: string;
+}
+
+/** What one row shows (one object is reused for every row: it is read by `fillRow` only). */
+export interface RowValues {
+  /** Short stable key of the device id, for element ids. */
+  key: number;
+  deviceId: string;
+  /** The name: plain text, or pieces with invisible characters shown by code point. */
+  name: string | TextPart[];
+  unnamed: boolean;
+  selectLabel: string;
+  checked: boolean;
+  trustClass: string;
+  trustLabel: string;
+  inactive: boolean;
+  /** Full date of the last activity (tooltip), or ''. */
+  title: string;
+  activity: string;
+  /** ' · IP …', or '' when unknown (then hidden). */
+  ip: string;
+  expanded: boolean;
+  canVerify: boolean;
+}
+
+/** A row element; `deviceId` is read by the list's event handlers. */
+export type RowElement = HTMLLIElement & { deviceId?: string };
+
+const prototypes = new WeakMap<Document, { texts: RowTexts; li: RowElement }>();
+
+function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+  return e;
+}
+
+const sameTexts = (a: RowTexts, b: RowTexts) =>
+  a.details === b.details && a.rename === b.rename && a.verify === b.verify && a.signOut === b.signOut &&
+  a.inactive === b.inactive && a.invisibleChars === b.invisibleChars;
+
+function prototypeRow(doc: Document, t: RowTexts): RowElement {
+  const cached = prototypes.get(doc);
+  if (cached && sameTexts(cached.texts, t)) return cached.li;
+  const button = (action: string, text: string, extra: Record<string, string> = {}) =>
+    el(doc, 'button', { type: 'button', part: 'action', 'data-action': action, ...extra }, text);
+  // Whitespace between elements as in the former template (it renders nothing: the row is a grid, the
+  // actions a flex box, and the rest sits at block boundaries).
+  const li = el(doc, 'li', { part: 'session', class: 'session', 'data-device': '' },
+    '\n      ', el(doc, 'input', { type: 'checkbox' }),
+    '\n      ', el(doc, 'div', {},
+      '\n        ', el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
+      el(doc, 'span', {}),
+      el(doc, 'span', { class: 'badge inactive', hidden: '' }, t.inactive),
+      '\n        ', el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
+      '\n        ', el(doc, 'div', { class: 'actions', role: 'group' },
+        '\n          ', button('details', t.details, { 'aria-expanded': 'false' }),
+        '\n          ', button('rename', t.rename),
+        '\n          ', button('verify', t.verify, { hidden: '' }),
+        '\n          ', button('sign-out', t.signOut),
+        '\n        '),
+      '\n      '),
+    '\n      ', '\n    ') as RowElement;
+  prototypes.set(doc, { texts: { ...t }, li });
+  return li;
+}
+
+/** Where the list renders a row's extra parts (details, rename form, notes): before the row's last node. */
+export function extrasAnchor(li: RowElement): ChildNode {
+  return li.lastChild!;
+}
+
+function setText(e: Element, v: string) {
+  if (e.textContent !== v) e.textContent = v;
+}
+
+function setAttr(e: Element, name: string, v: string) {
+  if (e.getAttribute(name) !== v) e.setAttribute(name, v);
+}
+
+function setName(bdi: Element, name: string | TextPart[], invisibleChars: string) {
+  if (typeof name === 'string') {
+    setText(bdi, name);
+    return;
+  }
+  const doc = bdi.ownerDocument;
+  bdi.replaceChildren(...name.map((p) => {
+    if ('text' in p) return doc.createTextNode(p.text);
+    const s = doc.createElement('span');
+    s.className = 'hidden-char';
+    s.title = invisibleChars;
+    s.textContent = p.codePoint;
+    return s;
+  }));
+}
+
+/** A new row showing `v`. */
+export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement {
+  const li = prototypeRow(doc, t).cloneNode(true) as RowElement;
+  const key = String(v.key);
+  const nameId = `n-${key}`;
+  li.deviceId = v.deviceId;
+  li.setAttribute('data-id', key);
+  const input = li.firstElementChild as HTMLInputElement;
+  if (v.checked) input.checked = true;
+  input.setAttribute('aria-label', v.selectLabel);
+  const body = input.nextElementSibling!;
+  const name = body.firstElementChild!;
+  name.id = nameId;
+  const bdi = name.firstElementChild!;
+  if (v.unnamed) bdi.className = 'unnamed';
+  if (typeof v.name === 'string') bdi.textContent = v.name;
+  else setName(bdi, v.name, t.invisibleChars);
+  const badge = name.nextElementSibling!;
+  badge.className = v.trustClass;
+  badge.textContent = v.trustLabel;
+  if (v.inactive) (badge.nextElementSibling as HTMLElement).hidden = false;
+  const actions = body.lastElementChild!;
+  actions.setAttribute('aria-labelledby', nameId);
+  if (v.expanded) actions.firstElementChild!.setAttribute('aria-expanded', 'true');
+  if (v.canVerify) (actions.lastElementChild!.previousElementSibling as HTMLElement).hidden = false;
+  const meta = actions.previousElementSibling!;
+  const seen = meta.firstElementChild!;
+  seen.setAttribute('title', v.title);
+  seen.textContent = v.activity;
+  const ip = seen.nextElementSibling as HTMLElement;
+  if (v.ip) ip.textContent = v.ip;
+  else ip.hidden = true;
+  meta.lastElementChild!.append(v.deviceId);
+  return li;
+}
+
+/** Sets the row's checkbox. */
+export function setRowChecked(li: RowElement, checked: boolean): void {
+  const input = li.firstElementChild as HTMLInputElement;
+  if (input.checked !== checked) input.checked = checked;
+}
+
+/** Sets whether the row's details are shown (its Details button's `aria-expanded`). */
+export function setRowExpanded(li: RowElement, expanded: boolean): void {
+  li.firstElementChild!.nextElementSibling!.lastElementChild!.firstElementChild!.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+}
+
+/** Brings `li` (made by `createRow` for the same device) up to `v` and `t`: sets only what differs. */
+export function updateRow(li: RowElement, v: RowValues, t: RowTexts): void {
+  const input = li.firstElementChild as HTMLInputElement;
+  if (input.checked !== v.checked) input.checked = v.checked;
+  setAttr(input, 'aria-label', v.selectLabel);
+  const body = input.nextElementSibling!;
+  const name = body.firstElementChild!;
+  const bdi = name.firstElementChild!;
+  setAttr(bdi, 'class', v.unnamed ? 'unnamed' : '');
+  setName(bdi, v.name, t.invisibleChars);
+  const badge = name.nextElementSibling!;
+  setAttr(badge, 'class', v.trustClass);
+  setText(badge, v.trustLabel);
+  const inactive = badge.nextElementSibling as HTMLElement;
+  if (inactive.hidden === v.inactive) inactive.hidden = !v.inactive;
+  setText(inactive, t.inactive);
+  const meta = inactive.nextElementSibling!;
+  const seen = meta.firstElementChild!;
+  setAttr(seen, 'title', v.title);
+  setText(seen, v.activity);
+  const ip = seen.nextElementSibling as HTMLElement;
+  if (ip.hidden === !!v.ip) ip.hidden = !v.ip;
+  setText(ip, v.ip);
+  const actions = meta.nextElementSibling!;
+  const details = actions.firstElementChild!;
+  setAttr(details, 'aria-expanded', v.expanded ? 'true' : 'false');
+  setText(details, t.details);
+  const rename = details.nextElementSibling!;
+  setText(rename, t.rename);
+  const verify = rename.nextElementSibling as HTMLElement;
+  if (verify.hidden === v.canVerify) verify.hidden = !v.canVerify;
+  setText(verify, t.verify);
+  setText(verify.nextElementSibling!, t.signOut);
+}
