@@ -83,18 +83,17 @@ class RowRecord {
   extras = false;
   /** The last full list pass that wants this row. */
   pass = 0;
-  constructor(
-    readonly li: RowElement,
-    public row: SessionRow,
-    public checked: boolean,
-    public expanded: boolean,
-    public rename: unknown,
-    public note: unknown,
-    public when: string,
-    public inactive: boolean,
-    public canVouch: boolean,
-    public textsKey: string,
-  ) {}
+  /** What the row shows now (set by the list each time it renders the row). */
+  row!: SessionRow;
+  checked = false;
+  expanded = false;
+  rename: unknown;
+  note: unknown;
+  when = '';
+  inactive = false;
+  canVouch = false;
+  textsKey = '';
+  constructor(readonly li: RowElement) {}
 }
 
 interface Formats {
@@ -678,21 +677,17 @@ export class XsSessionList extends XsElement {
     v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
     v.expanded = expanded;
     v.canVerify = r.trust === 'unverified' && shown.canVouch;
-    if (rec === undefined) {
-      rec = new RowRecord(createRow(document, v, shown.texts), r, checked, expanded, rename, note, when, inactive, shown.canVouch, shown.textsKey);
-      this.rowNodes.set(id, rec);
-    } else {
-      updateRow(rec.li, v, shown.texts);
-      rec.row = r;
-      rec.checked = checked;
-      rec.expanded = expanded;
-      rec.rename = rename;
-      rec.note = note;
-      rec.when = when;
-      rec.inactive = inactive;
-      rec.canVouch = shown.canVouch;
-      rec.textsKey = shown.textsKey;
-    }
+    if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+    else updateRow(rec.li, v, shown.texts);
+    rec.row = r;
+    rec.checked = checked;
+    rec.expanded = expanded;
+    rec.rename = rename;
+    rec.note = note;
+    rec.when = when;
+    rec.inactive = inactive;
+    rec.canVouch = shown.canVouch;
+    rec.textsKey = shown.textsKey;
     this.renderExtras(r, rec);
     return rec.li;
   }
