@@ -1,5 +1,6 @@
 // <xs-setup-wizard> set up / change key against the real Synapse, driven through the element's own UI.
 import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { deriveRecoveryKeyFromPassphrase } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import type { XsRequestVerifyEvent } from '../../src/events/xs-request-verify.js';
@@ -8,18 +9,23 @@ import { stopAllClients } from '../support/clients.js';
 import { loginDevice, registerUser } from '../support/homeserver.js';
 import {
   button,
+  buttonNamed,
+  deepActive,
   expectComplete,
+  expectHeadingFocused,
   failOnce,
   setUpViaUi,
   generateAndConfirmKey,
   kitClient,
   pressButton,
   root,
+  tabTo,
   typeKeyBack,
   unlockWithKey,
   waitHeading,
   wizardFor,
 } from '../support/setup-wizard.js';
+import { waitFor } from '../support/wait.js';
 
 describe('<xs-setup-wizard> setup with Synapse', () => {
   afterEach(stopAllClients);
@@ -137,35 +143,49 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     expect(await client.getCrypto()!.userHasCrossSigningKeys(undefined, true)).to.equal(false);
   });
 
-  it('sets up with a Security Phrase (used exactly as typed); the phrase unlocks a second session', async () => {
+  it('sets up with a Security Phrase (used exactly as typed), keyboard only; the phrase unlocks a second session', async () => {
     const a = await registerUser('setupphrase');
     const client = await kitClient(a);
     const el = await wizardFor(client);
     await waitHeading(el, 'Secure your messages');
+    expectHeadingFocused(el);
     await pressButton('Continue');
     await waitHeading(el, 'Choose how to unlock your messages');
-    await pressButton('Enter a Security Phrase');
+    expectHeadingFocused(el);
+    // A native button answers Space as well as Enter.
+    await tabTo('button "Enter a Security Phrase"', buttonNamed('Enter a Security Phrase'));
+    await sendKeys({ press: 'Space' });
     await waitHeading(el, 'Choose a Security Phrase');
-    const phrase = ' Tidy walrus orbit 42 ';
-    // (The keyboard-only run is the Security Key test; here the fields are filled like a paste.)
-    const field = root(el).querySelector('xs-new-passphrase')!;
-    for (const id of ['passphrase', 'confirm']) {
-      const input = field.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
-      input.value = phrase;
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    }
-    await el.updateComplete;
-    await waitHeading(el, 'Choose a Security Phrase');
-    const { waitFor } = await import('../support/wait.js');
-    await waitFor('Continue enabled', () => !button(el, 'Continue').disabled);
+    expectHeadingFocused(el);
     await expect(el).to.be.accessible();
-    button(el, 'Continue').click();
+    const phrase = ' Tidy walrus orbit 42 ';
+    // Typed key by key into both fields: Tab from the heading reaches the phrase, Tab again its confirmation.
+    await tabTo('phrase input', (x) => x.id === 'passphrase');
+    await sendKeys({ type: phrase });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.id, 'Tab moves from the phrase to its confirmation').to.equal('confirm');
+    await sendKeys({ type: phrase });
+    // The strength estimator loads on the first keystroke; Continue is enabled once it has scored the phrase.
+    await waitFor('Continue enabled', () => !button(el, 'Continue').disabled);
+    expect(deepActive()?.id, 'focus still in the confirmation').to.equal('confirm');
+    await expect(el).to.be.accessible();
+    // Enter in the confirmation submits the step (the field lives in its own shadow root).
+    await sendKeys({ press: 'Enter' });
     await waitHeading(el, 'Save your Security Key');
+    expectHeadingFocused(el);
     const key = root(el).querySelector('#key-text')!.textContent!.trim();
     await pressButton('Download');
     await pressButton('Continue');
+    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
     await typeKeyBack(el, key);
     await waitHeading(el, 'You’re all set');
+    expectHeadingFocused(el);
+    const ev = await complete;
+    expect(ev.mode).to.equal('setup');
+    expect(ev.method).to.equal('phrase');
+    expect(JSON.stringify({ ...ev })).to.not.include('walrus');
+    expect(el.outerHTML + root(el).innerHTML).to.not.include('walrus');
+    await expect(el).to.be.accessible();
     await expectComplete(client);
 
     // The phrase, exactly as typed (spaces and case kept), derives the default key.

@@ -42,6 +42,13 @@ export function deepActive(): Element | null {
   return a;
 }
 
+/** The current step's heading has the focus (where a keyboard or screen reader user lands on a new step). */
+export function expectHeadingFocused(el: XsSetupWizard): void {
+  const h = root(el).querySelector('[data-stage-heading]');
+  expect(h, 'step heading').to.exist;
+  expect(deepActive(), `focus on the heading "${heading(el)}"`).to.equal(h);
+}
+
 /** Presses Tab until the focused element matches (keyboard only). */
 export async function tabTo(what: string, match: (el: Element) => boolean, max = 20): Promise<void> {
   for (let i = 0; i < max; i++) {
