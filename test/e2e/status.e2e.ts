@@ -5,9 +5,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type MatrixClient } from 'matrix-js-sdk';
-import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
-import { VerificationPhase, type VerificationRequest, type Verifier } from 'matrix-js-sdk/lib/crypto-api/verification.js';
-import { withTimeout } from '../../src/internal/async.js';
 import '../../src/define/xs-status.js';
 import type { XsStatus } from '../../src/components/status/status.js';
 import { XsIdentityAcceptedEvent } from '../../src/events/xs-identity-accepted.js';
@@ -15,7 +12,8 @@ import type { XsRequestSetupEvent } from '../../src/events/xs-request-setup.js';
 import { XsStatusChangeEvent } from '../../src/events/xs-status-change.js';
 import { createTestClient, keyHolder, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
 import { loginDevice, registerUser, type Session } from '../support/homeserver.js';
-import { nextEmit, waitFor } from '../support/wait.js';
+import { completeSas, sendVerificationRequest, verifyOwnSessionsBySas } from '../support/sas.js';
+import { waitFor } from '../support/wait.js';
 
 const HEADLINES: Record<string, string> = {
   'not-set-up': 'Encryption is not set up',
@@ -48,31 +46,6 @@ async function setUpEncryption(client: MatrixClient, s: Session) {
   const crypto = client.getCrypto()!;
   await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(s.userId, s.password) });
   await crypto.bootstrapSecretStorage({ createSecretStorageKey: () => crypto.createRecoveryKeyFromPassphrase(), setupNewKeyBackup: true });
-}
-
-/** One side of a SAS: start waiting, confirm the emoji once shown, wait for done (all bounded). */
-async function confirmSas(verifier: Verifier): Promise<void> {
-  const done = verifier.verify();
-  const sas = await waitFor('SAS shown', () => verifier.getShowSasCallbacks(), { timeoutMs: 20_000 });
-  await sas.confirm();
-  await withTimeout(done, 20_000, { what: 'verification done' });
-}
-
-/** SAS between request A (ours) and B (the other side), both confirmed by the test (the "other device" parts). */
-async function sas(reqA: VerificationRequest, reqB: VerificationRequest) {
-  await withTimeout(reqB.accept(), 20_000, { what: 'accept' });
-  await waitFor('request ready on A', () => reqA.phase === VerificationPhase.Ready);
-  const verifierA = await withTimeout(reqA.startVerification('m.sas.v1'), 20_000, { what: 'start' });
-  const verifierB = await waitFor('verifier on B', () => reqB.verifier);
-  await Promise.all([confirmSas(verifierA), confirmSas(verifierB)]);
-}
-
-/** SAS between two own sessions. */
-async function verifyWithSas(a: MatrixClient, b: MatrixClient) {
-  const incoming = nextEmit<[VerificationRequest]>(b as never, CryptoEvent.VerificationRequestReceived);
-  const reqA = await a.getCrypto()!.requestDeviceVerification(a.getUserId()!, b.getDeviceId()!);
-  const [reqB] = await incoming;
-  await sas(reqA, reqB);
 }
 
 describe('<xs-status> with Synapse', () => {
@@ -142,7 +115,7 @@ describe('<xs-status> with Synapse', () => {
 
     await waitForOwnDevice(clientA, b.deviceId);
     const t0 = performance.now();
-    await verifyWithSas(clientA, clientB);
+    await verifyOwnSessionsBySas(clientA, clientB);
     console.log('[timing] SAS took', Math.round(performance.now() - t0), 'ms');
     console.log('[timing] B ready shown', await rendersState(el, 'ready'), 'ms after SAS done');
     await expect(el).to.be.accessible();
@@ -255,10 +228,8 @@ describe('<xs-status> with Synapse', () => {
     await waitFor('Alice known to Bob', async () => (await bobClient.getCrypto()!.getUserVerificationStatus(alice.userId)).known, { timeoutMs: 30_000 });
 
     // Alice verifies Bob in the room (SAS; both sides confirmed by the test).
-    const incoming = nextEmit<[VerificationRequest]>(bobClient as never, CryptoEvent.VerificationRequestReceived);
-    const reqA = await withTimeout(aliceClient.getCrypto()!.requestVerificationDM(bob.userId, roomId), 20_000, { what: 'request' });
-    const [reqB] = await incoming;
-    await sas(reqA, reqB);
+    const { sent, received } = await sendVerificationRequest(bobClient, () => aliceClient.getCrypto()!.requestVerificationDM(bob.userId, roomId));
+    await completeSas(sent, received);
     await waitFor(`Bob shown verified (now ${el.state})`, () => el.state === 'verified');
     await el.updateComplete;
     expect(shown(el).status).to.match(/^Verified/);

@@ -1,23 +1,11 @@
 // Proof that the test bed is real: a real Synapse, two real rust-crypto clients of one user,
 // cross-signing bootstrapped on one, the other verified by SAS through the SDK.
 import { expect } from '@open-wc/testing';
-import { VerificationPhase, VerifierEvent, type ShowSasCallbacks, type VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { createTestClient, keyHolder, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
 import { userWithDevices } from '../support/homeserver.js';
-import { nextEmit, waitFor } from '../support/wait.js';
-
-/** Drives one side of a SAS verification: waits for the emoji, checks they match the other side's, confirms. */
-async function confirmSas(request: VerificationRequest, seen: (emoji: string[]) => void): Promise<void> {
-  await waitFor('verifier', () => request.phase === VerificationPhase.Started && request.verifier, { timeoutMs: 20_000 });
-  const verifier = request.verifier!;
-  const done = verifier.verify();
-  const sas: ShowSasCallbacks =
-    verifier.getShowSasCallbacks() ?? (await nextEmit<[ShowSasCallbacks]>(verifier as never, VerifierEvent.ShowSas))[0];
-  seen(sas.sas.emoji!.map(([, name]) => name));
-  await sas.confirm();
-  await done;
-}
+import { completeSas, sendVerificationRequest } from '../support/sas.js';
+import { waitFor } from '../support/wait.js';
 
 describe('test bed (real Synapse, real rust crypto)', () => {
   afterEach(stopAllClients);
@@ -48,20 +36,12 @@ describe('test bed (real Synapse, real rust crypto)', () => {
     await waitForOwnDevice(clientA, b!.deviceId);
     expect((await cryptoA.getDeviceVerificationStatus(a!.userId, b!.deviceId))?.crossSigningVerified).to.equal(false);
 
-    const incoming = nextEmit<[VerificationRequest]>(clientB as never, CryptoEvent.VerificationRequestReceived);
-    const requestA = await cryptoA.requestDeviceVerification(a!.userId, b!.deviceId);
-    const [requestB] = await incoming;
+    const { sent: requestA, received: requestB } = await sendVerificationRequest(clientB, () => cryptoA.requestDeviceVerification(a!.userId, b!.deviceId));
     expect(requestB.isSelfVerification).to.equal(true);
-    await requestB.accept();
-    await waitFor('ready', () => requestA.phase === VerificationPhase.Ready);
-
-    let emojiA: string[] = [];
-    let emojiB: string[] = [];
-    const sideB = confirmSas(requestB, (e) => (emojiB = e));
-    await requestA.startVerification('m.sas.v1');
-    await Promise.all([confirmSas(requestA, (e) => (emojiA = e)), sideB]);
-    expect(emojiA).to.have.length(7);
-    expect(emojiA).to.deep.equal(emojiB);
+    // A and B each confirm the emoji they were shown; both must have been shown the same seven.
+    const emoji = await completeSas(requestA, requestB);
+    expect(emoji.requester).to.have.length(7);
+    expect(emoji.requester).to.deep.equal(emoji.responder);
     await waitFor('both done', () => requestA.phase === VerificationPhase.Done && requestB.phase === VerificationPhase.Done);
 
     await waitFor('B cross-signed (seen by A)', async () =>
