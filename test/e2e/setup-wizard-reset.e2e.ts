@@ -14,6 +14,7 @@ import {
   expectComplete,
   failOnce,
   generateAndConfirmKey,
+  heading,
   kitClient,
   pressButton,
   root,
@@ -284,7 +285,3 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await unlockWithKey(b, key);
   });
 });
-
-function heading(el: XsSetupWizard) {
-  return root(el).querySelector('h2')?.textContent?.trim();
-}
