@@ -17,7 +17,9 @@ export const baseStyles = css`
       font-size: var(--xs-font-size, 1rem);
       line-height: 1.5;
     }
-    :host([hidden]) {
+    :host([hidden]),
+    [hidden] {
+      /* The UA's [hidden] rule loses to any author display rule (e.g. .badge's inline-block). */
       display: none !important;
     }
     *, *::before, *::after {

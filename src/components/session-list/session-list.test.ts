@@ -70,6 +70,11 @@ describe('<xs-session-list>', () => {
     expect(rowOf(el, 'OLD').querySelector('.badge.no-keys')!.textContent).to.equal('No encryption');
     expect(rowOf(el, 'OLD').querySelector('.badge.unverified')).to.not.exist;
     expect(rowOf(el, 'OLD').querySelector('.badge.inactive:not([hidden])')).to.exist;
+    // Rendered, not just marked: the badge's own `display` must not override `hidden`.
+    const inactiveShown = (row: Element) => (row.querySelector('.badge.inactive') as HTMLElement).checkVisibility();
+    expect(inactiveShown(rowOf(el, 'OLD')), 'inactive badge of an inactive session').to.equal(true);
+    for (const id of ['VER', 'UNV']) expect(inactiveShown(rowOf(el, id)), `no inactive badge on ${id}`).to.equal(false);
+    expect(inactiveShown($(el, '[part=current]')), 'no inactive badge on this session').to.equal(false);
     expect(rowOf(el, 'UNV').textContent).to.contain('2 minutes ago');
     expect(rowOf(el, 'UNV').querySelector('[title]')!.getAttribute('title')).to.match(/\d{4}/);
     expect($$(el, '[data-filter]').map((b) => b.textContent!.trim())).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
@@ -276,6 +281,11 @@ describe('<xs-session-list>', () => {
     await waitRendered(el, () => rowIds(el).length === 3);
     expect(rowIds(el)).to.deep.equal(['UNV', 'VER', 'OLD']);
     expect(rowOf(el, 'OLD').querySelector('.badge.inactive:not([hidden])')).to.exist;
+    // Rendered, not just marked: the badge's own `display` must not override `hidden`.
+    const inactiveShown = (row: Element) => (row.querySelector('.badge.inactive') as HTMLElement).checkVisibility();
+    expect(inactiveShown(rowOf(el, 'OLD')), 'inactive badge of an inactive session').to.equal(true);
+    for (const id of ['VER', 'UNV']) expect(inactiveShown(rowOf(el, id)), `no inactive badge on ${id}`).to.equal(false);
+    expect(inactiveShown($(el, '[part=current]')), 'no inactive badge on this session').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
