@@ -16,6 +16,6 @@ export const keyTransferSection: DemoSection = {
   render() {
     // The client comes from the page's <xs-client-provider>.
     const el = document.createElement('xs-key-transfer');
-    return sectionFrame('Export and import room keys', SNIPPET, el, ['xs-keys-exported', 'xs-keys-imported', 'xs-error']);
+    return sectionFrame('Export and import room keys — <xs-key-transfer>', SNIPPET, el, ['xs-keys-exported', 'xs-keys-imported', 'xs-error']);
   },
 };

@@ -61,7 +61,7 @@ export const sessionListSection: DemoSection = {
       wrap.append(add);
     }
     wrap.append(list, dialog);
-    const frame = sectionFrame('<xs-session-list>', snippet, wrap, ['xs-request-verify', 'xs-sessions-signed-out', 'xs-session-renamed']);
+    const frame = sectionFrame('Review your sessions — <xs-session-list>', snippet, wrap, ['xs-request-verify', 'xs-sessions-signed-out', 'xs-session-renamed']);
     return frame;
   },
 };

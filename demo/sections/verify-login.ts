@@ -65,6 +65,6 @@ export const verifyLoginSection: DemoSection = {
     });
 
     wrap.append(self, form, other, incomingHeading, incoming);
-    return sectionFrame('Verify a login (xs-verify-login)', snippet, wrap, ['xs-verified', 'xs-verification-cancelled']);
+    return sectionFrame('Verify a login — <xs-verify-login>', snippet, wrap, ['xs-verified', 'xs-verification-cancelled']);
   },
 };

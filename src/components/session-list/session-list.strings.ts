@@ -46,7 +46,7 @@ export const sessionListStrings = defineStrings('sessions', {
       inactive ? `${inactive} inactive ${plural(inactive, 'session', 'sessions')}` : '',
     ].filter(Boolean).join(', '),
   review: 'Review',
-  allGood: 'No recommendations: your other sessions are verified and active.',
+  allGood: 'No recommendations: none of your other sessions is unverified or inactive.',
 
   filterLabel: 'Show',
   filterAll: (n: number) => `All (${n})`,

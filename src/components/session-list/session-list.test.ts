@@ -100,6 +100,23 @@ describe('<xs-session-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('with nothing to review, the summary says so without calling a session without encryption verified', async () => {
+    const fake = fakeSessionsClient({
+      currentDeviceId: 'CUR',
+      devices: [
+        { deviceId: 'CUR', displayName: 'This browser', lastSeenTs: now, verified: true },
+        { deviceId: 'VER', displayName: 'Laptop', lastSeenTs: now - 3_600_000, verified: true },
+        { deviceId: 'BOT', displayName: 'Bridge', lastSeenTs: now - 60_000, noKeys: true },
+      ],
+    });
+    const { el } = await mount(fake);
+    const summary = $(el, '[part=summary]').textContent!;
+    expect(summary).to.contain('No recommendations: none of your other sessions is unverified or inactive.');
+    expect(summary).to.not.contain('are verified');
+    expect(button($(el, '[part=summary]'), 'Review')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
   it('renders attacker-controlled names as inert, bidi-isolated text with invisible characters shown', async () => {
     const fake = sessions();
     fake.devices[1]!.displayName = '<img src=x onerror="window.__xsPwned=1">';
