@@ -68,7 +68,7 @@ export const sessionListStyles = css`
     dl.details dd { margin: 0; overflow-wrap: anywhere; font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
     form.rename { display: grid; gap: 0.25rem; margin-top: var(--_xs-gap); max-width: 28rem; }
     form.rename label { font-weight: 600; }
-    ul.targets { margin: var(--_xs-gap) 0; padding-inline-start: 1.25rem; }
+    ul.targets { margin: var(--_xs-gap) 0; padding-inline-start: 1.25rem; overflow-wrap: anywhere; }
     .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
     .session-wide { grid-column: 1 / -1; }
   }

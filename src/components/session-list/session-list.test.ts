@@ -117,6 +117,27 @@ describe('<xs-session-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a long unbroken name wraps inside a narrow list: in its row and in the sign-out confirmation', async () => {
+    const fake = sessions();
+    const long = `Averyverylongsessionnamewithoutanyspaces_${'x'.repeat(80)}`;
+    fake.devices[2]!.displayName = long;
+    const el = await fixture<XsSessionList>(html`<xs-session-list style="width: 280px" .client=${fake.client}></xs-session-list>`);
+    await waitRendered(el, () => rowOf(el, 'UNV'));
+    const inside = (e: Element) => {
+      const host = el.getBoundingClientRect();
+      const r = e.getBoundingClientRect();
+      return r.left >= host.left - 0.5 && r.right <= host.right + 0.5 && e.scrollWidth <= e.clientWidth + 1;
+    };
+    expect(inside(rowOf(el, 'UNV').querySelector('.name')!), 'name in its row').to.equal(true);
+    (rowOf(el, 'UNV').querySelector('input[type=checkbox]') as HTMLInputElement).click();
+    await el.updateComplete;
+    button(el.shadowRoot!, 'Sign out 1 selected').click();
+    await el.updateComplete;
+    const item = [...$$(el, 'ul.targets li')].find((li) => li.textContent!.includes(long.slice(0, 20)))!;
+    expect(item, 'the session is listed in the confirmation').to.exist;
+    expect(inside(item), 'name in the confirmation list').to.equal(true);
+  });
+
   it('renders attacker-controlled names as inert, bidi-isolated text with invisible characters shown', async () => {
     const fake = sessions();
     fake.devices[1]!.displayName = '<img src=x onerror="window.__xsPwned=1">';
