@@ -59,8 +59,8 @@ export const sessionListStyles = css`
     }
     .badge.verified { color: var(--xs-color-success, #1a7f37); }
     .badge.unverified { color: var(--xs-color-danger, #b3261e); }
-    .badge.inactive, .badge.no-keys, .badge.unknown { color: var(--xs-color-muted, #5b616e); }
-    .meta, .hint { color: var(--xs-color-muted, #5b616e); font-size: 0.9em; overflow-wrap: anywhere; }
+    .badge.inactive, .badge.no-keys, .badge.unknown { color: var(--xs-color-text-muted, #5c6370); }
+    .meta, .hint { color: var(--xs-color-text-muted, #5c6370); font-size: 0.9em; overflow-wrap: anywhere; }
     .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-top: 0.25rem; }
     .actions button { min-height: 2rem; padding: 0.15rem 0.6rem; }
     dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }

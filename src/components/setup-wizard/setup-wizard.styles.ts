@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const setupWizardStyles = css`
   @layer xs-component {
     :host {
-      --_xs-key-bg: var(--xs-setup-wizard-key-background, var(--xs-color-surface-alt, #f3f4f6));
+      --_xs-key-bg: var(--xs-setup-wizard-key-background, var(--xs-color-surface-raised, #f4f6f8));
     }
     [part='base'] {
       display: flex;

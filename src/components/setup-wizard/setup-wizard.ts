@@ -59,7 +59,7 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
  * @csspart status - Progress text (polite live region).
  * @csspart auth - The embedded `<xs-auth-prompt>`.
  * @csspart passphrase - The embedded `<xs-new-passphrase>`.
- * @cssprop [--xs-setup-wizard-key-background=var(--xs-color-surface-alt)] - Background behind the key.
+ * @cssprop [--xs-setup-wizard-key-background=var(--xs-color-surface-raised)] - Background behind the key.
  * @cssstate busy - Working (loading, creating the key, saving).
  * @cssstate done - The flow finished.
  */

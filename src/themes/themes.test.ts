@@ -1,0 +1,50 @@
+// Every shared `--xs-color-*` token an element reads must be set by both bundled themes (light, and dark in its
+// class and media-query blocks): a token only one theme knows falls back to a light-theme literal in dark mode
+// (e.g. a near-white key box behind near-white text).
+import { expect } from '@open-wc/testing';
+import type { CSSResultGroup } from 'lit';
+import '../define/xs-auth-prompt.js';
+import '../define/xs-key-transfer.js';
+import '../define/xs-new-passphrase.js';
+import '../define/xs-session-list.js';
+import '../define/xs-setup-wizard.js';
+import '../define/xs-status.js';
+import '../define/xs-verify-login.js';
+
+const TAGS = ['xs-auth-prompt', 'xs-key-transfer', 'xs-new-passphrase', 'xs-session-list', 'xs-setup-wizard', 'xs-status', 'xs-verify-login'];
+
+function cssText(group: CSSResultGroup | undefined): string {
+  if (!group) return '';
+  if (Array.isArray(group)) return group.map((g) => cssText(g as CSSResultGroup)).join('\n');
+  return (group as { cssText: string }).cssText;
+}
+
+/** Token names set in each block of a theme file that starts with `selector` (or inside the media query). */
+function declared(text: string, selector: string): Set<string> {
+  const at = text.indexOf(selector);
+  expect(at, `${selector} block`).to.be.greaterThan(-1);
+  const block = text.slice(at, text.indexOf('}', at));
+  return new Set([...block.matchAll(/(--xs-[a-z0-9-]+)\s*:/g)].map((m) => m[1]!));
+}
+
+describe('themes', () => {
+  it('every shared colour token the elements read is set by the light and both dark theme blocks', async () => {
+    const light = await (await fetch(new URL('./light.css', import.meta.url))).text();
+    const dark = await (await fetch(new URL('./dark.css', import.meta.url))).text();
+    const blocks = {
+      light: declared(light, '.xs-theme-light'),
+      dark: declared(dark, '.xs-theme-dark'),
+      'dark (media query)': declared(dark, '.xs-theme-auto'),
+    };
+    const used = new Set<string>();
+    for (const tag of TAGS) {
+      const ctor = customElements.get(tag) as unknown as { styles?: CSSResultGroup } | undefined;
+      expect(ctor, tag).to.exist;
+      for (const m of cssText(ctor!.styles).matchAll(/var\((--xs-color-[a-z0-9-]+)/g)) used.add(m[1]!);
+    }
+    expect(used.size, 'colour tokens found').to.be.greaterThan(5);
+    for (const [name, set] of Object.entries(blocks)) {
+      expect([...used].filter((t) => !set.has(t)), `tokens the ${name} theme does not set`).to.deep.equal([]);
+    }
+  });
+});
