@@ -61,6 +61,8 @@ export const setupStrings = defineStrings('setupWizard', {
 
   phraseHeading: 'Choose a Security Phrase',
   phraseBody: 'Use something you don’t use anywhere else, not your account password. It is used exactly as you type it.',
+  phraseLabel: 'Security Phrase',
+  phraseConfirmLabel: 'Repeat your Security Phrase',
   generating: 'Creating your key…',
   generateFailed: 'Could not create a key.',
 
@@ -73,7 +75,7 @@ export const setupStrings = defineStrings('setupWizard', {
   download: 'Download',
   downloaded: 'Downloaded as a text file.',
   print: 'Print',
-  printed: 'Sent to the printer.',
+  printed: 'The print dialog was opened. Check that your printout shows the whole key.',
   saveFirst: 'Copy, download or print the key to continue.',
   fileHeader: 'Matrix Security Key — keep this file somewhere safe.',
 

@@ -118,6 +118,10 @@ describe('<xs-setup-wizard>', () => {
     }
     expect(printed).to.equal(1);
     await settled(el);
+    // window.print() can't tell whether anything was printed (the dialog may have been cancelled): say only what happened.
+    const savedText = shadow(el).querySelector('#saved-status')!.textContent!;
+    expect(savedText).to.include('print dialog was opened');
+    expect(savedText).to.not.match(/sent to the printer/i);
     btn(el, 'Continue').click();
     await settled(el);
     shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
@@ -127,6 +131,26 @@ describe('<xs-setup-wizard>', () => {
     const prompt = shadow(el).querySelector('xs-auth-prompt')!;
     await prompt.updateComplete;
     expect(prompt.shadowRoot!.textContent).to.include('Open the confirmation page');
+    await expect(el).to.be.accessible();
+    // One visible heading: the prompt's own. The wizard's step heading stays for screen readers (and focus).
+    const visibleHeadings = [...shadow(el).querySelectorAll('h2, h3'), ...prompt.shadowRoot!.querySelectorAll('h2, h3')]
+      .filter((h) => h.checkVisibility() && h.getBoundingClientRect().width > 1 && h.getBoundingClientRect().height > 1)
+      .map((h) => h.textContent?.trim());
+    expect(visibleHeadings).to.deep.equal(['Confirm it’s you']);
+  });
+
+  it('the Security Phrase step names its fields "Security Phrase", as the step does', async () => {
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Enter a Security Phrase').click();
+    await settled(el);
+    expect(heading(el)).to.equal('Choose a Security Phrase');
+    const field = shadow(el).querySelector('xs-new-passphrase')!;
+    await (field as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const labels = [...field.shadowRoot!.querySelectorAll('label')].filter((l) => l.checkVisibility()).map((l) => l.textContent?.trim());
+    expect(labels).to.deep.equal(['Security Phrase', 'Repeat your Security Phrase']);
     await expect(el).to.be.accessible();
   });
 

@@ -243,8 +243,9 @@ export class XsSetupWizard extends XsElement {
     return (this.localize.t as (s: typeof S, k: string, ...a: string[]) => string).call(this.localize, S, key, ...args);
   }
 
-  private heading(key: keyof typeof S.en) {
-    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>`;
+  /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
+  private heading(key: keyof typeof S.en, hidden = false) {
+    return html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${this.t(key)}</h2>`;
   }
 
   private button(label: string, onClick: () => void, cls = '', disabled = false): TemplateResult {
@@ -337,7 +338,7 @@ export class XsSetupWizard extends XsElement {
         return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, () => this.submitPhrase())}>
           ${this.heading('phraseHeading')}
           <p>${this.t('phraseBody')}</p>
-          <xs-new-passphrase part="passphrase" min-score="3" .userInputs=${[this.matrixClient?.getUserId() ?? '']}
+          <xs-new-passphrase part="passphrase" min-score="3" label=${this.t('phraseLabel')} confirm-label=${this.t('phraseConfirmLabel')} .userInputs=${[this.matrixClient?.getUserId() ?? '']}
             @xs-passphrase-validity=${(e: { valid: boolean }) => (this.phraseValid = e.valid)}></xs-new-passphrase>
           <div class="row">
             <button type="submit" part="action" class="primary" ?disabled=${!this.phraseValid}>${this.t('continue')}</button>
@@ -398,8 +399,9 @@ export class XsSetupWizard extends XsElement {
         </div>`;
       }
       case 'auth':
+        // The prompt shows its own "Confirm it’s you" heading: a second visible one right above it would repeat it.
         return html`<div part="base">
-          ${this.heading('authHeading')}
+          ${this.heading('authHeading', true)}
           <xs-auth-prompt part="auth" .session=${s.uia}></xs-auth-prompt>
         </div>`;
       case 'commit-failed': {

@@ -33,6 +33,8 @@ export const statusStyles = css`
     h2 {
       margin: 0;
       font-size: 1.15em;
+      /* A long user id ("Trust in @…:server") must wrap inside the card, not run out of it. */
+      overflow-wrap: anywhere;
     }
     .explain {
       margin: var(--xs-space-xs, 0.25rem) 0 0;
@@ -68,7 +70,9 @@ export const statusStyles = css`
     }
     dl {
       display: grid;
-      grid-template-columns: minmax(10rem, max-content) 1fr;
+      /* One label column width for every list in the details, so the values line up across the sections; at
+         most half the width, so on a narrow screen the values keep room instead of one character per line. */
+      grid-template-columns: min(50%, 20rem) minmax(0, 1fr);
       gap: var(--xs-space-xs, 0.25rem) var(--xs-space-m, 1rem);
       margin: 0;
     }

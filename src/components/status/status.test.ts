@@ -227,6 +227,29 @@ describe('<xs-status> own view', () => {
     expect(c.secretBytes.every((b) => b === 7)).to.equal(true);
   });
 
+  it('details stay readable and aligned: values line up across the sections and keep room on a 320 px screen', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 800px"><xs-status .client=${fake().asClient}></xs-status></div>`);
+    const el = wrap.querySelector('xs-status') as XsStatus;
+    await settled(el, 'ready');
+    el.shadowRoot!.querySelector('summary')!.click();
+    await el.updateComplete;
+    const dds = () => [...el.shadowRoot!.querySelectorAll('dd')].map((d) => d.getBoundingClientRect());
+    // Wide: every list's values start at the same x (they were at four different columns before).
+    const lefts = new Set(dds().map((r) => Math.round(r.left)));
+    expect(lefts.size, `value columns start at ${[...lefts].join(', ')}`).to.equal(1);
+    // Narrow: each value keeps at least a third of the card, and nothing runs out of the element.
+    wrap.style.width = '320px';
+    await new Promise((r) => requestAnimationFrame(r));
+    const host = el.getBoundingClientRect();
+    for (const r of dds()) {
+      expect(r.width, 'value column width').to.be.greaterThan(host.width / 3);
+      expect(r.right).to.be.at.most(host.right + 0.5);
+    }
+    const master = el.shadowRoot!.querySelector('[data-detail=master-key] code')!;
+    const lineHeight = parseFloat(getComputedStyle(master).lineHeight) || 24;
+    expect(master.getBoundingClientRect().height / lineHeight, 'lines of the master key').to.be.at.most(6);
+  });
+
   it('goes live: a changed account-data event re-derives and raises a dismissible "new recovery method" warning', async () => {
     const c = fake();
     const el = await mount(c);
@@ -445,6 +468,20 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'unknown');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect($(el).headline).to.include('<img');
+  });
+
+  it('a long user id wraps inside the card on a narrow screen instead of running out of it', async () => {
+    const long = '@a-really-long-user-name-that-goes-on-and-on-forever:some.very.long.homeserver.example.org';
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px"><xs-status .client=${fake().asClient} user-id=${long}></xs-status></div>`);
+    const el = wrap.querySelector('xs-status') as XsStatus;
+    await settled(el, 'unknown');
+    const host = el.getBoundingClientRect();
+    const h2 = el.shadowRoot!.querySelector('h2')!;
+    expect(h2.scrollWidth, 'heading text wider than the heading').to.be.at.most(h2.clientWidth);
+    const range = document.createRange();
+    range.selectNodeContents(h2);
+    expect(range.getBoundingClientRect().right, 'heading text past the element').to.be.at.most(host.right + 0.5);
+    expect(h2.textContent).to.include(long);
   });
 
   it('own user id shows the own view', async () => {
