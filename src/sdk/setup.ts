@@ -7,6 +7,7 @@
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { sleep } from '../internal/async.js';
+import { whileChangingIdentity } from './identity-change.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
@@ -107,7 +108,7 @@ export interface FinishOptions {
 export interface SetupAdapter {
   readonly userId: string;
   read(): Promise<SetupSnapshot>;
-  /** This session or another of the user's sessions is verified by the current identity. */
+  /** Another of the user's sessions is signed by the current identity (this session need not trust it). */
   hasActiveVerifiedSession(): Promise<boolean>;
   createKey(passphrase?: string): Promise<NewKey>;
   /** Deletes backups and secret storage and replaces the identity (UIA). */
@@ -210,8 +211,11 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       if (!(await crypto.userHasCrossSigningKeys(undefined, true))) return false;
       const devices = (await crypto.getUserDeviceInfo([me], true)).get(me);
       if (!devices) return false;
+      // Signed by the identity, whether or not this session trusts it yet: a new session does not, and still
+      // has a session that can verify it. (crossSigningVerified would be false for every session here.)
+      const self = client.getDeviceId();
       for (const id of devices.keys()) {
-        if ((await crypto.getDeviceVerificationStatus(me, id))?.crossSigningVerified) return true;
+        if (id !== self && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
       }
       return false;
     },
@@ -224,13 +228,16 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
     async resetIdentity(auth) {
       const crypto = cryptoOf(client);
       // Known trap: an own-user /keys/query landing between creating the new keys and uploading them makes
-      // rust crypto drop the new private keys. A forced query right before leaves none in flight;
-      // finishSetup() then checks the end state and repairs if it happened anyway.
-      await crypto.userHasCrossSigningKeys(undefined, true);
-      await crypto.resetEncryption(auth);
+      // rust crypto drop the new private keys. A forced query right before leaves none in flight, the rest
+      // of the kit forces none while the change runs (identity-change.ts), and finishSetup() checks the end
+      // state and repairs if a query from elsewhere (the host app) hit anyway.
+      await whileChangingIdentity(client, async () => {
+        await crypto.userHasCrossSigningKeys(undefined, true);
+        await crypto.resetEncryption(auth);
+      });
     },
 
-    async finishSetup(key, auth, opts = {}) {
+    finishSetup: (key, auth, opts = {}) => whileChangingIdentity(client, async () => {
       const crypto = cryptoOf(client);
       const step = opts.onStep ?? (() => {});
       let before = await readSnapshot(client);
@@ -262,7 +269,7 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       const after = await settle(client, opts.settleMs ?? 10_000);
       const gaps = gapsOf(after);
       if (gaps.length) throw new SetupIncompleteError(gaps);
-    },
+    }),
 
     fallbackUrl: (stage, session) => client.getFallbackAuthUrl(stage, session),
   };

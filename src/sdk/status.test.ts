@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FakeClient, readyStatus } from '../../test/support/fake-status-client.js';
+import { whileChangingIdentity } from './identity-change.js';
 import { applyDeviceIsolation, isStatusAccountData, readOwnStatus, readUserTrust, syncPhase, watchStatus } from './status.js';
 
 describe('status SDK adapter', () => {
@@ -28,6 +29,27 @@ describe('status SDK adapter', () => {
     c.calls.length = 0;
     await readOwnStatus(c.asClient, { keysToUpload: null }, { refresh: true });
     expect(c.calls).to.include.members(['userHasCrossSigningKeys', 'GET /room_keys/version', 'checkKeyBackupAndEnable']);
+  });
+
+  it('while this session changes its identity, a refresh forces no server read; the watcher refreshes when it ends', async () => {
+    const c = new FakeClient();
+    const seen: boolean[] = [];
+    const stop = watchStatus(c.asClient, { changed: (r) => seen.push(r), keysToUpload: () => {} });
+    let release!: () => void;
+    const change = whileChangingIdentity(c.asClient, () => new Promise<void>((r) => (release = r)));
+    await readOwnStatus(c.asClient, { keysToUpload: null }, { refresh: true });
+    expect(c.calls, 'no forced /keys/query during the change').to.not.include('userHasCrossSigningKeys');
+    expect(c.calls).to.not.include('checkKeyBackupAndEnable');
+    expect(seen).to.deep.equal([]);
+    release();
+    await change;
+    expect(seen, 'a refresh is asked for once the change is over').to.deep.equal([true]);
+    c.calls.length = 0;
+    await readOwnStatus(c.asClient, { keysToUpload: null }, { refresh: true });
+    expect(c.calls).to.include('userHasCrossSigningKeys');
+    stop();
+    await whileChangingIdentity(c.asClient, async () => undefined);
+    expect(seen.length, 'unsubscribed').to.equal(1);
   });
 
   it('no backup (404) is "no backup", not a failure; a failing endpoint is a classified failure', async () => {

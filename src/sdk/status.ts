@@ -5,6 +5,7 @@ import type { CryptoApi, DeviceIsolationMode } from 'matrix-js-sdk/lib/crypto-ap
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
 import { describeFailure, type Failure } from './errors.js';
+import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
 
 /** The client's sync loop, as the status needs it. */
 export type SyncPhase = 'not-started' | 'syncing' | 'error' | 'stopped';
@@ -70,6 +71,8 @@ export interface OwnStatusSnapshot {
    * locally, "not set up" can't be told from "couldn't ask".
    */
   identityFailure: Failure | null;
+  /** `identityChangeMark` when read: what changed between reads with different marks was changed here. */
+  ownChangeMark?: number;
 }
 
 export interface UserTrustSnapshot {
@@ -132,6 +135,10 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
   const bound = <T>(p: Promise<T>, what: string) =>
     withTimeout(p, opts.timeoutMs ?? STATUS_READ_TIMEOUT_MS, { ...(opts.signal ? { signal: opts.signal } : {}), what });
 
+  // No forced server reads while this session changes its identity (see identity-change.ts): the status reads
+  // again from the server when the change is over.
+  const ownChangeMark = identityChangeMark(client);
+  if (opts.refresh && identityChangeInProgress(client)) opts = { ...opts, refresh: false };
   if (opts.refresh) {
     // Forces a /keys/query for our own user; failures (offline) leave the cached answer.
     memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(
@@ -177,6 +184,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
     backupFailure: backupRead.failure,
     keysToUpload: memory.keysToUpload,
     identityFailure: memory.identityFailure ?? null,
+    ownChangeMark,
     device: { deviceId, ed25519: ownKeys.ed25519 ?? null, crossSigningVerified: !!device?.crossSigningVerified },
   };
 }
@@ -328,7 +336,9 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
   ];
   const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
   for (const [e, l] of on) emitter.on(e, l);
+  const offChange = onIdentityChangeFinished(client, () => h.changed(true));
   return () => {
     for (const [e, l] of on) emitter.off(e, l);
+    offChange();
   };
 }

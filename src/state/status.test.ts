@@ -136,6 +136,20 @@ describe('StatusWarnings', () => {
     expect(w.list(null).every((x) => x.dismissible)).to.equal(true);
   });
 
+  it('changes this session made (its change mark moved, or a change is running) raise nothing; later ones elsewhere do', () => {
+    const w = new StatusWarnings();
+    w.observe(snap({ ownChangeMark: 0 }));
+    // Read during the reset (odd mark): the new key is there, the identity not yet.
+    w.observe(snap({ ownChangeMark: 1, secretStorage: { defaultKeyId: 'k2' } }));
+    w.observe(snap({ ownChangeMark: 1, secretStorage: { defaultKeyId: 'k2' }, backup: { version: '2' } }));
+    // Read after it ended.
+    w.observe(snap({ ownChangeMark: 2, secretStorage: { defaultKeyId: 'k2' }, backup: { version: '2' }, crossSigning: { masterKey: 'M2' } }));
+    expect(w.list(null)).to.deep.equal([]);
+    // Then someone else replaces the identity.
+    w.observe(snap({ ownChangeMark: 2, secretStorage: { defaultKeyId: 'k2' }, backup: { version: '2' }, crossSigning: { masterKey: 'M3' } }));
+    expect(w.list(null).map((x) => x.code)).to.deep.equal(['identity-changed']);
+  });
+
   it('dismissed warnings go; they come back only on a new change', () => {
     const w = new StatusWarnings();
     w.observe(snap());

@@ -132,11 +132,12 @@ export interface Warning {
 
 /**
  * Remembers what the account looked like and raises change warnings when secret storage's default key,
- * the backup version or our identity is replaced. A first appearance (setup) is not a change; a removal
- * shows as a state (e.g. `no-backup`) rather than a warning.
+ * the backup version or our identity is replaced elsewhere. A first appearance (setup) is not a change; a
+ * removal shows as a state (e.g. `no-backup`) rather than a warning; a change made by this session (see
+ * `ownChangeMark`) raises nothing.
  */
 export class StatusWarnings {
-  private last: { keyId: string | null; backup: string | null; master: string | null } | null = null;
+  private last: { keyId: string | null; backup: string | null; master: string | null; mark: number } | null = null;
   private raised = new Set<WarningCode>();
 
   observe(s: OwnStatusSnapshot): void {
@@ -146,8 +147,10 @@ export class StatusWarnings {
       keyId: s.secretStorage.defaultKeyId,
       backup: s.backupFailure ? prev?.backup ?? null : s.backup?.version ?? null,
       master: s.crossSigning.masterKey,
+      mark: s.ownChangeMark ?? 0,
     };
-    if (prev) {
+    // A change this session made (the mark moved, or a change is running: odd) is no news to the person.
+    if (prev && prev.mark === now.mark && now.mark % 2 === 0) {
       if (prev.keyId && now.keyId && prev.keyId !== now.keyId) this.raised.add('recovery-changed');
       if (prev.backup && now.backup && prev.backup !== now.backup) this.raised.add('backup-changed');
       if (prev.master && now.master && prev.master !== now.master) this.raised.add('identity-changed');

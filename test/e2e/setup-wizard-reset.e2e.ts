@@ -1,9 +1,12 @@
 // <xs-setup-wizard mode="reset"> against the real Synapse: with an active session, with the key lost,
 // interrupted and repaired; password UIA through the embedded <xs-auth-prompt>.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { XsSetupWizard } from '../../src/components/setup-wizard/setup-wizard.js';
+import type { XsStatus } from '../../src/components/status/status.js';
+import '../../src/define/xs-status.js';
+import { sleep } from '../../src/internal/async.js';
 import type { XsRequestExportEvent } from '../../src/events/xs-request-export.js';
 import type { XsRequestSessionsEvent } from '../../src/events/xs-request-sessions.js';
 import type { XsSetupCompleteEvent } from '../../src/events/xs-setup-complete.js';
@@ -138,6 +141,47 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     expect(await masterKeyOf(client)).to.not.equal(oldMaster);
     const c = await loginDevice(a, 'Another new device');
     await unlockWithKey(c, key);
+  });
+
+  it('a reset finishes while <xs-status> watches the same client and the password takes a while (no key query forced mid-reset)', async () => {
+    const a = await registerUser('resetstatus');
+    const client = await kitClient(a);
+    await setUpViaUi(client);
+    const oldMaster = await masterKeyOf(client);
+    const status = await fixture<XsStatus>(html`<xs-status .client=${client}></xs-status>`);
+    await waitFor('status ready', () => status.state === 'ready');
+
+    const el = await wizardFor(client, 'reset');
+    await waitHeading(el, 'Reset your encryption');
+    await pressButton('Continue to reset');
+    await confirmReset(el);
+    const key = await generateAndConfirmKey(el, { a11y: false });
+    await waitHeading(el, 'Confirm your identity');
+    // The new keys exist and wait for the password; a person takes a few seconds, the status reacts meanwhile.
+    await sleep(2000);
+    await enterPassword(el, a.password);
+    await waitHeading(el, 'You’re all set');
+    await expectComplete(client);
+    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
+    // The status shows the new identity as ready, with no "if this wasn't you" warning: the reset was made here.
+    await waitFor('status ready with the new identity', () => status.state === 'ready');
+    expect(status.shadowRoot!.querySelectorAll('[data-warning]').length, 'no change warnings').to.equal(0);
+    const b = await loginDevice(a, 'Second device');
+    await unlockWithKey(b, key);
+  });
+
+  it('a new session whose other session is signed by the identity gets the normal reset warning, not "none is verified"', async () => {
+    const a = await registerUser('resetnewsess');
+    const first = await kitClient(a);
+    await setUpViaUi(first);
+    const b = await loginDevice(a, 'New device');
+    const client = await kitClient(b);
+    const el = await wizardFor(client);
+    await waitHeading(el, 'Verify this session');
+    await pressButton('I lost my key: reset instead');
+    await waitHeading(el, 'Reset your encryption');
+    expect(root(el).querySelector('#no-session-warning'), 'the first session can still verify this one').to.equal(null);
+    expect(root(el).textContent).to.include('You keep');
   });
 
   it('an interrupted reset (failure, then the page closed) is repaired by running the wizard again', async () => {
