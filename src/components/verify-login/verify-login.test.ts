@@ -1,7 +1,7 @@
 // Edge states of <xs-verify-login> that a real server can't easily produce (security cancellations,
 // custom codes, translations), rendered from a small fake VerificationRequest. The flows themselves are
 // proven against Synapse in test/e2e/verify-login.e2e.ts.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
@@ -30,7 +30,7 @@ class FakeRequest {
   off(_e: string, l: () => void) {
     this.listeners.delete(l);
   }
-  otherPartySupportsMethod() {
+  otherPartySupportsMethod(_method?: string) {
     return false;
   }
   async accept() {
@@ -112,6 +112,40 @@ describe('<xs-verify-login> (edge states)', () => {
     ).then((d) => d.querySelector('xs-verify-login')!);
     await el.updateComplete;
     expect(text(el, 'h2')).to.equal('Verifizierungsanfrage');
+  });
+
+  it('narrow host: the scan step (file input) and long device IDs stay inside the element', async () => {
+    // Seen in the demo at 360 px: the file input's intrinsic width widened the whole step, clipping the heading
+    // and the Cancel button; a long device ID did the same in the request and done steps.
+    const request = new FakeRequest();
+    request.otherDeviceId = 'LONGDEVICEID'.repeat(6);
+    request.otherPartySupportsMethod = (m: string) => m === 'm.qr_code.show.v1';
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
+      <xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>
+    </div>`);
+    const el = wrap.querySelector('xs-verify-login')!;
+    await el.updateComplete;
+    const outside = () => {
+      const host = el.getBoundingClientRect();
+      return [...el.shadowRoot!.querySelectorAll('*')]
+        .filter((n) => n.checkVisibility())
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.width > 0 && (r.right > host.right + 0.5 || r.left < host.left - 0.5);
+        })
+        .map((n) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}`);
+    };
+    expect(text(el, 'h2')).to.equal('Verification request');
+    expect(outside(), 'request step').to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    request.change({ phase: VerificationPhase.Ready });
+    await waitUntil(() => text(el, 'h2') === 'Choose how to verify', 'choose step');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Scan their code')!.click();
+    await waitUntil(() => text(el, 'h2') === 'Scan the other session’s code', 'scan step');
+    const file = el.shadowRoot!.querySelector<HTMLInputElement>('#qr-file')!;
+    expect(file.checkVisibility()).to.equal(true);
+    expect(outside(), 'scan step').to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[part=base]')!.scrollWidth).to.be.at.most(el.clientWidth);
   });
 
   it('camera problems map to explanations', () => {
