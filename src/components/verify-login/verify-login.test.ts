@@ -6,10 +6,11 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
 import '../../define/xs-verify-login.js';
-import { registerTranslation } from '../../i18n/registry.js';
+import { registerTranslation, translate } from '../../i18n/registry.js';
 import { cameraProblemOf } from '../../internal/qr.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import type { XsVerifyLogin } from './verify-login.js';
+import { explainCancel, verifyStrings } from './verify-login.strings.js';
 
 class FakeRequest {
   phase = VerificationPhase.Requested;
@@ -146,6 +147,35 @@ describe('<xs-verify-login> (edge states)', () => {
     expect(file.checkVisibility()).to.equal(true);
     expect(outside(), 'scan step').to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('[part=base]')!.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('answering a request: a security cancellation warns about the OTHER session and offers no Security Key', async () => {
+    // This session is the trusted one here; telling the person not to trust "this session" pointed the wrong way.
+    for (const code of ['m.mismatched_sas', 'm.key_mismatch', 'm.mismatched_commitment']) {
+      const { el, request } = await incoming();
+      const ev = oneEvent(el, 'xs-verification-cancelled') as unknown as Promise<XsVerificationCancelledEvent>;
+      request.change({ phase: VerificationPhase.Cancelled, cancellationCode: code });
+      const e = await ev;
+      await el.updateComplete;
+      const alert = text(el, '[role=alert]');
+      for (const said of [alert, e.reason]) {
+        expect(said.toLowerCase(), code).to.contain('don’t trust the other session');
+        expect(said, code).to.not.match(/this session|Security Key/);
+      }
+    }
+    // The session being verified (this-session role) keeps its own wording.
+    expect(explainCancel('en', 'm.mismatched_sas', false)).to.contain('don’t trust this session');
+  });
+
+  it('after the other session scanned our code, the question names what that session shows', async () => {
+    // The scanning side says “Code scanned — The code is correct…”; asking whether it “says verified” made
+    // people answer No, which cancels as a security problem.
+    const scannerSays = translate('en', verifyStrings, 'scanned');
+    const question = translate('en', verifyStrings, 'reciprocateIntro');
+    const yes = translate('en', verifyStrings, 'reciprocateYes');
+    expect(scannerSays.toLowerCase()).to.contain('the code is correct');
+    expect(question.toLowerCase()).to.contain('the code is correct');
+    expect(yes.toLowerCase()).to.contain('the code is correct');
   });
 
   it('camera problems map to explanations', () => {
