@@ -4,6 +4,8 @@ export const verifyStrings = defineStrings('verify-login', {
   notConnected: 'Not connected to a Matrix account yet.',
   // Headings per stage
   startHeading: 'Verify this session',
+  alreadyHeading: 'This session is verified',
+  alreadyVerified: 'This session is already verified: it can read your encrypted messages, and your other sessions trust it. There is nothing to do here.',
   startIntro: 'Prove it’s really you, so this session can read your encrypted messages and your other sessions trust it.',
   useOtherSession: 'Verify with another session',
   useKey: 'Use your Security Key or Phrase',

@@ -178,6 +178,22 @@ describe('<xs-verify-login> (edge states)', () => {
     expect(yes.toLowerCase()).to.contain('the code is correct');
   });
 
+  it('this session already verified: says so instead of offering to verify it', async () => {
+    let crossSigned = true;
+    const crypto = { getDeviceVerificationStatus: async () => ({ crossSigningVerified: crossSigned }) };
+    const client = { ...fakeClient, getSafeUserId: () => '@me:localhost', getDeviceId: () => 'THIS', getCrypto: () => crypto } as unknown as MatrixClient;
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
+    await waitUntil(() => text(el, 'h2') === 'This session is verified', 'already verified');
+    expect(text(el, '[role=status]')).to.contain('already verified');
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    crossSigned = false;
+    const other = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text(other, 'h2')).to.equal('Verify this session');
+    expect([...other.shadowRoot!.querySelectorAll('button')].map((b) => b.checkVisibility())).to.deep.equal([true, true]);
+  });
+
   it('camera problems map to explanations', () => {
     expect(cameraProblemOf(new DOMException('x', 'NotAllowedError'))).to.equal('denied');
     expect(cameraProblemOf(new DOMException('x', 'NotFoundError'))).to.equal('no-camera');

@@ -8,7 +8,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { recoveryPortFor } from '../../sdk/recovery-key.js';
-import { portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
+import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
@@ -63,6 +63,8 @@ export class XsVerifyLogin extends XsElement {
   @state() private qrFailed = false;
   @state() private scanUi: ScanUi = { kind: 'idle' };
   @state() private keyStage?: RecoveryStage;
+  /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
+  @state() private alreadyVerified = false;
   @query('video') private video?: HTMLVideoElement;
   @query('#key-input') private keyInput?: HTMLInputElement;
 
@@ -129,7 +131,21 @@ export class XsVerifyLogin extends XsElement {
     this.flow = flow;
     flow.addEventListener('change', () => this.onFlowChange(flow));
     this.stage = flow.stage;
+    this.alreadyVerified = false;
     if (role === 'other-session') void flow.start();
+    if (role === 'this-session') void this.checkAlreadyVerified(client, flow);
+  }
+
+  private async checkAlreadyVerified(client: MatrixClient, flow: VerificationFlow) {
+    const deviceId = client.getDeviceId();
+    if (!deviceId) return;
+    let verified = false;
+    try {
+      verified = await isDeviceCrossSigned(client, deviceId);
+    } catch {
+      return; // No crypto (yet): the start step explains what happens when the person tries.
+    }
+    if (flow === this.flow) this.alreadyVerified = verified;
   }
 
   private teardown() {
@@ -288,6 +304,9 @@ export class XsVerifyLogin extends XsElement {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
       case 'start':
+        if (this.alreadyVerified) {
+          return html`<div part="base">${this.heading('alreadyHeading')}<p part="status" role="status">${this.t('alreadyVerified')}</p></div>`;
+        }
         return html`<div part="base">
           ${this.heading('startHeading')}
           <p>${this.t('startIntro')}</p>
