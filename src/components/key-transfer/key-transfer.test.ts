@@ -123,4 +123,22 @@ describe('<xs-key-transfer>', () => {
     expect(root(el).querySelector('[data-count=total]')!.textContent).to.equal('1');
     await expect(el).to.be.accessible();
   });
+  it('import on a narrow host: the file input and a long file name stay inside the drop zone', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
+      <xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>
+    </div>`);
+    const el = wrap.querySelector('xs-key-transfer')!;
+    await choose(el, new File(['hello'], `${'exported_room_keys_from_my_old_laptop_'.repeat(3)}.txt`));
+    const drop = root(el).querySelector('[part=drop-zone]')!.getBoundingClientRect();
+    const outside = [...root(el).querySelectorAll('[part=drop-zone] *')]
+      .filter((n) => n.checkVisibility())
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.right > drop.right + 0.5 || r.left < drop.left - 0.5;
+      })
+      .map((n) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}`);
+    expect(outside).to.deep.equal([]);
+    const zone = root(el).querySelector('[part=drop-zone]')!;
+    expect(zone.scrollWidth, 'no text runs out of the drop zone').to.be.at.most(zone.clientWidth);
+  });
 });

@@ -56,6 +56,7 @@ export class XsKeyTransfer extends XsElement {
         .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
         progress { width: 100%; }
         .drop {
+          overflow-wrap: anywhere;
           border: 2px dashed var(--_xs-drop-border, var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)));
           border-radius: var(--xs-radius, 8px);
           padding: var(--xs-space-m, 1rem);
@@ -65,6 +66,8 @@ export class XsKeyTransfer extends XsElement {
         dt { font-weight: 600; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }
         input[type='password'] { width: 100%; max-width: 28rem; }
+        /* Its intrinsic width ("Choose File" + "No file chosen") is wider than a phone's drop zone. */
+        input[type='file'] { max-width: 100%; }
       }
     `,
   ];
