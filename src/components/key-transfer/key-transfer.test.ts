@@ -113,6 +113,11 @@ describe('<xs-key-transfer>', () => {
     await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('passphrase is wrong'), 'wrong passphrase');
     expect(pass().getAttribute('aria-invalid')).to.equal('true');
 
+    // The file is still chosen after the failed attempt: the (re-rendered) file input shows it too, not "No file chosen".
+    const fileInput = root(el).querySelector<HTMLInputElement>('input[type=file]')!;
+    expect(fileInput.checkVisibility()).to.equal(true);
+    expect([...(fileInput.files ?? [])].map((f) => f.name)).to.deep.equal(['xs-keys.txt']);
+
     const imported = new Promise<Event>((r) => el.addEventListener('xs-keys-imported', r, { once: true }));
     pass().value = PASS;
     submit();
@@ -123,6 +128,7 @@ describe('<xs-key-transfer>', () => {
     expect(root(el).querySelector('[data-count=total]')!.textContent).to.equal('1');
     await expect(el).to.be.accessible();
   });
+
   it('import on a narrow host: the file input and a long file name stay inside the drop zone', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
       <xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>

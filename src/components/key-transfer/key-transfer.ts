@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-new-passphrase.js';
@@ -86,6 +86,8 @@ export class XsKeyTransfer extends XsElement {
   @query('xs-new-passphrase') private newPassphrase?: XsNewPassphrase;
   @query('#import-passphrase') private importPassphrase?: HTMLInputElement;
 
+  /** The file the import flow holds, to show it in a re-rendered file input (after a failed attempt, or a drop). */
+  private chosenFile?: File;
   private exportFlow?: KeyExportFlow;
   private importFlow?: KeyImportFlow;
   /** Computed once per client: a new array on every render would make the strength meter re-score forever. */
@@ -118,6 +120,7 @@ export class XsKeyTransfer extends XsElement {
     this.exportFlow?.reset();
     this.importFlow?.reset();
     this.exportFlow = this.importFlow = undefined;
+    this.chosenFile = undefined;
     this.exportStage = { kind: 'idle' };
     this.importStage = { kind: 'choose' };
     if (!client) return;
@@ -222,6 +225,7 @@ export class XsKeyTransfer extends XsElement {
     const file = input.files?.[0];
     if (file) {
       this.importHint = undefined;
+      this.chosenFile = file;
       this.importFlow?.chooseFile(file);
     }
   }
@@ -243,6 +247,7 @@ export class XsKeyTransfer extends XsElement {
     const file = e.dataTransfer?.files?.[0];
     if (file) {
       this.importHint = undefined;
+      this.chosenFile = file;
       this.importFlow?.chooseFile(file);
     }
   }
@@ -264,6 +269,28 @@ export class XsKeyTransfer extends XsElement {
     const passphrase = input.value;
     input.value = '';
     void flow.start(passphrase);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The file input is a new one after each attempt (the form is re-rendered after the progress step) and is
+    // empty after a drop: without this it says "No file chosen" next to "Chosen: <file>".
+    const s = this.importStage;
+    if (this.activeView !== 'import' || s.kind !== 'choose') return;
+    if (!s.file) {
+      this.chosenFile = undefined;
+      return;
+    }
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#file');
+    const file = this.chosenFile;
+    if (!input || !file || input.files?.[0] === file) return;
+    try {
+      const list = new DataTransfer();
+      list.items.add(file);
+      input.files = list.files;
+    } catch {
+      // No DataTransfer constructor: the "Chosen:" line still names the file.
+    }
   }
 
   // ---- rendering ----
@@ -360,6 +387,7 @@ export class XsKeyTransfer extends XsElement {
 
   private finishImport() {
     this.importFlow?.reset();
+    this.chosenFile = undefined;
     if (!this.mode) this.view = 'menu';
   }
 
