@@ -147,4 +147,19 @@ describe('<xs-key-transfer>', () => {
     const zone = root(el).querySelector('[part=drop-zone]')!;
     expect(zone.scrollWidth, 'no text runs out of the drop zone').to.be.at.most(zone.clientWidth);
   });
+
+  it('export: the saved count reads right for one key', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" kdf-rounds="1000" .client=${fakeClient()}></xs-key-transfer>`);
+    // Keep the test browser from saving the file: the element hands it over through an <a download> click.
+    el.shadowRoot!.addEventListener('click', (e) => (e.target as HTMLElement).tagName === 'A' && e.preventDefault(), { capture: true });
+    const field = root(el).querySelector('xs-new-passphrase')!;
+    type(field.shadowRoot!.querySelector('#passphrase')!, PASS);
+    type(field.shadowRoot!.querySelector('#confirm')!, PASS);
+    const submit = () => [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Export')!;
+    await waitUntil(() => !submit().disabled, 'Export enabled', { timeout: 10_000 });
+    submit().click();
+    await waitUntil(() => heading(el) === 'Keys exported', 'exported', { timeout: 10_000 });
+    const said = root(el).querySelector('[part=status]')!.textContent!;
+    expect(said).to.match(/^1 key was saved to “xs-keys-\d{4}-\d\d-\d\d\.txt”/);
+  });
 });

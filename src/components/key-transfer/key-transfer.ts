@@ -353,7 +353,7 @@ export class XsKeyTransfer extends XsElement {
       case 'done':
         return html`<div part="base">
           ${this.heading('exportDoneHeading')}
-          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName)}</p>
+          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName, s.count)}</p>
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.finishExport()}>${t.t(S, 'done')}</button>
           </div>
