@@ -181,7 +181,16 @@ describe('<xs-verify-login> (edge states)', () => {
   it('this session already verified: says so instead of offering to verify it', async () => {
     let crossSigned = true;
     const crypto = { getDeviceVerificationStatus: async () => ({ crossSigningVerified: crossSigned }) };
-    const client = { ...fakeClient, getSafeUserId: () => '@me:localhost', getDeviceId: () => 'THIS', getCrypto: () => crypto } as unknown as MatrixClient;
+    const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+    const client = {
+      ...fakeClient,
+      getUserId: () => '@me:localhost',
+      getDeviceId: () => 'THIS',
+      getCrypto: () => crypto,
+      on: (e: string, l: () => void) => listeners.set(e, (listeners.get(e) ?? new Set()).add(l)),
+      off: (e: string, l: () => void) => listeners.get(e)?.delete(l),
+    } as unknown as MatrixClient;
+    const emit = (e: string, ...args: unknown[]) => listeners.get(e)?.forEach((l) => l(...args));
     const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
     await waitUntil(() => text(el, 'h2') === 'This session is verified', 'already verified');
     expect(text(el, '[role=status]')).to.contain('already verified');
@@ -192,6 +201,13 @@ describe('<xs-verify-login> (edge states)', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(text(other, 'h2')).to.equal('Verify this session');
     expect([...other.shadowRoot!.querySelectorAll('button')].map((b) => b.checkVisibility())).to.deep.equal([true, true]);
+    // Verified meanwhile (e.g. by the setup wizard on the same page): the step follows.
+    crossSigned = true;
+    emit('userTrustStatusChanged', '@me:localhost');
+    await waitUntil(() => text(other, 'h2') === 'This session is verified', 'follows the change');
+    other.remove();
+    el.remove();
+    expect([...listeners.values()].every((set) => set.size === 0), 'unsubscribed when removed').to.equal(true);
   });
 
   it('camera problems map to explanations', () => {

@@ -8,6 +8,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { recoveryPortFor } from '../../sdk/recovery-key.js';
+import { watchStatus } from '../../sdk/status.js';
 import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
@@ -74,6 +75,7 @@ export class XsVerifyLogin extends XsElement {
   private cameraAbort?: AbortController;
   private emittedFor?: VerificationStage;
   private keyFlow?: RecoveryKeyFlow;
+  private unwatch?: () => void;
 
   private get flowRole(): VerifyRole {
     if (this.request) return 'incoming';
@@ -133,7 +135,14 @@ export class XsVerifyLogin extends XsElement {
     this.stage = flow.stage;
     this.alreadyVerified = false;
     if (role === 'other-session') void flow.start();
-    if (role === 'this-session') void this.checkAlreadyVerified(client, flow);
+    if (role === 'this-session') {
+      void this.checkAlreadyVerified(client, flow);
+      // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
+      this.unwatch = watchStatus(client, {
+        changed: () => void this.checkAlreadyVerified(client, flow),
+        keysToUpload: () => undefined,
+      });
+    }
   }
 
   private async checkAlreadyVerified(client: MatrixClient, flow: VerificationFlow) {
@@ -149,6 +158,8 @@ export class XsVerifyLogin extends XsElement {
   }
 
   private teardown() {
+    this.unwatch?.();
+    this.unwatch = undefined;
     this.closeKey();
     this.stopCamera();
     this.flow?.dispose();
