@@ -355,7 +355,7 @@ describe('<xs-verify-login> with Synapse', () => {
     await stageIs(newSide, 'Code scanned');
     await expect(oldSide).to.be.accessible();
     await expect(newSide).to.be.accessible();
-    await press(oldSide, 'Yes, it says verified');
+    await press(oldSide, 'Yes, it says the code is correct');
     await stageIs(oldSide, 'Verified');
     await stageIs(newSide, 'Verified');
     expect(ev.verified.map((e) => e.deviceId)).to.deep.equal([b.deviceId]);
@@ -426,7 +426,7 @@ describe('<xs-verify-login> with Synapse', () => {
       await stageIs(oldSide, 'Your other session scanned the code');
       await stageIs(newSide, 'Code scanned');
       expect(root(newSide).querySelector('video')).to.equal(null);
-      await press(oldSide, 'Yes, it says verified');
+      await press(oldSide, 'Yes, it says the code is correct');
       await stageIs(newSide, 'Verified');
       await waitFor('B cross-signed', () => crossSigned(clientB, b.deviceId));
     } finally {

@@ -19,7 +19,9 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   progressLabel: 'Progress',
   cancel: 'Cancel',
   exportDoneHeading: 'Keys exported',
-  exportDone: (count: string, file: string) => `${count} keys were saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+  // `n`: the count as a number, for the plural (`count` is it formatted for the language).
+  exportDone: (count: string, file: string, n?: number) =>
+    `${count} ${n === 1 ? 'key was' : 'keys were'} saved to “${file}”. Keep it with its passphrase somewhere safe.`,
   exportCancelledHeading: 'Export cancelled',
   exportCancelled: 'Nothing was saved.',
   exportFailedHeading: 'The export did not finish',

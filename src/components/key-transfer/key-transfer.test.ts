@@ -113,6 +113,11 @@ describe('<xs-key-transfer>', () => {
     await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('passphrase is wrong'), 'wrong passphrase');
     expect(pass().getAttribute('aria-invalid')).to.equal('true');
 
+    // The file is still chosen after the failed attempt: the (re-rendered) file input shows it too, not "No file chosen".
+    const fileInput = root(el).querySelector<HTMLInputElement>('input[type=file]')!;
+    expect(fileInput.checkVisibility()).to.equal(true);
+    expect([...(fileInput.files ?? [])].map((f) => f.name)).to.deep.equal(['xs-keys.txt']);
+
     const imported = new Promise<Event>((r) => el.addEventListener('xs-keys-imported', r, { once: true }));
     pass().value = PASS;
     submit();
@@ -122,5 +127,39 @@ describe('<xs-key-transfer>', () => {
     expect(heading(el)).to.equal('Keys imported');
     expect(root(el).querySelector('[data-count=total]')!.textContent).to.equal('1');
     await expect(el).to.be.accessible();
+  });
+
+  it('import on a narrow host: the file input and a long file name stay inside the drop zone', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
+      <xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>
+    </div>`);
+    const el = wrap.querySelector('xs-key-transfer')!;
+    await choose(el, new File(['hello'], `${'exported_room_keys_from_my_old_laptop_'.repeat(3)}.txt`));
+    const drop = root(el).querySelector('[part=drop-zone]')!.getBoundingClientRect();
+    const outside = [...root(el).querySelectorAll('[part=drop-zone] *')]
+      .filter((n) => n.checkVisibility())
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.right > drop.right + 0.5 || r.left < drop.left - 0.5;
+      })
+      .map((n) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}`);
+    expect(outside).to.deep.equal([]);
+    const zone = root(el).querySelector('[part=drop-zone]')!;
+    expect(zone.scrollWidth, 'no text runs out of the drop zone').to.be.at.most(zone.clientWidth);
+  });
+
+  it('export: the saved count reads right for one key', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" kdf-rounds="1000" .client=${fakeClient()}></xs-key-transfer>`);
+    // Keep the test browser from saving the file: the element hands it over through an <a download> click.
+    el.shadowRoot!.addEventListener('click', (e) => (e.target as HTMLElement).tagName === 'A' && e.preventDefault(), { capture: true });
+    const field = root(el).querySelector('xs-new-passphrase')!;
+    type(field.shadowRoot!.querySelector('#passphrase')!, PASS);
+    type(field.shadowRoot!.querySelector('#confirm')!, PASS);
+    const submit = () => [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Export')!;
+    await waitUntil(() => !submit().disabled, 'Export enabled', { timeout: 10_000 });
+    submit().click();
+    await waitUntil(() => heading(el) === 'Keys exported', 'exported', { timeout: 10_000 });
+    const said = root(el).querySelector('[part=status]')!.textContent!;
+    expect(said).to.match(/^1 key was saved to “xs-keys-\d{4}-\d\d-\d\d\.txt”/);
   });
 });

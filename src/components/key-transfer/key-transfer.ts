@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-new-passphrase.js';
@@ -56,6 +56,7 @@ export class XsKeyTransfer extends XsElement {
         .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
         progress { width: 100%; }
         .drop {
+          overflow-wrap: anywhere;
           border: 2px dashed var(--_xs-drop-border, var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)));
           border-radius: var(--xs-radius, 8px);
           padding: var(--xs-space-m, 1rem);
@@ -65,6 +66,8 @@ export class XsKeyTransfer extends XsElement {
         dt { font-weight: 600; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }
         input[type='password'] { width: 100%; max-width: 28rem; }
+        /* Its intrinsic width ("Choose File" + "No file chosen") is wider than a phone's drop zone. */
+        input[type='file'] { max-width: 100%; }
       }
     `,
   ];
@@ -83,6 +86,8 @@ export class XsKeyTransfer extends XsElement {
   @query('xs-new-passphrase') private newPassphrase?: XsNewPassphrase;
   @query('#import-passphrase') private importPassphrase?: HTMLInputElement;
 
+  /** The file the import flow holds, to show it in a re-rendered file input (after a failed attempt, or a drop). */
+  private chosenFile?: File;
   private exportFlow?: KeyExportFlow;
   private importFlow?: KeyImportFlow;
   /** Computed once per client: a new array on every render would make the strength meter re-score forever. */
@@ -115,6 +120,7 @@ export class XsKeyTransfer extends XsElement {
     this.exportFlow?.reset();
     this.importFlow?.reset();
     this.exportFlow = this.importFlow = undefined;
+    this.chosenFile = undefined;
     this.exportStage = { kind: 'idle' };
     this.importStage = { kind: 'choose' };
     if (!client) return;
@@ -219,6 +225,7 @@ export class XsKeyTransfer extends XsElement {
     const file = input.files?.[0];
     if (file) {
       this.importHint = undefined;
+      this.chosenFile = file;
       this.importFlow?.chooseFile(file);
     }
   }
@@ -240,6 +247,7 @@ export class XsKeyTransfer extends XsElement {
     const file = e.dataTransfer?.files?.[0];
     if (file) {
       this.importHint = undefined;
+      this.chosenFile = file;
       this.importFlow?.chooseFile(file);
     }
   }
@@ -261,6 +269,28 @@ export class XsKeyTransfer extends XsElement {
     const passphrase = input.value;
     input.value = '';
     void flow.start(passphrase);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The file input is a new one after each attempt (the form is re-rendered after the progress step) and is
+    // empty after a drop: without this it says "No file chosen" next to "Chosen: <file>".
+    const s = this.importStage;
+    if (this.activeView !== 'import' || s.kind !== 'choose') return;
+    if (!s.file) {
+      this.chosenFile = undefined;
+      return;
+    }
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#file');
+    const file = this.chosenFile;
+    if (!input || !file || input.files?.[0] === file) return;
+    try {
+      const list = new DataTransfer();
+      list.items.add(file);
+      input.files = list.files;
+    } catch {
+      // No DataTransfer constructor: the "Chosen:" line still names the file.
+    }
   }
 
   // ---- rendering ----
@@ -323,7 +353,7 @@ export class XsKeyTransfer extends XsElement {
       case 'done':
         return html`<div part="base">
           ${this.heading('exportDoneHeading')}
-          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName)}</p>
+          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName, s.count)}</p>
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.finishExport()}>${t.t(S, 'done')}</button>
           </div>
@@ -357,6 +387,7 @@ export class XsKeyTransfer extends XsElement {
 
   private finishImport() {
     this.importFlow?.reset();
+    this.chosenFile = undefined;
     if (!this.mode) this.view = 'menu';
   }
 

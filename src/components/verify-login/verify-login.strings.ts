@@ -4,6 +4,8 @@ export const verifyStrings = defineStrings('verify-login', {
   notConnected: 'Not connected to a Matrix account yet.',
   // Headings per stage
   startHeading: 'Verify this session',
+  alreadyHeading: 'This session is verified',
+  alreadyVerified: 'This session is already verified: it can read your encrypted messages, and your other sessions trust it. There is nothing to do here.',
   startIntro: 'Prove it’s really you, so this session can read your encrypted messages and your other sessions trust it.',
   useOtherSession: 'Verify with another session',
   useKey: 'Use your Security Key or Phrase',
@@ -54,8 +56,9 @@ export const verifyStrings = defineStrings('verify-login', {
   confirmedHeading: 'Almost done',
   confirmed: 'Waiting for your other session to confirm…',
   reciprocateHeading: 'Your other session scanned the code',
-  reciprocateIntro: 'Does your other session say this session is verified?',
-  reciprocateYes: 'Yes, it says verified',
+  // The scanning side shows “Code scanned — The code is correct” (scannedHeading/scanned): ask about exactly that.
+  reciprocateIntro: 'Does your other session say that it scanned the code and the code is correct?',
+  reciprocateYes: 'Yes, it says the code is correct',
   reciprocateNo: 'No',
   scannedHeading: 'Code scanned',
   scanned: 'The code is correct. Confirm on your other session to finish.',
@@ -86,6 +89,13 @@ export const verifyStrings = defineStrings('verify-login', {
   cancelMismatchedSasByUs: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session, and try again or use your Security Key.',
   cancelMismatchedSasByThem: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session.',
   cancelAccepted: 'Another of your sessions answered this request, so there is nothing to do here.',
+  // The same cancellations seen from a session that is verifying ANOTHER session (it answered a request, or sent
+  // one to a given session): the session not to trust is the other one, and this one has no Security Key step.
+  cancelUnknownMethodForOther: 'Your sessions have no verification method in common. On the other session, use your Security Key or Phrase instead.',
+  cancelKeyMismatchForOther: 'The keys did not match. Someone may be interfering with your connection. Don’t trust the other session until it is verified.',
+  cancelCommitmentForOther: 'The other session’s keys changed during verification. Someone may be interfering with your connection. Don’t trust the other session until it is verified.',
+  cancelMismatchedSasByUsForOther: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
+  cancelMismatchedSasByThemForOther: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
   cancelOther: (code: string) => `The verification was cancelled (${code}).`,
   // Security Key / Phrase
   keyLoading: 'Checking your secure backup…',
@@ -122,9 +132,21 @@ export const verifyStrings = defineStrings('verify-login', {
 /** Codes that point at an attack or tampering: shown as a warning, never as a routine cancel. */
 export const SECURITY_CODES: readonly string[] = ['m.key_mismatch', 'm.user_mismatch', 'm.mismatched_commitment', 'm.mismatched_sas'];
 
-/** The sentence for a cancellation code. Unknown codes are named (as text), never rendered as HTML. */
-export function explainCancel(lang: string, code: string, byUs: boolean): string {
+/**
+ * The sentence for a cancellation code. Unknown codes are named (as text), never rendered as HTML.
+ * `forOther`: this session was verifying another session (role `incoming` or `other-session`), so warnings
+ * point at the other session and don't offer this session's Security Key.
+ */
+export function explainCancel(lang: string, code: string, byUs: boolean, forOther = false): string {
   const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'cancelUserByUs');
+  if (forOther) {
+    switch (code) {
+      case 'm.unknown_method': return t('cancelUnknownMethodForOther');
+      case 'm.key_mismatch': return t('cancelKeyMismatchForOther');
+      case 'm.mismatched_commitment': return t('cancelCommitmentForOther');
+      case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUsForOther' : 'cancelMismatchedSasByThemForOther');
+    }
+  }
   switch (code) {
     case 'm.user': return t(byUs ? 'cancelUserByUs' : 'cancelUserByThem');
     case 'm.timeout': return t('cancelTimeout');

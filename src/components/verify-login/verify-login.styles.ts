@@ -9,6 +9,8 @@ export const verifyLoginStyles = css`
     [part='base'] {
       display: grid;
       gap: var(--xs-space-s, 0.5rem);
+      /* Device IDs and translated words can be long: wrap them rather than widen the step past the host. */
+      overflow-wrap: anywhere;
     }
     h2 {
       margin: 0;
@@ -63,6 +65,11 @@ export const verifyLoginStyles = css`
     .field {
       display: grid;
       gap: 0.25rem;
+    }
+    .field > input {
+      /* A file input's intrinsic width (button + "No file chosen") would otherwise widen the whole step. */
+      min-width: 0;
+      max-width: 100%;
     }
   }
 `;

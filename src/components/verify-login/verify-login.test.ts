@@ -1,15 +1,16 @@
 // Edge states of <xs-verify-login> that a real server can't easily produce (security cancellations,
 // custom codes, translations), rendered from a small fake VerificationRequest. The flows themselves are
 // proven against Synapse in test/e2e/verify-login.e2e.ts.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
 import '../../define/xs-verify-login.js';
-import { registerTranslation } from '../../i18n/registry.js';
+import { registerTranslation, translate } from '../../i18n/registry.js';
 import { cameraProblemOf } from '../../internal/qr.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import type { XsVerifyLogin } from './verify-login.js';
+import { explainCancel, verifyStrings } from './verify-login.strings.js';
 
 class FakeRequest {
   phase = VerificationPhase.Requested;
@@ -30,7 +31,7 @@ class FakeRequest {
   off(_e: string, l: () => void) {
     this.listeners.delete(l);
   }
-  otherPartySupportsMethod() {
+  otherPartySupportsMethod(_method?: string) {
     return false;
   }
   async accept() {
@@ -112,6 +113,101 @@ describe('<xs-verify-login> (edge states)', () => {
     ).then((d) => d.querySelector('xs-verify-login')!);
     await el.updateComplete;
     expect(text(el, 'h2')).to.equal('Verifizierungsanfrage');
+  });
+
+  it('narrow host: the scan step (file input) and long device IDs stay inside the element', async () => {
+    // Seen in the demo at 360 px: the file input's intrinsic width widened the whole step, clipping the heading
+    // and the Cancel button; a long device ID did the same in the request and done steps.
+    const request = new FakeRequest();
+    request.otherDeviceId = 'LONGDEVICEID'.repeat(6);
+    request.otherPartySupportsMethod = (m: string) => m === 'm.qr_code.show.v1';
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
+      <xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>
+    </div>`);
+    const el = wrap.querySelector('xs-verify-login')!;
+    await el.updateComplete;
+    const outside = () => {
+      const host = el.getBoundingClientRect();
+      return [...el.shadowRoot!.querySelectorAll('*')]
+        .filter((n) => n.checkVisibility())
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.width > 0 && (r.right > host.right + 0.5 || r.left < host.left - 0.5);
+        })
+        .map((n) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}`);
+    };
+    expect(text(el, 'h2')).to.equal('Verification request');
+    expect(outside(), 'request step').to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    request.change({ phase: VerificationPhase.Ready });
+    await waitUntil(() => text(el, 'h2') === 'Choose how to verify', 'choose step');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Scan their code')!.click();
+    await waitUntil(() => text(el, 'h2') === 'Scan the other session’s code', 'scan step');
+    const file = el.shadowRoot!.querySelector<HTMLInputElement>('#qr-file')!;
+    expect(file.checkVisibility()).to.equal(true);
+    expect(outside(), 'scan step').to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[part=base]')!.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('answering a request: a security cancellation warns about the OTHER session and offers no Security Key', async () => {
+    // This session is the trusted one here; telling the person not to trust "this session" pointed the wrong way.
+    for (const code of ['m.mismatched_sas', 'm.key_mismatch', 'm.mismatched_commitment']) {
+      const { el, request } = await incoming();
+      const ev = oneEvent(el, 'xs-verification-cancelled') as unknown as Promise<XsVerificationCancelledEvent>;
+      request.change({ phase: VerificationPhase.Cancelled, cancellationCode: code });
+      const e = await ev;
+      await el.updateComplete;
+      const alert = text(el, '[role=alert]');
+      for (const said of [alert, e.reason]) {
+        expect(said.toLowerCase(), code).to.contain('don’t trust the other session');
+        expect(said, code).to.not.match(/this session|Security Key/);
+      }
+    }
+    // The session being verified (this-session role) keeps its own wording.
+    expect(explainCancel('en', 'm.mismatched_sas', false)).to.contain('don’t trust this session');
+  });
+
+  it('after the other session scanned our code, the question names what that session shows', async () => {
+    // The scanning side says “Code scanned — The code is correct…”; asking whether it “says verified” made
+    // people answer No, which cancels as a security problem.
+    const scannerSays = translate('en', verifyStrings, 'scanned');
+    const question = translate('en', verifyStrings, 'reciprocateIntro');
+    const yes = translate('en', verifyStrings, 'reciprocateYes');
+    expect(scannerSays.toLowerCase()).to.contain('the code is correct');
+    expect(question.toLowerCase()).to.contain('the code is correct');
+    expect(yes.toLowerCase()).to.contain('the code is correct');
+  });
+
+  it('this session already verified: says so instead of offering to verify it', async () => {
+    let crossSigned = true;
+    const crypto = { getDeviceVerificationStatus: async () => ({ crossSigningVerified: crossSigned }) };
+    const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+    const client = {
+      ...fakeClient,
+      getUserId: () => '@me:localhost',
+      getDeviceId: () => 'THIS',
+      getCrypto: () => crypto,
+      on: (e: string, l: () => void) => listeners.set(e, (listeners.get(e) ?? new Set()).add(l)),
+      off: (e: string, l: () => void) => listeners.get(e)?.delete(l),
+    } as unknown as MatrixClient;
+    const emit = (e: string, ...args: unknown[]) => listeners.get(e)?.forEach((l) => l(...args));
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
+    await waitUntil(() => text(el, 'h2') === 'This session is verified', 'already verified');
+    expect(text(el, '[role=status]')).to.contain('already verified');
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    crossSigned = false;
+    const other = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text(other, 'h2')).to.equal('Verify this session');
+    expect([...other.shadowRoot!.querySelectorAll('button')].map((b) => b.checkVisibility())).to.deep.equal([true, true]);
+    // Verified meanwhile (e.g. by the setup wizard on the same page): the step follows.
+    crossSigned = true;
+    emit('userTrustStatusChanged', '@me:localhost');
+    await waitUntil(() => text(other, 'h2') === 'This session is verified', 'follows the change');
+    other.remove();
+    el.remove();
+    expect([...listeners.values()].every((set) => set.size === 0), 'unsubscribed when removed').to.equal(true);
   });
 
   it('camera problems map to explanations', () => {

@@ -8,7 +8,8 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { recoveryPortFor } from '../../sdk/recovery-key.js';
-import { portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
+import { watchStatus } from '../../sdk/status.js';
+import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
@@ -63,6 +64,8 @@ export class XsVerifyLogin extends XsElement {
   @state() private qrFailed = false;
   @state() private scanUi: ScanUi = { kind: 'idle' };
   @state() private keyStage?: RecoveryStage;
+  /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
+  @state() private alreadyVerified = false;
   @query('video') private video?: HTMLVideoElement;
   @query('#key-input') private keyInput?: HTMLInputElement;
 
@@ -72,6 +75,7 @@ export class XsVerifyLogin extends XsElement {
   private cameraAbort?: AbortController;
   private emittedFor?: VerificationStage;
   private keyFlow?: RecoveryKeyFlow;
+  private unwatch?: () => void;
 
   private get flowRole(): VerifyRole {
     if (this.request) return 'incoming';
@@ -129,10 +133,33 @@ export class XsVerifyLogin extends XsElement {
     this.flow = flow;
     flow.addEventListener('change', () => this.onFlowChange(flow));
     this.stage = flow.stage;
+    this.alreadyVerified = false;
     if (role === 'other-session') void flow.start();
+    if (role === 'this-session') {
+      void this.checkAlreadyVerified(client, flow);
+      // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
+      this.unwatch = watchStatus(client, {
+        changed: () => void this.checkAlreadyVerified(client, flow),
+        keysToUpload: () => undefined,
+      });
+    }
+  }
+
+  private async checkAlreadyVerified(client: MatrixClient, flow: VerificationFlow) {
+    const deviceId = client.getDeviceId();
+    if (!deviceId) return;
+    let verified = false;
+    try {
+      verified = await isDeviceCrossSigned(client, deviceId);
+    } catch {
+      return; // No crypto (yet): the start step explains what happens when the person tries.
+    }
+    if (flow === this.flow) this.alreadyVerified = verified;
   }
 
   private teardown() {
+    this.unwatch?.();
+    this.unwatch = undefined;
     this.closeKey();
     this.stopCamera();
     this.flow?.dispose();
@@ -153,7 +180,7 @@ export class XsVerifyLogin extends XsElement {
       this.emit(new XsVerifiedEvent(userId, deviceId));
     } else if (s.kind === 'cancelled') {
       this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs), s.byUs));
+      this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs, flow.role !== 'this-session'), s.byUs));
     }
   }
 
@@ -288,6 +315,9 @@ export class XsVerifyLogin extends XsElement {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
       case 'start':
+        if (this.alreadyVerified) {
+          return html`<div part="base">${this.heading('alreadyHeading')}<p part="status" role="status">${this.t('alreadyVerified')}</p></div>`;
+        }
         return html`<div part="base">
           ${this.heading('startHeading')}
           <p>${this.t('startIntro')}</p>
@@ -377,7 +407,7 @@ export class XsVerifyLogin extends XsElement {
         const canRestart = f?.role !== 'incoming';
         return html`<div part="base">
           ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainCancel(this.localize.lang, s.code, s.byUs)}</p>
+          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainCancel(this.localize.lang, s.code, s.byUs, f?.role !== undefined && f.role !== 'this-session')}</p>
           ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
             ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
             : nothing}
