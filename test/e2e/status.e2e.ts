@@ -142,7 +142,7 @@ describe('<xs-status> with Synapse', () => {
     const other = await createTestClient(await loginDevice(a, 'Other client'), { start: false });
     await other.setAccountData('m.cross_signing.master' as never, {} as never);
     console.log('[timing] keys-missing shown', await rendersState(el, 'keys-missing'), 'ms after the change');
-    expect(shown(el).text).to.include('recovery storage doesn’t hold them all');
+    expect(shown(el).text).to.include('secret storage doesn’t hold them all');
     let asked: XsRequestSetupEvent | undefined;
     el.addEventListener('xs-request-setup', (e) => (asked = e), { once: true });
     shown(el).button(/Fix key storage/)!.focus();
@@ -154,12 +154,12 @@ describe('<xs-status> with Synapse', () => {
     expect(shown(el).detail('cached-master')).to.equal('Yes');
     await expect(el).to.be.accessible();
 
-    // Elsewhere, a new secret-storage key becomes the default: "a new recovery method was set up".
+    // Elsewhere, a new secret-storage key becomes the default: "a new Security Key or Phrase was set up".
     const newKey = await other.getCrypto()!.createRecoveryKeyFromPassphrase();
     const { keyId } = await other.secretStorage.addKey('m.secret_storage.v1.aes-hmac-sha2', { key: newKey.privateKey });
     await other.secretStorage.setDefaultKeyId(keyId);
     await waitFor('recovery-changed warning', () => el.shadowRoot!.querySelector('[data-warning=recovery-changed] [role=alert]'));
-    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed]')!.textContent).to.include('new recovery method');
+    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed]')!.textContent).to.include('new Security Key or Phrase');
     expect(shown(el).detail('default-key')).to.equal(keyId);
     await expect(el).to.be.accessible();
   });

@@ -71,7 +71,7 @@ export const sessionListStrings = defineStrings('sessions', {
   signOutCurrent: 'Sign out of this session',
   verifyCurrent: 'Verify this session',
   verifyUnhandled: 'To verify it, open that session and choose to verify it from there.',
-  verifyCurrentUnhandled: 'To verify this session, use another signed-in session or your recovery key.',
+  verifyCurrentUnhandled: 'To verify this session, use another signed-in session or your Security Key or Phrase.',
   cantVouch: 'Verify this session first to verify your other sessions from here.',
 
   renameLabel: 'Session name',
@@ -87,7 +87,7 @@ export const sessionListStrings = defineStrings('sessions', {
   confirmHeading: (n: number) => `Sign out of ${n} ${plural(n, 'session', 'sessions')}?`,
   confirmCurrentHeading: 'Sign out of this session?',
   confirmIntro: 'These sessions will be signed out. Anyone using them will have to sign in again, and any encrypted messages only they could read will be lost.',
-  confirmCurrentIntro: 'You will have to sign in again here. Make sure you can get your encrypted messages back (another session or your recovery key) first.',
+  confirmCurrentIntro: 'You will have to sign in again here. Make sure you can get your encrypted messages back (another session or your Security Key) first.',
   confirm: 'Sign out',
   signingOut: 'Signing out…',
   signedOut: (n: number) => `Signed out of ${n} ${plural(n, 'session', 'sessions')}.`,

@@ -153,7 +153,7 @@ describe('<xs-status> own view', () => {
   it('keys-missing (not in secret storage) → "Fix key storage" asks for setup (secret-storage)', async () => {
     const el = await mount(fake({ ssReady: false, inSecretStorage: false }));
     await settled(el, 'keys-missing');
-    expect($(el).text).to.include('recovery storage doesn’t hold them all');
+    expect($(el).text).to.include('secret storage doesn’t hold them all');
     expect($(el).button(/Reset/)).to.equal(undefined);
     setTimeout(() => $(el).button(/Fix key storage/)!.click());
     expect(((await oneEvent(el, 'xs-request-setup')) as XsRequestSetupEvent).reason).to.equal('secret-storage');
@@ -250,14 +250,14 @@ describe('<xs-status> own view', () => {
     expect(master.getBoundingClientRect().height / lineHeight, 'lines of the master key').to.be.at.most(6);
   });
 
-  it('goes live: a changed account-data event re-derives and raises a dismissible "new recovery method" warning', async () => {
+  it('goes live: a changed account-data event re-derives and raises a dismissible "new Security Key" warning', async () => {
     const c = fake();
     const el = await mount(c);
     await settled(el, 'ready');
     c.s.defaultKeyId = 'key2';
     c.emit('accountData', { getType: () => 'm.secret_storage.default_key' });
     await waitUntil(() => $(el).warnings().includes('recovery-changed'), 'warning shown');
-    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed] [role=alert]')!.textContent).to.include('new recovery method');
+    expect(el.shadowRoot!.querySelector('[data-warning=recovery-changed] [role=alert]')!.textContent).to.include('new Security Key or Phrase');
     await expect(el).to.be.accessible();
     $(el).button(/Dismiss/)!.click();
     await el.updateComplete;
