@@ -47,6 +47,20 @@ async function enterPassword(el: XsSetupWizard, password: string) {
   await sendKeys({ press: 'Enter' });
 }
 
+/** From "Reset your encryption": continue, confirm, take a new key, sign in; resolves with the new key when done. */
+async function completeReset(el: XsSetupWizard, password: string, beforePassword?: () => Promise<void>) {
+  await pressButton('Continue to reset');
+  await confirmReset(el);
+  const key = await generateAndConfirmKey(el, { a11y: false });
+  if (beforePassword) {
+    await waitHeading(el, 'Confirm your identity');
+    await beforePassword();
+  }
+  await enterPassword(el, password);
+  await waitHeading(el, 'You’re all set');
+  return key;
+}
+
 async function masterKeyOf(client: MatrixClient) {
   return client.getCrypto()!.getCrossSigningKeyId();
 }
@@ -132,11 +146,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await waitHeading(el, 'Reset your encryption');
     expect(root(el).querySelector('#no-session-warning')?.textContent).to.include('do not accept');
     await expect(el).to.be.accessible();
-    await pressButton('Continue to reset');
-    await confirmReset(el);
-    const key = await generateAndConfirmKey(el, { a11y: false });
-    await enterPassword(el, a.password);
-    await waitHeading(el, 'You’re all set');
+    const key = await completeReset(el, a.password);
     await expectComplete(client);
     expect(await masterKeyOf(client)).to.not.equal(oldMaster);
     const c = await loginDevice(a, 'Another new device');
@@ -153,14 +163,8 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
 
     const el = await wizardFor(client, 'reset');
     await waitHeading(el, 'Reset your encryption');
-    await pressButton('Continue to reset');
-    await confirmReset(el);
-    const key = await generateAndConfirmKey(el, { a11y: false });
-    await waitHeading(el, 'Confirm your identity');
     // The new keys exist and wait for the password; a person takes a few seconds, the status reacts meanwhile.
-    await sleep(2000);
-    await enterPassword(el, a.password);
-    await waitHeading(el, 'You’re all set');
+    const key = await completeReset(el, a.password, () => sleep(2000));
     await expectComplete(client);
     expect(await masterKeyOf(client)).to.not.equal(oldMaster);
     // The status shows the new identity as ready, with no "if this wasn't you" warning: the reset was made here.
@@ -248,11 +252,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await waitHeading(again, 'Verify this session');
     await pressButton('I lost my key: reset instead');
     await waitHeading(again, 'Reset your encryption');
-    await pressButton('Continue to reset');
-    await confirmReset(again);
-    const key = await generateAndConfirmKey(again, { a11y: false });
-    await enterPassword(again, a.password);
-    await waitHeading(again, 'You’re all set');
+    const key = await completeReset(again, a.password);
     await expectComplete(client);
     expect(await masterKeyOf(client)).to.not.equal(oldMaster);
     const b = await loginDevice(a, 'Second device');
