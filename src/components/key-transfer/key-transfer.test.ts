@@ -100,6 +100,7 @@ describe('<xs-key-transfer>', () => {
     expect(root(el).querySelector('[role=alert]')!.textContent).to.include('Choose a key file first');
 
     await choose(el, new File(['hello'], 'notes.txt'));
+    expect(root(el).querySelector('[part=status]')!.textContent, 'a small file\'s size is not "0 KiB"').to.include('notes.txt (5 bytes)');
     pass().value = 'x';
     submit();
     await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('This is not a key file'), 'not a key file');

@@ -7,6 +7,7 @@ import { XsKeysExportedEvent } from '../../events/xs-keys-exported.js';
 import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
 import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
+import type { LocalizeController } from '../../i18n/localize.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
 import { exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
@@ -16,6 +17,13 @@ import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
 import { keyTransferStrings as S } from './key-transfer.strings.js';
 
 type View = 'menu' | 'export' | 'import';
+
+/** A file's size for people, unit names from Intl: bytes under 1 kB (not "0 kB"), then kB, then MB. */
+function fileSize(t: LocalizeController, bytes: number): string {
+  const [n, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
+  return t.number(n, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 });
+}
+
 type Terms = typeof S.en;
 type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyof Terms];
 
@@ -404,7 +412,7 @@ export class XsKeyTransfer extends XsElement {
             <label for="file">${t.t(S, 'fileLabel')}</label>
             <input id="file" type="file" accept=".txt,text/plain" aria-describedby="drop-hint" @change=${this.onFileChange} />
             <p id="drop-hint">${t.t(S, 'dropHint')}</p>
-            ${s.file ? html`<p part="status">${t.t(S, 'chosenFile', s.file.name, t.number(s.file.size / 1024, { maximumFractionDigits: 1 }) + ' KiB')}</p>` : nothing}
+            ${s.file ? html`<p part="status">${t.t(S, 'chosenFile', s.file.name, fileSize(t, s.file.size))}</p>` : nothing}
           </div>
           <label for="import-passphrase">${t.t(S, 'passphraseLabel')}</label>
           <input id="import-passphrase" type="password" autocomplete="off" spellcheck="false" autocapitalize="off"
