@@ -57,10 +57,14 @@ export const verifyLoginSection: DemoSection = {
     const incomingHeading = document.createElement('h3');
     incomingHeading.textContent = 'Requests from your other sessions';
     const incoming = document.createElement('div');
+    const none = document.createElement('p');
+    none.textContent = 'None yet. Sign in to this account elsewhere and ask to verify: the request shows up here.';
+    incoming.append(none);
     onVerificationRequest(client, (request) => {
       const el = document.createElement('xs-verify-login');
       el.client = client;
       el.request = request;
+      none.remove();
       incoming.prepend(el);
     });
 
