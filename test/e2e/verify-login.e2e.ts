@@ -209,11 +209,13 @@ describe('<xs-verify-login> with Synapse', () => {
 
     await typeAndSubmit(el, 'EsTk khvc not a key');
     await waitFor('malformed explained', () => alertText(el).includes('isn’t a valid Security Key'));
+    expect((root(el).activeElement as HTMLElement | null)?.id, 'the field has focus again').to.equal('key-input');
     await expect(el).to.be.accessible();
     const other = encodeRecoveryKey(crypto.getRandomValues(new Uint8Array(32)))!;
     await typeAndSubmit(el, other);
     await waitFor('wrong key explained', () => alertText(el).includes('doesn’t unlock'));
     expect(root(el).querySelector<HTMLInputElement>('#key-input')!.value).to.equal('');
+    expect((root(el).activeElement as HTMLElement | null)?.id, 'the field has focus again').to.equal('key-input');
 
     await typeAndSubmit(el, recoveryKey);
     await stageIs(el, 'Verified');

@@ -64,6 +64,8 @@ export class XsVerifyLogin extends XsElement {
   @state() private qrFailed = false;
   @state() private scanUi: ScanUi = { kind: 'idle' };
   @state() private keyStage?: RecoveryStage;
+  /** The key stage whose problem last moved focus to the field. */
+  private problemFocused?: RecoveryStage;
   /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
   @state() private alreadyVerified = false;
   @query('video') private video?: HTMLVideoElement;
@@ -113,6 +115,13 @@ export class XsVerifyLogin extends XsElement {
     const s = this.stage;
     if (s.kind === 'choose' && s.qr && s.qr !== this.qrFor) void this.drawQr(s.qr);
     if (s.kind !== 'scan' && this.cameraAbort) this.stopCamera();
+    // After a rejected key or phrase the field takes focus (it is described by the announced problem), so the
+    // person types again instead of Tabbing back from the heading.
+    const k = this.keyStage;
+    if (k?.kind === 'enter' && k.problem && k !== this.problemFocused) {
+      this.problemFocused = k;
+      this.keyInput?.focus();
+    }
   }
 
   /** (Re)creates the flow for the current role and client. */
