@@ -77,7 +77,7 @@ describe('VerificationFlow (state machine)', () => {
     const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });
     await flow.cancel();
     expect(port.calls).to.deep.equal(['cancel']);
-    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined });
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined, declined: true });
   });
 
   it('the other side cancelling mid-SAS gives its code, reason and byUs=false', async () => {

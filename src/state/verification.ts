@@ -41,8 +41,11 @@ export type VerificationStage =
   /** We scanned their code; waiting for them to confirm. */
   | { kind: 'scanned' }
   | { kind: 'done'; deviceId: string | undefined }
-  /** Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated). */
-  | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined }
+  /**
+   * Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated).
+   * `declined`: we turned down an incoming request before accepting it.
+   */
+  | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined; declined?: true }
   | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } | { kind: 'no-other-session' } };
 
 export type VerificationStageKind = VerificationStage['kind'];
@@ -166,7 +169,8 @@ export class VerificationFlow extends EventTarget {
     if (this.settled) return;
     this.cancelling = true;
     const sas = this.sas;
-    this.set({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined });
+    const declined = this.stage.kind === 'incoming' ? { declined: true as const } : {};
+    this.set({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined, ...declined });
     this.stop();
     try {
       if (sas) sas.cancel();

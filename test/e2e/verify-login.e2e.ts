@@ -284,6 +284,7 @@ describe('<xs-verify-login> with Synapse', () => {
     expect(ev.cancelled.map((e) => [e.code, e.byUs])).to.deep.equal([['m.user', false]]);
     expect(ev.cancelled[0]!.reason).to.contain('declined on the other session');
     expect(oldEv.cancelled.map((e) => [e.code, e.byUs])).to.deep.equal([['m.user', true]]);
+    expect(root(oldSide).querySelector('[part=status]')!.textContent, 'the declining side says it declined').to.contain('You declined the request');
     // Start again is offered, by keyboard.
     await press(newSide, 'Start again');
     await stageIs(newSide, 'Waiting for your other session');

@@ -77,6 +77,7 @@ export const verifyStrings = defineStrings('verify-login', {
   otherReason: (text: string) => `The other session said: “${text}”`,
   // Cancellation codes, worded for people
   cancelUserByUs: 'You cancelled the verification.',
+  declinedByUs: 'You declined the request. Your other session was told.',
   cancelUserByThem: 'The verification was cancelled or declined on the other session.',
   cancelTimeout: 'The verification request expired before it was finished. Start again when both sessions are ready.',
   cancelUnknownTransaction: 'The other session lost track of this verification (it may have been reloaded). Start again.',
@@ -137,8 +138,9 @@ export const SECURITY_CODES: readonly string[] = ['m.key_mismatch', 'm.user_mism
  * `forOther`: this session was verifying another session (role `incoming` or `other-session`), so warnings
  * point at the other session and don't offer this session's Security Key.
  */
-export function explainCancel(lang: string, code: string, byUs: boolean, forOther = false): string {
+export function explainCancel(lang: string, code: string, byUs: boolean, forOther = false, declined = false): string {
   const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'cancelUserByUs');
+  if (declined && byUs && code === 'm.user') return t('declinedByUs');
   if (forOther) {
     switch (code) {
       case 'm.unknown_method': return t('cancelUnknownMethodForOther');

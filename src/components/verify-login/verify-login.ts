@@ -189,7 +189,7 @@ export class XsVerifyLogin extends XsElement {
       this.emit(new XsVerifiedEvent(userId, deviceId));
     } else if (s.kind === 'cancelled') {
       this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs, flow.role !== 'this-session'), s.byUs));
+      this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs, flow.role !== 'this-session', s.declined), s.byUs));
     }
   }
 
@@ -416,7 +416,7 @@ export class XsVerifyLogin extends XsElement {
         const canRestart = f?.role !== 'incoming';
         return html`<div part="base">
           ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainCancel(this.localize.lang, s.code, s.byUs, f?.role !== undefined && f.role !== 'this-session')}</p>
+          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainCancel(this.localize.lang, s.code, s.byUs, f?.role !== undefined && f.role !== 'this-session', s.declined)}</p>
           ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
             ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
             : nothing}
