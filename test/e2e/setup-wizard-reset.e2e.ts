@@ -11,7 +11,7 @@ import type { XsRequestExportEvent } from '../../src/events/xs-request-export.js
 import type { XsRequestSessionsEvent } from '../../src/events/xs-request-sessions.js';
 import type { XsSetupCompleteEvent } from '../../src/events/xs-setup-complete.js';
 import { stopAllClients } from '../support/clients.js';
-import { loginDevice, registerUser } from '../support/homeserver.js';
+import { loginDevice, registerUser, type Session } from '../support/homeserver.js';
 import {
   deepActive,
   expectComplete,
@@ -63,6 +63,32 @@ async function completeReset(el: XsSetupWizard, password: string, beforePassword
 
 async function masterKeyOf(client: MatrixClient) {
   return client.getCrypto()!.getCrossSigningKeyId();
+}
+
+/** A new user whose first session set up encryption through the wizard; its master key id. */
+async function setUpAccount(prefix: string) {
+  const a = await registerUser(prefix);
+  const client = await kitClient(a);
+  await setUpViaUi(client);
+  return { a, client, master: await masterKeyOf(client) };
+}
+
+/** A new session of `user` opens the wizard and chooses "I lost my key: reset instead". */
+async function resetFromNewSession(user: Session) {
+  const client = await kitClient(await loginDevice(user, 'New device'));
+  const el = await wizardFor(client);
+  await waitHeading(el, 'Verify this session');
+  await pressButton('I lost my key: reset instead');
+  await waitHeading(el, 'Reset your encryption');
+  return { client, el };
+}
+
+/** The reset left a complete account with a new identity (not `oldMaster`) that a new device unlocks with `key`. */
+async function expectNewIdentity(user: Session, client: MatrixClient, oldMaster: string | null, key: string) {
+  await expectComplete(client);
+  expect(await masterKeyOf(client)).to.not.equal(oldMaster);
+  const other = await loginDevice(user, 'Device after the reset');
+  await unlockWithKey(other, key);
 }
 
 describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
@@ -131,33 +157,19 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
   });
 
   it('resets when the key is lost and no session is verified: stronger warning, then a new identity', async () => {
-    const a = await registerUser('resetlost');
-    const first = await kitClient(a);
-    await setUpViaUi(first);
-    const oldMaster = await masterKeyOf(first);
+    const { a, client: first, master: oldMaster } = await setUpAccount('resetlost');
     // The only verified session is gone (signed out), and its key was lost.
     await first.logout(true);
 
-    const b = await loginDevice(a, 'New device');
-    const client = await kitClient(b);
-    const el = await wizardFor(client);
-    await waitHeading(el, 'Verify this session');
-    await pressButton('I lost my key: reset instead');
-    await waitHeading(el, 'Reset your encryption');
+    const { client, el } = await resetFromNewSession(a);
     expect(root(el).querySelector('#no-session-warning')?.textContent).to.include('do not accept');
     await expect(el).to.be.accessible();
     const key = await completeReset(el, a.password);
-    await expectComplete(client);
-    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
-    const c = await loginDevice(a, 'Another new device');
-    await unlockWithKey(c, key);
+    await expectNewIdentity(a, client, oldMaster, key);
   });
 
   it('a reset finishes while <xs-status> watches the same client and the password takes a while (no key query forced mid-reset)', async () => {
-    const a = await registerUser('resetstatus');
-    const client = await kitClient(a);
-    await setUpViaUi(client);
-    const oldMaster = await masterKeyOf(client);
+    const { a, client, master: oldMaster } = await setUpAccount('resetstatus');
     const status = await fixture<XsStatus>(html`<xs-status .client=${client}></xs-status>`);
     await waitFor('status ready', () => status.state === 'ready');
 
@@ -165,25 +177,15 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await waitHeading(el, 'Reset your encryption');
     // The new keys exist and wait for the password; a person takes a few seconds, the status reacts meanwhile.
     const key = await completeReset(el, a.password, () => sleep(2000));
-    await expectComplete(client);
-    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
+    await expectNewIdentity(a, client, oldMaster, key);
     // The status shows the new identity as ready, with no "if this wasn't you" warning: the reset was made here.
     await waitFor('status ready with the new identity', () => status.state === 'ready');
     expect(status.shadowRoot!.querySelectorAll('[data-warning]').length, 'no change warnings').to.equal(0);
-    const b = await loginDevice(a, 'Second device');
-    await unlockWithKey(b, key);
   });
 
   it('a new session whose other session is signed by the identity gets the normal reset warning, not "none is verified"', async () => {
-    const a = await registerUser('resetnewsess');
-    const first = await kitClient(a);
-    await setUpViaUi(first);
-    const b = await loginDevice(a, 'New device');
-    const client = await kitClient(b);
-    const el = await wizardFor(client);
-    await waitHeading(el, 'Verify this session');
-    await pressButton('I lost my key: reset instead');
-    await waitHeading(el, 'Reset your encryption');
+    const { a } = await setUpAccount('resetnewsess');
+    const { el } = await resetFromNewSession(a);
     expect(root(el).querySelector('#no-session-warning'), 'the first session can still verify this one').to.equal(null);
     expect(root(el).textContent).to.include('You keep');
   });
@@ -253,10 +255,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await pressButton('I lost my key: reset instead');
     await waitHeading(again, 'Reset your encryption');
     const key = await completeReset(again, a.password);
-    await expectComplete(client);
-    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
-    const b = await loginDevice(a, 'Second device');
-    await unlockWithKey(b, key);
+    await expectNewIdentity(a, client, oldMaster, key);
   });
 
   it('the own-user key-query trap: a /keys/query forced between creating and uploading the new keys is detected and repaired', async () => {
@@ -306,17 +305,11 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     expect(prompts, 'one prompt for the reset, a second when the dropped keys had to be made again').to.be.within(1, 2);
     await waitHeading(el, 'You’re all set');
     expect(forced).to.equal(1);
-    await expectComplete(client);
-    expect(await masterKeyOf(client)).to.not.equal(oldMaster);
-    const b = await loginDevice(a, 'Second device');
-    await unlockWithKey(b, key);
+    await expectNewIdentity(a, client, oldMaster, key);
   });
 
   it('repairs a dangling default secret-storage key without touching the identity', async () => {
-    const a = await registerUser('dangling');
-    const client = await kitClient(a);
-    await setUpViaUi(client);
-    const master = await masterKeyOf(client);
+    const { a, client, master } = await setUpAccount('dangling');
     await client.setAccountData('m.secret_storage.default_key', { key: 'no-such-key' });
     const el = await wizardFor(client);
     await waitHeading(el, 'Finish setting up secure messaging');

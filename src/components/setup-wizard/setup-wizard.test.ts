@@ -17,6 +17,17 @@ async function settled(el: XsSetupWizard) {
   }
 }
 
+/** A wizard on a fresh account, past the intro, with `choice` (a button of the "choose" step) pressed. */
+async function freshWizardChoosing(choice: 'Generate a Security Key' | 'Enter a Security Phrase') {
+  const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+  await settled(el);
+  btn(el, 'Continue').click();
+  await settled(el);
+  btn(el, choice).click();
+  await settled(el);
+  return el;
+}
+
 describe('<xs-setup-wizard>', () => {
   it('without a client says it is not connected', async () => {
     const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard></xs-setup-wizard>`);
@@ -36,12 +47,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('when the clipboard is refused, selects the key; a manual copy unlocks Continue; the key is never an attribute', async () => {
-    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    btn(el, 'Generate a Security Key').click();
-    await settled(el);
+    const el = await freshWizardChoosing('Generate a Security Key');
     expect(heading(el)).to.equal('Save your Security Key');
     expect(shadow(el).querySelector('#key-text')!.textContent).to.equal(ENCODED);
     expect(btn(el, 'Continue').disabled).to.equal(true);
@@ -140,12 +146,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('the Security Phrase step names its fields "Security Phrase", as the step does', async () => {
-    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    btn(el, 'Enter a Security Phrase').click();
-    await settled(el);
+    const el = await freshWizardChoosing('Enter a Security Phrase');
     expect(heading(el)).to.equal('Choose a Security Phrase');
     const field = shadow(el).querySelector('xs-new-passphrase')!;
     await (field as unknown as { updateComplete: Promise<unknown> }).updateComplete;
