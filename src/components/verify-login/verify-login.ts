@@ -166,6 +166,11 @@ export class XsVerifyLogin extends XsElement {
     if (flow === this.flow) this.alreadyVerified = verified;
   }
 
+  /** Why a verification ended, worded for the side this element plays. */
+  private cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>, flow: VerificationFlow | undefined): string {
+    return explainCancel(this.localize.lang, s.code, s.byUs, flow !== undefined && flow.role !== 'this-session', s.declined);
+  }
+
   private teardown() {
     this.unwatch?.();
     this.unwatch = undefined;
@@ -189,7 +194,7 @@ export class XsVerifyLogin extends XsElement {
       this.emit(new XsVerifiedEvent(userId, deviceId));
     } else if (s.kind === 'cancelled') {
       this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, explainCancel(this.localize.lang, s.code, s.byUs, flow.role !== 'this-session', s.declined), s.byUs));
+      this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s, flow), s.byUs));
     }
   }
 
@@ -416,7 +421,7 @@ export class XsVerifyLogin extends XsElement {
         const canRestart = f?.role !== 'incoming';
         return html`<div part="base">
           ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainCancel(this.localize.lang, s.code, s.byUs, f?.role !== undefined && f.role !== 'this-session', s.declined)}</p>
+          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s, f)}</p>
           ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
             ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
             : nothing}
