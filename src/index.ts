@@ -42,6 +42,8 @@ export { XsSetupWizard } from './components/setup-wizard/setup-wizard.js';
 export { SetupWizard, type WizardMode, type WizardStage, type KeyMethod } from './state/setup-wizard.js';
 export { createSetupAdapter, type SetupAdapter, type SetupSnapshot, type SetupSituation, type SetupGap } from './sdk/setup.js';
 export { XsSetupCompleteEvent, type SetupMode } from './events/xs-setup-complete.js';
+export { XsSetupClosedEvent } from './events/xs-setup-closed.js';
+export { accountModel, type AccountModel, type AccountState } from './sdk/account.js';
 export { XsSetupDismissedEvent } from './events/xs-setup-dismissed.js';
 export { XsRequestExportEvent } from './events/xs-request-export.js';
 export { XsRequestSessionsEvent } from './events/xs-request-sessions.js';
