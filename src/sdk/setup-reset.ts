@@ -7,8 +7,8 @@
 //   1. replace the cross-signing identity — the upload is the first request that changes anything, and it is the
 //      one that asks for authentication; Cancel there changes nothing on the server (this session's old keys are
 //      put back);
-//   2. then (finishSetup, plan `replace`) new secret storage under the new key and a new backup, which deletes the
-//      old backup versions.
+//   2. then, authenticated, remove what belonged to the old identity (its stored cross-signing secrets, the key
+//      backups), and (finishSetup, plan `replace`) make new secret storage under the new key and a new backup.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import { BackupKeyMismatchError } from './setup.js';
@@ -30,7 +30,7 @@ export class NotARecoveryKeyError extends Error {
  * written; finishSetup stores the new keys under the new key afterwards. (If a future SDK checks differently, the
  * export asks for the old key, the kit has none to give, and the reset stops before the upload: no harm done.)
  */
-async function withoutSecretStorageExport<T>(client: MatrixClient, fn: () => Promise<T>): Promise<T> {
+export async function withoutSecretStorageExport<T>(client: MatrixClient, fn: () => Promise<T>): Promise<T> {
   const ss = client.secretStorage as unknown as { hasKey: (id?: string | null) => Promise<boolean> };
   const own = Object.prototype.hasOwnProperty.call(ss, 'hasKey');
   const previous = ss.hasKey;
@@ -64,6 +64,15 @@ export async function replaceIdentityAfterAuth(client: MatrixClient, auth: UIAut
     throw e;
   } finally {
     previous = null;
+  }
+  // Authenticated and replaced: what belonged to the old identity goes now, as the person agreed. The stored
+  // cross-signing secrets would otherwise pass for this identity's, and the old backup (signed by the old
+  // identity) for a trusted one, if the reset is interrupted before finishSetup replaces them.
+  for (const name of ['m.cross_signing.master', 'm.cross_signing.self_signing', 'm.cross_signing.user_signing']) await client.secretStorage.store(name, null);
+  let version = (await serverBackupVersion(client))?.version;
+  for (let i = 0; version && i < 20; i++) {
+    await crypto.deleteKeyBackupVersion(version);
+    version = (await serverBackupVersion(client))?.version;
   }
 }
 

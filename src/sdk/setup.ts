@@ -10,7 +10,7 @@ import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/cry
 import { sleep } from '../internal/async.js';
 import { exclusiveCommit } from './commit-lock.js';
 import { whileChangingIdentity } from './identity-change.js';
-import { connectExistingBackup, replaceIdentityAfterAuth } from './setup-reset.js';
+import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
 import { verifySetupOnServer } from './setup-verify.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 
@@ -268,11 +268,14 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
         if (before.identityOnServer && !opts.allowNewIdentity) throw new IdentityExistsError();
         await crypto.userHasCrossSigningKeys(undefined, true);
         const inStorage = keyId !== null && before.crossSigningStored;
-        await crypto.bootstrapCrossSigning({
-          authUploadDeviceSigningKeys: auth,
-          // After a reset whose new keys were dropped (the trap): make them again unless storage has them.
-          ...(before.identityOnServer && !inStorage ? { setupNewCrossSigning: true } : {}),
-        });
+        const bootstrap = () =>
+          crypto.bootstrapCrossSigning({
+            authUploadDeviceSigningKeys: auth,
+            // After a reset whose new keys were dropped (the trap): make them again unless storage has them.
+            ...(before.identityOnServer && !inStorage ? { setupNewCrossSigning: true } : {}),
+          });
+        // New secret storage comes next (and stores the keys): the SDK must not try to write them into the old one.
+        await (keyId === null ? withoutSecretStorageExport(client, bootstrap) : bootstrap());
         before = await readSnapshot(client);
         if (!before.keysCachedLocally) throw new SetupIncompleteError(['cross-signing-keys']);
       }

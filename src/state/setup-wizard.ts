@@ -390,7 +390,7 @@ export class SetupWizard extends EventTarget {
    */
   cancelCommit(): void {
     if (this.stage.kind === 'auth') {
-      if (this.uia && !this.uia.settled) this.uia.cancel(); // the commit ends with AbortError; commit() says what it means
+      this.uia?.cancel(); // the commit ends with AbortError; commit() says what it means
       return;
     }
     if (this.stage.kind !== 'committing') return;
@@ -405,7 +405,7 @@ export class SetupWizard extends EventTarget {
     this.ended = true;
     this.following = false;
     this.clearStall();
-    if (this.uia && !this.uia.settled) this.uia.cancel();
+    this.uia?.cancel();
     this.uia = undefined;
     this.forgetKey();
   }

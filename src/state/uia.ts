@@ -103,8 +103,9 @@ export class UiaSession<T> extends EventTarget {
     void this.attempt(null);
   }
 
+  /** Cancels; also from the failed stage, whose promise is still pending (the person could have retried). */
   cancel(): void {
-    if (this.settled) return;
+    if (this.stage.kind === 'done' || this.stage.kind === 'cancelled') return;
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.set({ kind: 'cancelled' });
     this.reject?.(new UiaCancelledError());
