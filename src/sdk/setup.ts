@@ -9,9 +9,10 @@ import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { sleep } from '../internal/async.js';
 import { exclusiveCommit } from './commit-lock.js';
+import { guardRateLimits, onRateLimited } from './rate-limit.js';
 import { whileChangingIdentity } from './identity-change.js';
 import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
-import { verifySetupOnServer } from './setup-verify.js';
+import { serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
@@ -40,6 +41,11 @@ export interface SetupSnapshot {
   backupKeyCached: boolean;
   /** The backup key is stored under the default key. */
   backupKeyStored: boolean;
+  /**
+   * The current backup is one this very session made and holds no keys, but this session lacks its key (the
+   * response to creating it was lost): replacing it loses nothing, so it is replaced without asking.
+   */
+  backupReplaceable?: boolean;
 }
 
 /** What the wizard makes of a snapshot. */
@@ -167,6 +173,8 @@ export interface SetupAdapter {
   /** Restores room keys from the connected backup; resolves with how many were imported. */
   restoreBackup(onProgress?: (done: number, total: number) => void): Promise<{ imported: number; total: number }>;
   fallbackUrl(stage: string, session: string): string;
+  /** Reports every 429 during a commit with the time the server lets the client try again (optional for fakes). */
+  onRateLimited?(listener: (untilMs: number) => void): () => void;
 }
 
 export function dropKey(key: NewKey | undefined): void {
@@ -214,7 +222,14 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
   const backupVersion = check?.backupInfo.version ?? null;
   const backupTrusted = !!check && (check.trustInfo.trusted || check.trustInfo.matchesDecryptionKey);
   const backupKeyCached = (await crypto.getSessionBackupPrivateKey()) !== null;
+  let backupReplaceable = false;
+  if (backupVersion && !backupKeyCached) {
+    const info = await serverBackupVersion(client);
+    const sigs = (info?.auth_data?.['signatures'] as Record<string, Record<string, string>> | undefined)?.[userId];
+    backupReplaceable = !!info && info.version === backupVersion && (info as { count?: number }).count === 0 && !!deviceId && !!sigs?.[`ed25519:${deviceId}`];
+  }
   return {
+    backupReplaceable,
     identityOnServer,
     keysCachedLocally,
     sessionVerified,
@@ -252,6 +267,7 @@ async function settleOnServer(client: MatrixClient, key: NewKey, accepted: Setup
 }
 
 export function createSetupAdapter(client: MatrixClient): SetupAdapter {
+  guardRateLimits(client);
   const finish = async (key: NewKey, auth: UIAuthCallback<void>, opts: FinishOptions): Promise<FinishResult> => {
     const crypto = cryptoOf(client);
     const step = opts.onStep ?? (() => {});
@@ -260,7 +276,7 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
     if (opts.setupOnly && keyId === null && situationOf(before) === 'complete') throw new AlreadySetUpError();
     const plan = opts.backup ?? 'new-if-none';
     const unusableBackup = !!before.backupVersion && !before.backupKeyCached;
-    if (plan === 'new-if-none' && unusableBackup) throw new BackupDecisionNeededError(before.backupVersion!);
+    if (plan === 'new-if-none' && unusableBackup && !before.backupReplaceable) throw new BackupDecisionNeededError(before.backupVersion!);
     // The SDK may ask for the key several times; it is answered from memory only during this call.
     await withSecretStorageKey(client, keyId, key.generated.privateKey, async () => {
       if (!before.keysCachedLocally) {
@@ -282,7 +298,9 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       step('storage');
       // `replace` keeps a backup this very flow already made (a retry after a lost response), else makes a new one.
       const newBackup =
-        plan === 'replace' ? !(before.backupVersion && before.backupKeyCached && before.backupKeyStored && keyId !== null) : plan === 'new-if-none' && !before.backupVersion;
+        plan === 'replace'
+          ? !(before.backupVersion && before.backupKeyCached && before.backupKeyStored && keyId !== null)
+          : plan === 'new-if-none' && (!before.backupVersion || (unusableBackup && !!before.backupReplaceable));
       await crypto.bootstrapSecretStorage({
         createSecretStorageKey: async () => key.generated,
         setupNewSecretStorage: keyId === null,
@@ -338,5 +356,7 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
     },
 
     fallbackUrl: (stage, session) => client.getFallbackAuthUrl(stage, session),
+
+    onRateLimited: (listener) => onRateLimited(client, listener),
   };
 }

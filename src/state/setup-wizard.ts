@@ -62,7 +62,7 @@ export type WizardStage =
   /** Explicit consent before the existing backup is deleted and replaced. */
   | { kind: 'backup-replace-confirm'; version: string }
   /** `joined`: a Try again while saving waits for the save already running (never a second one). */
-  | { kind: 'committing'; step: CommitStep; stalled: boolean; joined: boolean }
+  | { kind: 'committing'; step: CommitStep; stalled: boolean; joined: boolean; retryAt?: number }
   /** The person stopped waiting; the save may still finish in the background (the screen follows its outcome). */
   | { kind: 'stopped-waiting' }
   /** A reset was cancelled before anything changed: the account is as it was. */
@@ -220,7 +220,7 @@ export class SetupWizard extends EventTarget {
   /** After the explanation: a backup this session cannot use is shown before anything else. */
   private afterExplain() {
     const s = this.snapshot;
-    if (this.mode === 'setup' && this.backupPlan === 'new-if-none' && s?.backupVersion && !s.backupKeyCached) {
+    if (this.mode === 'setup' && this.backupPlan === 'new-if-none' && s?.backupVersion && !s.backupKeyCached && !s.backupReplaceable) {
       return this.set({ kind: 'existing-backup', version: s.backupVersion });
     }
     this.proceed();
@@ -494,6 +494,10 @@ export class SetupWizard extends EventTarget {
     this.set({ kind: 'committing', step: first, stalled: false, joined: this.running !== undefined });
     this.armStall();
     if (this.running) return; // joined: the running commit's outcome ends this wait (see below)
+    // A 429 during the save: the SDK waits it out (capped, rate-limit.ts); the screen counts down instead of hanging.
+    const offRateLimit = this.adapter.onRateLimited?.((until) => {
+      if (this.stage.kind === 'committing') this.set({ ...this.stage, retryAt: until });
+    });
     const run = this.work(key);
     this.running = run;
     let result: FinishResult | undefined;
@@ -504,6 +508,7 @@ export class SetupWizard extends EventTarget {
       error = e;
     } finally {
       this.running = undefined;
+      offRateLimit?.();
     }
     if (this.ended) return;
     this.clearStall();

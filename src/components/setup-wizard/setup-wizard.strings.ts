@@ -127,6 +127,7 @@ export const setupStrings = defineStrings('setupWizard', {
   setUpNow: 'Set up now',
   rateLimited: (seconds: string) => `Too many attempts — try again in ${seconds} s.`,
   rateLimitedNow: 'You can try again now.',
+  rateLimitedSaving: (seconds: string) => `Too many attempts — your homeserver asked to wait. Trying again in ${seconds} s.`,
   authHeading: 'Confirm your identity',
 
   failedHeading: 'Not finished yet',

@@ -14,6 +14,7 @@ import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountState } from '../../sdk/account.js';
+import { DEFAULT_RETRY_WAIT_MS, MAX_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
 import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
 import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
@@ -124,24 +125,25 @@ export class XsSetupWizard extends XsElement {
     }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
-    this.armCountdown(s.kind === 'commit-failed' && s.failure.kind === 'rate-limited' && prev.kind !== 'commit-failed' ? s.failure.retryAfterMs : undefined);
+    if (s.kind === 'commit-failed' && s.failure.kind === 'rate-limited' && prev.kind !== 'commit-failed') this.armCountdown(s.failure.retryAfterMs);
+    else if (s.kind === 'committing' && s.retryAt && (prev.kind !== 'committing' || prev.retryAt !== s.retryAt)) this.armCountdown(s.retryAt - Date.now(), false);
+    else if (s.kind !== 'commit-failed' && s.kind !== 'committing') this.armCountdown(undefined);
     this.requestUpdate();
   };
 
-  /** Longest wait the wizard shows for a 429 before offering Try again anyway (absurd Retry-After values are capped). */
-  static readonly MAX_RETRY_WAIT_MS = 60_000;
-
-  private armCountdown(retryAfterMs: number | undefined) {
+  /** Ticks once a second until the wait is over; `gate` disables Try again meanwhile (a failed save), else it only redraws. */
+  private armCountdown(retryAfterMs: number | undefined, gate = true) {
     clearInterval(this.tick);
     this.tick = undefined;
     if (retryAfterMs === undefined) {
       this.retryAt = 0;
       return;
     }
-    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, XsSetupWizard.MAX_RETRY_WAIT_MS) : 5_000;
-    this.retryAt = Date.now() + wait;
+    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, MAX_RETRY_WAIT_MS) : DEFAULT_RETRY_WAIT_MS;
+    const until = Date.now() + wait;
+    this.retryAt = gate ? until : 0;
     this.tick = setInterval(() => {
-      if (Date.now() >= this.retryAt) {
+      if (Date.now() >= until) {
         clearInterval(this.tick);
         this.tick = undefined;
         this.retryAt = 0;
@@ -477,6 +479,7 @@ export class XsSetupWizard extends XsElement {
         return html`<div part="base">
           ${this.heading('commitHeading')}
           <p part="status" role="status">${this.t(stepKey)}${s.joined ? html`<br />${this.t('joined')}` : nothing}${s.stalled ? html`<br />${this.t('stalled')}` : nothing}</p>
+          ${s.retryAt && s.retryAt > Date.now() ? html`<p part="status" class="countdown">${this.t('rateLimitedSaving', this.num(Math.ceil((s.retryAt - Date.now()) / 1000)))}</p>` : nothing}
           ${s.stalled
             ? html`<div class="row">${this.button(this.t('keepWaiting'), () => w.retry(), 'primary')}${this.button(this.t('stopWaiting'), () => w.cancelCommit())}</div>`
             : nothing}

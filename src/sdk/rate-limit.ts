@@ -1,0 +1,71 @@
+// Rate limits (429) as the kit's flows need them. The SDK waits out a 429 by itself and re-sends the request after
+// the server's `Retry-After` / `retry_after_ms` — whatever its value: a Retry-After of a day keeps a set-up pending
+// for a day. For the clients the kit works on, `guardRateLimits` wraps the client's fetch once:
+//   - every 429 is reported (`onRateLimited`), so a flow can show "try again in N s" with a countdown;
+//   - a wait that is absurd (over MAX_RETRY_WAIT_MS, negative, a past date, garbage) is capped in the response the
+//     SDK reads, so its automatic retry comes after at most MAX_RETRY_WAIT_MS.
+// Nothing else about the request or the response changes.
+import type { MatrixClient } from 'matrix-js-sdk';
+
+/** The longest wait the kit shows or lets the SDK take for one 429. */
+export const MAX_RETRY_WAIT_MS = 30_000;
+/** The wait when the server names none (or nothing usable). */
+export const DEFAULT_RETRY_WAIT_MS = 5_000;
+
+/**
+ * A server's wait in ms, made sane: `Retry-After` (seconds or an HTTP date) first, then `retry_after_ms`;
+ * missing, garbage, negative or past → DEFAULT_RETRY_WAIT_MS; longer than MAX_RETRY_WAIT_MS → capped.
+ */
+export function saneRetryWait(header: string | null | undefined, bodyMs: unknown, now = Date.now()): { ms: number; capped: boolean } {
+  let ms: number | undefined;
+  const h = header?.trim();
+  if (h) {
+    if (/^\d+$/.test(h)) ms = Number(h) * 1000;
+    else {
+      const t = Date.parse(h);
+      if (!Number.isNaN(t) && /[a-z]/i.test(h)) ms = t - now;
+    }
+  }
+  if (ms === undefined && typeof bodyMs === 'number' && Number.isFinite(bodyMs)) ms = bodyMs;
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return { ms: DEFAULT_RETRY_WAIT_MS, capped: ms !== undefined };
+  if (ms > MAX_RETRY_WAIT_MS) return { ms: MAX_RETRY_WAIT_MS, capped: true };
+  return { ms, capped: false };
+}
+
+type Listener = (untilMs: number) => void;
+const guarded = new WeakMap<object, Set<Listener>>();
+
+/** Wraps `client`'s fetch once (idempotent): 429 waits are reported and capped (see the file comment). */
+export function guardRateLimits(client: MatrixClient): void {
+  if (guarded.has(client)) return;
+  const listeners = new Set<Listener>();
+  guarded.set(client, listeners);
+  const http = client.http as unknown as { opts: { fetchFn?: typeof fetch } };
+  const inner: typeof fetch = http.opts.fetchFn ?? ((input, init) => globalThis.fetch(input, init));
+  http.opts.fetchFn = async (input, init) => {
+    const res = await inner(input, init);
+    if (res.status !== 429) return res;
+    let body: unknown = null;
+    try {
+      body = await res.clone().json();
+    } catch {
+      body = null;
+    }
+    const obj = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+    const { ms } = saneRetryWait(res.headers.get('Retry-After'), obj?.['retry_after_ms']);
+    const until = Date.now() + ms;
+    for (const l of [...listeners]) l(until);
+    const headers = new Headers(res.headers);
+    headers.set('Retry-After', String(Math.ceil(ms / 1000)));
+    const text = obj ? JSON.stringify({ ...obj, ...('retry_after_ms' in obj ? { retry_after_ms: ms } : {}) }) : await res.text();
+    return new Response(text, { status: 429, statusText: res.statusText, headers });
+  };
+}
+
+/** Calls `listener` with the time (ms epoch) the server lets the client try again, on every 429 of `client`. */
+export function onRateLimited(client: MatrixClient, listener: Listener): () => void {
+  guardRateLimits(client);
+  const set = guarded.get(client)!;
+  set.add(listener);
+  return () => void set.delete(listener);
+}
