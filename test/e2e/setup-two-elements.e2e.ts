@@ -25,7 +25,7 @@ const AGREES: Record<string, string[]> = {
 
 async function pagePair(client: MatrixClient) {
   const box = await fixture<HTMLDivElement>(html`<div>
-    <xs-status .client=${client}></xs-status>
+    <xs-status .client=${client} recheck-interval="1000"></xs-status>
     <xs-setup-wizard .client=${client}></xs-setup-wizard>
   </div>`);
   return { status: box.querySelector<XsStatus>('xs-status')!, wizard: box.querySelector<XsSetupWizard>('xs-setup-wizard')! };
@@ -70,7 +70,8 @@ describe('<xs-setup-wizard> + <xs-status> on one client (Synapse)', () => {
     await unlockWithKeyOn(clientC, key);
     await agreeOn(pc, 'Secure messaging is set up', 'ready', 45_000);
 
-    // The backup deleted elsewhere (session A): B's elements both say the backup is missing.
+    // The backup deleted elsewhere (session A): B learns it on its next server check (the status re-checks every
+    // second here); both elements say the backup is missing.
     const version = (await clientA.getCrypto()!.getKeyBackupInfo())!.version;
     await clientA.getCrypto()!.deleteKeyBackupVersion(version);
     await agreeOn(pb, 'Finish setting up secure messaging', 'no-backup', 45_000);
