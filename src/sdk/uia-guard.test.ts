@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define/xs-auth-prompt.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { calculateRetryBackoff } from 'matrix-js-sdk/lib/http-api/utils.js';
 import { MAX_RETRY_AFTER_MS } from './errors.js';
@@ -70,6 +71,15 @@ describe('UIA request guard', () => {
     expect(calculateRetryBackoff(surfaced, 1, true)).to.equal(-1);
     const sdk429 = Object.assign(new Error('429'), { httpStatus: 429, errcode: 'M_LIMIT_EXCEEDED', data: { retry_after_ms: 86_400_000 } });
     expect(calculateRetryBackoff(sdk429, 1, true), 'without the guard: 2 s backoff, or the server’s day').to.be.greaterThan(0);
+  });
+
+  it('a kit element given a client installs the guard (the host configures nothing)', async () => {
+    const { client, opts } = fakeClient(() => limited());
+    const original = opts.fetchFn;
+    await fixture(html`<xs-auth-prompt .client=${client}></xs-auth-prompt>`);
+    expect(opts.fetchFn).to.not.equal(original);
+    const err = await surfacingFailures(() => opts.fetchFn!(`${HS}/delete_devices`, { method: 'POST' })).catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(SurfacedRequestFailure);
   });
 
   it('leaves a client without http options alone', () => {

@@ -206,6 +206,19 @@ describe('UiaSession', () => {
     fb.cancel();
   });
 
+  it('cancel after a failure (e.g. network down) rejects run() with an AbortError instead of leaving it pending', async () => {
+    const s = session(async () => { throw new TypeError('Failed to fetch'); });
+    const r = s.run();
+    await settle();
+    expect(s.stage.kind).to.equal('failed');
+    expect(s.settled).to.equal(false);
+    s.cancel();
+    const err = await r.catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(UiaCancelledError);
+    expect(s.stage.kind).to.equal('cancelled');
+    expect(s.settled).to.equal(true);
+  });
+
   it('cancel during a countdown rejects with an AbortError and stops the timer', async () => {
     let cleared = 0;
     const s = session(async () => { throw rateLimited({ header: '10' }); }, { setTimer: () => 7, clearTimer: (t) => { if (t === 7) cleared++; } });

@@ -87,8 +87,9 @@ export class UiaSession<T> extends EventTarget {
     return p;
   }
 
+  /** run() has resolved or rejected. Not after a failure: that stage waits for the person's retry or cancel. */
   get settled(): boolean {
-    return ['done', 'failed', 'cancelled'].includes(this.stage.kind);
+    return this.stage.kind === 'done' || this.stage.kind === 'cancelled';
   }
 
   /** Answers the password stage. */
