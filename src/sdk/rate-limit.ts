@@ -6,30 +6,16 @@
 //     SDK reads, so its automatic retry comes after at most MAX_RETRY_WAIT_MS.
 // Nothing else about the request or the response changes.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { retryAfterOf } from './errors.js';
 
-/** The longest wait the kit shows or lets the SDK take for one 429. */
-export const MAX_RETRY_WAIT_MS = 30_000;
 /** The wait when the server names none (or nothing usable). */
 export const DEFAULT_RETRY_WAIT_MS = 5_000;
+export { MAX_RETRY_AFTER_MS as MAX_RETRY_WAIT_MS } from './errors.js';
 
-/**
- * A server's wait in ms, made sane: `Retry-After` (seconds or an HTTP date) first, then `retry_after_ms`;
- * missing, garbage, negative or past → DEFAULT_RETRY_WAIT_MS; longer than MAX_RETRY_WAIT_MS → capped.
- */
+/** The server's wait in ms, made sane (errors.ts `retryAfterOf`): capped at MAX_RETRY_AFTER_MS, DEFAULT_RETRY_WAIT_MS when unusable. */
 export function saneRetryWait(header: string | null | undefined, bodyMs: unknown, now = Date.now()): { ms: number; capped: boolean } {
-  let ms: number | undefined;
-  const h = header?.trim();
-  if (h) {
-    if (/^\d+$/.test(h)) ms = Number(h) * 1000;
-    else {
-      const t = Date.parse(h);
-      if (!Number.isNaN(t) && /[a-z]/i.test(h)) ms = t - now;
-    }
-  }
-  if (ms === undefined && typeof bodyMs === 'number' && Number.isFinite(bodyMs)) ms = bodyMs;
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return { ms: DEFAULT_RETRY_WAIT_MS, capped: ms !== undefined };
-  if (ms > MAX_RETRY_WAIT_MS) return { ms: MAX_RETRY_WAIT_MS, capped: true };
-  return { ms, capped: false };
+  const r = retryAfterOf(header, bodyMs, now);
+  return { ms: r.retryAfterMs ?? DEFAULT_RETRY_WAIT_MS, capped: !!r.retryAfterCapped };
 }
 
 type Listener = (untilMs: number) => void;
