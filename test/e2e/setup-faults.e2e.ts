@@ -2,7 +2,7 @@
 //
 // Every request that set-up, change-key and reset make gets each fault once (test/support/faults.ts):
 //   fail = 503 or network down (alternating), lost = applied by the server but the response never arrives,
-//   slow = held 2.5 s (the wizard's stall limit is 1 s: "Still saving…", then Keep waiting joins the running save),
+//   slow = held 1.5 s (the wizard's stall limit is 0.5 s: "Still saving…", then Keep waiting joins the running save),
 //   429  = rate-limited with an odd wait (Retry-After garbage / a past date / retry_after_ms negative / a day).
 // Each case must end on a true screen: "You're all set" only with the server complete — checked by a second,
 // independent session that unlocks with the saved key — and any failure screen offers a retry that works.
@@ -28,6 +28,10 @@
 // | reset      | POST /keys/device_signing/upload with the password  |  ✓   |  ✓   |  ✓   |  ✓  |
 // | reset      | PUT account_data m.cross_signing.master = {} (old)  |  ✓   |  ✓   |  ✓   |  ✓  |
 // | reset      | DELETE /room_keys/version/<old>                     |  ✓   |  ✓   |  ✓   |  ✓  |
+//
+// The other requests of change-key and reset (the forced own-identity query, the new key description and default
+// key, the secrets, the new backup and its key, the read-back) go through the same code as set-up's (`finishSetup`)
+// and are the set-up rows above.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MatrixClient } from 'matrix-js-sdk';
@@ -148,13 +152,13 @@ describe('<xs-setup-wizard> under faults (Synapse; every request × fail / lost 
       const variant = fault === '429' ? (target.dayLong ? 3 : t % 3) : t + f;
       it(`${target.flow}: ${target.request} — ${fault}`, async () => {
         const a = await registerUser(`fault${t}${fault.replace('429', 'rl')}`);
-        const injected = faultOnce(target.match, { fault: fault as Fault, variant, slowMs: 2500 });
+        const injected = faultOnce(target.match, { fault: fault as Fault, variant, slowMs: 1500 });
         const client = await kitClient(a, { wrapFetch: injected.wrap });
         let oldKey: string | undefined;
         if (target.flow !== 'setup') oldKey = await setUpViaUi(client);
         const before = target.flow !== 'setup' ? await serverState(client) : undefined;
         const scan = secretsScan();
-        const el = await wizardFor(client, target.flow, 1000);
+        const el = await wizardFor(client, target.flow, 500);
         try {
           const key = await toConfirmKey(el, target.flow);
           injected.arm();
