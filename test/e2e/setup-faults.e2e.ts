@@ -92,8 +92,9 @@ async function driveToDone(el: XsSetupWizard, password: string, timeoutMs = 90_0
       const pr = prompt.shadowRoot;
       const pw = pr?.querySelector<HTMLInputElement>('#pw');
       const again = [...(pr?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Try again' && !b.disabled);
-      if (pw && st.uia?.stage.kind === 'password' && answered !== st.uia) {
-        answered = st.uia;
+      // Each new password step is answered once (after a failure or a countdown the prompt asks again).
+      if (pw && st.uia?.stage.kind === 'password' && answered !== st.uia.stage) {
+        answered = st.uia.stage;
         await tabTo('password field', (x) => x.id === 'pw');
         await sendKeys({ type: password });
         await sendKeys({ press: 'Enter' });
