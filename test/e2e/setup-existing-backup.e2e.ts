@@ -34,6 +34,18 @@ async function otherAppBackup(a: Session): Promise<{ version: string; recoveryKe
   return { version: info.version!, recoveryKey: encodeRecoveryKey(raw)!, app };
 }
 
+/** A new session of a user whose other app made a backup, its wizard at "You already have a key backup". */
+async function atExistingBackup(prefix: string) {
+  const a = await registerUser(prefix);
+  const other = await otherAppBackup(a);
+  const client = await kitClient(await loginDevice(a, 'This app'));
+  const el = await wizardFor(client);
+  await waitHeading(el, 'Secure your messages');
+  await pressButton('Continue');
+  await waitHeading(el, 'You already have a key backup');
+  return { a, other, client, el };
+}
+
 /** How many room keys the server's current backup holds. */
 async function backupCount(client: MatrixClient): Promise<number> {
   const r = await fetch(`${client.baseUrl}/_matrix/client/v3/room_keys/version`, { headers: { authorization: `Bearer ${client.getAccessToken()}` }, cache: 'no-store' });
@@ -50,14 +62,8 @@ describe('<xs-setup-wizard> with a key backup another app made (Synapse)', () =>
   afterEach(stopAllClients);
 
   it('restore from it with its key: wrong keys explained, the right one connects it, history restored, then set up (keyboard only)', async () => {
-    const a = await registerUser('foreignuse');
-    const other = await otherAppBackup(a);
-    const client = await kitClient(await loginDevice(a, 'This app'));
+    const { a, other, client, el } = await atExistingBackup('foreignuse');
     const scan = secretsScan();
-    const el = await wizardFor(client);
-    await waitHeading(el, 'Secure your messages');
-    await pressButton('Continue');
-    await waitHeading(el, 'You already have a key backup');
     expectHeadingFocused(el);
     expect(root(el).textContent).to.include(`version ${other.version}`);
     await expect(el).to.be.accessible();
@@ -90,13 +96,7 @@ describe('<xs-setup-wizard> with a key backup another app made (Synapse)', () =>
   });
 
   it('keep it: set up without it; the end screen says it is not connected and offers to connect or replace it', async () => {
-    const a = await registerUser('foreignkeep');
-    const other = await otherAppBackup(a);
-    const client = await kitClient(await loginDevice(a, 'This app'));
-    const el = await wizardFor(client);
-    await waitHeading(el, 'Secure your messages');
-    await pressButton('Continue');
-    await waitHeading(el, 'You already have a key backup');
+    const { other, client, el } = await atExistingBackup('foreignkeep');
     await pressButton('Keep it, set up without it');
     await generateAndConfirmKey(el, { a11y: false });
     await waitHeading(el, 'Set up — without your key backup');
@@ -112,13 +112,7 @@ describe('<xs-setup-wizard> with a key backup another app made (Synapse)', () =>
   });
 
   it('replace it: only after an explicit confirmation that says what is lost', async () => {
-    const a = await registerUser('foreignreplace');
-    const other = await otherAppBackup(a);
-    const client = await kitClient(await loginDevice(a, 'This app'));
-    const el = await wizardFor(client);
-    await waitHeading(el, 'Secure your messages');
-    await pressButton('Continue');
-    await waitHeading(el, 'You already have a key backup');
+    const { a, other, client, el } = await atExistingBackup('foreignreplace');
     await pressButton('Replace it…');
     await waitHeading(el, 'Replace your key backup?');
     await expect(el).to.be.accessible();

@@ -17,6 +17,20 @@ async function settled(el: XsSetupWizard) {
   }
 }
 
+/** From the intro to the confirm-key step, with the key typed in (not yet submitted). */
+async function toConfirmKey(el: XsSetupWizard) {
+  await settled(el);
+  btn(el, 'Continue').click();
+  await settled(el);
+  btn(el, 'Generate a Security Key').click();
+  await settled(el);
+  btn(el, 'Download').click();
+  await settled(el);
+  btn(el, 'Continue').click();
+  await settled(el);
+  shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+}
+
 /** A wizard on a fresh account, past the intro, with `choice` (a button of the "choose" step) pressed. */
 async function freshWizardChoosing(choice: 'Generate a Security Key' | 'Enter a Security Phrase') {
   const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
@@ -71,16 +85,7 @@ describe('<xs-setup-wizard>', () => {
       return { accepted: [] };
     };
     const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${adapter}></xs-setup-wizard>`);
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    btn(el, 'Generate a Security Key').click();
-    await settled(el);
-    btn(el, 'Download').click();
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    await toConfirmKey(el);
     const complete = oneEvent(el, 'xs-setup-complete');
     shadow(el).querySelector('form')!.requestSubmit();
     await complete;
@@ -101,16 +106,7 @@ describe('<xs-setup-wizard>', () => {
       },
     });
     const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${adapter}></xs-setup-wizard>`);
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    btn(el, 'Generate a Security Key').click();
-    await settled(el);
-    btn(el, 'Download').click();
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    await toConfirmKey(el);
     shadow(el).querySelector('form')!.requestSubmit();
     await new Promise((r) => setTimeout(r, 50));
     await settled(el);
@@ -159,16 +155,7 @@ describe('<xs-setup-wizard>', () => {
   it('a stalled save shows "still saving" with Keep waiting and Stop waiting', async () => {
     const adapter = fakeAdapter(snapshots.fresh!, { finish: () => new Promise(() => {}) });
     const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard stall-ms="10" .adapter=${adapter}></xs-setup-wizard>`);
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    btn(el, 'Generate a Security Key').click();
-    await settled(el);
-    btn(el, 'Download').click();
-    await settled(el);
-    btn(el, 'Continue').click();
-    await settled(el);
-    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    await toConfirmKey(el);
     shadow(el).querySelector('form')!.requestSubmit();
     await new Promise((r) => setTimeout(r, 50));
     await settled(el);
