@@ -202,6 +202,56 @@ describe('RecoveryKeyFlow (state machine)', () => {
     expect([...seen[0]!].every((b) => b === 0)).to.equal(true);
   });
 
+  it('a repair that fails (server, network) stays on the out-of-sync step with the failure and the key; pressing again while it runs joins it; the retry works', async () => {
+    let attempts = 0;
+    let release!: () => void;
+    let broken = true;
+    const { flow, calls } = await loaded({
+      restore: async () => {
+        calls.push('restore');
+        if (broken) throw new OutOfSyncError('missing', true);
+        return 'connected';
+      },
+      repair: async (raw) => {
+        attempts++;
+        calls.push(`repair:${raw[0]}`);
+        if (attempts === 1) throw Object.assign(new Error('Internal Server Error'), { httpStatus: 500 });
+        await new Promise<void>((r) => (release = r));
+        broken = false;
+      },
+    });
+    await flow.submit(GOOD);
+    await flow.repair();
+    expect(flow.stage).to.deep.include({ kind: 'out-of-sync', reason: 'missing', canRepair: true });
+    expect((flow.stage as { failure?: { kind: string } }).failure?.kind).to.equal('server');
+    const first = flow.repair();
+    const second = flow.repair();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(flow.stage).to.deep.equal({ kind: 'repairing', stalled: false });
+    release();
+    await Promise.all([first, second]);
+    expect(calls).to.deep.equal(['restore', 'repair:7', 'repair:7', 'restore']);
+    expect(flow.stage).to.deep.equal({ kind: 'done', backup: 'connected', repaired: true });
+  });
+
+  it('a repair without an answer for a while says it is still working (no silent spinner)', async () => {
+    let release!: () => void;
+    const fake = fakePort({
+      restore: async () => { throw new OutOfSyncError('other-key', true); },
+      repair: () => new Promise<void>((r) => (release = r)),
+    });
+    const flow = new RecoveryKeyFlow(fake.port, { stallMs: 20 });
+    await flow.load();
+    await flow.submit(GOOD);
+    const running = flow.repair();
+    expect(flow.stage).to.deep.equal({ kind: 'repairing', stalled: false });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(flow.stage).to.deep.equal({ kind: 'repairing', stalled: true });
+    flow.dispose();
+    release();
+    await running;
+  });
+
   it('the way out for a lost key: from the field, behind the warning; unhandled by the host it says so', async () => {
     const { flow } = await loaded();
     await flow.submit(OTHER);

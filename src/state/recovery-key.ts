@@ -52,9 +52,13 @@ export type RecoveryStage =
   | { kind: 'enter'; method: KeyMethod; phraseAvailable: boolean; problem: KeyProblem | undefined }
   | { kind: 'checking'; method: KeyMethod }
   | { kind: 'restoring'; step: RestoreStep }
-  /** The right key, but the recovery data is out of sync; `canRepair`: this session can store its keys again. */
-  | { kind: 'out-of-sync'; reason: OutOfSyncReason; canRepair: boolean }
-  | { kind: 'repairing' }
+  /**
+   * The right key, but the recovery data is out of sync; `canRepair`: this session can store its keys again.
+   * `failure`: the last repair attempt failed (the key is still held: the repair can be tried again).
+   */
+  | { kind: 'out-of-sync'; reason: OutOfSyncReason; canRepair: boolean; failure?: Failure }
+  /** `stalled`: no answer for a while (the SDK waits out server errors and rate limits by itself). */
+  | { kind: 'repairing'; stalled: boolean }
   /** "I lost my key" (or the data can't be repaired from here): what a reset means, before asking the host. */
   | { kind: 'reset-warning'; from: 'lost-key' | 'out-of-sync' }
   /** The reset was handed to the host (`handled`), or nobody took it. */
@@ -70,9 +74,13 @@ export class RecoveryKeyFlow extends EventTarget {
   private held?: Uint8Array<ArrayBuffer>;
   private outOfSync?: Extract<RecoveryStage, { kind: 'out-of-sync' }>;
   private lastMethod: KeyMethod = 'key';
+  /** The running repair: a second press (or a retry) joins it instead of starting another. */
+  private repairing?: Promise<void>;
+  private readonly stallMs: number;
 
-  constructor(private readonly port: RecoveryPort) {
+  constructor(private readonly port: RecoveryPort, opts: { stallMs?: number } = {}) {
     super();
+    this.stallMs = opts.stallMs ?? 15_000;
   }
 
   async load(): Promise<void> {
@@ -177,19 +185,42 @@ export class RecoveryKeyFlow extends EventTarget {
     }
   }
 
-  /** Out of sync and this session holds its keys: store them again, read back, then finish verifying. */
+  /**
+   * Out of sync and this session holds its keys: store them again, read back, then finish verifying. One
+   * repair at a time: pressing again while one runs joins it. A failed attempt stays on the out-of-sync step
+   * with the failure and the key, so the repair can be tried again without typing the key.
+   */
   async repair(): Promise<void> {
+    if (this.repairing) return this.repairing;
     if (this.stage.kind !== 'out-of-sync' || !this.stage.canRepair || !this.held || !this.key) return;
-    const raw = this.held;
-    this.set({ kind: 'repairing' });
+    const run = this.runRepair(this.held, this.key);
+    this.repairing = run;
     try {
-      await this.port.repair(raw, this.key);
+      await run;
+    } finally {
+      this.repairing = undefined;
+    }
+  }
+
+  private async runRepair(raw: Uint8Array<ArrayBuffer>, key: DefaultKey) {
+    this.set({ kind: 'repairing', stalled: false });
+    const stall = setTimeout(() => {
+      if (this.stage.kind === 'repairing') this.set({ kind: 'repairing', stalled: true });
+    }, this.stallMs);
+    try {
+      try {
+        await this.port.repair(raw, key);
+      } catch (e) {
+        if (this.disposed) return;
+        if (e instanceof OutOfSyncError) return this.offerRepair(e, raw);
+        return this.set({ ...this.outOfSync!, failure: describeFailure(e) });
+      }
       if (this.disposed) return;
       await this.restore(raw, true);
     } catch (e) {
       if (!this.disposed) this.fail(e, raw);
     } finally {
-      if (this.held === raw && this.stage.kind !== 'out-of-sync') this.drop();
+      clearTimeout(stall);
     }
   }
 

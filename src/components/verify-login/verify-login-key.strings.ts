@@ -50,6 +50,8 @@ export const keyStrings = defineStrings('verify-login', {
   outOfSyncNoRepair: 'This session doesn’t have the keys to repair it. If another of your sessions is verified, verify with that one: it can repair the recovery data. Otherwise, reset your encryption identity.',
   repair: 'Store my keys again',
   repairing: 'Storing your keys again…',
+  repairStalled: 'Still storing your keys… the server is slow to answer. You can keep waiting; your keys stay safe in this session either way.',
+  repairFailed: 'Storing your keys didn’t work, and nothing was lost: this session still has them. Try again.',
   resetInstead: 'Reset instead',
   // The way out for a lost key
   resetWarningHeading: 'Reset your encryption identity?',

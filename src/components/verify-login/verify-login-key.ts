@@ -177,6 +177,7 @@ export class KeyEntry {
           ${this.heading(this.t('outOfSyncHeading'))}
           <p part="status" role="alert">${this.t(why)}</p>
           <p>${this.t(k.canRepair ? 'outOfSyncCanRepair' : 'outOfSyncNoRepair')}</p>
+          ${k.failure ? html`<p role="alert">${this.t('repairFailed')} ${explainFailure(this.host.lang, k.failure)}</p>` : nothing}
           <div class="row">
             ${k.canRepair
               ? this.button(this.t('repair'), () => void this.flow.repair(), 'primary')
@@ -188,7 +189,8 @@ export class KeyEntry {
       }
       case 'repairing':
         return html`<div part="base">${this.heading(this.t('outOfSyncHeading'))}
-          <p part="status" role="status">${this.t('repairing')}</p></div>`;
+          <p part="status" role="status">${this.t(k.stalled ? 'repairStalled' : 'repairing')}</p>
+          ${k.stalled ? html`<div class="row">${back}</div>` : nothing}</div>`;
       case 'reset-warning':
         return html`<div part="base">
           ${this.heading(this.t('resetWarningHeading'))}
