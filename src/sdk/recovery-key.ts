@@ -273,6 +273,10 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
           if (isDecryptFailure(e)) throw new OutOfSyncError('undecryptable', await holdsKeys());
           throw e;
         }
+        // A signature upload that failed on an earlier attempt (the keys were imported, so bootstrapCrossSigning
+        // now has nothing to do): sign this session with the imported self-signing key.
+        const deviceId = client.getDeviceId() ?? '';
+        if (!(await isDeviceCrossSigned(client, deviceId)) && (await holdsKeys())) await c.crossSignDevice(deviceId);
         if (!(await signedSoon())) throw new NotSignedError('this session is not shown as cross-signed');
         onStep('backup');
         const info = await c.getKeyBackupInfo();

@@ -4,134 +4,15 @@
 // and phrase settings rewritten by a second client to absurd values. Every test ends with a secrets scan.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { encodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import '../../src/define/xs-verify-login.js';
+import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import type { XsRequestResetEvent } from '../../src/events/xs-request-reset.js';
-import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
-import { createSecretStorageCallbacks, withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
-import { createTestClient, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
-import { userWithDevices, type Session } from '../support/homeserver.js';
+import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
+import { stopAllClients } from '../support/clients.js';
+import { alertText, buttons, crossSigned, headingText, openKeyEntry, paste, press, root, setUpAccount, stageIs, typeAndSubmit, type Account } from '../support/key-entry.js';
 import { SecretsScan } from '../support/secrets-scan.js';
 import { waitFor } from '../support/wait.js';
-
-interface Account {
-  a: Session;
-  /** The session that set everything up: cross-signed, holds the private keys. */
-  clientA: MatrixClient;
-  /** New, unverified sessions with the kit's secret-storage callbacks (fetch recorded by the scan). */
-  sessions: { session: Session; client: MatrixClient }[];
-  recoveryKey: string;
-  keyId: string;
-}
-
-/** A user whose session A set up cross-signing, secret storage (from `passphrase` if given) and a backup; `n` new sessions. */
-async function setUpAccount(scan: SecretsScan, passphrase?: string, n = 1): Promise<Account> {
-  const [a, ...others] = await userWithDevices(1 + n, 'keyentry');
-  // A uses the kit's callbacks too: it is the session that repairs out-of-sync storage through the element.
-  const clientA = await createTestClient(a!, { cryptoCallbacks: createSecretStorageCallbacks() });
-  const cryptoA = clientA.getCrypto()!;
-  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
-  const key = await cryptoA.createRecoveryKeyFromPassphrase(passphrase);
-  await withSecretStorageKey(clientA, null, key.privateKey, () =>
-    cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true }));
-  const sessions = [];
-  for (const session of others) {
-    const client = await createTestClient(session, { cryptoCallbacks: createSecretStorageCallbacks(), wrapFetch: scan.wrapFetch });
-    await waitFor('the new session sees the identity', () => client.getCrypto()!.userHasCrossSigningKeys(undefined, true));
-    await waitForOwnDevice(client, a!.deviceId);
-    sessions.push({ session, client });
-  }
-  const keyId = (await clientA.secretStorage.getDefaultKeyId())!;
-  return { a: a!, clientA, sessions, recoveryKey: key.encodedPrivateKey!, keyId };
-}
-
-function root(el: XsVerifyLogin): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function headingText(el: XsVerifyLogin): string {
-  return root(el).querySelector('h2')?.textContent?.trim() ?? '';
-}
-
-async function stageIs(el: XsVerifyLogin, heading: string, timeoutMs = 30_000) {
-  await waitFor(`"${heading}" (now "${headingText(el)}")`, () => headingText(el) === heading, { timeoutMs });
-  await el.updateComplete;
-}
-
-function alertText(el: XsVerifyLogin): string {
-  return root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
-}
-
-function buttons(el: XsVerifyLogin): string[] {
-  return [...root(el).querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '');
-}
-
-/** Keyboard only: from the focused stage heading (or the focused field), Tab to the button `label`, press Enter. */
-async function press(el: XsVerifyLogin, label: string) {
-  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
-  const active = root(el).activeElement;
-  if (active !== heading && active?.id !== 'key-input') heading?.focus();
-  for (let i = 0; i < 14; i++) {
-    await sendKeys({ press: 'Tab' });
-    const now = root(el).activeElement as HTMLElement | null;
-    if (now?.tagName === 'BUTTON' && now.textContent?.trim() === label) {
-      await sendKeys({ press: 'Enter' });
-      return;
-    }
-  }
-  throw new Error(`no button "${label}" reachable by Tab in "${headingText(el)}" (${buttons(el).join(' | ')})`);
-}
-
-/** Keyboard only: Tab from the heading to the field, replace its text with `text` (typed), press Enter. */
-async function typeAndSubmit(el: XsVerifyLogin, text: string) {
-  await toField(el);
-  await clearField(el);
-  await sendKeys({ type: text });
-  await sendKeys({ press: 'Enter' });
-}
-
-/** Keyboard only: select all (Ctrl+A) and delete what the focused field holds. */
-async function clearField(el: XsVerifyLogin) {
-  const input = root(el).querySelector<HTMLInputElement>('#key-input')!;
-  if (!input.value) return;
-  await sendKeys({ down: 'Control' });
-  await sendKeys({ press: 'a' });
-  await sendKeys({ up: 'Control' });
-  await sendKeys({ press: 'Backspace' });
-  expect(input.value, 'field cleared').to.equal('');
-}
-
-async function toField(el: XsVerifyLogin) {
-  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
-  if (root(el).activeElement?.id === 'key-input') return;
-  if (root(el).activeElement !== heading) heading?.focus();
-  for (let i = 0; i < 6; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (root(el).activeElement?.id === 'key-input') return;
-  }
-  throw new Error(`no text field reachable by Tab in "${headingText(el)}"`);
-}
-
-/** Pastes `text` into the focused field, as a paste from a PDF or a password manager does (tabs, odd spaces). */
-async function paste(el: XsVerifyLogin, text: string) {
-  await toField(el);
-  await clearField(el);
-  expect(document.execCommand('insertText', false, text), 'pasted').to.equal(true);
-}
-
-async function crossSigned(client: MatrixClient) {
-  return (await client.getCrypto()!.getDeviceVerificationStatus(client.getSafeUserId(), client.getDeviceId()!))?.crossSigningVerified;
-}
-
-async function openKeyEntry(client: MatrixClient): Promise<XsVerifyLogin> {
-  const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${client}></xs-verify-login>`);
-  await stageIs(el, 'Verify this session');
-  await press(el, 'Use your Security Key or Phrase');
-  await stageIs(el, 'Enter your Security Key');
-  return el;
-}
 
 describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
   let scan: SecretsScan;
@@ -144,7 +25,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
   });
 
   it('a key pasted with tabs, non-breaking and narrow spaces, zero-width characters and line breaks verifies (keyboard only)', async () => {
-    const { sessions, recoveryKey } = await setUpAccount(scan);
+    const { sessions, recoveryKey } = await setUpAccount({ wrapFetch: scan.wrapFetch });
     const { client } = sessions[0]!;
     const el = await openKeyEntry(client);
     await expect(el).to.be.accessible();
@@ -167,7 +48,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
 
   it('a phrase in the key field and a key in the phrase field are told apart, and the offered switch uses them (keyboard only)', async () => {
     const phrase = `correct horse ${crypto.randomUUID()}`;
-    const { sessions, recoveryKey } = await setUpAccount(scan, phrase, 2);
+    const { sessions, recoveryKey } = await setUpAccount({ passphrase: phrase, sessions: 2, wrapFetch: scan.wrapFetch });
     // Session 1: the phrase typed into the key field.
     const el = await openKeyEntry(sessions[0]!.client);
     await typeAndSubmit(el, phrase);
@@ -201,7 +82,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
   });
 
   it('a well-formed key of another account says it doesn’t match, beside Try again and the way out for a lost key (reset behind its warning)', async () => {
-    const { a, clientA, sessions, recoveryKey } = await setUpAccount(scan);
+    const { a, clientA, sessions, recoveryKey } = await setUpAccount({ wrapFetch: scan.wrapFetch });
     const { client } = sessions[0]!;
     const masterBefore = (await clientA.getCrypto()!.getCrossSigningKeyId())!;
     expect(masterBefore).to.be.a('string');
@@ -236,7 +117,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
   });
 
   it('right key, recovery data out of sync (made by a second client): no loop back; a session without the keys offers another session or the reset; the session holding them repairs, checked through the other clients', async () => {
-    const { clientA, sessions, recoveryKey, keyId } = await setUpAccount(scan, undefined, 2);
+    const { clientA, sessions, recoveryKey, keyId } = await setUpAccount({ sessions: 2, wrapFetch: scan.wrapFetch });
     const [b, c] = sessions as [Account['sessions'][0], Account['sessions'][0]];
     // A second real client deletes the master key from secret storage.
     await c.client.setAccountData('m.cross_signing.master' as never, {} as never);
@@ -295,7 +176,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
 
   it('phrase settings rewritten by a second client to 1 and to 10^9 rounds are refused with an explanation; the key still works', async () => {
     const phrase = `battery staple ${crypto.randomUUID()}`;
-    const { sessions, recoveryKey, keyId } = await setUpAccount(scan, phrase, 2);
+    const { sessions, recoveryKey, keyId } = await setUpAccount({ passphrase: phrase, sessions: 2, wrapFetch: scan.wrapFetch });
     const [b, c] = sessions as [Account['sessions'][0], Account['sessions'][0]];
     const type = `m.secret_storage.key.${keyId}`;
     const original = b.client.getAccountData(type as never)!.getContent() as { passphrase: Record<string, unknown> };
