@@ -29,6 +29,10 @@ export interface KeyEntryHost {
   useOtherSession(): void;
 }
 
+/**
+ * The Security Key / Phrase path inside `<xs-verify-login>` (not an element of its own): owns the
+ * RecoveryKeyFlow, renders its stages into the element's shadow root, and reports back through KeyEntryHost.
+ */
 export class KeyEntry {
   readonly flow: RecoveryKeyFlow;
   /** The stage whose problem last moved focus to the field. */

@@ -38,6 +38,9 @@ const CAMERA_KEYS = {
  * @tag xs-verify-login
  * @event {XsVerifiedEvent} xs-verified - The verification succeeded (`userId`, `deviceId` of the verified session).
  * @event {XsVerificationCancelledEvent} xs-verification-cancelled - It ended without success (`code`, `reason`, `byUs`).
+ * @event {XsRequestResetEvent} xs-request-reset - Cancelable. "Continue to reset" on the Security Key path, after its
+ * warning: the key is lost (`reason: 'cannot-verify'`) or the recovery data can't be repaired here (`'keys-missing'`).
+ * Call `preventDefault()` and open your reset (e.g. `<xs-setup-wizard mode="reset">`).
  * @csspart base - The wrapper of each step.
  * @csspart action - The buttons.
  * @csspart status - Progress and outcome text.
