@@ -74,6 +74,17 @@ export class OutOfSyncError extends Error {
   }
 }
 
+/**
+ * This session is verified, but the key backup could not be reached (server error, network), so it is not
+ * connected: the person can try again (the session stays verified).
+ */
+export class BackupUnreachableError extends Error {
+  override readonly name = 'BackupUnreachableError';
+  constructor(override readonly cause: unknown) {
+    super('the key backup could not be reached');
+  }
+}
+
 /** The keys were imported but the server does not show this session signed by them. */
 export class NotSignedError extends Error {
   override readonly name = 'NotSignedError';
@@ -279,8 +290,17 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
         if (!(await isDeviceCrossSigned(client, deviceId)) && (await holdsKeys())) await c.crossSignDevice(deviceId);
         if (!(await signedSoon())) throw new NotSignedError('this session is not shown as cross-signed');
         onStep('backup');
-        const info = await c.getKeyBackupInfo();
-        if (!info) return 'none';
+        // Ask the server directly: the SDK's getKeyBackupInfo() answers null both for "no backup" and for a
+        // failed request, and "no backup" must not be claimed when the server just didn't answer.
+        let hasBackup: boolean;
+        try {
+          await client.http.authedRequest('GET' as never, '/room_keys/version', undefined, undefined, { prefix: '/_matrix/client/v3' });
+          hasBackup = true;
+        } catch (e) {
+          if ((e as { errcode?: string }).errcode !== 'M_NOT_FOUND') throw new BackupUnreachableError(e);
+          hasBackup = false;
+        }
+        if (!hasBackup) return 'none';
         const backupStored = await client.secretStorage.isStored('m.megolm_backup.v1');
         if (!backupStored || !(key.keyId in backupStored)) return 'not-in-storage';
         try {
@@ -288,9 +308,11 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
         } catch (e) {
           if ((e as { name?: string }).name === 'DecryptionKeyDoesNotMatchError') return 'mismatch';
           if (isDecryptFailure(e)) return 'mismatch';
-          throw e;
+          throw new BackupUnreachableError(e);
         }
         await c.checkKeyBackupAndEnable();
+        // Read back: "connected" only when the SDK now uses the backup.
+        if (!(await c.getActiveSessionBackupVersion())) throw new BackupUnreachableError(new Error('backup not active after the check'));
         return 'connected';
       });
     },

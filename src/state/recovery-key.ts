@@ -4,6 +4,7 @@
 // repair ends, the person leaves that step, or the flow is disposed).
 import { describeFailure, type Failure } from '../sdk/errors.js';
 import {
+  BackupUnreachableError,
   MalformedKeyError,
   NotSignedError,
   OutOfSyncError,
@@ -64,7 +65,11 @@ export type RecoveryStage =
   /** The reset was handed to the host (`handled`), or nobody took it. */
   | { kind: 'reset-requested'; handled: boolean }
   | { kind: 'done'; backup: BackupOutcome; repaired: boolean }
-  | { kind: 'failed'; failure: Failure | { kind: 'not-signed' } };
+  /**
+   * `not-signed`: the server doesn't show this session signed. `backup-unreachable`: this session IS verified,
+   * but the key backup couldn't be reached (`failure` says why), so it isn't connected yet.
+   */
+  | { kind: 'failed'; failure: Failure | { kind: 'not-signed' } | { kind: 'backup-unreachable'; failure: Failure } };
 
 export class RecoveryKeyFlow extends EventTarget {
   stage: RecoveryStage = { kind: 'loading' };
@@ -239,6 +244,7 @@ export class RecoveryKeyFlow extends EventTarget {
     if (e instanceof OutOfSyncError && raw) return this.offerRepair(e, raw);
     this.drop();
     if (e instanceof NotSignedError) return this.set({ kind: 'failed', failure: { kind: 'not-signed' } });
+    if (e instanceof BackupUnreachableError) return this.set({ kind: 'failed', failure: { kind: 'backup-unreachable', failure: describeFailure(e.cause) } });
     this.set({ kind: 'failed', failure: describeFailure(e) });
   }
 

@@ -67,6 +67,7 @@ export const keyStrings = defineStrings('verify-login', {
   keyNoCallbacksHeading: 'Security Key not available here',
   keyNoCallbacks: 'This app has not enabled verification with the Security Key. Verify from another session instead.',
   keyFailedHeading: 'Verification with the key didn’t work',
+  backupUnreachable: 'This session is verified, but your key backup couldn’t be reached, so older messages can’t be restored yet. Try again to connect it.',
   notSigned: 'Your keys were restored, but the server doesn’t show this session as verified yet. Try again.',
   repairedDone: 'Your cross-signing keys are stored in your recovery data again, under your Security Key.',
   backupConnected: 'It is connected to your key backup, so your message history can be restored.',

@@ -221,7 +221,11 @@ export class KeyEntry {
       case 'failed':
         return html`<div part="base">
           ${this.heading(this.t('keyFailedHeading'))}
-          <p part="status" role="alert">${k.failure.kind === 'not-signed' ? this.t('notSigned') : explainFailure(this.host.lang, k.failure)}</p>
+          <p part="status" role="alert">${k.failure.kind === 'not-signed'
+            ? this.t('notSigned')
+            : k.failure.kind === 'backup-unreachable'
+              ? `${this.t('backupUnreachable')} ${explainFailure(this.host.lang, k.failure.failure)}`
+              : explainFailure(this.host.lang, k.failure)}</p>
           <div class="row">${this.button(this.t('tryAgain'), () => this.flow.retry(), 'primary')} ${back}</div>
         </div>`;
     }
