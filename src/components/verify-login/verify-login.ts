@@ -8,7 +8,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { keysOutOfSync } from '../../sdk/recovery-key.js';
-import { watchStatus } from '../../sdk/status.js';
+import { accountModel } from '../../sdk/account.js';
 import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
@@ -140,10 +140,8 @@ export class XsVerifyLogin extends XsElement {
     if (role === 'this-session') {
       void this.checkAlreadyVerified(client, flow);
       // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
-      this.unwatch = watchStatus(client, {
-        changed: () => void this.checkAlreadyVerified(client, flow),
-        keysToUpload: () => undefined,
-      });
+      // Through the account model every element on this client shares (src/sdk/account.ts).
+      this.unwatch = accountModel(client).subscribe({ onState: () => void this.checkAlreadyVerified(client, flow) });
     }
   }
 
