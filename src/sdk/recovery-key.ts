@@ -5,6 +5,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { deriveRecoveryKeyFromPassphrase } from 'matrix-js-sdk/lib/crypto-api/key-passphrase.js';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import { sleep } from '../internal/async.js';
+import { guardRateLimits } from './rate-limit.js';
 import { compactKeyText } from './recovery-key-text.js';
 import { hasSecretStorageCallbacks, withSecretStorageKey, type SecretStorageKeyInfo } from './secret-storage-keys.js';
 import { isDeviceCrossSigned } from './verification.js';
@@ -265,6 +266,8 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
     },
     async restore(raw, key, onStep) {
       const c = crypto();
+      // The SDK waits out a 429 by itself, whatever its Retry-After: cap absurd waits (a day, garbage).
+      guardRateLimits(client);
       return withSecretStorageKey(client, key.keyId, raw, async () => {
         // bootstrapCrossSigning() would CREATE new cross-signing keys if they are not in secret storage: check
         // (and decrypt) them first, and compare with the keys this session holds, if any.
@@ -318,6 +321,7 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
     },
     async repair(raw, key) {
       const c = crypto();
+      guardRateLimits(client);
       await withSecretStorageKey(client, key.keyId, raw, async () => {
         const local = await localKeys();
         if (!local) throw new OutOfSyncError('missing', false);
