@@ -306,6 +306,8 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
         if (!hasBackup) return 'none';
         const backupStored = await client.secretStorage.isStored('m.megolm_backup.v1');
         if (!backupStored || !(key.keyId in backupStored)) return 'not-in-storage';
+        // The SDK caches its last backup check, also a failed one ("unable to get backup version"): refresh it.
+        await c.checkKeyBackupAndEnable();
         try {
           await c.loadSessionBackupPrivateKeyFromSecretStorage();
         } catch (e) {
