@@ -22,6 +22,8 @@ const snippet = `<!-- verify THIS session (asks your other sessions, or takes th
   });
   addEventListener('xs-verified', (e) => console.log('verified', e.userId, e.deviceId));
   addEventListener('xs-verification-cancelled', (e) => console.log(e.code, e.reason, e.byUs));
+  // "I lost my Security Key" → warning → "Continue to reset": open your reset
+  addEventListener('xs-request-reset', (e) => { e.preventDefault(); openSetupWizard('reset'); });
 </script>
 <!-- For the Security Key path, create the client with
      createClient({ cryptoCallbacks: createSecretStorageCallbacks(), … }) -->`;
@@ -32,6 +34,15 @@ export const verifyLoginSection: DemoSection = {
 
     const self = document.createElement('xs-verify-login');
     self.client = client;
+    // The Security Key path's way out for a lost key: the setup wizard's reset, when it is on the page.
+    self.addEventListener('xs-request-reset', (e) => {
+      const wizard = document.querySelector('xs-setup-wizard');
+      if (!wizard) return; // unhandled: the element says the app offers no reset here
+      e.preventDefault();
+      wizard.mode = 'reset';
+      wizard.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      wizard.focus();
+    });
 
     const form = document.createElement('form');
     const label = document.createElement('label');
@@ -69,6 +80,6 @@ export const verifyLoginSection: DemoSection = {
     });
 
     wrap.append(self, form, other, incomingHeading, incoming);
-    return sectionFrame('Verify a login — <xs-verify-login>', snippet, wrap, ['xs-verified', 'xs-verification-cancelled']);
+    return sectionFrame('Verify a login — <xs-verify-login>', snippet, wrap, ['xs-verified', 'xs-verification-cancelled', 'xs-request-reset']);
   },
 };

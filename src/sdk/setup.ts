@@ -14,6 +14,7 @@ import { whileChangingIdentity } from './identity-change.js';
 import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
 import { serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
+import { sameKeyText } from './recovery-key-text.js';
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
 const XS_SECRETS = ['m.cross_signing.master', 'm.cross_signing.self_signing', 'm.cross_signing.user_signing'] as const;
@@ -183,13 +184,7 @@ export function dropKey(key: NewKey | undefined): void {
 
 /** Whitespace-insensitive comparison of a typed recovery key with the shown one. */
 export function sameRecoveryKey(typed: string, shown: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '');
-  const a = norm(typed);
-  const b = norm(shown);
-  if (a.length !== b.length || a.length === 0) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  return sameKeyText(typed, shown); // one reading of typed keys for the whole kit: src/sdk/recovery-key-text.ts
 }
 
 function cryptoOf(client: MatrixClient): CryptoApi {

@@ -208,12 +208,12 @@ describe('<xs-verify-login> with Synapse', () => {
     expect([...root(el).querySelectorAll('button')].map((x) => x.textContent?.trim())).to.not.include('Use your Security Phrase instead');
 
     await typeAndSubmit(el, 'EsTk khvc not a key');
-    await waitFor('malformed explained', () => alertText(el).includes('isn’t a valid Security Key'));
+    await waitFor('malformed explained', () => alertText(el).includes('isn’t a valid one'));
     expect((root(el).activeElement as HTMLElement | null)?.id, 'the field has focus again').to.equal('key-input');
     await expect(el).to.be.accessible();
     const other = encodeRecoveryKey(crypto.getRandomValues(new Uint8Array(32)))!;
     await typeAndSubmit(el, other);
-    await waitFor('wrong key explained', () => alertText(el).includes('doesn’t unlock'));
+    await waitFor('wrong key explained', () => alertText(el).includes('doesn’t match this account'));
     expect(root(el).querySelector<HTMLInputElement>('#key-input')!.value).to.equal('');
     expect((root(el).activeElement as HTMLElement | null)?.id, 'the field has focus again').to.equal('key-input');
 
@@ -243,7 +243,7 @@ describe('<xs-verify-login> with Synapse', () => {
     await stageIs(el, 'Enter your Security Phrase');
     await expect(el).to.be.accessible();
     await typeAndSubmit(el, 'not the phrase');
-    await waitFor('wrong phrase explained', () => alertText(el).includes('Security Phrase isn’t correct'), { timeoutMs: 30_000 });
+    await waitFor('wrong phrase explained', () => alertText(el).includes('Security Phrase doesn’t match this account'), { timeoutMs: 30_000 });
     await typeAndSubmit(el, phrase);
     await stageIs(el, 'Verified', 60_000);
     expect(await crossSigned(clientB, b.deviceId)).to.equal(true);

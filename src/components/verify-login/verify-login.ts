@@ -7,14 +7,15 @@ import { XsVerifiedEvent } from '../../events/xs-verified.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { sasEmojiName } from '../../i18n/sas-emoji.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { recoveryPortFor } from '../../sdk/recovery-key.js';
+import { keysOutOfSync } from '../../sdk/recovery-key.js';
 import { accountModel } from '../../sdk/account.js';
 import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
-import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 import { SECURITY_CODES, explainCancel, verifyStrings } from './verify-login.strings.js';
+import { KeyEntry } from './verify-login-key.js';
+import { keyStrings } from './verify-login-key.strings.js';
 
 type ScanUi =
   | { kind: 'idle' }
@@ -37,6 +38,9 @@ const CAMERA_KEYS = {
  * @tag xs-verify-login
  * @event {XsVerifiedEvent} xs-verified - The verification succeeded (`userId`, `deviceId` of the verified session).
  * @event {XsVerificationCancelledEvent} xs-verification-cancelled - It ended without success (`code`, `reason`, `byUs`).
+ * @event {XsRequestResetEvent} xs-request-reset - Cancelable. "Continue to reset" on the Security Key path, after its
+ * warning: the key is lost (`reason: 'cannot-verify'`) or the recovery data can't be repaired here (`'keys-missing'`).
+ * Call `preventDefault()` and open your reset (e.g. `<xs-setup-wizard mode="reset">`).
  * @csspart base - The wrapper of each step.
  * @csspart action - The buttons.
  * @csspart status - Progress and outcome text.
@@ -63,20 +67,19 @@ export class XsVerifyLogin extends XsElement {
   @state() private qrUrl?: string;
   @state() private qrFailed = false;
   @state() private scanUi: ScanUi = { kind: 'idle' };
-  @state() private keyStage?: RecoveryStage;
-  /** The key stage whose problem last moved focus to the field. */
-  private problemFocused?: RecoveryStage;
+  /** The Security Key / Phrase path, while it is open (its stages render instead of the verification's). */
+  @state() private keyEntry?: KeyEntry;
   /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
   @state() private alreadyVerified = false;
+  /** …but its keys and the recovery data are out of sync: the start step offers the Security Key. */
+  @state() private keysOutOfSync = false;
   @query('video') private video?: HTMLVideoElement;
-  @query('#key-input') private keyInput?: HTMLInputElement;
 
   private flow?: VerificationFlow;
   private flowClient?: MatrixClient;
   private qrFor?: Uint8ClampedArray;
   private cameraAbort?: AbortController;
   private emittedFor?: VerificationStage;
-  private keyFlow?: RecoveryKeyFlow;
   private unwatch?: () => void;
 
   private get flowRole(): VerifyRole {
@@ -85,11 +88,7 @@ export class XsVerifyLogin extends XsElement {
   }
 
   protected override stageKey() {
-    if (this.keyStage) {
-      const k = this.keyStage;
-      return `key-${k.kind}${k.kind === 'enter' ? `-${k.method}` : ''}`;
-    }
-    return this.stage.kind;
+    return this.keyEntry ? this.keyEntry.stageKey() : this.stage.kind;
   }
 
   protected override clientChanged(client: MatrixClient | undefined) {
@@ -115,13 +114,7 @@ export class XsVerifyLogin extends XsElement {
     const s = this.stage;
     if (s.kind === 'choose' && s.qr && s.qr !== this.qrFor) void this.drawQr(s.qr);
     if (s.kind !== 'scan' && this.cameraAbort) this.stopCamera();
-    // After a rejected key or phrase the field takes focus (it is described by the announced problem), so the
-    // person types again instead of Tabbing back from the heading.
-    const k = this.keyStage;
-    if (k?.kind === 'enter' && k.problem && k !== this.problemFocused) {
-      this.problemFocused = k;
-      this.keyInput?.focus();
-    }
+    this.keyEntry?.afterRender();
   }
 
   /** (Re)creates the flow for the current role and client. */
@@ -156,12 +149,20 @@ export class XsVerifyLogin extends XsElement {
     const deviceId = client.getDeviceId();
     if (!deviceId) return;
     let verified = false;
+    let outOfSync = false;
     try {
       verified = await isDeviceCrossSigned(client, deviceId);
     } catch {
       return; // No crypto (yet): the start step explains what happens when the person tries.
     }
-    if (flow === this.flow) this.alreadyVerified = verified;
+    try {
+      outOfSync = verified && (await keysOutOfSync(client));
+    } catch {
+      /* can't tell: say it's verified (the status element reports what it can't read) */
+    }
+    if (flow !== this.flow) return;
+    this.alreadyVerified = verified;
+    this.keysOutOfSync = outOfSync;
   }
 
   /** Why a verification ended, worded for the side this element plays. */
@@ -201,36 +202,43 @@ export class XsVerifyLogin extends XsElement {
     const client = this.flowClient;
     if (!client) return;
     if (this.flow && !this.flow.settled && this.stage.kind !== 'start') await this.flow.cancel();
-    const flow = new RecoveryKeyFlow(recoveryPortFor(client));
-    this.keyFlow = flow;
-    flow.addEventListener('change', () => {
-      if (flow !== this.keyFlow) return;
-      this.keyStage = flow.stage;
-      if (flow.stage.kind === 'done') {
+    this.closeKey();
+    const host = this; // the getters below read the element’s live values
+    const entry: KeyEntry = new KeyEntry(client, {
+      get lang() {
+        return host.localize.lang;
+      },
+      get root() {
+        return host.shadowRoot;
+      },
+      changed: () => {
+        if (entry === this.keyEntry) this.requestUpdate();
+      },
+      emit: (event) => this.emit(event),
+      verified: () => {
+        if (entry !== this.keyEntry) return;
+        this.alreadyVerified = true;
+        this.keysOutOfSync = false;
         this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
-      }
+      },
+      back: () => this.backFromKey(),
+      useOtherSession: () => {
+        this.backFromKey();
+        void this.flow?.start();
+      },
     });
-    this.keyStage = flow.stage;
-    await flow.load();
+    this.keyEntry = entry;
+    await entry.load();
   }
 
   private closeKey() {
-    this.keyFlow?.dispose();
-    this.keyFlow = undefined;
-    this.keyStage = undefined;
+    this.keyEntry?.dispose();
+    this.keyEntry = undefined;
   }
 
   private backFromKey() {
     this.closeKey();
     if (this.flow?.settled && this.flow.role === 'this-session') this.build(this.flowClient);
-  }
-
-  private submitKey(e: SubmitEvent) {
-    e.preventDefault();
-    const input = this.keyInput;
-    const value = input?.value ?? '';
-    if (input) input.value = '';
-    void this.keyFlow?.submit(value);
   }
 
   private async drawQr(bytes: Uint8ClampedArray) {
@@ -319,7 +327,7 @@ export class XsVerifyLogin extends XsElement {
   }
 
   protected override render() {
-    if (this.keyStage) return this.renderKey(this.keyStage);
+    if (this.keyEntry) return this.keyEntry.render();
     const s = this.stage;
     const f = this.flow;
     const keyOption = f?.role === 'this-session' ? this.button(this.t('useKey'), () => void this.openKey()) : nothing;
@@ -327,6 +335,11 @@ export class XsVerifyLogin extends XsElement {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
       case 'start':
+        if (this.alreadyVerified && this.keysOutOfSync) {
+          return html`<div part="base">${this.heading('alreadyHeading')}
+            <p part="status" role="status">${this.localize.t(keyStrings, 'keysOutOfSync')}</p>
+            <div class="row">${this.button(this.t('useKey'), () => void this.openKey(), 'primary')}</div></div>`;
+        }
         if (this.alreadyVerified) {
           return html`<div part="base">${this.heading('alreadyHeading')}<p part="status" role="status">${this.t('alreadyVerified')}</p></div>`;
         }
@@ -433,66 +446,6 @@ export class XsVerifyLogin extends XsElement {
             ? this.t('noIdentity')
             : s.failure.kind === 'no-other-session' ? this.t('noOtherSession') : explainFailure(this.localize.lang, s.failure)}</p>
           ${f?.role !== 'incoming' ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption}</div>` : nothing}
-        </div>`;
-    }
-  }
-
-  private renderKey(k: RecoveryStage) {
-    const back = this.button(this.t('back'), () => this.backFromKey());
-    switch (k.kind) {
-      case 'loading':
-        return html`<div part="base">${this.heading('keyHeading')}<p part="status" role="status">${this.t('keyLoading')}</p></div>`;
-      case 'unavailable':
-        return html`<div part="base">
-          ${this.heading(k.reason === 'no-storage' ? 'keyNoStorageHeading' : 'keyNoCallbacksHeading')}
-          <p part="status" role="alert">${this.t(k.reason === 'no-storage' ? 'keyNoStorage' : 'keyNoCallbacks')}</p>
-          <div class="row">${back}</div>
-        </div>`;
-      case 'enter': {
-        const phrase = k.method === 'phrase';
-        const problem = k.problem && ({
-          empty: phrase ? 'phraseEmpty' : 'keyEmpty',
-          malformed: 'keyMalformed',
-          'wrong-key': 'keyWrong',
-          'wrong-phrase': 'phraseWrong',
-          'too-expensive': 'phraseTooExpensive',
-        } as const)[k.problem];
-        return html`<form part="base" @submit=${this.submitKey}>
-          ${this.heading(phrase ? 'phraseHeading' : 'keyHeading')}
-          <p id="key-intro">${this.t(phrase ? 'phraseIntro' : 'keyIntro')}</p>
-          <div class="field">
-            <label for="key-input">${this.t(phrase ? 'phraseLabel' : 'keyLabel')}</label>
-            <input id="key-input" name=${phrase ? 'security-phrase' : 'security-key'} type="password" autocomplete="off"
-              spellcheck="false" autocapitalize="off" aria-describedby=${problem ? 'key-intro key-problem' : 'key-intro'}
-              aria-invalid=${problem ? 'true' : 'false'} />
-          </div>
-          ${problem ? html`<p id="key-problem" role="alert">${this.t(problem)}</p>` : nothing}
-          <div class="row">
-            <button type="submit" part="action" class="primary">${this.t('keySubmit')}</button>
-            ${k.phraseAvailable
-              ? this.button(this.t(phrase ? 'useKeyInsteadShort' : 'usePhraseInstead'), () => this.keyFlow?.useMethod(phrase ? 'key' : 'phrase'))
-              : nothing}
-            ${back}
-          </div>
-        </form>`;
-      }
-      case 'checking':
-        return html`<div part="base">${this.heading(k.method === 'phrase' ? 'phraseHeading' : 'keyHeading')}
-          <p part="status" role="status">${this.t(k.method === 'phrase' ? 'phraseChecking' : 'keyChecking')}</p></div>`;
-      case 'restoring':
-        return html`<div part="base">${this.heading('startingHeading')}
-          <p part="status" role="status">${this.t(k.step === 'backup' ? 'restoringBackup' : 'restoringCrossSigning')}</p></div>`;
-      case 'done':
-        return html`<div part="base">${this.heading('doneHeading')}
-          <p part="status" role="status">${this.t('doneThisSession')}</p>
-          ${k.backup === 'connected' ? html`<p>${this.t('backupConnected')}</p>` : nothing}
-          ${k.backup === 'not-in-storage' || k.backup === 'mismatch' ? html`<p>${this.t('backupMissing')}</p>` : nothing}
-        </div>`;
-      case 'failed':
-        return html`<div part="base">
-          ${this.heading('keyFailedHeading')}
-          <p part="status" role="alert">${k.failure.kind === 'storage-incomplete' ? this.t('keyStorageIncomplete') : explainFailure(this.localize.lang, k.failure)}</p>
-          <div class="row">${this.button(this.t('tryAgain'), () => this.keyFlow?.retry(), 'primary')} ${back}</div>
         </div>`;
     }
   }
