@@ -1,7 +1,7 @@
 // <xs-verify-login>'s Security Key path under faults, against the real Synapse: each request the flow makes
 // fails, loses its response after the server applied it, is slow, or is rate-limited with an odd Retry-After.
-// Every case ends on a true screen, the server state is checked through another real client, and a retry
-// (where one is needed) works. Faults are injected by wrapping the client's fetchFn.
+// Every case ends on a true screen, the server state is checked through another real client, a retry
+// (where one is needed) works, and a secrets scan runs after each test. Faults are injected by wrapping the client's fetchFn.
 //
 // Requests and faults (✓ = a test below):
 //
@@ -21,6 +21,7 @@ import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js'
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
 import { stopAllClients } from '../support/clients.js';
+import { secretsScan } from '../support/secrets-scan.js';
 import { alertText, crossSigned, openKeyEntry, press, root, setUpAccount, stageIs, typeAndSubmit } from '../support/key-entry.js';
 import { waitFor } from '../support/wait.js';
 
@@ -32,6 +33,7 @@ function faultInjector() {
   const wrap = (inner: typeof fetch): typeof fetch => async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     const method = (init?.method ?? 'GET').toUpperCase();
+    sent.push({ url, body: typeof init?.body === 'string' ? init.body : '' });
     const rule = rules.find((r) => r.method === method && r.match.test(url) && r.hits < r.times);
     if (!rule) return inner(input, init);
     rule.hits++;
@@ -61,10 +63,15 @@ function faultInjector() {
   };
 }
 
+/** Every request the faulty clients sent, and the Security Key of the test's account: for the secrets scan. */
+let sent: { url: string; body: string }[] = [];
+let secretOfTest: string | undefined;
+
 /** The account set up by A, master key deleted from secret storage by C; A's element at the out-of-sync step. */
 async function outOfSyncOnA(faults: ReturnType<typeof faultInjector>) {
   const account = await setUpAccount({ sessions: 1, wrapFetchA: faults.wrap });
   const { clientA, recoveryKey } = account;
+  secretOfTest = recoveryKey;
   const c = account.sessions[0]!.client;
   await c.setAccountData('m.cross_signing.master' as never, {} as never);
   await waitFor('A sees the deletion', async () => !(await clientA.secretStorage.isStored('m.cross_signing.master')));
@@ -90,7 +97,20 @@ async function expectRepairedOnServer(c: MatrixClient, clientA: MatrixClient, re
 const MASTER_PUT = /\/account_data\/m\.cross_signing\.master$/;
 
 describe('<xs-verify-login> Security Key path under faults (Synapse)', () => {
-  afterEach(stopAllClients);
+  let scan: ReturnType<typeof secretsScan>;
+  beforeEach(() => {
+    sent = [];
+    secretOfTest = undefined;
+    scan = secretsScan();
+  });
+  afterEach(async () => {
+    scan.stop();
+    await stopAllClients();
+    // Secrets scan: the key in no console line, request, storage, attribute, text left behind or event.
+    expect(secretOfTest, 'the test set up an account').to.be.a('string');
+    expect(sent.length, 'requests were recorded').to.be.greaterThan(5);
+    scan.check([secretOfTest!], sent, [document.body]);
+  });
 
   it('repair: storing the master key fails (5xx): the step says so, keeps the key, and Store again repairs', async () => {
     const faults = faultInjector();
@@ -168,6 +188,7 @@ describe('<xs-verify-login> Security Key path under faults (Synapse)', () => {
     it(`restore: signing this session meets "${kind}": a true screen, and Try again (if needed) verifies`, async () => {
       const faults = faultInjector();
       const account = await setUpAccount({ sessions: 1, wrapFetch: faults.wrap });
+      secretOfTest = account.recoveryKey;
       const { client } = account.sessions[0]!;
       const el = await openKeyEntry(client);
       const rule = faults.arm('POST', /\/keys\/signatures\/upload$/, kind, kind === '429' ? 3 : 1);
@@ -192,6 +213,7 @@ describe('<xs-verify-login> Security Key path under faults (Synapse)', () => {
   it('restore: connecting the backup fails (5xx): a true screen, and Try again verifies', async () => {
     const faults = faultInjector();
     const account = await setUpAccount({ sessions: 1, wrapFetch: faults.wrap });
+    secretOfTest = account.recoveryKey;
     const { client } = account.sessions[0]!;
     const el = await openKeyEntry(client);
     // Every backup-version read fails while the key is checked: the SDK's own background checks too.
