@@ -84,6 +84,16 @@ export interface VerificationPort {
   hasVerifier(): boolean;
   /** Runs the verifier of phase Started once: resolves when done, rejects with VerifierEndError otherwise. */
   runVerifier(handlers: VerifierHandlers): Promise<void>;
+  /**
+   * Reads back whether the trust this verification should have produced is there: for a self-verification,
+   * both sessions cross-signed by the identity; for another user, their identity signed by our user-signing key.
+   * `refresh` also asks the server for the latest keys of the user(s) concerned.
+   */
+  checkTrust(refresh: boolean): Promise<boolean>;
+  /** Calls `listener` when device lists or identities changed (to re-check trust, or notice a session removed). */
+  onTrustChange(listener: () => void): () => void;
+  /** False once the other device (own sessions only) is known and no longer in the device list. */
+  otherDeviceExists(): Promise<boolean>;
 }
 
 export class VerifierEndError extends Error {
@@ -125,16 +135,26 @@ function reciprocateView(cb: ShowQrCodeCallbacks): ReciprocateView {
   return { confirm: () => cb.confirm(), cancel: () => cb.cancel() };
 }
 
+/** Whether `deviceId` of our own user is cross-signed by our identity, as this client has it stored. */
+async function ownDeviceSigned(client: MatrixClient, deviceId: string): Promise<boolean> {
+  return (await cryptoOf(client).getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified ?? false;
+}
+
+/** Events after which trust or device lists may read differently. */
+const TRUST_EVENTS = [CryptoEvent.DevicesUpdated, CryptoEvent.UserTrustStatusChanged, CryptoEvent.KeysChanged] as const;
+
 /** Wraps an SDK VerificationRequest (outgoing or incoming) as a port. */
 export function portFor(client: MatrixClient, request: VerificationRequest): VerificationPort {
   const ownUserId = client.getSafeUserId();
   const ownDeviceId = client.getDeviceId() ?? '';
   let ranVerifier: Verifier | undefined;
+  let lastOtherDevice: string | undefined;
   const port: VerificationPort = {
     ownUserId,
     ownDeviceId,
     view(): RequestView {
       const code = request.cancellationCode;
+      if (request.otherDeviceId) lastOtherDevice = request.otherDeviceId;
       return {
         phase: phaseOf(request.phase),
         initiatedByMe: request.initiatedByMe,
@@ -186,6 +206,32 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
         verifier.off(VerifierEvent.ShowSas, onSas);
         verifier.off(VerifierEvent.ShowReciprocateQr, onQr);
       }
+    },
+    async checkTrust(refresh) {
+      const crypto = cryptoOf(client);
+      if (request.otherUserId === ownUserId) {
+        // For our own user this asks the server (a /keys/query) before answering.
+        if (refresh) await crypto.userHasCrossSigningKeys(ownUserId, true);
+        const other = request.otherDeviceId ?? lastOtherDevice;
+        if (!(await ownDeviceSigned(client, ownDeviceId))) return false;
+        return other ? ownDeviceSigned(client, other) : false;
+      }
+      return (await crypto.getUserVerificationStatus(request.otherUserId)).isCrossSigningVerified();
+    },
+    onTrustChange(listener) {
+      const l = () => listener();
+      for (const e of TRUST_EVENTS) client.on(e as never, l as never);
+      return () => {
+        for (const e of TRUST_EVENTS) client.off(e as never, l as never);
+      };
+    },
+    async otherDeviceExists() {
+      if (request.otherUserId !== ownUserId) return true;
+      const other = request.otherDeviceId ?? lastOtherDevice;
+      if (!other) return true;
+      lastOtherDevice = other;
+      const devices = (await cryptoOf(client).getUserDeviceInfo([ownUserId])).get(ownUserId);
+      return devices ? devices.has(other) : true;
     },
   };
   return port;

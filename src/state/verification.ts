@@ -1,76 +1,45 @@
-// The verification flow of <xs-verify-login> as a plain state machine: it drives a VerificationPort
+// The verification flow of <xs-verify-login> and <xs-verify-user> as a plain state machine: it drives a VerificationPort
 // (src/sdk/verification.ts, or a fake in tests) and exposes one `stage` to render. No DOM, no Lit.
-import { describeFailure, type Failure } from '../sdk/errors.js';
+import { describeFailure } from '../sdk/errors.js';
+import { KeyCollisionError, NoUserIdentityError } from '../sdk/user-verification.js';
 import {
   METHOD_RECIPROCATE,
   NoIdentityError,
   NoOtherSessionError,
   VerifierEndError,
   type ReciprocateView,
-  type SasEmoji,
   type SasView,
   type VerificationPort,
   type VerifierEnd,
 } from '../sdk/verification.js';
+import {
+  CODE_SESSION_SIGNED_OUT,
+  TERMINAL_STAGES,
+  isVerificationQr,
+  type StartFailure,
+  type VerificationStage,
+  type VerifyRole,
+} from './verification-stage.js';
 
-/** Who does what: verify this session, verify another own session, or answer another session's request. */
-export type VerifyRole = 'this-session' | 'other-session' | 'incoming';
-
-/** Why a scanned code was not accepted (the person may try again). */
-export type ScanProblem = 'not-verification-code' | 'wrong-code';
-
-export type VerificationStage =
-  /** This-session role before anything is sent: the person chooses another session or the key. */
-  | { kind: 'start' }
-  | { kind: 'requesting' }
-  /** Our request is out; waiting for the other session (or any of them) to answer. */
-  | { kind: 'waiting-accept'; deviceId: string | undefined }
-  /** Another session asks us to verify. */
-  | { kind: 'incoming'; deviceId: string | undefined }
-  | { kind: 'accepting' }
-  /** Both sides are ready: compare emoji, show our QR code (when `qr` is set) or scan theirs (when `canScan`). */
-  | { kind: 'choose'; deviceId: string | undefined; qr: Uint8ClampedArray | undefined; canScan: boolean }
-  | { kind: 'scan'; problem: ScanProblem | undefined; canShowQr: boolean }
-  /** Waiting for the verifier (the other side's keys). */
-  | { kind: 'starting' }
-  | { kind: 'compare-emoji'; emoji: SasEmoji[]; decimal: [number, number, number] | undefined }
-  /** We said "they match" / "the other device says verified"; waiting for the other side. */
-  | { kind: 'confirmed' }
-  /** The other device scanned our code: does it say it's verified? */
-  | { kind: 'reciprocate' }
-  /** We scanned their code; waiting for them to confirm. */
-  | { kind: 'scanned' }
-  | { kind: 'done'; deviceId: string | undefined }
-  /**
-   * Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated).
-   * `declined`: we turned down an incoming request before accepting it.
-   */
-  | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined; declined?: true }
-  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } | { kind: 'no-other-session' } };
-
-export type VerificationStageKind = VerificationStage['kind'];
+export * from './verification-stage.js';
 
 export interface VerificationFlowOptions {
   role: VerifyRole;
-  /** Sends the request (roles this-session / other-session). */
+  /** Sends the request (roles this-session / other-session / user). */
   request?: () => Promise<VerificationPort>;
   /** The incoming request (role incoming). */
   port?: VerificationPort;
-  /** How often the request's remaining time is checked (ms). */
+  /** How often the request's remaining time (and, after done, the server's signatures) is checked (ms). */
   pollMs?: number;
   /** An unanswered incoming prompt is dismissed after this long (spec: 2 min after receipt). */
   promptLifetimeMs?: number;
+  /** After this long without an answer to our request, say the other side may be offline (ms). */
+  noAnswerMs?: number;
+  /** After done, how long to wait for the signatures to show up on the server before saying they are missing (ms). */
+  confirmTimeoutMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
-}
-
-const TERMINAL: readonly VerificationStageKind[] = ['done', 'cancelled', 'failed'];
-const QR_PREFIX = [0x4d, 0x41, 0x54, 0x52, 0x49, 0x58]; // "MATRIX"
-
-/** True when `bytes` look like a Matrix verification QR payload ("MATRIX", version 2). */
-export function isVerificationQr(bytes: ArrayLike<number>): boolean {
-  return bytes.length > 10 && QR_PREFIX.every((b, i) => bytes[i] === b) && bytes[6] === 0x02;
 }
 
 export class VerificationFlow extends EventTarget {
@@ -89,6 +58,13 @@ export class VerificationFlow extends EventTarget {
   private timer?: unknown;
   private readonly now: () => number;
   private receivedAt = 0;
+  private sentAt?: number;
+  /** Both sides said done: no cancel goes out any more. */
+  private protocolDone = false;
+  private confirmDeadline = 0;
+  private checkingTrust = false;
+  private lookingForDevice = false;
+  private detachTrust?: () => void;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
 
@@ -99,7 +75,7 @@ export class VerificationFlow extends EventTarget {
     this.clearTimer = opts.clearTimer ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>));
     this.now = opts.now ?? (() => Date.now());
     this.receivedAt = this.now();
-    this.stage = opts.role === 'this-session' ? { kind: 'start' } : { kind: 'requesting' };
+    this.stage = opts.role === 'this-session' || opts.role === 'user' ? { kind: 'start' } : { kind: 'requesting' };
     if (opts.role === 'incoming') {
       if (!opts.port) throw new Error('role incoming needs the request');
       this.attach(opts.port);
@@ -113,7 +89,12 @@ export class VerificationFlow extends EventTarget {
   }
 
   get settled(): boolean {
-    return TERMINAL.includes(this.stage.kind);
+    return TERMINAL_STAGES.includes(this.stage.kind);
+  }
+
+  /** The other user (another person, or our own user for a self-verification), once a request exists. */
+  get otherUserId(): string | undefined {
+    return this.port?.view().otherUserId;
   }
 
   /** The other device, once known (remembered: the SDK may forget it once the request is over). */
@@ -142,14 +123,12 @@ export class VerificationFlow extends EventTarget {
         void port.cancel().catch(() => undefined);
         return;
       }
+      this.sentAt = this.now();
       this.attach(port);
       this.sync();
     } catch (e) {
       if (this.disposed) return;
-      this.set({
-        kind: 'failed',
-        failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : e instanceof NoOtherSessionError ? { kind: 'no-other-session' } : describeFailure(e),
-      });
+      this.set({ kind: 'failed', failure: startFailureOf(e) });
     }
   }
 
@@ -166,7 +145,7 @@ export class VerificationFlow extends EventTarget {
 
   /** Declines an incoming request, or cancels whatever is going on. The other side is told (m.user). */
   async cancel(): Promise<void> {
-    if (this.settled) return;
+    if (this.settled || this.protocolDone) return;
     this.cancelling = true;
     const sas = this.sas;
     const declined = this.stage.kind === 'incoming' ? { declined: true as const } : {};
@@ -267,7 +246,7 @@ export class VerificationFlow extends EventTarget {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (!this.settled && this.port) {
+    if (!this.settled && !this.protocolDone && this.port) {
       this.cancelling = true;
       const sas = this.sas;
       try {
@@ -290,11 +269,15 @@ export class VerificationFlow extends EventTarget {
     this.cancelling = false;
     this.readyHandled = false;
     this.knownOtherDevice = undefined;
+    this.protocolDone = false;
+    this.checkingTrust = false;
   }
 
   private stop() {
     this.detach?.();
     this.detach = undefined;
+    this.detachTrust?.();
+    this.detachTrust = undefined;
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.timer = undefined;
   }
@@ -302,12 +285,83 @@ export class VerificationFlow extends EventTarget {
   private attach(port: VerificationPort) {
     this.port = port;
     this.detach = port.onChange(() => this.sync());
-    this.timer = this.setTimer(() => this.checkExpiry(), this.opts.pollMs ?? 1000);
+    this.detachTrust = port.onTrustChange(() => this.trustChanged());
+    this.timer = this.setTimer(() => this.tick(), this.opts.pollMs ?? 1000);
+  }
+
+  private tick() {
+    if (this.stage.kind === 'checking') void this.checkTrust(true);
+    else this.checkExpiry();
+  }
+
+  /** Device lists or identities changed: after done, look for the signatures; before, for a vanished session. */
+  private trustChanged() {
+    if (this.settled || !this.port) return;
+    if (this.stage.kind === 'checking') {
+      void this.checkTrust(false);
+      return;
+    }
+    void this.checkOtherDevice();
+  }
+
+  /** The other session was signed out (removed from the device list) mid-flow: say so, and stop. */
+  private async checkOtherDevice() {
+    const port = this.port;
+    if (!port || this.lookingForDevice || this.protocolDone || !this.otherDeviceId) return;
+    this.lookingForDevice = true;
+    try {
+      if (await port.otherDeviceExists()) return;
+    } catch {
+      return;
+    } finally {
+      this.lookingForDevice = false;
+    }
+    if (this.settled || this.protocolDone || port !== this.port) return;
+    this.cancelling = true;
+    this.set({ kind: 'cancelled', code: CODE_SESSION_SIGNED_OUT, byUs: false, reason: undefined });
+    this.stop();
+    void port.cancel().catch(() => undefined);
+  }
+
+  /** Both sides said done: read back the signatures before claiming anything. */
+  private protocolFinished() {
+    if (this.settled || this.protocolDone) return;
+    this.protocolDone = true;
+    this.detach?.();
+    this.detach = undefined;
+    this.confirmDeadline = this.now() + (this.opts.confirmTimeoutMs ?? 20_000);
+    this.set({ kind: 'checking' });
+    void this.checkTrust(true);
+  }
+
+  private async checkTrust(refresh: boolean) {
+    const port = this.port;
+    if (!port || this.stage.kind !== 'checking' || this.checkingTrust) return;
+    this.checkingTrust = true;
+    let ok = false;
+    try {
+      ok = await port.checkTrust(refresh);
+    } catch {
+      ok = false; // a failed read proves nothing; the deadline decides
+    } finally {
+      this.checkingTrust = false;
+    }
+    if (this.stage.kind !== 'checking' || port !== this.port) return;
+    if (ok) {
+      this.set({ kind: 'done', deviceId: this.otherDeviceId });
+      this.stop();
+    } else if (this.now() >= this.confirmDeadline) {
+      this.set({ kind: 'unsigned', deviceId: this.otherDeviceId });
+      this.stop();
+    }
   }
 
   private checkExpiry() {
     if (this.settled || !this.port) return;
     const v = this.port.view();
+    if (this.stage.kind === 'waiting-accept' && !this.stage.slow && this.sentAt !== undefined && this.now() - this.sentAt >= (this.opts.noAnswerMs ?? 30_000)) {
+      this.set({ ...this.stage, slow: true });
+    }
     if (this.stage.kind === 'incoming' && this.now() - this.receivedAt >= (this.opts.promptLifetimeMs ?? 120_000)) {
       // Dismiss the prompt without cancelling: another of the user's sessions may still answer.
       this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
@@ -328,14 +382,14 @@ export class VerificationFlow extends EventTarget {
   }
 
   private fail(e: unknown) {
-    if (this.settled) return;
+    if (this.settled || this.protocolDone) return;
     if (this.port?.view().phase === 'cancelled') return this.sync();
     this.set({ kind: 'failed', failure: describeFailure(e) });
     this.stop();
   }
 
   private ended(end: VerifierEnd) {
-    if (this.settled) return;
+    if (this.settled || this.protocolDone) return;
     this.set({
       kind: 'cancelled',
       code: end.code ?? this.port?.view().cancellationCode ?? 'm.user',
@@ -346,7 +400,7 @@ export class VerificationFlow extends EventTarget {
   }
 
   private sync() {
-    if (this.settled || !this.port || this.disposed) return;
+    if (this.settled || this.protocolDone || !this.port || this.disposed) return;
     void this.otherDeviceId; // remember it while the SDK knows it
     const v = this.port.view();
     switch (v.phase) {
@@ -355,8 +409,7 @@ export class VerificationFlow extends EventTarget {
         this.stop();
         return;
       case 'done':
-        this.set({ kind: 'done', deviceId: this.otherDeviceId });
-        this.stop();
+        this.protocolFinished();
         return;
       case 'requested':
         if (v.initiatedByMe && this.stage.kind === 'requesting') this.set({ kind: 'waiting-accept', deviceId: this.otherDeviceId });
@@ -409,15 +462,19 @@ export class VerificationFlow extends EventTarget {
         },
       })
       .then(
-        () => {
-          if (this.settled) return;
-          this.set({ kind: 'done', deviceId: this.otherDeviceId });
-          this.stop();
-        },
+        () => this.protocolFinished(),
         (e) => {
           if (e instanceof VerifierEndError) this.ended(e.end);
           else this.fail(e);
         },
       );
   }
+}
+
+function startFailureOf(e: unknown): StartFailure {
+  if (e instanceof NoIdentityError) return { kind: 'no-identity' };
+  if (e instanceof NoOtherSessionError) return { kind: 'no-other-session' };
+  if (e instanceof NoUserIdentityError) return { kind: 'no-user-identity' };
+  if (e instanceof KeyCollisionError) return { kind: 'key-collision' };
+  return describeFailure(e);
 }

@@ -28,7 +28,12 @@ export class FakeVerificationPort implements VerificationPort {
   scanError: Error | undefined;
   verifier = false;
   handlers?: VerifierHandlers;
+  /** What checkTrust() answers (the signatures read back after done). */
+  trusted = true;
+  /** What otherDeviceExists() answers. */
+  deviceExists = true;
   private listeners = new Set<() => void>();
+  private trustListeners = new Set<() => void>();
   private settle?: { resolve: () => void; reject: (e: unknown) => void };
 
   constructor(init: Partial<RequestView> = {}) {
@@ -43,7 +48,23 @@ export class FakeVerificationPort implements VerificationPort {
     return () => this.listeners.delete(listener);
   }
   get listenerCount() {
-    return this.listeners.size;
+    return this.listeners.size + this.trustListeners.size;
+  }
+  async checkTrust(refresh: boolean) {
+    this.calls.push(`checkTrust:${refresh}`);
+    return this.trusted;
+  }
+  onTrustChange(listener: () => void) {
+    this.trustListeners.add(listener);
+    return () => this.trustListeners.delete(listener);
+  }
+  async otherDeviceExists() {
+    return this.deviceExists;
+  }
+  /** Device lists or identities changed (CryptoEvent.DevicesUpdated …). */
+  trustChanged(patch: { trusted?: boolean; deviceExists?: boolean } = {}) {
+    Object.assign(this, patch);
+    for (const l of [...this.trustListeners]) l();
   }
   /** Changes the request and tells the flow. */
   update(patch: Partial<RequestView>) {
