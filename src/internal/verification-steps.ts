@@ -191,8 +191,11 @@ export class VerificationSteps implements ReactiveController {
     return translate(this.lang(), this.strings, key as 'chooseHeading');
   }
 
+  /** Rendered right under each step's heading (e.g. who is being verified). */
+  private afterHeading: unknown = nothing;
+
   private heading(key: StepKey): TemplateResult {
-    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>`;
+    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>${this.afterHeading}`;
   }
 
   private button(label: string, onClick: () => void, cls = ''): TemplateResult {
@@ -203,8 +206,9 @@ export class VerificationSteps implements ReactiveController {
     return this.button(this.t('cancel'), () => void this.getFlow()?.cancel());
   }
 
-  /** Renders one of the method stages. */
-  render(s: MethodStage): TemplateResult {
+  /** Renders one of the method stages; `afterHeading` goes right under its heading. */
+  render(s: MethodStage, afterHeading: unknown = nothing): TemplateResult {
+    this.afterHeading = afterHeading;
     const f = this.getFlow();
     switch (s.kind) {
       case 'choose':

@@ -2,7 +2,7 @@
 // m.direct or created), the spec's refusal of a device id that equals a cross-signing key, and the request.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sleep } from '../internal/async.js';
-import { portFor, type VerificationPort } from './verification.js';
+import { NoIdentityError, portFor, type VerificationPort } from './verification.js';
 
 /** The other person has no cross-signing identity: there is nothing to verify (yet). */
 export class NoUserIdentityError extends Error {
@@ -20,6 +20,14 @@ export class KeyCollisionError extends Error {
   override readonly name = 'KeyCollisionError';
   constructor(readonly userId: string) {
     super(`${userId} has a device whose id equals a cross-signing key`);
+  }
+}
+
+/** This session doesn't hold our user-signing key (it isn't verified itself), so it can't sign anyone. */
+export class CannotSignError extends Error {
+  override readonly name = 'CannotSignError';
+  constructor() {
+    super('this session has no user-signing key');
   }
 }
 
@@ -115,6 +123,8 @@ export interface UserRequestOptions {
 export async function requestUserVerification(client: MatrixClient, userId: string, opts: UserRequestOptions = {}): Promise<VerificationPort> {
   const crypto = client.getCrypto();
   if (!crypto) throw new Error('the MatrixClient has no crypto (call initRustCrypto first)');
+  if (!(await crypto.userHasCrossSigningKeys(client.getSafeUserId(), true))) throw new NoIdentityError();
+  if (!(await crypto.getCrossSigningStatus()).privateKeysCachedLocally.userSigningKey) throw new CannotSignError();
   if (!(await checkUserKeys(client, userId))) throw new NoUserIdentityError(userId);
   const roomId = opts.roomId ?? (await findEncryptedDm(client, userId)) ?? (await createEncryptedDm(client, userId));
   opts.onRoom?.(roomId);

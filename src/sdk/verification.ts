@@ -21,6 +21,8 @@ export type RequestPhase = 'requested' | 'ready' | 'started' | 'cancelled' | 'do
 export interface RequestView {
   phase: RequestPhase;
   initiatedByMe: boolean;
+  /** Our answer (ready) is being sent. */
+  accepting: boolean;
   /** The other device, once known (undefined before anyone answers a request sent to all own sessions). */
   otherDeviceId: string | undefined;
   otherUserId: string;
@@ -94,6 +96,11 @@ export interface VerificationPort {
   onTrustChange(listener: () => void): () => void;
   /** False once the other device (own sessions only) is known and no longer in the device list. */
   otherDeviceExists(): Promise<boolean>;
+  /**
+   * How a cancelled request ended, when the request itself doesn't say (its code is null): read from the
+   * verifier it had before a method started (e.g. the QR code we showed, which the other side scanned wrongly).
+   */
+  verifierEnd(): Promise<VerifierEnd | undefined>;
 }
 
 export class VerifierEndError extends Error {
@@ -158,6 +165,7 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
       return {
         phase: phaseOf(request.phase),
         initiatedByMe: request.initiatedByMe,
+        accepting: request.accepting,
         otherDeviceId: request.otherDeviceId,
         otherUserId: request.otherUserId,
         chosenMethod: request.chosenMethod,
@@ -224,6 +232,20 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
       return () => {
         for (const e of TRUST_EVENTS) client.off(e as never, l as never);
       };
+    },
+    async verifierEnd() {
+      // rust crypto records a cancellation of the QR verification (e.g. m.key_mismatch when the scanned secret
+      // is wrong) on the verifier only; `request.verifier` is hidden outside phase Started, so the request's own
+      // field is read. Its verify() rejects with "cancelled by us|them with code …".
+      const inner = (request as unknown as { _verifier?: Verifier })._verifier ?? request.verifier;
+      if (!inner?.hasBeenCancelled) return undefined;
+      try {
+        await inner.verify();
+        return undefined;
+      } catch (e) {
+        const end = parseVerifierError(e);
+        return end.code ? end : undefined;
+      }
     },
     async otherDeviceExists() {
       if (request.otherUserId !== ownUserId) return true;

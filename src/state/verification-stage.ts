@@ -18,6 +18,8 @@ export type StartFailure =
   | { kind: 'no-identity' }
   /** None of our other sessions is cross-signed (this-session role). */
   | { kind: 'no-other-session' }
+  /** This session doesn't hold the user-signing key (it isn't verified itself): it can't sign another person. */
+  | { kind: 'cannot-sign' }
   /** The other person has no cross-signing identity (they never set up secure messaging). */
   | { kind: 'no-user-identity' }
   /** The other person has a device whose id equals one of their cross-signing keys (spec: MUST refuse). */

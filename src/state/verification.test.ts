@@ -309,4 +309,19 @@ describe('VerificationFlow (state machine)', () => {
     await b.start();
     expect(b.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'key-collision' } });
   });
+
+  it('cancelled without a code on the request (a QR mismatch rust records on the verifier only): the verifier’s code is used', async () => {
+    const { port, flow } = await outgoing({ phase: 'ready', otherDeviceId: 'OTHER', otherCanScan: true });
+    port.qr = fakeQrBytes();
+    await tick();
+    expect(flow.stage.kind).to.equal('choose');
+    port.end = { code: 'm.key_mismatch', byUs: true, reason: 'Secret mismatch' };
+    port.update({ phase: 'cancelled', cancellationCode: null });
+    await tick();
+    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.key_mismatch', byUs: true, reason: 'Secret mismatch' });
+    const other = await outgoing({ phase: 'ready', otherDeviceId: 'X' });
+    other.port.update({ phase: 'cancelled', cancellationCode: null });
+    await tick();
+    expect(other.flow.stage, 'nothing recorded anywhere: a plain cancel').to.deep.include({ kind: 'cancelled', code: 'm.user', byUs: false });
+  });
 });

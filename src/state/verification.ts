@@ -1,7 +1,7 @@
 // The verification flow of <xs-verify-login> and <xs-verify-user> as a plain state machine: it drives a VerificationPort
 // (src/sdk/verification.ts, or a fake in tests) and exposes one `stage` to render. No DOM, no Lit.
 import { describeFailure } from '../sdk/errors.js';
-import { KeyCollisionError, NoUserIdentityError } from '../sdk/user-verification.js';
+import { CannotSignError, KeyCollisionError, NoUserIdentityError } from '../sdk/user-verification.js';
 import {
   METHOD_RECIPROCATE,
   NoIdentityError,
@@ -64,6 +64,7 @@ export class VerificationFlow extends EventTarget {
   private confirmDeadline = 0;
   private checkingTrust = false;
   private lookingForDevice = false;
+  private resolvingCancel = false;
   private detachTrust?: () => void;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
@@ -80,9 +81,10 @@ export class VerificationFlow extends EventTarget {
       if (!opts.port) throw new Error('role incoming needs the request');
       this.attach(opts.port);
       // A request this session sent (handed over by the host) waits for the other side instead.
-      this.stage = opts.port.view().initiatedByMe
+      const v = opts.port.view();
+      this.stage = v.initiatedByMe
         ? { kind: 'waiting-accept', deviceId: this.otherDeviceId }
-        : { kind: 'incoming', deviceId: this.otherDeviceId };
+        : v.accepting ? { kind: 'accepting' } : { kind: 'incoming', deviceId: this.otherDeviceId };
       // Handed over late (already answered, started or cancelled): catch up.
       if (opts.port.view().phase !== 'requested') this.sync();
     }
@@ -271,6 +273,7 @@ export class VerificationFlow extends EventTarget {
     this.knownOtherDevice = undefined;
     this.protocolDone = false;
     this.checkingTrust = false;
+    this.resolvingCancel = false;
   }
 
   private stop() {
@@ -321,6 +324,21 @@ export class VerificationFlow extends EventTarget {
     this.set({ kind: 'cancelled', code: CODE_SESSION_SIGNED_OUT, byUs: false, reason: undefined });
     this.stop();
     void port.cancel().catch(() => undefined);
+  }
+
+  /** The request says cancelled but not why: ask the verifier (a QR mismatch is only recorded there). */
+  private async cancelledWithoutCode() {
+    if (this.resolvingCancel || !this.port) return;
+    this.resolvingCancel = true;
+    let end: VerifierEnd | undefined;
+    try {
+      end = await this.port.verifierEnd();
+    } catch {
+      end = undefined;
+    }
+    if (this.settled || this.disposed) return;
+    this.set({ kind: 'cancelled', code: end?.code ?? 'm.user', byUs: end?.byUs ?? this.cancelling, reason: end?.reason });
+    this.stop();
   }
 
   /** Both sides said done: read back the signatures before claiming anything. */
@@ -405,6 +423,10 @@ export class VerificationFlow extends EventTarget {
     const v = this.port.view();
     switch (v.phase) {
       case 'cancelled':
+        if (!v.cancellationCode && !this.cancelling) {
+          void this.cancelledWithoutCode();
+          return;
+        }
         this.set({ kind: 'cancelled', code: v.cancellationCode ?? 'm.user', byUs: v.cancelledByUs ?? this.cancelling, reason: undefined });
         this.stop();
         return;
@@ -476,5 +498,6 @@ function startFailureOf(e: unknown): StartFailure {
   if (e instanceof NoOtherSessionError) return { kind: 'no-other-session' };
   if (e instanceof NoUserIdentityError) return { kind: 'no-user-identity' };
   if (e instanceof KeyCollisionError) return { kind: 'key-collision' };
+  if (e instanceof CannotSignError) return { kind: 'cannot-sign' };
   return describeFailure(e);
 }

@@ -14,6 +14,7 @@ export class FakeVerificationPort implements VerificationPort {
   state: RequestView = {
     phase: 'requested',
     initiatedByMe: true,
+    accepting: false,
     otherDeviceId: undefined,
     otherUserId: '@me:localhost',
     chosenMethod: null,
@@ -57,6 +58,11 @@ export class FakeVerificationPort implements VerificationPort {
   onTrustChange(listener: () => void) {
     this.trustListeners.add(listener);
     return () => this.trustListeners.delete(listener);
+  }
+  /** What verifierEnd() answers (the verifier's own record of a cancellation). */
+  end: VerifierEnd | undefined;
+  async verifierEnd() {
+    return this.end;
   }
   async otherDeviceExists() {
     return this.deviceExists;

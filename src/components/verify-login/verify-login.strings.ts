@@ -161,6 +161,7 @@ export function explainStartFailure(lang: string, f: StartFailure): string {
     case 'no-other-session': return t('noOtherSession');
     case 'no-user-identity': return t('noUserIdentity');
     case 'key-collision': return t('keyCollision');
+    case 'cannot-sign': return t('noIdentity');
     default: return explainFailure(lang, f);
   }
 }

@@ -50,7 +50,7 @@ export class XsVerifyLogin extends XsElement {
   /** An incoming request (from `CryptoEvent.VerificationRequestReceived`) to answer. */
   @property({ attribute: false }) request?: VerificationRequest;
 
-  /** After both sides said done, how long to wait for the signatures to show up on the server (ms). */
+  /** After both sides said done, how long to wait for the signatures to show up on the server (ms; read when a flow starts). */
   @property({ attribute: 'confirm-timeout', type: Number }) confirmTimeout = 20_000;
 
   /** After this long without an answer, say the other session may be offline or unable to answer (ms). */
@@ -93,7 +93,7 @@ export class XsVerifyLogin extends XsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('deviceId') || changed.has('request') || changed.has('confirmTimeout') || changed.has('noAnswerTimeout')) && this.isConnected) {
+    if (this.hasUpdated && (changed.has('deviceId') || changed.has('request')) && this.isConnected) {
       this.build(this.matrixClient);
     }
     if (changed.has('stage' as keyof XsVerifyLogin)) {
@@ -187,6 +187,11 @@ export class XsVerifyLogin extends XsElement {
       this.emittedFor = s;
       this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s, flow), s.byUs));
     }
+  }
+
+  /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
+  accept(): void {
+    void this.flow?.accept();
   }
 
   /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
