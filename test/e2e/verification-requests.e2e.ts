@@ -53,7 +53,9 @@ describe('<xs-verification-requests> with Synapse', () => {
     await expect(list).to.be.accessible();
     const asker = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
     await press(asker, 'Verify with another session');
-    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes('Device B'));
+    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes('Device B')).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(cardText(list))}`);
+    });
     const text = cardText(list)[0]!;
     expect(text).to.contain('One of your sessions wants to be verified');
     expect(text).to.contain(pair.b.deviceId);
@@ -100,7 +102,9 @@ describe('<xs-verification-requests> with Synapse', () => {
     await press(asker, 'Verify with another session');
     await waitFor('both show it', () => cards(listA).length === 1 && cards(listC).length === 1);
     await pressInList(listC, 'Accept');
-    await waitFor('gone from A', () => cards(listA).length === 0, { timeoutMs: 15_000 });
+    await waitFor('gone from A', () => cards(listA).length === 0, { timeoutMs: 15_000 }).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(cardText(listA))} / C: ${JSON.stringify(cardText(listC))}`);
+    });
     expect(root(listA).querySelector('[role=alert]')).to.equal(null);
     await stageIs(asker, 'Choose how to verify');
   });
@@ -121,7 +125,9 @@ describe('<xs-verification-requests> with Synapse', () => {
     const list = await fixture<XsVerificationRequests>(html`<xs-verification-requests .client=${bob}></xs-verification-requests>`);
     const asker = await fixture<XsVerifyUser>(html`<xs-verify-user .client=${alice} user-id=${bobS.userId} room-id=${roomId}></xs-verify-user>`);
     await press(asker, 'Start verification');
-    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes(aliceS.userId));
+    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes(aliceS.userId)).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(cardText(list))}`);
+    });
     expect(cardText(list)[0]).to.contain('Someone wants to verify you');
     expect(root(list).querySelector('[part=who] .name')!.textContent).to.equal('Alice <b>Liddell</b>');
     expect(root(list).querySelector('[part=who] b')).to.equal(null);

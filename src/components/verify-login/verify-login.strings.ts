@@ -147,6 +147,16 @@ export const verifyStrings = defineStrings('verify-login', {
   backupConnected: 'It is connected to your key backup, so your message history can be restored.',
   backupMissing: 'Your key backup could not be unlocked with this key: older messages may stay unreadable until another session shares their keys.',
   tryAgain: 'Try again',
+  // After this session is verified: the message history from the key backup
+  restoreWaiting: 'Receiving your keys from your other session…',
+  restoringFetch: 'Downloading your message history keys…',
+  restoringCount: (done: string, total: string) => `Restoring your message history: ${done} of ${total} keys`,
+  restoreProgressLabel: 'Message history restored',
+  restored: (count: string, n: number) => (n === 1 ? '1 key restored: your older messages can be read here.' : `${count} keys restored: your older messages can be read here.`),
+  restoredNone: 'Your key backup is empty: there was no older history to restore.',
+  restoreNoBackup: 'Your account has no key backup, so older messages can only be read once your other sessions share their keys.',
+  restoreSecretsMissing: 'Your other session hasn’t sent the keys for your message history yet. Keep it open and try again, or use your Security Key.',
+  restoreFailed: 'Your message history could not be restored from the key backup. Try again.',
 });
 
 

@@ -12,6 +12,7 @@ import { recoveryPortFor } from '../../sdk/recovery-key.js';
 import { watchStatus } from '../../sdk/status.js';
 import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
+import { HistoryRestoreView } from './history-restore-view.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
@@ -34,6 +35,7 @@ import { explainCancel, explainStartFailure, verifyStrings } from './verify-logi
  * @csspart numbers - The three numbers to compare (instead of the emoji, on request).
  * @csspart qr-code - The QR code image.
  * @csspart camera - The camera preview while scanning.
+ * @csspart restore - After this session is verified: the history restored from the key backup (progress, result).
  * @cssprop [--xs-verify-login-emoji-size=2.5rem] - Size of the emoji glyphs.
  * @cssprop [--xs-verify-login-qr-size=16rem] - Size of the QR code.
  * @cssstate waiting - Waiting for the other session.
@@ -62,6 +64,8 @@ export class XsVerifyLogin extends XsElement {
   private problemFocused?: RecoveryStage;
   /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
   @state() private alreadyVerified = false;
+  /** After this session was verified: the secrets arriving and the history restored from the key backup. */
+  private readonly restore = new HistoryRestoreView(this, () => this.localize.lang);
   /** "Can't confirm?" was not handled by the host: explain the reset here. */
   @state() private resetUnhandled = false;
   @query('#key-input') private keyInput?: HTMLInputElement;
@@ -167,6 +171,7 @@ export class XsVerifyLogin extends XsElement {
   private teardown() {
     this.unwatch?.();
     this.unwatch = undefined;
+    this.restore.reset();
     this.closeKey();
     this.steps.reset();
     this.flow?.dispose();
@@ -183,6 +188,7 @@ export class XsVerifyLogin extends XsElement {
       const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
       const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
       this.emit(new XsVerifiedEvent(userId, deviceId));
+      if (flow.role === 'this-session' && this.flowClient) this.restore.start(this.flowClient);
     } else if (s.kind === 'cancelled') {
       this.emittedFor = s;
       this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s, flow), s.byUs));
@@ -206,6 +212,7 @@ export class XsVerifyLogin extends XsElement {
       this.keyStage = flow.stage;
       if (flow.stage.kind === 'done') {
         this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
+        this.restore.start(client);
       }
     });
     this.keyStage = flow.stage;
@@ -317,7 +324,7 @@ export class XsVerifyLogin extends XsElement {
           : (s.deviceId ?? this.deviceId)
             ? this.localize.t(verifyStrings, 'doneOtherSession', (s.deviceId ?? this.deviceId)!)
             : this.t('doneOtherUnknown');
-        return html`<div part="base">${this.heading('doneHeading')}<p part="status" role="status">${text}</p></div>`;
+        return html`<div part="base">${this.heading('doneHeading')}<p part="status" role="status">${text}</p>${this.restore.render()}</div>`;
       }
       case 'unsigned':
         // Both sides said done, but the server holds no signature: never the shield.
@@ -401,6 +408,7 @@ export class XsVerifyLogin extends XsElement {
           <p part="status" role="status">${this.t('doneThisSession')}</p>
           ${k.backup === 'connected' ? html`<p>${this.t('backupConnected')}</p>` : nothing}
           ${k.backup === 'not-in-storage' || k.backup === 'mismatch' ? html`<p>${this.t('backupMissing')}</p>` : nothing}
+          ${this.restore.render()}
         </div>`;
       case 'failed':
         return html`<div part="base">
