@@ -12,6 +12,7 @@ import {
   type VerificationPort,
   type VerifierEnd,
 } from '../sdk/verification.js';
+import { SignatureReadback } from './verification-readback.js';
 import {
   CODE_SESSION_SIGNED_OUT,
   TERMINAL_STAGES,
@@ -61,8 +62,7 @@ export class VerificationFlow extends EventTarget {
   private sentAt?: number;
   /** Both sides said done: no cancel goes out any more. */
   private protocolDone = false;
-  private confirmDeadline = 0;
-  private checkingTrust = false;
+  private readback?: SignatureReadback;
   private lookingForDevice = false;
   private resolvingCancel = false;
   private detachTrust?: () => void;
@@ -272,7 +272,8 @@ export class VerificationFlow extends EventTarget {
     this.readyHandled = false;
     this.knownOtherDevice = undefined;
     this.protocolDone = false;
-    this.checkingTrust = false;
+    this.readback?.stop();
+    this.readback = undefined;
     this.resolvingCancel = false;
   }
 
@@ -293,7 +294,7 @@ export class VerificationFlow extends EventTarget {
   }
 
   private tick() {
-    if (this.stage.kind === 'checking') void this.checkTrust(true);
+    if (this.stage.kind === 'checking') void this.readback?.check(true);
     else this.checkExpiry();
   }
 
@@ -301,7 +302,7 @@ export class VerificationFlow extends EventTarget {
   private trustChanged() {
     if (this.settled || !this.port) return;
     if (this.stage.kind === 'checking') {
-      void this.checkTrust(false);
+      void this.readback?.check(false);
       return;
     }
     void this.checkOtherDevice();
@@ -343,35 +344,18 @@ export class VerificationFlow extends EventTarget {
 
   /** Both sides said done: read back the signatures before claiming anything. */
   private protocolFinished() {
-    if (this.settled || this.protocolDone) return;
+    if (this.settled || this.protocolDone || !this.port) return;
     this.protocolDone = true;
     this.detach?.();
     this.detach = undefined;
-    this.confirmDeadline = this.now() + (this.opts.confirmTimeoutMs ?? 20_000);
     this.set({ kind: 'checking' });
-    void this.checkTrust(true);
-  }
-
-  private async checkTrust(refresh: boolean) {
-    const port = this.port;
-    if (!port || this.stage.kind !== 'checking' || this.checkingTrust) return;
-    this.checkingTrust = true;
-    let ok = false;
-    try {
-      ok = await port.checkTrust(refresh);
-    } catch {
-      ok = false; // a failed read proves nothing; the deadline decides
-    } finally {
-      this.checkingTrust = false;
-    }
-    if (this.stage.kind !== 'checking' || port !== this.port) return;
-    if (ok) {
-      this.set({ kind: 'done', deviceId: this.otherDeviceId });
+    const readback = new SignatureReadback(this.port, this.now, this.opts.confirmTimeoutMs ?? 20_000, (r) => {
+      if (readback !== this.readback || this.stage.kind !== 'checking') return;
+      this.set({ kind: r === 'signed' ? 'done' : 'unsigned', deviceId: this.otherDeviceId });
       this.stop();
-    } else if (this.now() >= this.confirmDeadline) {
-      this.set({ kind: 'unsigned', deviceId: this.otherDeviceId });
-      this.stop();
-    }
+    });
+    this.readback = readback;
+    void readback.check(true);
   }
 
   private checkExpiry() {

@@ -55,7 +55,9 @@ export class XsVerificationRequests extends XsElement {
       const fresh = model.entries.filter((e) => !this.seen.has(e.key));
       for (const e of fresh) this.seen.add(e.key);
       if (fresh.length) this.announcement = this.t('arrived');
+      // Entries change in place (who asks, the countdown, accepted): render again even when the list is the same.
       this.entries = model.entries;
+      this.requestUpdate();
     };
     model.addEventListener('change', update);
     update();
