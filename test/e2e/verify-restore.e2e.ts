@@ -31,7 +31,7 @@ describe('<xs-verify-login>: history after verification (Synapse)', () => {
     const { room_id: roomId } = await clientA.createRoom({
       initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
     });
-    await waitFor('A has the room', () => clientA.getRoom(roomId));
+    await waitFor('A has the encrypted room', async () => clientA.getRoom(roomId) && (await cryptoA.isEncryptionEnabledInRoom(roomId)));
     const text = `before B existed ${crypto.randomUUID()}`;
     const { event_id: eventId } = await clientA.sendTextMessage(roomId, text);
     await waitFor('the room key is in the backup', async () => (await backedUpKeys(clientA)) >= 1, { timeoutMs: 30_000, intervalMs: 500 });

@@ -88,8 +88,7 @@ export class XsVerificationRequests extends XsElement {
       request: entry.handle.request,
     });
     if (!this.emit(event)) {
-      // The host places the verification itself.
-      await model.accept(entry.key, false);
+      // The host places the verification itself (nothing is rendered here for it, so nothing here cancels it).
       model.finish(entry.key);
       this.announcement = this.t('handedOver');
       return;
