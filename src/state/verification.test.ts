@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { VerificationFlow, isVerificationQr } from './verification.js';
 import { parseVerifierError } from '../sdk/verification.js';
 import { FakeVerificationPort, fakeQrBytes } from '../../test/support/fake-verification.js';
@@ -323,5 +323,67 @@ describe('VerificationFlow (state machine)', () => {
     other.port.update({ phase: 'cancelled', cancellationCode: null });
     await tick();
     expect(other.flow.stage, 'nothing recorded anywhere: a plain cancel').to.deep.include({ kind: 'cancelled', code: 'm.user', byUs: false });
+  });
+
+  describe('both sides starting at once', () => {
+    function incomingHub() {
+      let listener: ((p: FakeVerificationPort) => void) | undefined;
+      return {
+        watchIncoming: (l: (p: FakeVerificationPort) => void) => ((listener = l), () => (listener = undefined)),
+        arrive: (p: FakeVerificationPort) => listener?.(p),
+        get listening() { return listener !== undefined; },
+      };
+    }
+
+    it('this-session role: its request cancelled (m.user) as the other session’s request arrives → it sends again', async () => {
+      const hub = incomingHub();
+      const ports = [new FakeVerificationPort(), new FakeVerificationPort()];
+      let sent = 0;
+      const flow = new VerificationFlow({
+        role: 'this-session', request: async () => ports[sent++]!, ...manualTimers(),
+        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost' },
+      });
+      await flow.start();
+      hub.arrive(new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.user' }));
+      ports[0]!.update({ phase: 'cancelled', cancellationCode: 'm.user' });
+      await waitUntil(() => sent === 2, 'sent again');
+      await tick();
+      expect(flow.stage.kind).to.equal('waiting-accept');
+      flow.dispose();
+      expect(hub.listening).to.equal(false);
+    });
+
+    it('other-session role with the larger device id: waits for the other side’s new request and accepts it', async () => {
+      const hub = incomingHub();
+      const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
+      const flow = new VerificationFlow({
+        role: 'other-session', request: async () => port, ...manualTimers(),
+        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
+      });
+      await flow.start();
+      port.update({ phase: 'cancelled', cancellationCode: 'm.user' });
+      hub.arrive(new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.user' }));
+      await waitUntil(() => flow.stage.kind === 'waiting-accept', 'waiting for their new request');
+      const theirs = new FakeVerificationPort({ initiatedByMe: false, otherDeviceId: 'AAAA' });
+      hub.arrive(theirs);
+      await waitUntil(() => theirs.calls.includes('accept'), 'adopted');
+      expect(flow.stage.kind).to.equal('accepting');
+      theirs.update({ phase: 'ready' });
+      await tick();
+      expect(flow.stage.kind).to.equal('choose');
+    });
+
+    it('a plain decline (no request from the other side) is shown as such after a short look', async () => {
+      const hub = incomingHub();
+      const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
+      const flow = new VerificationFlow({
+        role: 'other-session', request: async () => port, ...manualTimers(),
+        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
+      });
+      await flow.start();
+      port.update({ phase: 'cancelled', cancellationCode: 'm.user' });
+      await waitUntil(() => flow.stage.kind === 'cancelled', 'cancelled', { timeout: 3000 });
+      expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: false, reason: undefined });
+    });
   });
 });

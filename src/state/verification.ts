@@ -13,6 +13,7 @@ import {
   type VerifierEnd,
 } from '../sdk/verification.js';
 import { SignatureReadback } from './verification-readback.js';
+import { CollisionWatch, type Peer } from './verification-collision.js';
 import {
   CODE_SESSION_SIGNED_OUT,
   TERMINAL_STAGES,
@@ -38,6 +39,10 @@ export interface VerificationFlowOptions {
   noAnswerMs?: number;
   /** After done, how long to wait for the signatures to show up on the server before saying they are missing (ms). */
   confirmTimeoutMs?: number;
+  /** Incoming requests (to notice both sides starting at once, and adopt the other side's new attempt). */
+  watchIncoming?: (listener: (port: VerificationPort) => void) => () => void;
+  /** Who our request goes to (outgoing roles), for the collision rule. */
+  peer?: Peer;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
@@ -65,6 +70,9 @@ export class VerificationFlow extends EventTarget {
   private readback?: SignatureReadback;
   private lookingForDevice = false;
   private resolvingCancel = false;
+  private collisions?: CollisionWatch;
+  private collisionCount = 0;
+  private handlingCollision = false;
   private detachTrust?: () => void;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
@@ -118,6 +126,8 @@ export class VerificationFlow extends EventTarget {
   async start(): Promise<void> {
     if (this.role === 'incoming' || !this.opts.request) return;
     this.reset();
+    if (this.opts.watchIncoming && this.opts.peer) this.collisions ??= new CollisionWatch(this.opts.watchIncoming, this.opts.peer, this.now);
+    this.collisions?.clear();
     this.set({ kind: 'requesting' });
     try {
       const port = await this.opts.request();
@@ -259,6 +269,7 @@ export class VerificationFlow extends EventTarget {
       }
     }
     this.stop();
+    this.collisions?.dispose();
   }
 
   private reset() {
@@ -325,6 +336,52 @@ export class VerificationFlow extends EventTarget {
     this.set({ kind: 'cancelled', code: CODE_SESSION_SIGNED_OUT, byUs: false, reason: undefined });
     this.stop();
     void port.cancel().catch(() => undefined);
+  }
+
+  /**
+   * Our request was cancelled (m.user) before anyone answered. If the peer's own request arrived at the same
+   * moment, both sides started at once: the session that broadcast ("verify this session"), or else the smaller
+   * device (or user) id, sends again; the other adopts that new request and accepts it (its person asked too).
+   */
+  private async afterPossibleCollision() {
+    const w = this.collisions;
+    if (!w || this.handlingCollision) return;
+    this.handlingCollision = true;
+    const collided = this.collisionCount < 2 && (await w.collided(3_000, 1_500));
+    this.handlingCollision = false;
+    if (this.disposed || this.settled) return;
+    if (!collided) {
+      this.set({ kind: 'cancelled', code: 'm.user', byUs: false, reason: undefined });
+      this.stop();
+      return;
+    }
+    this.collisionCount++;
+    const deviceId = this.otherDeviceId;
+    this.stop();
+    const peer = this.opts.peer!;
+    const mine = peer.userId === this.port?.ownUserId ? this.port?.ownDeviceId : this.port?.ownUserId;
+    const theirs = peer.userId === this.port?.ownUserId ? peer.deviceId : peer.userId;
+    const resend = this.role === 'this-session' || (mine !== undefined && theirs !== undefined && mine < theirs);
+    if (this.role === 'this-session') return this.start();
+    this.set({ kind: 'waiting-accept', deviceId });
+    const theirsAgain = await w.nextFresh(resend ? 2_000 : 20_000);
+    if (this.disposed || this.settled) return;
+    if (theirsAgain) return this.adopt(theirsAgain);
+    if (resend) return this.start();
+    this.set({ kind: 'cancelled', code: 'm.user', byUs: false, reason: undefined });
+  }
+
+  /** Takes over the peer's request (after a collision) and accepts it. */
+  private async adopt(port: VerificationPort) {
+    this.reset();
+    this.attach(port);
+    this.set({ kind: 'accepting' });
+    try {
+      await port.accept();
+      this.sync();
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   /** The request says cancelled but not why: ask the verifier (a QR mismatch is only recorded there). */
@@ -407,6 +464,10 @@ export class VerificationFlow extends EventTarget {
     const v = this.port.view();
     switch (v.phase) {
       case 'cancelled':
+        if (v.cancellationCode === 'm.user' && v.initiatedByMe && !this.cancelling && this.collisions && ['requesting', 'waiting-accept'].includes(this.stage.kind)) {
+          void this.afterPossibleCollision();
+          return;
+        }
         if (!v.cancellationCode && !this.cancelling) {
           void this.cancelledWithoutCode();
           return;

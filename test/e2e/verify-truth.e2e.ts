@@ -210,4 +210,43 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     await press(el, 'Back');
     await stageIs(el, 'Verify this session');
   });
+
+  it('both sessions start at the same moment: they converge on one verification, nobody sees a cancellation', async () => {
+    const pair = await setUpPair();
+    const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login id="new" .client=${pair.clientB}></xs-verify-login>`);
+    await stageIs(newSide, 'Verify this session');
+    const headings: string[] = [];
+    const track = (el: XsVerifyLogin) => {
+      const t = setInterval(() => {
+        const h = `${el.id}: ${headingOf(el)}`;
+        if (headings[headings.length - 1] !== h) headings.push(h);
+      }, 10);
+      return () => clearInterval(t);
+    };
+    const stopNew = track(newSide);
+    // B asks its other sessions while A, at the same moment, asks B by its device id.
+    [...root(newSide).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Verify with another session')!.click();
+    const oldSide = await fixture<XsVerifyLogin>(html`<xs-verify-login id="old" .client=${pair.clientA} device-id=${pair.b.deviceId}></xs-verify-login>`);
+    const stopOld = track(oldSide);
+    const newEv = events(newSide);
+    const oldEv = events(oldSide);
+    try {
+      await stageIs(newSide, 'Choose how to verify');
+      await stageIs(oldSide, 'Choose how to verify');
+      await press(newSide, 'Compare emoji');
+      await stageIs(newSide, 'Compare the emoji');
+      await stageIs(oldSide, 'Compare the emoji');
+      expect(emojiNames(newSide)).to.deep.equal(emojiNames(oldSide));
+      await press(oldSide, 'They match');
+      await press(newSide, 'They match');
+      await stageIs(newSide, 'Verified');
+      await stageIs(oldSide, 'Verified');
+    } finally {
+      stopNew();
+      stopOld();
+    }
+    expect(headings.filter((h) => /cancelled|failed/i.test(h)), headings.join(' → ')).to.deep.equal([]);
+    expect(newEv.cancelled.concat(oldEv.cancelled)).to.have.length(0);
+    expect(await crossSigned(pair.clientB, pair.b.deviceId)).to.equal(true);
+  });
 });

@@ -10,7 +10,7 @@ import { VerificationSteps, verificationStepStyles } from '../../internal/verifi
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { recoveryPortFor } from '../../sdk/recovery-key.js';
 import { watchStatus } from '../../sdk/status.js';
-import { isDeviceCrossSigned, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
+import { isDeviceCrossSigned, onVerificationRequest, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { HistoryRestoreView } from './history-restore-view.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
@@ -133,7 +133,14 @@ export class XsVerifyLogin extends XsElement {
     const flow = new VerificationFlow(
       role === 'incoming'
         ? { role, port: portFor(client, this.request!), ...timing }
-        : { role, request: () => (deviceId ? requestToOwnDevice(client, deviceId) : requestFromOtherSessions(client)), ...timing },
+        : {
+            role,
+            request: () => (deviceId ? requestToOwnDevice(client, deviceId) : requestFromOtherSessions(client)),
+            ...timing,
+            // Both sessions starting at once converge on one verification.
+            watchIncoming: (l) => onVerificationRequest(client, (r) => l(portFor(client, r))),
+            peer: { userId: client.getSafeUserId(), ...(deviceId ? { deviceId } : {}) },
+          },
     );
     this.resetUnhandled = false;
     this.flow = flow;

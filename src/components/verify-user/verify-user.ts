@@ -9,7 +9,7 @@ import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { VerificationSteps, isMethodStage, verificationStepStyles } from '../../internal/verification-steps.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { isUserVerified, requestUserVerification } from '../../sdk/user-verification.js';
-import { portFor } from '../../sdk/verification.js';
+import { onVerificationRequest, portFor } from '../../sdk/verification.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../state/verification.js';
 import { verifyUserStyles } from './verify-user.styles.js';
 import { explainUserCancel, explainUserStartFailure, verifyUserStrings } from './verify-user.strings.js';
@@ -108,7 +108,13 @@ export class XsVerifyUser extends XsElement {
     const roomId = this.roomId;
     const flow = this.request
       ? new VerificationFlow({ role: 'incoming', port: portFor(client, this.request), ...timing })
-      : new VerificationFlow({ role: 'user', request: () => requestUserVerification(client, userId, roomId ? { roomId } : {}), ...timing });
+      : new VerificationFlow({
+          role: 'user',
+          request: () => requestUserVerification(client, userId, roomId ? { roomId } : {}),
+          ...timing,
+          watchIncoming: (l) => onVerificationRequest(client, (r) => l(portFor(client, r))),
+          peer: { userId },
+        });
     this.flow = flow;
     flow.addEventListener('change', () => this.onFlowChange(flow));
     this.stage = flow.stage;
