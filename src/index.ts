@@ -7,7 +7,9 @@ export { XsClientProvider } from './components/client-provider/client-provider.j
 export * from './i18n/index.js';
 export { XsAuthPrompt } from './components/auth-prompt/auth-prompt.js';
 export { UiaSession, UiaCancelledError, type UiaStage } from './state/uia.js';
-export { describeFailure, type Failure, type FailureKind } from './sdk/errors.js';
+export { describeFailure, MAX_RETRY_AFTER_MS, type Failure, type FailureKind } from './sdk/errors.js';
+export { guardUiaRequests } from './sdk/uia-guard.js';
+export { checkServerUrl, type UrlCheck, type UrlRefusal } from './internal/safe-url.js';
 export {
   createSecretStorageCallbacks,
   withSecretStorageKey,
@@ -54,6 +56,8 @@ export { XsSetupWizard } from './components/setup-wizard/setup-wizard.js';
 export { SetupWizard, type WizardMode, type WizardStage, type KeyMethod } from './state/setup-wizard.js';
 export { createSetupAdapter, type SetupAdapter, type SetupSnapshot, type SetupSituation, type SetupGap } from './sdk/setup.js';
 export { XsSetupCompleteEvent, type SetupMode } from './events/xs-setup-complete.js';
+export { XsSetupClosedEvent } from './events/xs-setup-closed.js';
+export { accountModel, type AccountModel, type AccountState } from './sdk/account.js';
 export { XsSetupDismissedEvent } from './events/xs-setup-dismissed.js';
 export { XsRequestExportEvent } from './events/xs-request-export.js';
 export { XsRequestSessionsEvent } from './events/xs-request-sessions.js';

@@ -9,6 +9,8 @@ const SNIPPET = `<!-- the client must be created with cryptoCallbacks: createSec
   wizard.addEventListener('xs-setup-dismissed', () => prefs.set('setup-later', Date.now())); // "Don't ask me again" is yours to keep
   wizard.addEventListener('xs-request-verify', (e) => { e.preventDefault(); openVerification(); });
   wizard.addEventListener('xs-request-sessions', (e) => { e.preventDefault(); openSessionList(); });
+  wizard.addEventListener('xs-setup-closed', () => wizard.hidden = true); // Done on the last step
+  // "You're all set" comes only after the wizard read the end state back from the server.
 </script>`;
 
 export const setupWizardSection: DemoSection = {
@@ -26,10 +28,15 @@ export const setupWizardSection: DemoSection = {
     label.append(select);
     const wizard = document.createElement('xs-setup-wizard');
     select.addEventListener('change', () => (wizard.mode = select.value as typeof wizard.mode));
-    wrap.append(label, wizard);
+    const restart = document.createElement('button');
+    restart.type = 'button';
+    restart.textContent = 'Restart the wizard';
+    restart.addEventListener('click', () => wizard.restart());
+    wrap.append(label, ' ', restart, wizard);
     const frame = sectionFrame('Set up, change key, reset — <xs-setup-wizard>', SNIPPET, wrap, [
       'xs-setup-complete',
       'xs-setup-dismissed',
+      'xs-setup-closed',
       'xs-request-verify',
       'xs-request-export',
       'xs-request-sessions',

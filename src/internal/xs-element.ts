@@ -5,6 +5,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { matrixClientContext } from '../context/index.js';
 import type { XsEvent } from '../events/xs-event.js';
 import { LocalizeController } from '../i18n/localize.js';
+import { guardUiaRequests } from '../sdk/uia-guard.js';
 
 /** Styles every element starts from: tokens with fallbacks, so the kit looks right with no page CSS. */
 export const baseStyles = css`
@@ -79,7 +80,8 @@ export const baseStyles = css`
  * The one base class of the kit. It:
  * - consumes the Matrix client from the context (`xs-matrix-client`, subscribed) and also accepts `.client`
  *   (which wins); when the effective client changes it calls `clientChanged()` so the element drops old
- *   listeners and re-derives;
+ *   listeners and re-derives; it wraps the client's fetch once so the kit's authentication requests report
+ *   rate limits and network failures instead of the SDK re-sending them (`src/sdk/uia-guard.ts`);
  * - gives `emit()` for typed xs-* events, `localize` for text, `setCustomState()` for `:state(…)` styling;
  * - registers tags idempotently (`define()`).
  */
@@ -160,6 +162,8 @@ export class XsElement extends LitElement {
     this.detach = undefined;
     this.activeClient = next;
     if (!this.isConnected) return;
+    // The kit's password prompts must see 429s and network failures themselves (src/sdk/uia-guard.ts).
+    guardUiaRequests(next);
     this.detach = this.clientChanged(next) ?? undefined;
   }
 

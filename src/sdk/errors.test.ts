@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { explainFailure } from '../i18n/errors.strings.js';
 import { TimeoutError, withTimeout } from '../internal/async.js';
-import { describeFailure } from './errors.js';
+import { describeFailure, MAX_RETRY_AFTER_MS, parseRetryAfter, retryAfterOf } from './errors.js';
+import { SurfacedRequestFailure } from './uia-guard.js';
 
 const matrixError = (httpStatus: number, errcode?: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`M ${httpStatus}`), { name: 'MatrixError', httpStatus, errcode, data: { errcode, ...extra } });
@@ -22,6 +23,41 @@ describe('describeFailure', () => {
     expect(describeFailure(new TimeoutError(10)).kind).to.equal('timeout');
     expect(describeFailure(new DOMException('stop', 'AbortError')).kind).to.equal('aborted');
     expect(describeFailure(new Error('MatrixClient has been stopped')).kind).to.equal('client-stopped');
+  });
+
+  it('reads Retry-After (seconds or HTTP-date) before retry_after_ms, refuses garbage, caps absurd waits', () => {
+    const now = Date.parse('Sun, 06 Dec 2026 08:00:00 GMT');
+    expect(parseRetryAfter('12', undefined, now)).to.equal(12_000);
+    expect(parseRetryAfter(' 7 ', 999, now)).to.equal(7000);
+    expect(parseRetryAfter('Sun, 06 Dec 2026 08:00:20 GMT', undefined, now)).to.equal(20_000);
+    expect(parseRetryAfter('Sun, 06 Dec 2026 07:59:00 GMT', undefined, now), 'a past date').to.equal(undefined);
+    expect(parseRetryAfter('2026-12-06T08:00:20Z', undefined, now), 'not an HTTP-date').to.equal(undefined);
+    expect(parseRetryAfter('-5', undefined, now)).to.equal(undefined);
+    expect(parseRetryAfter('1.5', undefined, now)).to.equal(undefined);
+    expect(parseRetryAfter('lots', 2500, now)).to.equal(2500);
+    expect(parseRetryAfter(null, 'x', now)).to.equal(undefined);
+    expect(parseRetryAfter(null, Number.POSITIVE_INFINITY, now)).to.equal(undefined);
+    expect(parseRetryAfter(null, 0, now)).to.equal(undefined);
+    expect(retryAfterOf('86400', undefined, now)).to.deep.equal({ retryAfterMs: MAX_RETRY_AFTER_MS, retryAfterCapped: true });
+    expect(retryAfterOf('9'.repeat(400), undefined, now)).to.deep.equal({ retryAfterMs: MAX_RETRY_AFTER_MS, retryAfterCapped: true });
+    expect(retryAfterOf(null, 1e15, now)).to.deep.equal({ retryAfterMs: MAX_RETRY_AFTER_MS, retryAfterCapped: true });
+    expect(retryAfterOf('30', undefined, now)).to.deep.equal({ retryAfterMs: 30_000 });
+    expect(retryAfterOf(null, 10, now)).to.deep.equal({ retryAfterMs: 1000 });
+    expect(retryAfterOf('garbage', undefined, now)).to.deep.equal({});
+  });
+
+  it('a 429 MatrixError: the header the SDK would throw on is read safely and capped', () => {
+    const e = Object.assign(matrixError(429, 'M_LIMIT_EXCEEDED', { retry_after_ms: 86_400_000 }), {
+      httpHeaders: new Headers({ 'Retry-After': 'Tomorrow-ish' }),
+      getRetryAfterMs: () => { throw new Error('Retry-After header value is not a valid HTTP-date'); },
+    });
+    expect(describeFailure(e)).to.include({ kind: 'rate-limited', retryAfterMs: MAX_RETRY_AFTER_MS, retryAfterCapped: true });
+  });
+
+  it('a failure surfaced by the UIA guard keeps its own kind (its AbortError name only stops the SDK retrying)', () => {
+    const f = new SurfacedRequestFailure({ kind: 'network', detail: 'Failed to fetch' });
+    expect(f.name).to.equal('AbortError');
+    expect(describeFailure(f)).to.deep.equal({ kind: 'network', detail: 'Failed to fetch' });
   });
 
   it('words every failure for people', () => {

@@ -1,13 +1,18 @@
 // SDK adapter for <xs-setup-wizard>: reads where the account stands (identity, secret storage, key backup)
 // and runs the three commits — set up / repair, change the key, reset — with a key held only in memory.
 //
-// Every commit ends by re-reading the account and checking the end state (cross-signing keys cached here,
-// every secret stored under the default key, a trusted backup whose key is in secret storage); an incomplete
-// end state is an error the wizard can retry with the same key.
+// Commits run one at a time per client (commit-lock.ts). Every commit ends by reading the end state back from
+// the server and checking it against the key the person saved (setup-verify.ts); an incomplete end state is an
+// error the wizard can retry with the same key. A reset asks who the person is before anything changes
+// (setup-reset.ts), and a key backup this session cannot use is never replaced without the person's consent.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { sleep } from '../internal/async.js';
+import { exclusiveCommit } from './commit-lock.js';
+import { guardRateLimits, onRateLimited } from './rate-limit.js';
 import { whileChangingIdentity } from './identity-change.js';
+import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
+import { serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
@@ -36,6 +41,11 @@ export interface SetupSnapshot {
   backupKeyCached: boolean;
   /** The backup key is stored under the default key. */
   backupKeyStored: boolean;
+  /**
+   * The current backup is one this very session made and holds no keys, but this session lacks its key (the
+   * response to creating it was lost): replacing it loses nothing, so it is replaced without asking.
+   */
+  backupReplaceable?: boolean;
 }
 
 /** What the wizard makes of a snapshot. */
@@ -91,17 +101,57 @@ export class IdentityExistsError extends Error {
   }
 }
 
+/** Thrown when a set-up finds the account already complete under another key (set up meanwhile elsewhere). */
+export class AlreadySetUpError extends Error {
+  override readonly name = 'AlreadySetUpError';
+  constructor() {
+    super('the account was set up meanwhile (another element or app)');
+  }
+}
+
+/** Thrown when a set-up would replace a key backup nobody agreed to replace (the wizard asks first). */
+export class BackupDecisionNeededError extends Error {
+  override readonly name = 'BackupDecisionNeededError';
+  constructor(readonly version: string) {
+    super(`a key backup (version ${version}) exists that this session cannot use`);
+  }
+}
+
+/** The typed key does not unlock the existing key backup. */
+export class BackupKeyMismatchError extends Error {
+  override readonly name = 'BackupKeyMismatchError';
+  constructor() {
+    super('that key does not unlock the key backup');
+  }
+}
+
 /** Commit progress, for the live region. */
 export type CommitStep = 'reset' | 'identity' | 'storage' | 'verifying';
+
+/**
+ * What to do with the key backup:
+ * `new-if-none` — make one when there is none; a backup this session cannot use is never replaced (BackupDecisionNeededError);
+ * `keep` — leave the existing backup as it is (change key, or the person chose to keep one made elsewhere);
+ * `replace` — make a new one, deleting the old (a reset, or the person's explicit consent).
+ */
+export type BackupPlan = 'new-if-none' | 'keep' | 'replace';
 
 export interface FinishOptions {
   /** May create a new identity even though one exists on the server (only after a reset by this flow). */
   allowNewIdentity?: boolean;
-  /** Keep the existing backup (change key); otherwise a backup this session can't use is replaced. */
-  keepBackup?: boolean;
+  /** Default `new-if-none`. */
+  backup?: BackupPlan;
+  /** A set-up (not a key change): if the account is complete under another key by the time this runs, stop (AlreadySetUpError). */
+  setupOnly?: boolean;
   onStep?: (step: CommitStep) => void;
-  /** How long to wait for the end state to show up after the commit (the SDK updates some state asynchronously). */
+  /** How long to wait for the end state to show up on the server after the commit. */
   settleMs?: number;
+}
+
+/** The outcome of a finished commit, read back from the server. */
+export interface FinishResult {
+  /** What is missing by the person's choice (a kept backup this session cannot use). Empty = everything holds. */
+  accepted: SetupGap[];
 }
 
 /** The operations the wizard needs; `createSetupAdapter` binds them to a client, tests may fake them. */
@@ -111,11 +161,20 @@ export interface SetupAdapter {
   /** Another of the user's sessions is signed by the current identity (this session need not trust it). */
   hasActiveVerifiedSession(): Promise<boolean>;
   createKey(passphrase?: string): Promise<NewKey>;
-  /** Deletes backups and secret storage and replaces the identity (UIA). */
+  /**
+   * Replaces the identity: asks who the person is (UIA) BEFORE anything on the server changes; a cancel leaves the
+   * account (and this session's keys) as they were. Backups and secret storage are replaced later by finishSetup.
+   */
   resetIdentity(auth: UIAuthCallback<void>): Promise<void>;
-  /** Brings the account to the complete end state with `key` as the (new or current) secret-storage key. */
-  finishSetup(key: NewKey, auth: UIAuthCallback<void>, opts?: FinishOptions): Promise<void>;
+  /** Brings the account to the complete end state with `key` as the (new or current) secret-storage key; checks it on the server. */
+  finishSetup(key: NewKey, auth: UIAuthCallback<void>, opts?: FinishOptions): Promise<FinishResult>;
+  /** Connects the existing backup with its recovery key (typed); throws MalformedKeyError-like errors or BackupKeyMismatchError. */
+  connectBackup(keyText: string): Promise<void>;
+  /** Restores room keys from the connected backup; resolves with how many were imported. */
+  restoreBackup(onProgress?: (done: number, total: number) => void): Promise<{ imported: number; total: number }>;
   fallbackUrl(stage: string, session: string): string;
+  /** Reports every 429 during a commit with the time the server lets the client try again (optional for fakes). */
+  onRateLimited?(listener: (untilMs: number) => void): () => void;
 }
 
 export function dropKey(key: NewKey | undefined): void {
@@ -163,7 +222,14 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
   const backupVersion = check?.backupInfo.version ?? null;
   const backupTrusted = !!check && (check.trustInfo.trusted || check.trustInfo.matchesDecryptionKey);
   const backupKeyCached = (await crypto.getSessionBackupPrivateKey()) !== null;
+  let backupReplaceable = false;
+  if (backupVersion && !backupKeyCached) {
+    const info = await serverBackupVersion(client);
+    const sigs = (info?.auth_data?.['signatures'] as Record<string, Record<string, string>> | undefined)?.[userId];
+    backupReplaceable = !!info && info.version === backupVersion && (info as { count?: number }).count === 0 && !!deviceId && !!sigs?.[`ed25519:${deviceId}`];
+  }
   return {
+    backupReplaceable,
     identityOnServer,
     keysCachedLocally,
     sessionVerified,
@@ -190,17 +256,65 @@ async function matchingDefaultKeyId(client: MatrixClient, key: NewKey): Promise<
   }
 }
 
-/** Re-reads until no gap is left or `ms` passes; the SDK settles some state (backup trust, key caches) asynchronously. */
-async function settle(client: MatrixClient, ms: number): Promise<SetupSnapshot> {
+/** Reads the server until nothing but `accepted` gaps is left or `ms` passes (the SDK settles some state asynchronously). */
+async function settleOnServer(client: MatrixClient, key: NewKey, accepted: SetupGap[], ms: number): Promise<SetupGap[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const s = await readSnapshot(client);
-    if (gapsOf(s).length === 0 || Date.now() >= deadline) return s;
+    const gaps = (await verifySetupOnServer(client, key.generated.privateKey)).filter((g) => !accepted.includes(g));
+    if (gaps.length === 0 || Date.now() >= deadline) return gaps;
     await sleep(250);
   }
 }
 
 export function createSetupAdapter(client: MatrixClient): SetupAdapter {
+  guardRateLimits(client);
+  const finish = async (key: NewKey, auth: UIAuthCallback<void>, opts: FinishOptions): Promise<FinishResult> => {
+    const crypto = cryptoOf(client);
+    const step = opts.onStep ?? (() => {});
+    let before = await readSnapshot(client);
+    const keyId = await matchingDefaultKeyId(client, key);
+    if (opts.setupOnly && keyId === null && situationOf(before) === 'complete') throw new AlreadySetUpError();
+    const plan = opts.backup ?? 'new-if-none';
+    const unusableBackup = !!before.backupVersion && !before.backupKeyCached;
+    if (plan === 'new-if-none' && unusableBackup && !before.backupReplaceable) throw new BackupDecisionNeededError(before.backupVersion!);
+    // The SDK may ask for the key several times; it is answered from memory only during this call.
+    await withSecretStorageKey(client, keyId, key.generated.privateKey, async () => {
+      if (!before.keysCachedLocally) {
+        step('identity');
+        if (before.identityOnServer && !opts.allowNewIdentity) throw new IdentityExistsError();
+        await crypto.userHasCrossSigningKeys(undefined, true);
+        const inStorage = keyId !== null && before.crossSigningStored;
+        const bootstrap = () =>
+          crypto.bootstrapCrossSigning({
+            authUploadDeviceSigningKeys: auth,
+            // After a reset whose new keys were dropped (the trap): make them again unless storage has them.
+            ...(before.identityOnServer && !inStorage ? { setupNewCrossSigning: true } : {}),
+          });
+        // New secret storage comes next (and stores the keys): the SDK must not try to write them into the old one.
+        await (keyId === null ? withoutSecretStorageExport(client, bootstrap) : bootstrap());
+        before = await readSnapshot(client);
+        if (!before.keysCachedLocally) throw new SetupIncompleteError(['cross-signing-keys']);
+      }
+      step('storage');
+      // `replace` keeps a backup this very flow already made (a retry after a lost response), else makes a new one.
+      const newBackup =
+        plan === 'replace'
+          ? !(before.backupVersion && before.backupKeyCached && before.backupKeyStored && keyId !== null)
+          : plan === 'new-if-none' && (!before.backupVersion || (unusableBackup && !!before.backupReplaceable));
+      await crypto.bootstrapSecretStorage({
+        createSecretStorageKey: async () => key.generated,
+        setupNewSecretStorage: keyId === null,
+        setupNewKeyBackup: newBackup,
+      });
+    });
+    step('verifying');
+    // A kept backup this session cannot use stays unconnected: that is the person's choice, not a failure.
+    const accepted: SetupGap[] = plan === 'keep' && unusableBackup ? ['backup', 'backup-key-stored'] : [];
+    const gaps = await settleOnServer(client, key, accepted, opts.settleMs ?? 10_000);
+    if (gaps.length) throw new SetupIncompleteError(gaps);
+    return { accepted };
+  };
+
   return {
     userId: client.getSafeUserId(),
     read: () => readSnapshot(client),
@@ -225,52 +339,24 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       return { generated, fromPassphrase: passphrase !== undefined };
     },
 
-    async resetIdentity(auth) {
-      const crypto = cryptoOf(client);
-      // Known trap: an own-user /keys/query landing between creating the new keys and uploading them makes
-      // rust crypto drop the new private keys. A forced query right before leaves none in flight, the rest
-      // of the kit forces none while the change runs (identity-change.ts), and finishSetup() checks the end
-      // state and repairs if a query from elsewhere (the host app) hit anyway.
-      await whileChangingIdentity(client, async () => {
-        await crypto.userHasCrossSigningKeys(undefined, true);
-        await crypto.resetEncryption(auth);
+    resetIdentity: (auth) => exclusiveCommit(client, () => whileChangingIdentity(client, () => replaceIdentityAfterAuth(client, auth))),
+
+    finishSetup: (key, auth, opts = {}) => exclusiveCommit(client, () => whileChangingIdentity(client, () => finish(key, auth, opts))),
+
+    connectBackup: (keyText) => connectExistingBackup(client, keyText),
+
+    async restoreBackup(onProgress) {
+      const res = await cryptoOf(client).restoreKeyBackup({
+        progressCallback: (p) => {
+          const d = p as { stage?: string; successes?: number; failures?: number; total?: number };
+          if (d.stage === 'load_keys' && typeof d.total === 'number') onProgress?.((d.successes ?? 0) + (d.failures ?? 0), d.total);
+        },
       });
+      return { imported: res.imported, total: res.total };
     },
 
-    finishSetup: (key, auth, opts = {}) => whileChangingIdentity(client, async () => {
-      const crypto = cryptoOf(client);
-      const step = opts.onStep ?? (() => {});
-      let before = await readSnapshot(client);
-      const keyId = await matchingDefaultKeyId(client, key);
-      // The SDK may ask for the key several times; it is answered from memory only during this call.
-      await withSecretStorageKey(client, keyId, key.generated.privateKey, async () => {
-        if (!before.keysCachedLocally) {
-          step('identity');
-          if (before.identityOnServer && !opts.allowNewIdentity) throw new IdentityExistsError();
-          await crypto.userHasCrossSigningKeys(undefined, true);
-          const inStorage = keyId !== null && before.crossSigningStored;
-          await crypto.bootstrapCrossSigning({
-            authUploadDeviceSigningKeys: auth,
-            // After a reset whose new keys were dropped (the trap): make them again unless storage has them.
-            ...(before.identityOnServer && !inStorage ? { setupNewCrossSigning: true } : {}),
-          });
-          before = await readSnapshot(client);
-          if (!before.keysCachedLocally) throw new SetupIncompleteError(['cross-signing-keys']);
-        }
-        step('storage');
-        const newBackup = !opts.keepBackup && (!before.backupVersion || !before.backupKeyCached);
-        await crypto.bootstrapSecretStorage({
-          createSecretStorageKey: async () => key.generated,
-          setupNewSecretStorage: keyId === null,
-          setupNewKeyBackup: newBackup,
-        });
-      });
-      step('verifying');
-      const after = await settle(client, opts.settleMs ?? 10_000);
-      const gaps = gapsOf(after);
-      if (gaps.length) throw new SetupIncompleteError(gaps);
-    }),
-
     fallbackUrl: (stage, session) => client.getFallbackAuthUrl(stage, session),
+
+    onRateLimited: (listener) => onRateLimited(client, listener),
   };
 }

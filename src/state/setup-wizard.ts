@@ -3,11 +3,21 @@
 // The new secret-storage key lives in one private field from the moment it is generated until the flow ends
 // (done, dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
 // A failed commit keeps the key, so "Try again" finishes with the same key the person saved.
+//
+// One commit at a time: a Try again (or a second confirm) while this wizard's commit still runs waits for that
+// commit instead of starting another; the adapter queues commits of other elements on the same client
+// (commit-lock.ts). "Done" is only reached after the adapter read the end state back from the server.
 import { withTimeout } from '../internal/async.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
+import { NotARecoveryKeyError } from '../sdk/setup-reset.js';
 import {
+  AlreadySetUpError,
+  BackupDecisionNeededError,
+  BackupKeyMismatchError,
   IdentityExistsError,
   SetupIncompleteError,
+  type BackupPlan,
+  type FinishResult,
   dropKey,
   sameRecoveryKey,
   situationOf,
@@ -44,11 +54,28 @@ export type WizardStage =
   /** The key is shown (read it with `displayKey()`); `saved` once copied, downloaded or printed. */
   | { kind: 'show-key'; saved: SavedHow | null; copyFailed: boolean }
   | { kind: 'confirm-key'; mismatch: boolean }
-  | { kind: 'committing'; step: CommitStep; stalled: boolean }
+  /** A key backup exists that this session cannot use (another app's, or an earlier identity's): the person decides. */
+  | { kind: 'existing-backup'; version: string }
+  /** Typing the existing backup's recovery key. */
+  | { kind: 'backup-key'; problem: 'malformed' | 'mismatch' | null; failure: Failure | null }
+  | { kind: 'connecting-backup' }
+  /** Explicit consent before the existing backup is deleted and replaced. */
+  | { kind: 'backup-replace-confirm'; version: string }
+  /** `joined`: a Try again while saving waits for the save already running (never a second one). */
+  | { kind: 'committing'; step: CommitStep; stalled: boolean; joined: boolean; retryAt?: number }
+  /** The person stopped waiting; the save may still finish in the background (the screen follows its outcome). */
+  | { kind: 'stopped-waiting' }
+  /** A reset was cancelled before anything changed: the account is as it was. */
+  | { kind: 'reset-cancelled' }
+  /** Restoring room keys from the backup connected during this flow. */
+  | { kind: 'restoring'; done: number; total: number }
   /** The homeserver wants the person to confirm (render `uia` with <xs-auth-prompt>). */
   | { kind: 'auth'; uia: UiaSession<void>; step: CommitStep }
   | { kind: 'commit-failed'; failure: Failure; gaps: SetupGap[]; identityExists: boolean }
-  | { kind: 'done'; mode: WizardMode; method: KeyMethod }
+  /** Everything was read back from the server. `restored`: keys restored from a connected backup (null: none tried, -1: failed). */
+  | { kind: 'done'; mode: WizardMode; method: KeyMethod; restored: number | null }
+  /** Set up, but the existing backup was kept unconnected by the person's choice: says so, offers to connect or replace it. */
+  | { kind: 'done-without-backup'; mode: WizardMode; version: string }
   | { kind: 'dismissed' };
 
 export interface WizardOptions {
@@ -74,6 +101,14 @@ export class SetupWizard extends EventTarget {
   private step: CommitStep = 'storage';
   private stallTimer?: unknown;
   private uia?: UiaSession<void>;
+  /** What the commit does with the key backup (by mode, or the person's answer on the existing-backup step). */
+  private backupPlan: BackupPlan = 'new-if-none';
+  /** The person connected the existing backup with its key: restore from it after the commit. */
+  private restoreAfter = false;
+  /** The commit of this wizard that is still running (a retry waits for it), and whether the screen follows it. */
+  private running?: Promise<FinishResult>;
+  private following = false;
+  private ended = false;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
 
@@ -103,37 +138,72 @@ export class SetupWizard extends EventTarget {
     return this.key !== undefined;
   }
 
+  /** Whether a commit of this wizard is still running (possibly in the background after "stop waiting"). */
+  get commitRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  private defaultPlan(mode: WizardMode): BackupPlan {
+    return mode === 'change-key' ? 'keep' : mode === 'reset' ? 'replace' : 'new-if-none';
+  }
+
   /** Reads the account and goes to the first step of `mode`. */
   async start(mode: WizardMode = this.mode): Promise<void> {
+    if (this.running) return; // a commit is running: its outcome decides the screen
     const gen = ++this.gen;
+    this.ended = false;
     this.mode = mode;
     this.forgetKey();
     this.resetDone = false;
+    this.restoreAfter = false;
+    this.backupPlan = this.defaultPlan(mode);
     this.set({ kind: 'loading' });
     try {
-      const snap = await withTimeout(this.adapter.read(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the account' });
-      if (gen !== this.gen) return;
-      this.snapshot = snap;
-      if (mode === 'reset') {
-        const activeSession = snap.sessionVerified || (await withTimeout(this.adapter.hasActiveVerifiedSession(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
-        if (gen !== this.gen) return;
-        return this.set({ kind: 'reset-warning', activeSession });
-      }
-      const situation = situationOf(snap);
-      switch (situation) {
-        case 'keys-missing':
-          return this.set({ kind: 'keys-missing' });
-        case 'complete':
-          return this.set(mode === 'change-key' ? { kind: 'choose' } : { kind: 'already-set-up' });
-        case 'incomplete':
-          this.mode = 'setup';
-          return this.set({ kind: 'explain', repair: true });
-        case 'not-set-up':
-          this.mode = 'setup';
-          return this.set({ kind: 'explain', repair: false });
-      }
+      const next = await this.derive(mode);
+      if (gen === this.gen) this.set(next);
     } catch (e) {
       if (gen === this.gen) this.set({ kind: 'load-failed', failure: describeFailure(e) });
+    }
+  }
+
+  /** The first stage of `mode` for the account as it is now. */
+  private async derive(mode: WizardMode): Promise<WizardStage> {
+    const snap = await withTimeout(this.adapter.read(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the account' });
+    this.snapshot = snap;
+    if (mode === 'reset') {
+      const activeSession = snap.sessionVerified || (await withTimeout(this.adapter.hasActiveVerifiedSession(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
+      return { kind: 'reset-warning', activeSession };
+    }
+    switch (situationOf(snap)) {
+      case 'keys-missing':
+        return { kind: 'keys-missing' };
+      case 'complete':
+        return mode === 'change-key' ? { kind: 'choose' } : { kind: 'already-set-up' };
+      case 'incomplete':
+        this.mode = 'setup';
+        return { kind: 'explain', repair: true };
+      case 'not-set-up':
+        this.mode = 'setup';
+        return { kind: 'explain', repair: false };
+    }
+  }
+
+  /**
+   * The account changed elsewhere (another element, another session, another app). Stages that only describe
+   * where the account stands are derived again; a flow in progress (a key shown, a commit) is left alone — its
+   * commit re-reads the account before it writes anything.
+   */
+  async accountChanged(): Promise<void> {
+    const k = this.stage.kind;
+    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'dismissed', 'existing-backup'].includes(k) || this.running) return;
+    if (k === 'dismissed' || (k === 'explain' && this.mode !== 'setup')) return;
+    const gen = this.gen;
+    try {
+      const next = await this.derive(this.mode === 'change-key' ? 'setup' : this.mode);
+      if (gen !== this.gen || this.stage.kind !== k) return;
+      if (JSON.stringify(next) !== JSON.stringify(this.stage)) this.set(next);
+    } catch {
+      /* a failed re-read leaves the screen as it was; the next change reads again */
     }
   }
 
@@ -143,11 +213,73 @@ export class SetupWizard extends EventTarget {
   }
 
   continue(): void {
-    if (this.stage.kind === 'explain') this.set({ kind: 'choose' });
+    if (this.stage.kind === 'explain') this.afterExplain();
     else if (this.stage.kind === 'reset-warning') this.set({ kind: 'reset-confirm', mismatch: false });
   }
 
-  /** "Ask me later". */
+  /** After the explanation: a backup this session cannot use is shown before anything else. */
+  private afterExplain() {
+    const s = this.snapshot;
+    if (this.mode === 'setup' && this.backupPlan === 'new-if-none' && s?.backupVersion && !s.backupKeyCached && !s.backupReplaceable) {
+      return this.set({ kind: 'existing-backup', version: s.backupVersion });
+    }
+    this.proceed();
+  }
+
+  /** On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
+  private proceed() {
+    if (this.key) void this.commit();
+    else this.set({ kind: 'choose' });
+  }
+
+  // ——— an existing key backup ———
+
+  /** "Restore from it": type its recovery key. */
+  useExistingBackup(): void {
+    if (this.stage.kind === 'existing-backup' || this.stage.kind === 'done-without-backup') this.set({ kind: 'backup-key', problem: null, failure: null });
+  }
+
+  /** "Keep it": set up without touching it; the end screen says the backup is not connected. */
+  keepExistingBackup(): void {
+    if (this.stage.kind !== 'existing-backup') return;
+    this.backupPlan = 'keep';
+    this.proceed();
+  }
+
+  /** "Replace it": asks for explicit consent first. */
+  replaceExistingBackup(): void {
+    const s = this.stage;
+    if (s.kind === 'existing-backup' || s.kind === 'done-without-backup') this.set({ kind: 'backup-replace-confirm', version: s.version });
+  }
+
+  /** Consent given: the old backup is deleted and a new one made during the commit. */
+  confirmReplaceBackup(): void {
+    if (this.stage.kind !== 'backup-replace-confirm') return;
+    this.backupPlan = 'replace';
+    this.proceed();
+  }
+
+  /** Checks the typed recovery key against the existing backup and connects it. */
+  async submitBackupKey(text: string): Promise<void> {
+    if (this.stage.kind !== 'backup-key') return;
+    if (!text.trim()) return this.set({ kind: 'backup-key', problem: 'malformed', failure: null });
+    const gen = this.gen;
+    this.set({ kind: 'connecting-backup' });
+    try {
+      await this.adapter.connectBackup(text);
+      if (gen !== this.gen) return;
+      this.backupPlan = 'new-if-none';
+      this.restoreAfter = true;
+      this.proceed();
+    } catch (e) {
+      if (gen !== this.gen) return;
+      if (e instanceof NotARecoveryKeyError) return this.set({ kind: 'backup-key', problem: 'malformed', failure: null });
+      if (e instanceof BackupKeyMismatchError) return this.set({ kind: 'backup-key', problem: 'mismatch', failure: null });
+      this.set({ kind: 'backup-key', problem: null, failure: describeFailure(e) });
+    }
+  }
+
+  /** "Ask me later" (and Close): ends the flow; `restart()` or `start()` brings it back. */
   dismiss(): void {
     this.end();
     this.set({ kind: 'dismissed' });
@@ -166,21 +298,29 @@ export class SetupWizard extends EventTarget {
     else void this.generate(undefined);
   }
 
-  /** Back one step from choose/phrase/show-key/confirm-key. */
+  /** Back one step. */
   back(): void {
     switch (this.stage.kind) {
       case 'phrase':
       case 'generate-failed':
-        this.forgetKey();
-        return this.set({ kind: 'choose' });
       case 'show-key':
         this.forgetKey();
         return this.set({ kind: 'choose' });
       case 'confirm-key':
         return this.set({ kind: 'show-key', saved: this.savedHow ?? 'copy', copyFailed: false });
+      case 'backup-key':
+      case 'backup-replace-confirm':
+        if (this.snapshot?.backupVersion) return this.set({ kind: 'existing-backup', version: this.snapshot.backupVersion });
+        return;
+      case 'existing-backup':
+        return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
       case 'choose':
         if (this.mode === 'reset') return this.set({ kind: 'reset-confirm', mismatch: false });
-        if (this.mode === 'setup') return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
+        if (this.mode === 'setup') {
+          const s = this.snapshot;
+          if (s?.backupVersion && !s.backupKeyCached && this.backupPlan !== 'replace') return this.set({ kind: 'existing-backup', version: s.backupVersion });
+          return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
+        }
         this.mode = 'setup';
         return this.set({ kind: 'already-set-up' });
       default:
@@ -232,37 +372,42 @@ export class SetupWizard extends EventTarget {
     void this.commit();
   }
 
-  /** From commit-failed: same key, same flow; the adapter repairs whatever is missing. */
+  /** Try again: after a failure, the same key and flow (joining a save still running); while saving, keep waiting. */
   retry(): void {
-    if (this.stage.kind === 'commit-failed' && this.key) void this.commit();
-    else if (this.stage.kind === 'committing' && this.stage.stalled) {
-      this.abandon();
-      void this.commit();
-    } else if (this.stage.kind === 'load-failed') void this.start(this.mode);
-    else if (this.stage.kind === 'generate-failed') this.set({ kind: 'choose' });
+    const k = this.stage.kind;
+    if ((k === 'commit-failed' || k === 'stopped-waiting') && this.key) void this.commit();
+    else if (k === 'committing' && this.stage.kind === 'committing' && this.stage.stalled) {
+      // Never a second save beside the first: wait for the one running, and say so.
+      this.set({ ...this.stage, stalled: false, joined: true });
+      this.armStall();
+    } else if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
+    else if (k === 'generate-failed') this.set({ kind: 'choose' });
   }
 
-  /** Stops waiting for a stalled commit (or an auth prompt); the key stays for a retry. */
+  /**
+   * Cancel during a commit. At the sign-in prompt the request is cancelled (a reset then changes nothing); while a
+   * request is under way it cannot be taken back, so the wizard stops waiting and keeps the key for Try again.
+   */
   cancelCommit(): void {
-    if (this.stage.kind !== 'committing' && this.stage.kind !== 'auth') return;
-    this.abandon();
-    this.set({ kind: 'commit-failed', failure: { kind: 'aborted' }, gaps: [], identityExists: false });
+    if (this.stage.kind === 'auth') {
+      this.uia?.cancel(); // the commit ends with AbortError; commit() says what it means
+      return;
+    }
+    if (this.stage.kind !== 'committing') return;
+    this.clearStall();
+    this.following = false;
+    this.set({ kind: 'stopped-waiting' });
   }
 
-  /** Ends the flow (close, disconnect): drops the key and stops timers. */
+  /** Ends the flow (close, disconnect): drops the key and stops timers. A running commit finishes unobserved. */
   end(): void {
     this.gen++;
+    this.ended = true;
+    this.following = false;
     this.clearStall();
-    if (this.uia && !this.uia.settled) this.uia.cancel();
+    this.uia?.cancel();
     this.uia = undefined;
     this.forgetKey();
-  }
-
-  private abandon() {
-    this.gen++;
-    this.clearStall();
-    if (this.uia && !this.uia.settled) this.uia.cancel();
-    this.uia = undefined;
   }
 
   private forgetKey() {
@@ -276,26 +421,27 @@ export class SetupWizard extends EventTarget {
     this.stallTimer = undefined;
   }
 
-  private armStall(gen: number) {
+  private armStall() {
     this.clearStall();
     this.stallTimer = this.setTimer(() => {
       this.stallTimer = undefined;
-      if (gen === this.gen && this.stage.kind === 'committing') this.set({ ...this.stage, stalled: true });
+      if (this.stage.kind === 'committing') this.set({ ...this.stage, stalled: true });
     }, this.opts.stallMs ?? 15_000);
   }
 
-  private onStep(gen: number, step: CommitStep) {
-    if (gen !== this.gen) return;
+  private onStep(step: CommitStep) {
     this.step = step;
+    if (!this.following) return;
     if (this.stage.kind === 'committing' || this.stage.kind === 'auth') {
-      this.set({ kind: 'committing', step, stalled: false });
-      this.armStall(gen);
+      this.set({ kind: 'committing', step, stalled: false, joined: false });
+      this.armStall();
     }
   }
 
-  private authFor(gen: number) {
+  /** The UIA callback for the SDK: renders the prompt while the wizard is alive; a closed wizard cancels. */
+  private authFor() {
     return async (makeRequest: (auth: AuthDict | null) => Promise<void>): Promise<void> => {
-      if (gen !== this.gen) throw new DOMException('superseded', 'AbortError');
+      if (this.ended) throw new DOMException('the setup was closed', 'AbortError');
       const uia = new UiaSession<void>({
         request: makeRequest,
         userId: this.adapter.userId,
@@ -303,14 +449,15 @@ export class SetupWizard extends EventTarget {
       });
       this.uia = uia;
       const onChange = () => {
-        if (gen !== this.gen) return;
+        if (this.ended) return;
         if (PERSON_STAGES.includes(uia.stage.kind)) {
           this.clearStall();
+          this.following = true; // the save needs the person: show it even after "stop waiting"
           if (this.stage.kind !== 'auth') this.set({ kind: 'auth', uia, step: this.step });
         } else if (this.stage.kind === 'auth' && uia.stage.kind === 'done') {
           // While the server checks a password the prompt stays (it shows "Checking…"), so focus and errors stay in place.
-          this.set({ kind: 'committing', step: this.step, stalled: false });
-          this.armStall(gen);
+          this.set({ kind: 'committing', step: this.step, stalled: false, joined: false });
+          this.armStall();
         }
       };
       uia.addEventListener('change', onChange);
@@ -323,40 +470,95 @@ export class SetupWizard extends EventTarget {
     };
   }
 
+  /** The adapter's work for one commit: the reset (once per flow), then the set-up with its read-back. */
+  private async work(key: NewKey): Promise<FinishResult> {
+    const auth = this.authFor();
+    if (this.mode === 'reset' && !this.resetDone) {
+      await this.adapter.resetIdentity(auth);
+      this.resetDone = true; // the identity WAS replaced, whether or not anyone still watches
+    }
+    return this.adapter.finishSetup(key, auth, {
+      allowNewIdentity: this.mode === 'reset',
+      backup: this.backupPlan,
+      setupOnly: this.mode === 'setup',
+      onStep: (s) => this.onStep(s),
+    });
+  }
+
   private async commit(): Promise<void> {
     const key = this.key;
     if (!key) return;
-    const gen = ++this.gen;
     const first: CommitStep = this.mode === 'reset' && !this.resetDone ? 'reset' : 'storage';
     this.step = first;
-    this.set({ kind: 'committing', step: first, stalled: false });
-    this.armStall(gen);
-    const auth = this.authFor(gen);
+    this.following = true;
+    this.set({ kind: 'committing', step: first, stalled: false, joined: this.running !== undefined });
+    this.armStall();
+    if (this.running) return; // joined: the running commit's outcome ends this wait (see below)
+    // A 429 during the save: the SDK waits it out (capped, rate-limit.ts); the screen counts down instead of hanging.
+    const offRateLimit = this.adapter.onRateLimited?.((until) => {
+      if (this.stage.kind === 'committing') this.set({ ...this.stage, retryAt: until });
+    });
+    const run = this.work(key);
+    this.running = run;
+    let result: FinishResult | undefined;
+    let error: unknown;
     try {
-      if (this.mode === 'reset' && !this.resetDone) {
-        await this.adapter.resetIdentity(auth);
-        if (gen !== this.gen) return;
-        this.resetDone = true;
-      }
-      await this.adapter.finishSetup(key, auth, {
-        allowNewIdentity: this.mode === 'reset',
-        keepBackup: this.mode === 'change-key',
-        onStep: (s) => this.onStep(gen, s),
-      });
-      if (gen !== this.gen) return;
-      this.clearStall();
-      const method: KeyMethod = key.fromPassphrase ? 'phrase' : 'key';
-      this.forgetKey();
-      this.set({ kind: 'done', mode: this.mode, method });
+      result = await run;
     } catch (e) {
-      if (gen !== this.gen) return;
-      this.clearStall();
-      this.set({
-        kind: 'commit-failed',
-        failure: describeFailure(e),
-        gaps: e instanceof SetupIncompleteError ? e.gaps : [],
-        identityExists: e instanceof IdentityExistsError,
-      });
+      error = e;
+    } finally {
+      this.running = undefined;
+      offRateLimit?.();
     }
+    if (this.ended) return;
+    this.clearStall();
+    // Even after "stop waiting" the screen follows the outcome: it is the truth about the account.
+    if (result) return this.finished(key, result);
+    this.failed(error);
+  }
+
+  private failed(e: unknown) {
+    if (e instanceof AlreadySetUpError) {
+      // Set up meanwhile by another element or app: this key is not needed; show where the account stands.
+      void this.start('setup');
+      return;
+    }
+    if (e instanceof BackupDecisionNeededError) return this.set({ kind: 'existing-backup', version: e.version });
+    const failure = describeFailure(e);
+    if (failure.kind === 'aborted' && this.mode === 'reset' && !this.resetDone) {
+      // Cancelled at the sign-in prompt of a reset: nothing was changed (setup-reset.ts asks before it changes).
+      this.forgetKey();
+      return this.set({ kind: 'reset-cancelled' });
+    }
+    this.set({
+      kind: 'commit-failed',
+      failure,
+      gaps: e instanceof SetupIncompleteError ? e.gaps : [],
+      identityExists: e instanceof IdentityExistsError,
+    });
+  }
+
+  private async finished(key: NewKey, result: FinishResult) {
+    const method: KeyMethod = key.fromPassphrase ? 'phrase' : 'key';
+    if (result.accepted.length) {
+      // The existing backup stays unconnected by choice: the key stays for "connect it" / "replace it".
+      return this.set({ kind: 'done-without-backup', mode: this.mode, version: this.snapshot?.backupVersion ?? '' });
+    }
+    let restored: number | null = null;
+    if (this.restoreAfter) {
+      this.restoreAfter = false;
+      this.set({ kind: 'restoring', done: 0, total: 0 });
+      try {
+        const r = await this.adapter.restoreBackup((done, total) => {
+          if (this.stage.kind === 'restoring') this.set({ kind: 'restoring', done, total });
+        });
+        restored = r.imported;
+      } catch {
+        restored = -1;
+      }
+      if (this.ended) return;
+    }
+    this.forgetKey();
+    this.set({ kind: 'done', mode: this.mode, method, restored });
   }
 }

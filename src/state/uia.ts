@@ -1,7 +1,9 @@
 // A user-interactive-auth session as a small state machine, shared by every flow that needs the
 // account password (cross-signing reset, signing out sessions). The password lives only inside
 // submitPassword()'s call; it is never stored in the stage or anywhere else.
+import { checkServerUrl, type UrlRefusal } from '../internal/safe-url.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
+import { surfacingFailures } from '../sdk/uia-guard.js';
 import { isUnknownUiaSession, uiaChallengeOf, type AuthDict, type UiaChallenge } from '../sdk/uia.js';
 
 export const PASSWORD = 'm.login.password';
@@ -13,11 +15,20 @@ export type UiaStage =
   | { kind: 'idle' }
   | { kind: 'working' }
   | { kind: 'password'; wrongPassword: boolean }
-  /** Complete a stage on the homeserver's own page (SSO, or a stage the kit can't do inline), then confirm. */
-  | { kind: 'fallback'; stage: string; url: string; opened: boolean; notYet: boolean }
-  /** Approve on the account-management page (m.oauth), then confirm. */
-  | { kind: 'oauth'; url: string; opened: boolean; notYet: boolean }
-  | { kind: 'rate-limited'; until: number; resume: UiaStage }
+  /**
+   * Complete a stage on the homeserver's own page (SSO, or a stage the kit can't do inline), then confirm.
+   * `url` passed checkServerUrl() (https:, or http: on loopback); when it did not, `url` is '' and
+   * `refusal` says why — the page is never opened.
+   */
+  | { kind: 'fallback'; stage: string; url: string; refusal?: UrlRefusal; opened: boolean; notYet: boolean }
+  /** Approve on the account-management page (m.oauth), then confirm. `url` / `refusal` as for fallback. */
+  | { kind: 'oauth'; url: string; refusal?: UrlRefusal; opened: boolean; notYet: boolean }
+  /**
+   * The server answered 429. Count down to `until` (`waitMs` after the answer: the server's wait, cut to
+   * MAX_RETRY_AFTER_MS — `capped` when it asked for more — or defaultRetryMs when it gave no usable value).
+   * Nothing is re-sent by itself: once `ready`, the person may retry().
+   */
+  | { kind: 'rate-limited'; until: number; waitMs: number; capped: boolean; ready: boolean }
   | { kind: 'done' }
   | { kind: 'failed'; failure: Failure }
   | { kind: 'cancelled' };
@@ -35,7 +46,7 @@ export interface UiaOptions<T> {
   userId: string;
   /** URL of the homeserver's fallback page for `stage` and `session`. */
   fallbackUrl: (stage: string, session: string) => string;
-  /** Wait after a 429 without Retry-After. */
+  /** Wait after a 429 without a usable Retry-After / retry_after_ms (default 5 s). */
   defaultRetryMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -53,6 +64,8 @@ export class UiaSession<T> extends EventTarget {
   private resolve?: (v: T) => void;
   private reject?: (e: unknown) => void;
   private timer?: unknown;
+  /** What retry() does after a 429: ask for the password again, go back to the external page, or re-send a request that holds no secret. */
+  private afterLimit?: { to: 'password' } | { to: 'external'; stage: UiaStage } | { to: 'request'; auth: AuthDict | null };
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
@@ -74,8 +87,9 @@ export class UiaSession<T> extends EventTarget {
     return p;
   }
 
+  /** run() has resolved or rejected. Not after a failure: that stage waits for the person's retry or cancel. */
   get settled(): boolean {
-    return ['done', 'failed', 'cancelled'].includes(this.stage.kind);
+    return this.stage.kind === 'done' || this.stage.kind === 'cancelled';
   }
 
   /** Answers the password stage. */
@@ -96,16 +110,32 @@ export class UiaSession<T> extends EventTarget {
     void this.attempt({ session: this.challenge.session });
   }
 
-  /** Retry after a failure: starts over with a fresh UIA session. */
+  /**
+   * The person's retry. After a failure: starts over with a fresh UIA session. After a 429 once the
+   * countdown is over: back to the password field (the password is never kept, so never re-sent), back to
+   * the external page, or the same password-less request again.
+   */
   retry(): void {
+    if (this.stage.kind === 'rate-limited') {
+      if (!this.stage.ready) return;
+      const next = this.afterLimit;
+      this.afterLimit = undefined;
+      if (next?.to === 'password') this.set({ kind: 'password', wrongPassword: false });
+      else if (next?.to === 'external') this.set(next.stage);
+      else void this.attempt(next?.auth ?? null);
+      return;
+    }
     if (this.stage.kind !== 'failed') return;
     this.challenge = undefined;
     void this.attempt(null);
   }
 
+  /** Cancels; also from the failed stage, whose promise is still pending (the person could have retried). */
   cancel(): void {
-    if (this.settled) return;
+    if (this.stage.kind === 'done' || this.stage.kind === 'cancelled') return;
     if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = undefined;
+    this.afterLimit = undefined;
     this.set({ kind: 'cancelled' });
     this.reject?.(new UiaCancelledError());
   }
@@ -115,11 +145,16 @@ export class UiaSession<T> extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /** One request, with the kit's guard armed: a 429 / network failure comes back here instead of being re-sent by the SDK. */
+  private send(auth: AuthDict | null): Promise<T> {
+    return surfacingFailures(() => this.opts.request(auth));
+  }
+
   private async attempt(auth: AuthDict | null, password?: string, restarted = false): Promise<void> {
     const before = this.stage;
     this.set({ kind: 'working' });
     try {
-      const result = await this.opts.request(auth);
+      const result = await this.send(auth);
       if (this.stage.kind === 'cancelled') return;
       this.set({ kind: 'done' });
       this.resolve?.(result);
@@ -130,16 +165,17 @@ export class UiaSession<T> extends EventTarget {
       if (auth && !restarted && isUnknownUiaSession(e)) return this.restart(auth, password, before);
       const failure = describeFailure(e);
       if (failure.kind === 'rate-limited') {
-        const wait = failure.retryAfterMs ?? this.opts.defaultRetryMs ?? 5000;
-        const resume = before.kind === 'working' || before.kind === 'idle' ? ({ kind: 'failed', failure } as UiaStage) : before;
-        this.set({ kind: 'rate-limited', until: this.now() + wait, resume });
+        const waitMs = failure.retryAfterMs ?? this.opts.defaultRetryMs ?? 5000;
+        // A request that carried the password is never kept for a re-send: the person types it again.
+        this.afterLimit =
+          password !== undefined || before.kind === 'password' ? { to: 'password' }
+          : before.kind === 'fallback' || before.kind === 'oauth' ? { to: 'external', stage: { ...before, notYet: false } }
+          : { to: 'request', auth };
+        this.set({ kind: 'rate-limited', until: this.now() + waitMs, waitMs, capped: !!failure.retryAfterCapped, ready: false });
         this.timer = this.setTimer(() => {
           this.timer = undefined;
-          if (this.stage.kind !== 'rate-limited') return;
-          // Nothing was answered yet: simply try again. Otherwise return to the stage the person was on.
-          if (resume.kind === 'failed') void this.attempt(auth);
-          else this.set(resume.kind === 'password' ? { kind: 'password', wrongPassword: false } : resume);
-        }, wait);
+          if (this.stage.kind === 'rate-limited') this.set({ ...this.stage, ready: true });
+        }, waitMs);
         return;
       }
       this.fail(e);
@@ -151,11 +187,13 @@ export class UiaSession<T> extends EventTarget {
     this.challenge = undefined;
     let fresh: UiaChallenge | null = null;
     try {
-      const result = await this.opts.request(null);
+      const result = await this.send(null);
+      if (this.stage.kind === 'cancelled') return;
       this.set({ kind: 'done' });
       this.resolve?.(result);
       return;
     } catch (e) {
+      if (this.stage.kind === 'cancelled') return;
       fresh = uiaChallengeOf(e);
       if (!fresh) return this.fail(e);
     }
@@ -190,12 +228,13 @@ export class UiaSession<T> extends EventTarget {
     } else if (next === DUMMY) {
       void this.attempt({ type: DUMMY, ...(c.session ? { session: c.session } : {}) });
     } else if (OAUTH_STAGES.includes(next)) {
-      const url = String(c.params[next]?.['url'] ?? '');
+      // The approval URL comes straight from the server's JSON: untrusted.
       const wasExternal = before.kind === 'oauth';
-      this.set({ kind: 'oauth', url, opened: wasExternal, notYet: wasExternal });
+      this.set({ kind: 'oauth', ...safeUrl(c.params[next]?.['url']), opened: wasExternal, notYet: wasExternal });
     } else {
+      // Built by the SDK from the client's base URL, but checked all the same (an http: homeserver elsewhere is refused).
       const wasExternal = before.kind === 'fallback';
-      this.set({ kind: 'fallback', stage: next, url: c.session ? this.opts.fallbackUrl(next, c.session) : '', opened: wasExternal, notYet: wasExternal });
+      this.set({ kind: 'fallback', stage: next, ...safeUrl(c.session ? this.opts.fallbackUrl(next, c.session) : undefined), opened: wasExternal, notYet: wasExternal });
     }
   }
 
@@ -207,4 +246,10 @@ export class UiaSession<T> extends EventTarget {
     const pool = viable.length ? viable : c.flows;
     return [...pool].sort((a, b) => score(a.stages) - score(b.stages))[0]?.stages;
   }
+}
+
+/** A server URL as the stage holds it: the checked, normalised URL, or '' and why it was refused. */
+function safeUrl(raw: unknown): { url: string; refusal?: UrlRefusal } {
+  const check = checkServerUrl(raw);
+  return check.ok ? { url: check.url } : { url: '', refusal: check.refusal };
 }

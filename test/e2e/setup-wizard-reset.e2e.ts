@@ -15,6 +15,7 @@ import { loginDevice, registerUser, type Session } from '../support/homeserver.j
 import {
   deepActive,
   expectComplete,
+  expectHeadingFocused,
   failOnce,
   generateAndConfirmKey,
   heading,
@@ -27,6 +28,7 @@ import {
   waitHeading,
   wizardFor,
 } from '../support/setup-wizard.js';
+import { serverState } from '../support/server-state.js';
 import { waitFor } from '../support/wait.js';
 
 /** Types the reset confirmation word. */
@@ -69,8 +71,8 @@ async function masterKeyOf(client: MatrixClient) {
 async function setUpAccount(prefix: string) {
   const a = await registerUser(prefix);
   const client = await kitClient(a);
-  await setUpViaUi(client);
-  return { a, client, master: await masterKeyOf(client) };
+  const key = await setUpViaUi(client);
+  return { a, client, key, master: await masterKeyOf(client) };
 }
 
 /** A new session of `user` opens the wizard and chooses "I lost my key: reset instead". */
@@ -210,8 +212,9 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     // The page is closed: the element goes away with the key.
     el.remove();
     expect(await masterKeyOf(client), 'new identity already uploaded').to.not.equal(oldMaster);
-    expect(await client.getCrypto()!.isSecretStorageReady()).to.equal(false);
 
+    // The old identity's stored secrets and backup went right after the authenticated upload: nothing stale passes for set up.
+    expect(await client.getCrypto()!.isSecretStorageReady()).to.equal(false);
     const again = await wizardFor(client);
     await waitHeading(again, 'Finish setting up secure messaging');
     await expect(again).to.be.accessible();
@@ -223,7 +226,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await unlockWithKey(b, key);
   });
 
-  it('a reset cut off earlier (backup and storage deleted, new identity upload refused) ends in a clear state that a new reset repairs', async () => {
+  it('a reset whose identity upload is refused after the password changes nothing; the account stays set up and a new reset works', async () => {
     const a = await registerUser('resetcut2');
     const fail = failOnce((url, init) => init?.method === 'POST' && url.includes('/keys/device_signing/upload') && /"auth"/.test(String(init?.body ?? '')),
       // A 4xx: the SDK retries 5xx uploads by itself for ~30 s, which would hide the cut.
@@ -231,6 +234,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     const client = await kitClient(a, { wrapFetch: fail.wrap });
     await setUpViaUi(client);
     const oldMaster = await masterKeyOf(client);
+    const before = await serverState(client);
     fail.arm();
     const el = await wizardFor(client, 'reset');
     await waitHeading(el, 'Reset your encryption');
@@ -246,16 +250,40 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     expect(fail.failed).to.equal(true);
     await expect(el).to.be.accessible();
     el.remove();
-    expect(await client.getCrypto()!.getActiveSessionBackupVersion(), 'backup deleted by the cut-off reset').to.equal(null);
+    // Nothing was deleted before the identity upload, and this session gets its old keys back.
+    await waitFor('old keys back in this session', async () => (await masterKeyOf(client)) === oldMaster, { timeoutMs: 15_000 });
+    expect(await serverState(client), 'backup, secret storage and identity as before').to.deep.equal(before);
 
-    // The SDK replaced this session's private keys before the upload failed, so it can no longer prove the old
-    // identity (and storage is gone): running the wizard again says so and offers the reset again — no hang.
     const again = await wizardFor(client);
-    await waitHeading(again, 'Verify this session');
-    await pressButton('I lost my key: reset instead');
+    await waitHeading(again, 'Secure messaging is set up');
+    await pressButton('Reset encryption');
     await waitHeading(again, 'Reset your encryption');
     const key = await completeReset(again, a.password);
     await expectNewIdentity(a, client, oldMaster, key);
+  });
+
+  it('Cancel at the password prompt of a reset: says nothing changed, and nothing did (checked on the server and by the old key)', async () => {
+    const { a, client, master, key } = await setUpAccount('resetcancel');
+    const before = await serverState(client);
+    const el = await wizardFor(client, 'reset');
+    await waitHeading(el, 'Reset your encryption');
+    await pressButton('Continue to reset');
+    await confirmReset(el);
+    await generateAndConfirmKey(el, { a11y: false });
+    await waitHeading(el, 'Confirm your identity');
+    const prompt = () => root(el).querySelector('xs-auth-prompt')!;
+    await waitFor('password field', () => prompt().shadowRoot?.querySelector('#pw'));
+    await tabTo('Cancel', (x) => x.tagName === 'BUTTON' && x.textContent?.trim() === 'Cancel');
+    await sendKeys({ press: 'Enter' });
+    await waitHeading(el, 'Reset cancelled');
+    expectHeadingFocused(el);
+    await expect(el).to.be.accessible();
+    expect(root(el).textContent).to.include('Nothing on your account was changed');
+    expect(await serverState(client), 'backup, secret storage and identity as before').to.deep.equal(before);
+    await waitFor('this session still holds the identity', async () => (await masterKeyOf(client)) === master, { timeoutMs: 15_000 });
+    await expectComplete(client);
+    const b = await loginDevice(a, 'Second device');
+    await unlockWithKey(b, key);
   });
 
   it('the own-user key-query trap: a /keys/query forced between creating and uploading the new keys is detected and repaired', async () => {

@@ -56,7 +56,10 @@ export function fakeAdapter(
     finishSetup: async (key, auth, opts) => {
       a.finishCalls.push({ key, opts });
       if (finish) await finish(auth, a.finishCalls.length);
+      return { accepted: [] };
     },
+    connectBackup: async () => {},
+    restoreBackup: async () => ({ imported: 0, total: 0 }),
     fallbackUrl: (stage, session) => `https://hs.example/_matrix/client/v3/auth/${stage}/fallback/web?session=${session}`,
   };
   return a;

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
+import { checkServerUrl, type UrlRefusal } from '../../internal/safe-url.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { UiaSession, UiaStage } from '../../state/uia.js';
 import { authStrings } from './auth-prompt.strings.js';
@@ -9,6 +10,9 @@ import { authStrings } from './auth-prompt.strings.js';
  * @summary Asks for whatever the homeserver wants before a sensitive action (user-interactive auth):
  * the account password inline, or a confirmation on the homeserver's own page (SSO, account management),
  * with a countdown when rate-limited. Embedded by flows that need it; it renders a `UiaSession`.
+ * A page address from the server opens only when it passes the kit's check (`https:`, or `http:` on this
+ * machine); otherwise the prompt says why it was not opened. After a 429 the countdown is shown (announced
+ * once, not every second) and nothing is re-sent until the person presses "Try again".
  * @tag xs-auth-prompt
  * @csspart base - The wrapper.
  * @csspart action - The buttons.
@@ -33,6 +37,8 @@ export class XsAuthPrompt extends XsElement {
 
   @state() private stage: UiaStage = { kind: 'idle' };
   @state() private nowMs = Date.now();
+  /** Text for the polite live region: set once per rate-limit countdown and once when it is over. */
+  @state() private announcement = '';
   @query('input[type=password]') private passwordInput?: HTMLInputElement;
   private tick?: ReturnType<typeof setInterval>;
   private watched?: UiaSession<unknown>;
@@ -48,6 +54,8 @@ export class XsAuthPrompt extends XsElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watch(undefined);
+    clearInterval(this.tick);
+    this.tick = undefined;
   }
 
   override connectedCallback(): void {
@@ -59,11 +67,17 @@ export class XsAuthPrompt extends XsElement {
     super.willUpdate(changed as never);
     if (changed.has('session')) this.watch(this.session);
     if (changed.has('stage')) {
+      const s = this.stage;
+      const old = changed.get('stage') as UiaStage | undefined;
       this.setExclusiveState(['password', 'external', 'rate-limited'],
-        this.stage.kind === 'fallback' || this.stage.kind === 'oauth' ? 'external' : this.stage.kind);
+        s.kind === 'fallback' || s.kind === 'oauth' ? 'external' : s.kind);
       clearInterval(this.tick);
       this.tick = undefined;
-      if (this.stage.kind === 'rate-limited') this.tick = setInterval(() => (this.nowMs = Date.now()), 500);
+      if (s.kind === 'rate-limited' && !s.ready) this.tick = setInterval(() => (this.nowMs = Date.now()), 500);
+      // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
+      if (s.kind !== 'rate-limited') this.announcement = '';
+      else if (s.ready) this.announcement = this.localize.t(authStrings, 'rateLimitedReady');
+      else if (old?.kind !== 'rate-limited' || old.until !== s.until) this.announcement = this.localize.t(authStrings, 'rateLimited', Math.ceil(s.waitMs / 1000));
     }
   }
 
@@ -93,9 +107,19 @@ export class XsAuthPrompt extends XsElement {
   }
 
   private openExternal(url: string) {
+    // Checked again right here: nothing reaches window.open without passing the one URL check.
+    const check = checkServerUrl(url);
+    if (!check.ok) return;
     // noopener: the homeserver's page must not script us.
-    window.open(url, '_blank', 'noopener');
+    window.open(check.url, '_blank', 'noopener');
     this.session?.markOpened();
+  }
+
+  private refusalText(refusal: UrlRefusal | undefined) {
+    const t = this.localize;
+    if (!refusal || refusal === 'missing') return t.t(authStrings, 'noUrl');
+    const why = { scheme: 'urlScheme', insecure: 'urlInsecure', relative: 'urlRelative', malformed: 'urlMalformed', credentials: 'urlCredentials' } as const;
+    return `${t.t(authStrings, 'urlRefused')} ${t.t(authStrings, why[refusal])} ${t.t(authStrings, 'urlWhatNow')}`;
   }
 
   private heading() {
@@ -107,6 +131,11 @@ export class XsAuthPrompt extends XsElement {
   }
 
   protected override render() {
+    // The live region stays in place across stages, so changing its text is what gets announced.
+    return html`${this.renderStage()}<p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+
+  private renderStage() {
     const s = this.stage;
     const t = this.localize;
     switch (s.kind) {
@@ -132,7 +161,7 @@ export class XsAuthPrompt extends XsElement {
         return html`<div part="base">
           ${this.heading()}
           <p>${t.t(authStrings, s.kind === 'oauth' ? 'oauthIntro' : 'fallbackIntro')}</p>
-          ${s.url ? nothing : html`<p role="alert">${t.t(authStrings, 'noUrl')}</p>`}
+          ${s.url ? nothing : html`<p role="alert" id="url-refused">${this.refusalText(s.refusal)}</p>`}
           ${s.notYet ? html`<p role="alert">${t.t(authStrings, 'notYet')}</p>` : nothing}
           <div class="row">
             ${s.url ? html`<button type="button" class=${s.opened ? '' : 'primary'} part="action" @click=${() => this.openExternal(s.url)}>${t.t(authStrings, 'open')}</button>` : nothing}
@@ -141,22 +170,32 @@ export class XsAuthPrompt extends XsElement {
           </div>
         </div>`;
       case 'rate-limited': {
-        const secs = Math.max(0, Math.ceil((s.until - this.nowMs) / 1000));
+        const secs = Math.max(1, Math.ceil((s.until - this.nowMs) / 1000));
         return html`<div part="base">
           ${this.heading()}
-          <p role="status" part="status">${t.t(authStrings, 'rateLimited', secs)}</p>
-          <div class="row">${this.cancelButton()}</div>
+          <p role="timer" aria-live="off" part="status" id="countdown">
+            ${s.ready ? t.t(authStrings, 'rateLimitedReady') : t.t(authStrings, 'rateLimited', secs)}
+          </p>
+          ${s.capped && !s.ready ? html`<p id="capped">${t.t(authStrings, 'rateLimitedCapped', Math.ceil(s.waitMs / 1000))}</p>` : nothing}
+          <div class="row">
+            ${s.ready ? html`<button type="button" class="primary" part="action" @click=${() => this.session?.retry()}>${t.t(authStrings, 'retry')}</button>` : nothing}
+            ${this.cancelButton()}
+          </div>
         </div>`;
       }
-      case 'failed':
+      case 'failed': {
+        // Say "authentication did not succeed" only when the server refused it; a network failure,
+        // a server error or a rate limit is worded as what it is.
+        const refused = ['forbidden', 'bad-request', 'not-found', 'unknown'].includes(s.failure.kind);
         return html`<div part="base">
           ${this.heading()}
-          <p role="alert">${t.t(authStrings, 'failed')} ${explainFailure(t.lang, s.failure)}</p>
+          <p role="alert">${refused ? `${t.t(authStrings, 'failed')} ` : ''}${explainFailure(t.lang, s.failure)}</p>
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.session?.retry()}>${t.t(authStrings, 'retry')}</button>
             ${this.cancelButton()}
           </div>
         </div>`;
+      }
       case 'done':
         return html`<p role="status" part="status">${t.t(authStrings, 'done')}</p>`;
       case 'cancelled':

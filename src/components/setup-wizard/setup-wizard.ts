@@ -8,10 +8,13 @@ import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsRequestExportEvent } from '../../events/xs-request-export.js';
 import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
+import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { accountModel, type AccountState } from '../../sdk/account.js';
+import { DEFAULT_RETRY_WAIT_MS, MAX_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
 import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
 import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
@@ -26,6 +29,14 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
   backup: 'gapBackup',
   'backup-key-stored': 'gapBackupStored',
 };
+
+/** What about the account the wizard's stages depend on (not sync phase or upload counts). */
+function situationKey(st: AccountState): string {
+  const s = st.snapshot;
+  if (!s) return 'none';
+  const c = s.crossSigning;
+  return JSON.stringify([c.published, c.masterKey, c.cached, c.inSecretStorage, s.device.crossSigningVerified, s.secretStorage, s.backup?.version ?? null, s.backup?.decryptionKeyCached ?? null]);
+}
 
 /**
  * @summary Sets up cross-signing, secret storage and key backup; changes the Security Key; or resets
@@ -47,7 +58,8 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
  * "Don't ask me again": the wizard never stores preferences. On `xs-setup-dismissed` keep the choice in your own
  * settings and simply don't show the wizard again until the person asks for it.
  *
- * @event xs-setup-complete - The flow finished (`mode`, `method`); no key material.
+ * @event xs-setup-complete - The flow finished and its end state was read back from the server (`mode`, `method`); no key material.
+ * @event xs-setup-closed - Done was pressed on the last step: the host may remove the wizard.
  * @event xs-setup-dismissed - "Ask me later" (or cancel before anything changed); the host keeps the preference.
  * @event xs-request-verify - Cancelable. An identity exists but this session lacks its keys (`subject: 'this-session'`, `reason: 'keys-missing'`).
  * @event xs-request-export - Cancelable. The person wants to export room keys before a reset.
@@ -66,8 +78,18 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
 export class XsSetupWizard extends XsElement {
   static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, setupWizardStyles];
 
-  /** `setup` (default), `change-key` or `reset`. Changing it restarts the flow. */
-  @property({ reflect: true }) mode: WizardMode = 'setup';
+  /** `setup` (default), `change-key` or `reset`. Changing it restarts the flow; setting it again after "Ask me later" or Done restarts too. */
+  @property({ reflect: true })
+  get mode(): WizardMode {
+    return this._mode;
+  }
+  set mode(v: WizardMode) {
+    const old = this._mode;
+    this._mode = v;
+    this.requestUpdate('mode', old);
+    if (old === v && this.hasUpdated && ['dismissed', 'done', 'done-without-backup', 'reset-cancelled'].includes(this.stage.kind)) this.restart();
+  }
+  private _mode: WizardMode = 'setup';
   /** Milliseconds without progress before "still saving…" is shown with Cancel/Retry. */
   @property({ type: Number, attribute: 'stall-ms' }) stallMs = 15_000;
   /** For tests and hosts with their own SDK layer: replaces the adapter built from the client. */
@@ -85,6 +107,10 @@ export class XsSetupWizard extends XsElement {
   @query('#key-text') private keyText?: HTMLElement;
 
   private wizard?: SetupWizard;
+  private unsubscribe?: () => void;
+  /** When a rate-limited failure may be retried (ms epoch), and the ticking countdown. */
+  @state() private retryAt = 0;
+  private tick?: ReturnType<typeof setInterval>;
   private readonly onChange = () => {
     const prev = this.stage;
     this.stage = this.wizard!.stage;
@@ -99,8 +125,37 @@ export class XsSetupWizard extends XsElement {
     }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
+    if (s.kind === 'commit-failed' && s.failure.kind === 'rate-limited' && prev.kind !== 'commit-failed') this.armCountdown(s.failure.retryAfterMs);
+    else if (s.kind === 'committing' && s.retryAt && (prev.kind !== 'committing' || prev.retryAt !== s.retryAt)) this.armCountdown(s.retryAt - Date.now(), false);
+    else if (s.kind !== 'commit-failed' && s.kind !== 'committing') this.armCountdown(undefined);
     this.requestUpdate();
   };
+
+  /** Ticks once a second until the wait is over; `gate` disables Try again meanwhile (a failed save), else it only redraws. */
+  private armCountdown(retryAfterMs: number | undefined, gate = true) {
+    clearInterval(this.tick);
+    this.tick = undefined;
+    if (retryAfterMs === undefined) {
+      this.retryAt = 0;
+      return;
+    }
+    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, MAX_RETRY_WAIT_MS) : DEFAULT_RETRY_WAIT_MS;
+    const until = Date.now() + wait;
+    this.retryAt = gate ? until : 0;
+    this.tick = setInterval(() => {
+      if (Date.now() >= until) {
+        clearInterval(this.tick);
+        this.tick = undefined;
+        this.retryAt = 0;
+      }
+      this.requestUpdate();
+    }, 1000);
+  }
+
+  /** Starts the flow again from where the account stands (after "Ask me later", Done, or at any time). */
+  restart(): void {
+    this.setupWizard(this.matrixClient);
+  }
 
   protected override stageKey(): string | undefined {
     const s = this.stage;
@@ -139,13 +194,33 @@ export class XsSetupWizard extends XsElement {
     this.wizard = w;
     w.addEventListener('change', this.onChange);
     void w.start();
+    // The account as every element on this client sees it: a change made elsewhere (verified by another session,
+    // reset elsewhere, backup deleted) re-derives the stages that describe where the account stands.
+    if (client?.getCrypto()) {
+      let last: string | undefined;
+      this.unsubscribe = accountModel(client).subscribe({
+        onState: (st: AccountState) => {
+          const key = situationKey(st);
+          if (last !== undefined && key !== last) void w.accountChanged();
+          last = key;
+        },
+      });
+    }
   }
 
   private teardown() {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.armCountdown(undefined);
     if (!this.wizard) return;
     this.wizard.removeEventListener('change', this.onChange);
     this.wizard.end();
     this.wizard = undefined;
+  }
+
+  private closeDone() {
+    this.emit(new XsSetupClosedEvent());
+    void this.wizard?.start('setup');
   }
 
   // ---- intents ----
@@ -230,6 +305,17 @@ export class XsSetupWizard extends XsElement {
     const value = input.value;
     input.value = '';
     this.wizard?.confirmKey(value);
+  }
+
+  private submitBackupKey(form: HTMLFormElement) {
+    const input = form.querySelector<HTMLInputElement>('#backup-key')!;
+    const value = input.value;
+    input.value = '';
+    void this.wizard?.submitBackupKey(value);
+  }
+
+  private num(n: number): string {
+    return new Intl.NumberFormat(this.localize.lang).format(n);
   }
 
   private submitResetConfirm(form: HTMLFormElement) {
@@ -392,12 +478,68 @@ export class XsSetupWizard extends XsElement {
         const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';
         return html`<div part="base">
           ${this.heading('commitHeading')}
-          <p part="status" role="status">${this.t(stepKey)}${s.stalled ? html`<br />${this.t('stalled')}` : nothing}</p>
+          <p part="status" role="status">${this.t(stepKey)}${s.joined ? html`<br />${this.t('joined')}` : nothing}${s.stalled ? html`<br />${this.t('stalled')}` : nothing}</p>
+          ${s.retryAt && s.retryAt > Date.now() ? html`<p part="status" class="countdown">${this.t('rateLimitedSaving', this.num(Math.ceil((s.retryAt - Date.now()) / 1000)))}</p>` : nothing}
           ${s.stalled
-            ? html`<div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('cancel'), () => w.cancelCommit())}</div>`
+            ? html`<div class="row">${this.button(this.t('keepWaiting'), () => w.retry(), 'primary')}${this.button(this.t('stopWaiting'), () => w.cancelCommit())}</div>`
             : nothing}
         </div>`;
       }
+      case 'stopped-waiting':
+        return html`<div part="base">
+          ${this.heading('stoppedHeading')}
+          <p role="status" part="status">${this.t('stoppedBody')}</p>
+          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('closeUnfinished'), () => w.dismiss())}</div>
+        </div>`;
+      case 'reset-cancelled':
+        return html`<div part="base">
+          ${this.heading('resetCancelledHeading')}
+          <p role="status" part="status">${this.t('resetCancelledBody')}</p>
+          <div class="row">${this.button(this.t('close'), () => w.dismiss(), 'primary')}${this.button(this.t('startAgain'), () => w.retry())}</div>
+        </div>`;
+      case 'existing-backup':
+        return html`<div part="base">
+          ${this.heading('existingBackupHeading')}
+          <p>${this.t('existingBackupBody', s.version)}</p>
+          <div class="row">
+            ${this.button(this.t('useBackup'), () => w.useExistingBackup(), 'primary')}
+            ${this.button(this.t('keepBackup'), () => w.keepExistingBackup())}
+            ${this.button(this.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </div>`;
+      case 'backup-key': {
+        const err = s.problem === 'malformed' ? this.t('backupKeyMalformed') : s.problem === 'mismatch' ? this.t('backupKeyMismatch') : s.failure ? explainFailure(this.localize.lang, s.failure) : '';
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitBackupKey(f))}>
+          ${this.heading('backupKeyHeading')}
+          <p id="backup-key-body">${this.t('backupKeyBody')}</p>
+          <label for="backup-key">${this.t('backupKeyLabel')}</label>
+          <input id="backup-key" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
+            aria-describedby=${err ? 'backup-key-body backup-key-err' : 'backup-key-body'} aria-invalid=${err ? 'true' : 'false'} />
+          ${err ? html`<p id="backup-key-err" role="alert">${err}</p>` : nothing}
+          <div class="row">
+            <button type="submit" part="action" class="primary">${this.t('continue')}</button>
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </form>`;
+      }
+      case 'connecting-backup':
+        return html`<div part="base"><p part="status" role="status">${this.t('connectingBackup')}</p></div>`;
+      case 'backup-replace-confirm':
+        return html`<div part="base">
+          ${this.heading('replaceHeading')}
+          <p class="warning" role="alert">${this.t('replaceBody', s.version)}</p>
+          <div class="row">
+            ${this.button(this.t('replaceConfirm'), () => w.confirmReplaceBackup(), 'danger')}
+            ${this.button(this.t('back'), () => w.back())}
+          </div>
+        </div>`;
+      case 'restoring':
+        return html`<div part="base">
+          ${this.heading('commitHeading')}
+          <p part="status" role="status">${s.total ? this.t('restoringProgress', this.num(s.done), this.num(s.total)) : this.t('restoring')}</p>
+          ${s.total ? html`<progress max=${s.total} value=${s.done} aria-hidden="true"></progress>` : nothing}
+        </div>`;
       case 'auth':
         // The prompt shows its own "Confirm it’s you" heading: a second visible one right above it would repeat it.
         return html`<div part="base">
@@ -413,10 +555,11 @@ export class XsSetupWizard extends XsElement {
             ${s.failure.kind !== 'aborted' && !s.identityExists && !gaps ? explainFailure(this.localize.lang, s.failure) : nothing}
             ${gaps ? this.t('failedGaps', gaps) : nothing}
           </p>
+          ${s.failure.kind === 'rate-limited' ? html`<p part="status" role="status" aria-live="polite">${this.retryAt ? this.t('rateLimited', this.num(Math.max(1, Math.ceil((this.retryAt - Date.now()) / 1000)))) : this.t('rateLimitedNow')}</p>` : nothing}
           <div class="row">
             ${s.identityExists
               ? this.button(this.t('verifyThisSession'), () => this.requestVerify(), 'primary')
-              : this.button(this.t('retry'), () => w.retry(), 'primary')}
+              : this.button(this.t('retry'), () => w.retry(), 'primary', this.retryAt > 0)}
             ${this.button(this.t('closeUnfinished'), () => w.dismiss())}
           </div>
           ${this.verifyHint ? html`<p role="status" part="status">${this.t('verifyHint')}</p>` : nothing}
@@ -425,14 +568,29 @@ export class XsSetupWizard extends XsElement {
       case 'done':
         return html`<div part="base">
           ${this.heading('doneHeading')}
-          <p part="status" role="status">${this.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}</p>
-          ${s.mode === 'reset'
-            ? html`<div class="row">${this.button(this.t('reviewSessions'), () => this.requestSessions(), 'primary')}</div>
-                ${this.sessionsHint ? html`<p role="status" part="status">${this.t('reviewHint')}</p>` : nothing}`
-            : nothing}
+          <p part="status" role="status">${this.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
+            ${s.restored === null ? nothing : s.restored < 0 ? this.t('restoreFailed') : this.localize.t(S, 'restoredKeys', s.restored, this.num(s.restored))}</p>
+          <div class="row">
+            ${s.mode === 'reset' ? this.button(this.t('reviewSessions'), () => this.requestSessions()) : nothing}
+            ${this.button(this.t('done'), () => this.closeDone(), 'primary')}
+          </div>
+          ${this.sessionsHint ? html`<p role="status" part="status">${this.t('reviewHint')}</p>` : nothing}
+        </div>`;
+      case 'done-without-backup':
+        return html`<div part="base">
+          ${this.heading('doneWithoutBackupHeading')}
+          <p part="status" role="status">${this.t('doneWithoutBackupBody', s.version)}</p>
+          <div class="row">
+            ${this.button(this.t('useBackup'), () => w.useExistingBackup(), 'primary')}
+            ${this.button(this.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
+            ${this.button(this.t('done'), () => this.closeDone())}
+          </div>
         </div>`;
       case 'dismissed':
-        return html`<p part="status" role="status">${this.t('dismissed')}</p>`;
+        return html`<div part="base">
+          <p part="status" role="status">${this.t('dismissed')}</p>
+          <div class="row">${this.button(this.t('setUpNow'), () => this.restart())}</div>
+        </div>`;
     }
   }
 }

@@ -10,18 +10,15 @@ import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsStatusChangeEvent } from '../../events/xs-status-change.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { accountModel, type AccountModel, type AccountState } from '../../sdk/account.js';
 import { describeFailure, type Failure } from '../../sdk/errors.js';
 import {
   acknowledgeIdentity,
   applyDeviceIsolation,
-  readOwnStatus,
   readUserTrust,
   STATUS_READ_TIMEOUT_MS,
-  syncPhase,
-  watchStatus,
   withdrawVerification,
   type DeviceIsolation,
-  type OwnStatusMemory,
   type OwnStatusSnapshot,
   type UserTrustSnapshot,
 } from '../../sdk/status.js';
@@ -119,8 +116,9 @@ export class XsStatus extends XsElement {
   @state() private warningsVersion = 0;
 
   private warnings = new StatusWarnings();
-  private memory: OwnStatusMemory = { keysToUpload: null };
   private coalescer?: Coalescer;
+  private model?: AccountModel;
+  private subscription?: { readTimeoutMs?: number };
   private timer?: ReturnType<typeof setInterval>;
   private lastEmitted?: string;
 
@@ -131,7 +129,7 @@ export class XsStatus extends XsElement {
 
   /** Asks the homeserver again now (the periodic re-check does the same). */
   refresh(): void {
-    this.coalescer?.request(true);
+    this.requestRead(true);
   }
 
   private isUserView(): boolean {
@@ -159,70 +157,75 @@ export class XsStatus extends XsElement {
     this.unhandled = null;
     this.userResult = null;
     this.warnings = new StatusWarnings();
-    this.memory = { keysToUpload: null };
     this.hasCrypto = !!client?.getCrypto();
     if (!client) return;
     const abort = new AbortController();
+    // The own account comes from the one model every element on this client shares (src/sdk/account.ts);
+    // only another user's trust is read here.
+    const model = accountModel(client);
+    this.model = model;
     const coalescer = new Coalescer((refresh) => this.read(client, refresh, abort.signal));
     this.coalescer = coalescer;
-    const unwatch = watchStatus(client, {
-      changed: (refresh) => coalescer.request(refresh),
-      keysToUpload: (n) => {
-        this.memory.keysToUpload = n;
-        if (this.own) this.own = { ...this.own, keysToUpload: n };
+    const sub = {
+      readTimeoutMs: this.readTimeout,
+      onState: (st: AccountState) => {
+        const hadCrypto = this.hasCrypto;
+        this.hasCrypto = !!client.getCrypto();
+        if (this.hasCrypto && !hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
+        if (st.snapshot && st.snapshot !== this.own) this.warnings.observe(st.snapshot);
+        this.own = st.snapshot;
+        if (!this.isUserView()) this.failure = st.failure;
       },
-      userChanged: (u) => {
+      onUserChanged: (u: string) => {
         if (this.isUserView() && u === this.userId) coalescer.request(false);
       },
-    });
-    const onFocus = () => coalescer.request(true);
-    window.addEventListener('focus', onFocus);
+    };
+    this.subscription = sub;
+    const unsubscribe = model.subscribe(sub);
     this.restartTimer();
     if (this.hasCrypto) applyDeviceIsolation(client, this.deviceIsolation);
-    coalescer.request(true);
+    if (this.isUserView()) coalescer.request(true);
     return () => {
-      unwatch();
-      window.removeEventListener('focus', onFocus);
+      unsubscribe();
       clearInterval(this.timer);
       this.timer = undefined;
       coalescer.dispose();
       abort.abort();
       if (this.coalescer === coalescer) this.coalescer = undefined;
+      if (this.model === model) this.model = undefined;
     };
+  }
+
+  /** Reads again (the own account through the shared model; another user's trust here). */
+  private requestRead(server: boolean) {
+    if (this.isUserView()) this.coalescer?.request(server);
+    else this.model?.refresh(server);
   }
 
   private restartTimer() {
     clearInterval(this.timer);
     this.timer = undefined;
-    if (this.recheckInterval > 0 && this.coalescer) {
-      const c = this.coalescer;
-      this.timer = setInterval(() => c.request(true), Math.max(250, this.recheckInterval));
+    if (this.recheckInterval > 0 && this.matrixClient) {
+      this.timer = setInterval(() => this.requestRead(true), Math.max(250, this.recheckInterval));
     }
   }
 
-  private async read(client: MatrixClient, refresh: boolean, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return;
+  /** Another user's trust (the user view). */
+  private async read(client: MatrixClient, _refresh: boolean, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.isUserView()) return;
     const hadCrypto = this.hasCrypto;
     this.hasCrypto = !!client.getCrypto();
     if (!this.hasCrypto) return;
     if (!hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
     try {
-      if (this.isUserView()) {
-        const userId = this.userId!;
-        const trust = await readUserTrust(client, userId, { signal, timeoutMs: this.readTimeout });
-        // The user-id may have changed while reading: that change asked for its own read.
-        if (userId === this.userId) this.trust = trust;
-      } else {
-        const snap = await readOwnStatus(client, this.memory, { refresh, signal, timeoutMs: this.readTimeout });
-        this.warnings.observe(snap);
-        this.own = snap;
-      }
+      const userId = this.userId!;
+      const trust = await readUserTrust(client, userId, { signal, timeoutMs: this.readTimeout });
+      // The user-id may have changed while reading: that change asked for its own read.
+      if (userId === this.userId) this.trust = trust;
       if (!signal.aborted) this.failure = null;
     } catch (e) {
       if (signal.aborted) return;
       this.failure = describeFailure(e);
-      // Keep the last known state on screen, but not a stale sync phase (e.g. the client was stopped).
-      if (this.own) this.own = { ...this.own, sync: syncPhase(client) };
     }
   }
 
@@ -232,8 +235,10 @@ export class XsStatus extends XsElement {
       this.trust = null;
       this.failure = null;
       this.userResult = null;
-      this.coalescer?.request(true);
+      this.failure = null;
+      this.requestRead(true);
     }
+    if (changed.has('readTimeout') && this.subscription) this.subscription.readTimeoutMs = this.readTimeout;
     if (changed.has('recheckInterval')) this.restartTimer();
     if (changed.has('deviceIsolation') && this.matrixClient && this.hasCrypto) applyDeviceIsolation(this.matrixClient, this.deviceIsolation);
   }
@@ -277,7 +282,7 @@ export class XsStatus extends XsElement {
         return this.request('backup', new XsRequestBackupEvent(a.reason));
       case 'retry':
         this.unhandled = null;
-        return this.coalescer?.request(true);
+        return this.requestRead(true);
     }
   }
 
@@ -305,7 +310,7 @@ export class XsStatus extends XsElement {
     if (!client || !userId) return;
     this.unhandled = null;
     this.userResult = null;
-    if (a === 'retry') return this.coalescer?.request(true);
+    if (a === 'retry') return this.requestRead(true);
     if (a === 'verify' || a === 'verify-again') {
       return this.request('verify-user', new XsRequestVerifyEvent({ subject: 'user', reason: a === 'verify-again' ? 'identity-changed' : 'requested', userId }));
     }

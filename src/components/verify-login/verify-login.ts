@@ -9,7 +9,7 @@ import { XsElement } from '../../internal/xs-element.js';
 import { VerificationSteps, verificationStepStyles } from '../../internal/verification-steps.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { recoveryPortFor } from '../../sdk/recovery-key.js';
-import { watchStatus } from '../../sdk/status.js';
+import { accountModel } from '../../sdk/account.js';
 import { isDeviceCrossSigned, onVerificationRequest, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { RecoveryKeyFlow, type RecoveryStage } from '../../state/recovery-key.js';
 import { HistoryRestoreView } from './history-restore-view.js';
@@ -151,10 +151,8 @@ export class XsVerifyLogin extends XsElement {
     if (role === 'this-session') {
       void this.checkAlreadyVerified(client, flow);
       // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
-      this.unwatch = watchStatus(client, {
-        changed: () => void this.checkAlreadyVerified(client, flow),
-        keysToUpload: () => undefined,
-      });
+      // Through the account model every element on this client shares (src/sdk/account.ts).
+      this.unwatch = accountModel(client).subscribe({ onState: () => void this.checkAlreadyVerified(client, flow) });
     }
   }
 

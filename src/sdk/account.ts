@@ -1,0 +1,128 @@
+// One live model of the account per MatrixClient, shared by every element on the page that uses that client.
+//
+// It watches the SDK once (src/sdk/status.ts `watchStatus`), reads the own status on each change (bursts
+// coalesced into one read per frame) and hands every subscriber the same snapshot, so two elements on one page
+// can never show contradicting states. It starts with the first subscriber and stops (listeners removed) with the
+// last. While this session changes its own identity (identity-change.ts) reads skip forced server queries and read
+// again from the server when the change is over.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { Coalescer } from '../internal/coalescer.js';
+import { describeFailure, type Failure } from './errors.js';
+import { readOwnStatus, STATUS_READ_TIMEOUT_MS, syncPhase, watchStatus, type OwnStatusMemory, type OwnStatusSnapshot } from './status.js';
+
+export interface AccountState {
+  /** The last successful read; null before the first one. */
+  snapshot: OwnStatusSnapshot | null;
+  /** The last read failed (the snapshot, if any, is the last known state). */
+  failure: Failure | null;
+}
+
+export interface AccountSubscription {
+  /** Called with the new state after every read, and once at once when a state is known. */
+  onState?(state: AccountState): void;
+  /** Another user's trust or devices changed (for views of other users). */
+  onUserChanged?(userId: string): void;
+  /** This subscriber's bound for one read (the model uses the smallest of its subscribers'). */
+  readTimeoutMs?: number;
+}
+
+export class AccountModel {
+  state: AccountState = { snapshot: null, failure: null };
+  private readonly subs = new Set<AccountSubscription>();
+  private memory: OwnStatusMemory = { keysToUpload: null };
+  private coalescer?: Coalescer;
+  private abort?: AbortController;
+  private unwatch?: () => void;
+
+  constructor(readonly client: MatrixClient) {}
+
+  /** Subscribes; returns the unsubscribe function. The first subscriber starts the model, the last stops it. */
+  subscribe(sub: AccountSubscription): () => void {
+    this.subs.add(sub);
+    if (this.subs.size === 1) this.start();
+    else if (this.state.snapshot || this.state.failure) queueMicrotask(() => this.subs.has(sub) && sub.onState?.(this.state));
+    return () => {
+      if (!this.subs.delete(sub)) return;
+      if (this.subs.size === 0) this.stop();
+    };
+  }
+
+  /** Reads again; `server` = ask the homeserver (identity, backup) instead of the SDK's caches. */
+  refresh(server = true): void {
+    this.coalescer?.request(server);
+  }
+
+  get running(): boolean {
+    return this.subs.size > 0;
+  }
+
+  private start() {
+    const abort = new AbortController();
+    this.abort = abort;
+    const coalescer = new Coalescer((refresh) => this.read(refresh, abort.signal));
+    this.coalescer = coalescer;
+    const unwatch = watchStatus(this.client, {
+      changed: (refresh) => coalescer.request(refresh),
+      keysToUpload: (n) => {
+        this.memory.keysToUpload = n;
+        if (this.state.snapshot) this.publish({ ...this.state, snapshot: { ...this.state.snapshot, keysToUpload: n } });
+      },
+      userChanged: (u) => {
+        for (const s of [...this.subs]) s.onUserChanged?.(u);
+      },
+    });
+    const onFocus = () => coalescer.request(true);
+    if (typeof window !== 'undefined') window.addEventListener('focus', onFocus);
+    this.unwatch = () => {
+      unwatch();
+      if (typeof window !== 'undefined') window.removeEventListener('focus', onFocus);
+    };
+    coalescer.request(true);
+  }
+
+  private stop() {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.coalescer?.dispose();
+    this.coalescer = undefined;
+    this.abort?.abort();
+    this.abort = undefined;
+    // The next subscriber starts from a fresh read, not from a state nobody kept up to date.
+    this.state = { snapshot: null, failure: null };
+    this.memory = { keysToUpload: null };
+  }
+
+  private timeout(): number {
+    let t = Infinity;
+    for (const s of this.subs) if (s.readTimeoutMs !== undefined) t = Math.min(t, s.readTimeoutMs);
+    return Number.isFinite(t) ? t : STATUS_READ_TIMEOUT_MS;
+  }
+
+  private async read(refresh: boolean, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.client.getCrypto()) return;
+    try {
+      const snapshot = await readOwnStatus(this.client, this.memory, { refresh, signal, timeoutMs: this.timeout() });
+      if (!signal.aborted) this.publish({ snapshot, failure: null });
+    } catch (e) {
+      if (signal.aborted) return;
+      const failure = describeFailure(e);
+      // Keep the last known state, but not a stale sync phase (e.g. the client was stopped).
+      const last = this.state.snapshot;
+      this.publish({ snapshot: last ? { ...last, sync: syncPhase(this.client) } : null, failure });
+    }
+  }
+
+  private publish(state: AccountState) {
+    this.state = state;
+    for (const s of [...this.subs]) s.onState?.(state);
+  }
+}
+
+const models = new WeakMap<MatrixClient, AccountModel>();
+
+/** The account model of `client` (one per client, shared by every element). */
+export function accountModel(client: MatrixClient): AccountModel {
+  let m = models.get(client);
+  if (!m) models.set(client, (m = new AccountModel(client)));
+  return m;
+}

@@ -1,0 +1,57 @@
+// Rate limits (429) as the kit's flows need them. The SDK waits out a 429 by itself and re-sends the request after
+// the server's `Retry-After` / `retry_after_ms` — whatever its value: a Retry-After of a day keeps a set-up pending
+// for a day. For the clients the kit works on, `guardRateLimits` wraps the client's fetch once:
+//   - every 429 is reported (`onRateLimited`), so a flow can show "try again in N s" with a countdown;
+//   - a wait that is absurd (over MAX_RETRY_WAIT_MS, negative, a past date, garbage) is capped in the response the
+//     SDK reads, so its automatic retry comes after at most MAX_RETRY_WAIT_MS.
+// Nothing else about the request or the response changes.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { retryAfterOf } from './errors.js';
+
+/** The wait when the server names none (or nothing usable). */
+export const DEFAULT_RETRY_WAIT_MS = 5_000;
+export { MAX_RETRY_AFTER_MS as MAX_RETRY_WAIT_MS } from './errors.js';
+
+/** The server's wait in ms, made sane (errors.ts `retryAfterOf`): capped at MAX_RETRY_AFTER_MS, DEFAULT_RETRY_WAIT_MS when unusable. */
+export function saneRetryWait(header: string | null | undefined, bodyMs: unknown, now = Date.now()): { ms: number; capped: boolean } {
+  const r = retryAfterOf(header, bodyMs, now);
+  return { ms: r.retryAfterMs ?? DEFAULT_RETRY_WAIT_MS, capped: !!r.retryAfterCapped };
+}
+
+type Listener = (untilMs: number) => void;
+const guarded = new WeakMap<object, Set<Listener>>();
+
+/** Wraps `client`'s fetch once (idempotent): 429 waits are reported and capped (see the file comment). */
+export function guardRateLimits(client: MatrixClient): void {
+  if (guarded.has(client)) return;
+  const listeners = new Set<Listener>();
+  guarded.set(client, listeners);
+  const http = client.http as unknown as { opts: { fetchFn?: typeof fetch } };
+  const inner: typeof fetch = http.opts.fetchFn ?? ((input, init) => globalThis.fetch(input, init));
+  http.opts.fetchFn = async (input, init) => {
+    const res = await inner(input, init);
+    if (res.status !== 429) return res;
+    let body: unknown = null;
+    try {
+      body = await res.clone().json();
+    } catch {
+      body = null;
+    }
+    const obj = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+    const { ms } = saneRetryWait(res.headers.get('Retry-After'), obj?.['retry_after_ms']);
+    const until = Date.now() + ms;
+    for (const l of [...listeners]) l(until);
+    const headers = new Headers(res.headers);
+    headers.set('Retry-After', String(Math.ceil(ms / 1000)));
+    const text = obj ? JSON.stringify({ ...obj, ...('retry_after_ms' in obj ? { retry_after_ms: ms } : {}) }) : await res.text();
+    return new Response(text, { status: 429, statusText: res.statusText, headers });
+  };
+}
+
+/** Calls `listener` with the time (ms epoch) the server lets the client try again, on every 429 of `client`. */
+export function onRateLimited(client: MatrixClient, listener: Listener): () => void {
+  guardRateLimits(client);
+  const set = guarded.get(client)!;
+  set.add(listener);
+  return () => void set.delete(listener);
+}
