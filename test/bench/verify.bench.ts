@@ -1,16 +1,17 @@
 // Benchmark (`npm run bench:verify`, against the real Synapse): a new session verified by emoji, request to
 // verified, through the elements (<xs-verify-login> on both sides, their buttons clicked as a person would,
 // "Verified" shown only after the signatures are read back) against the same flow by bare SDK calls (request,
-// accept, start SAS, confirm on both sides, done, then the same read-back of crossSigningVerified). The rounds
+// accept, start SAS, confirm on both sides, done — test/support/sas.ts — then the same read-back of
+// crossSigningVerified). The rounds
 // are interleaved so machine load hits both alike; the account set-up is outside the timing.
 // Target (issue 12): the elements add at most 10 %.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { CryptoEvent, VerificationPhase, VerificationRequestEvent, VerifierEvent, type ShowSasCallbacks, type VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import '../../src/define/xs-verify-login.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import { onVerificationRequest } from '../../src/sdk/verification.js';
 import { stopAllClients } from '../support/clients.js';
+import { completeSas, sendVerificationRequest } from '../support/sas.js';
 import { waitFor } from '../support/wait.js';
 import { headingText, root, setUpPair } from '../support/verify-ui.js';
 
@@ -59,42 +60,12 @@ async function throughElements(): Promise<number> {
   return ms;
 }
 
-function confirmSas(request: VerificationRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const go = () => {
-      const v = request.verifier;
-      if (!v) return false;
-      v.on(VerifierEvent.ShowSas, (sas: ShowSasCallbacks) => void sas.confirm());
-      const shown = v.getShowSasCallbacks();
-      if (shown) void shown.confirm();
-      v.verify().then(resolve, reject);
-      return true;
-    };
-    if (!go()) {
-      const onChange = () => {
-        if (go()) request.off(VerificationRequestEvent.Change, onChange);
-      };
-      request.on(VerificationRequestEvent.Change, onChange);
-    }
-  });
-}
-
 async function bareSdk(): Promise<number> {
   const pair = await setUpPair({ prefix: 'bench-sdk' });
-  const received = new Promise<VerificationRequest>((resolve) => {
-    const l = (r: VerificationRequest) => {
-      pair.clientA.off(CryptoEvent.VerificationRequestReceived, l);
-      resolve(r);
-    };
-    pair.clientA.on(CryptoEvent.VerificationRequestReceived, l);
-  });
   const t0 = performance.now();
-  const sent = await pair.clientB.getCrypto()!.requestOwnUserVerification();
-  const incoming = await received;
-  await incoming.accept();
-  await waitFor('ready', () => sent.phase === VerificationPhase.Ready, fast);
-  await sent.startVerification('m.sas.v1');
-  await Promise.all([confirmSas(sent), confirmSas(incoming)]);
+  // The test suite's own SDK-only SAS (test/support/sas.ts): request, accept, start, confirm both, done.
+  const { sent, received } = await sendVerificationRequest(pair.clientA, () => pair.clientB.getCrypto()!.requestOwnUserVerification());
+  await completeSas(sent, received);
   // The same read-back the elements do before "Verified": both sessions cross-signed as the server says.
   await Promise.all([
     waitFor('B signed (B)', async () => {
