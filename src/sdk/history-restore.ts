@@ -4,13 +4,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 
+/** Which secrets are on this session (local reads only: cheap enough to poll). */
 export interface SecretsState {
   /** The three cross-signing private keys are on this session. */
   crossSigning: boolean;
   /** The backup decryption key is on this session. */
   backupKey: boolean;
-  /** The account has a key backup on the server (null when it could not be read). */
-  backupExists: boolean | null;
 }
 
 export interface RestoreProgress {
@@ -20,13 +19,22 @@ export interface RestoreProgress {
 
 export interface HistoryRestorePort {
   secrets(): Promise<SecretsState>;
+  /** Whether the account has a key backup on the server (a request; null when it could not be read). */
+  backupExists(): Promise<boolean | null>;
   /** Calls `listener` when a secret may have arrived. */
   onSecretsChange(listener: () => void): () => void;
   /** Downloads the whole backup and imports it; resolves with how many keys were imported of how many. */
   restore(onProgress: (p: RestoreProgress) => void): Promise<{ imported: number; total: number }>;
 }
 
-const SECRET_EVENTS = [CryptoEvent.KeyBackupDecryptionKeyCached, CryptoEvent.KeysChanged, CryptoEvent.KeyBackupStatus, CryptoEvent.UserTrustStatusChanged] as const;
+// The secrets arrive as to-device messages (m.secret.send): look again after each one, and on the crypto events.
+const SECRET_EVENTS = [
+  CryptoEvent.KeyBackupDecryptionKeyCached,
+  CryptoEvent.KeysChanged,
+  CryptoEvent.KeyBackupStatus,
+  CryptoEvent.UserTrustStatusChanged,
+  'receivedToDeviceMessage',
+] as const;
 
 export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort {
   const crypto = () => {
@@ -37,17 +45,16 @@ export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort 
   return {
     async secrets() {
       const c = crypto();
-      const [status, backupKey, info] = await Promise.all([
-        c.getCrossSigningStatus(),
-        c.getSessionBackupPrivateKey(),
-        c.getKeyBackupInfo().catch(() => undefined),
-      ]);
+      const [status, backupKey] = await Promise.all([c.getCrossSigningStatus(), c.getSessionBackupPrivateKey()]);
       const k = status.privateKeysCachedLocally;
-      return {
-        crossSigning: k.masterKey && k.selfSigningKey && k.userSigningKey,
-        backupKey: backupKey !== null,
-        backupExists: info === undefined ? null : info !== null,
-      };
+      return { crossSigning: k.masterKey && k.selfSigningKey && k.userSigningKey, backupKey: backupKey !== null };
+    },
+    async backupExists() {
+      try {
+        return (await crypto().getKeyBackupInfo()) !== null;
+      } catch {
+        return null;
+      }
     },
     onSecretsChange(listener) {
       const l = () => listener();

@@ -5,13 +5,17 @@ import { HistoryRestoreFlow } from './history-restore.js';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 class FakePort implements HistoryRestorePort {
-  state: SecretsState = { crossSigning: false, backupKey: false, backupExists: true };
+  state: SecretsState = { crossSigning: false, backupKey: false };
+  hasBackup: boolean | null = true;
   restores = 0;
   progress: RestoreProgress[] = [{ done: 0, total: 1234 }, { done: 200, total: 1234 }, { done: 1234, total: 1234 }];
   fail: Error | undefined;
   private listeners = new Set<() => void>();
   async secrets() {
     return { ...this.state };
+  }
+  async backupExists() {
+    return this.hasBackup;
   }
   onSecretsChange(l: () => void) {
     this.listeners.add(l);
@@ -70,7 +74,8 @@ describe('HistoryRestoreFlow', () => {
 
   it('no backup on the account: says so instead of waiting for a key that will never come', async () => {
     const port = new FakePort();
-    port.state = { crossSigning: true, backupKey: false, backupExists: false };
+    port.state = { crossSigning: true, backupKey: false };
+    port.hasBackup = false;
     const flow = new HistoryRestoreFlow(port, timers());
     await flow.start();
     expect(flow.stage).to.deep.equal({ kind: 'no-backup' });
@@ -94,7 +99,7 @@ describe('HistoryRestoreFlow', () => {
 
   it('a failed restore is reported and can be retried', async () => {
     const port = new FakePort();
-    port.state = { crossSigning: true, backupKey: true, backupExists: true };
+    port.state = { crossSigning: true, backupKey: true };
     port.fail = Object.assign(new Error('bad gateway'), { httpStatus: 502 });
     const flow = new HistoryRestoreFlow(port, timers());
     await flow.start();

@@ -30,7 +30,9 @@ export class HistoryRestoreFlow extends EventTarget {
   private timer?: unknown;
   private deadline = 0;
   private reading = false;
+  private again = false;
   private running?: Promise<void>;
+  private backupExists: boolean | null = null;
   private disposed = false;
   private readonly now: () => number;
 
@@ -66,12 +68,16 @@ export class HistoryRestoreFlow extends EventTarget {
         resolve();
       };
       const check = async () => {
-        if (this.reading || this.disposed || this.stage.kind !== 'waiting-secrets') return;
+        if (this.disposed || this.stage.kind !== 'waiting-secrets') return;
+        if (this.reading) {
+          this.again = true; // something changed during this read: read once more after it
+          return;
+        }
         this.reading = true;
         try {
           const s = await this.port.secrets();
           if (this.disposed) return finish();
-          if (s.backupExists === false && s.crossSigning) {
+          if (this.backupExists === false && s.crossSigning) {
             this.set({ kind: 'no-backup' });
             return finish();
           }
@@ -91,10 +97,19 @@ export class HistoryRestoreFlow extends EventTarget {
           }
         } finally {
           this.reading = false;
+          if (this.again) {
+            this.again = false;
+            void check();
+          }
         }
       };
       this.detach = this.port.onSecretsChange(() => void check());
-      this.timer = (this.opts.setTimer ?? ((fn, ms) => setInterval(fn, ms)))(() => void check(), this.opts.pollMs ?? 500);
+      this.timer = (this.opts.setTimer ?? ((fn, ms) => setInterval(fn, ms)))(() => void check(), this.opts.pollMs ?? 100);
+      // The one server read: is there a backup at all (else there is no backup key to wait for)?
+      void this.port.backupExists().then((b) => {
+        this.backupExists = b;
+        void check();
+      });
       void check();
     });
   }

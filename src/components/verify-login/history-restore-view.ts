@@ -3,6 +3,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { translate } from '../../i18n/registry.js';
+import { accountModel } from '../../sdk/account.js';
 import { historyRestorePortFor } from '../../sdk/history-restore.js';
 import { HistoryRestoreFlow, type HistoryRestoreStage } from '../../state/history-restore.js';
 import { verifyStrings } from './verify-login.strings.js';
@@ -26,6 +27,9 @@ export class HistoryRestoreView implements ReactiveController {
     this.flow = flow;
     flow.addEventListener('change', () => {
       if (flow !== this.flow) return;
+      // The keys arrived (or won't): every element reading this client's account model reads again now,
+      // so <xs-status> on the page turns ready with them rather than at its next poll.
+      if (this.stage?.kind === 'waiting-secrets' && flow.stage.kind !== 'waiting-secrets' && accountModel(client).running) accountModel(client).refresh(false);
       this.stage = flow.stage;
       this.host.requestUpdate();
     });
