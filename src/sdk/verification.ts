@@ -287,15 +287,9 @@ export async function requestFromOtherSessions(client: MatrixClient): Promise<Ve
   const userId = client.getSafeUserId();
   if (!(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
   const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
-  let anyOther = false;
-  for (const id of devices.keys()) {
-    if (id === client.getDeviceId()) continue;
-    if ((await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner) {
-      anyOther = true;
-      break;
-    }
-  }
-  if (!anyOther) throw new NoOtherSessionError();
+  const others = [...devices.keys()].filter((id) => id !== client.getDeviceId());
+  const signed = await Promise.all(others.map(async (id) => (await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner));
+  if (!signed.some(Boolean)) throw new NoOtherSessionError();
   return portFor(client, await crypto.requestOwnUserVerification());
 }
 

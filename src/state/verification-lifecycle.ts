@@ -208,6 +208,7 @@ export abstract class VerificationLifecycle extends EventTarget {
     this.detachTrust = undefined;
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.timer = undefined;
+    this.readback?.stop();
   }
 
   protected attach(port: VerificationPort) {
@@ -319,11 +320,12 @@ export abstract class VerificationLifecycle extends EventTarget {
     this.detach?.();
     this.detach = undefined;
     this.set({ kind: 'checking' });
+    const timers = { setTimer: this.setTimer, clearTimer: this.clearTimer };
     const readback = new SignatureReadback(this.port, this.now, this.opts.confirmTimeoutMs ?? 20_000, (r) => {
       if (readback !== this.readback || this.stage.kind !== 'checking') return;
       this.set({ kind: r === 'signed' ? 'done' : 'unsigned', deviceId: this.otherDeviceId });
       this.stop();
-    });
+    }, timers);
     this.readback = readback;
     void readback.check(true);
   }

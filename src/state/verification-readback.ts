@@ -4,18 +4,29 @@ import type { VerificationPort } from '../sdk/verification.js';
 
 export type ReadbackResult = 'signed' | 'unsigned';
 
+export interface ReadbackTimers {
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (t: unknown) => void;
+  /** How often the local store is read meanwhile (ms); the server is asked on the flow's slower poll. */
+  fastMs?: number;
+}
+
 export class SignatureReadback {
   private deadline: number;
   private busy = false;
   private settled = false;
+  private fast: unknown;
 
   constructor(
     private readonly port: VerificationPort,
     private readonly now: () => number,
     timeoutMs: number,
     private readonly onResult: (r: ReadbackResult) => void,
+    private readonly timers?: ReadbackTimers,
   ) {
     this.deadline = now() + timeoutMs;
+    // The signatures usually land within a sync or two: read the store often, so "Verified" follows at once.
+    if (timers) this.fast = timers.setTimer(() => void this.check(false), timers.fastMs ?? 150);
   }
 
   /** Reads once (`refresh`: ask the server for the latest keys first); reports when signed or past the deadline. */
@@ -32,13 +43,15 @@ export class SignatureReadback {
     }
     if (this.settled) return;
     if (ok || this.now() >= this.deadline) {
-      this.settled = true;
+      this.stop();
       this.onResult(ok ? 'signed' : 'unsigned');
     }
   }
 
-  /** Stops reporting (the flow was cancelled or disposed meanwhile). */
+  /** Stops reading and reporting (settled, or the flow was cancelled or disposed meanwhile). */
   stop(): void {
     this.settled = true;
+    if (this.fast !== undefined) this.timers?.clearTimer(this.fast);
+    this.fast = undefined;
   }
 }
