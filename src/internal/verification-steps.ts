@@ -274,6 +274,13 @@ export class VerificationSteps implements ReactiveController {
   private async drawQr(bytes: Uint8ClampedArray) {
     this.qrFor = bytes;
     this.qrFailed = false;
+    // Drawing loads the QR library and renders on the main thread, where both sides' crypto runs too: do it
+    // once the step has painted and the page is idle, and not at all if the person already chose emoji.
+    await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 300 }) : setTimeout(r, 50)));
+    if (this.qrFor !== bytes || this.getFlow()?.stage.kind !== 'choose') {
+      if (this.qrFor === bytes) this.qrFor = undefined;
+      return;
+    }
     try {
       const { renderQrPng } = await import('./qr.js');
       const png = await renderQrPng(bytes);

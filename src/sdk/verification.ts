@@ -285,7 +285,8 @@ export class NoOtherSessionError extends Error {
 export async function requestFromOtherSessions(client: MatrixClient): Promise<VerificationPort> {
   const crypto = cryptoOf(client);
   const userId = client.getSafeUserId();
-  if (!(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
+  // The identity as stored answers at once; only when none is stored is the server asked (a /keys/query).
+  if (!(await crypto.getUserCrossSigningKeys(userId))?.master_key && !(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
   const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
   const others = [...devices.keys()].filter((id) => id !== client.getDeviceId());
   const signed = await Promise.all(others.map(async (id) => (await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner));

@@ -30,6 +30,10 @@ async function ownSigned(client: MatrixClient, deviceId: string) {
   return (await client.getCrypto()!.getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified;
 }
 
+/** Per-phase times of the last elements round (ms since the request), for the breakdown. */
+const phases: Record<string, number[]> = {};
+const mark = (name: string, t0: number) => (phases[name] ??= []).push(performance.now() - t0);
+
 async function throughElements(): Promise<number> {
   const pair = await setUpPair({ prefix: 'bench-el' });
   const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
@@ -44,13 +48,19 @@ async function throughElements(): Promise<number> {
   click(newSide, 'Verify with another session');
   const oldSide = await answered;
   await at(oldSide, 'Verification request');
+  mark('1 request shown on A', t0);
   click(oldSide, 'Accept');
   await at(newSide, 'Choose how to verify');
+  mark('2 choose on B', t0);
   click(newSide, 'Compare emoji');
   await at(newSide, 'Compare the emoji');
   await at(oldSide, 'Compare the emoji');
+  mark('3 emoji on both', t0);
   click(oldSide, 'They match');
   click(newSide, 'They match');
+  const past = (el: XsVerifyLogin) => waitFor('done', () => ['Checking…', 'Verified'].includes(headingText(el)), fast);
+  await Promise.all([past(newSide), past(oldSide)]);
+  mark('4 done (checking) on both', t0);
   await Promise.all([at(newSide, 'Verified'), at(oldSide, 'Verified')]);
   const ms = performance.now() - t0;
   expect(await ownSigned(pair.clientB, pair.b.deviceId)).to.equal(true);
@@ -65,7 +75,9 @@ async function bareSdk(): Promise<number> {
   const t0 = performance.now();
   // The test suite's own SDK-only SAS (test/support/sas.ts): request, accept, start, confirm both, done.
   const { sent, received } = await sendVerificationRequest(pair.clientA, () => pair.clientB.getCrypto()!.requestOwnUserVerification());
+  mark('sdk 1 request received by A', t0);
   await completeSas(sent, received);
+  mark('sdk 4 done on both', t0);
   // The same read-back the elements do before "Verified": both sessions cross-signed as the server says.
   await Promise.all([
     waitFor('B signed (B)', async () => {
@@ -102,6 +114,7 @@ describe('bench: verification request → verified, elements vs bare SDK (Synaps
     const mEl = median(el);
     const mSdk = median(sdk);
     const overhead = (mEl / mSdk - 1) * 100;
+    for (const [name, xs] of Object.entries(phases).sort()) console.log(`[bench]   elements, ${name}: median ${median(xs).toFixed(0)} ms`);
     console.log(`[bench] median elements ${mEl.toFixed(0)} ms, bare SDK ${mSdk.toFixed(0)} ms, overhead ${overhead.toFixed(1)} % (target ≤ 10 %)`);
     expect(overhead, 'the elements add at most 10 %').to.be.at.most(10);
   });
