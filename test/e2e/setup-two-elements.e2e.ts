@@ -10,7 +10,7 @@ import '../../src/define/xs-status.js';
 import { passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
 import { loginDevice, registerUser } from '../support/homeserver.js';
 import { verifyOwnSessionsBySas } from '../support/sas.js';
-import { generateAndConfirmKey, heading, kitClient, pressButton, root, waitHeading } from '../support/setup-wizard.js';
+import { button, generateAndConfirmKey, heading, kitClient, pressButton, root, unlockWithKey, waitHeading } from '../support/setup-wizard.js';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
 import { waitFor } from '../support/wait.js';
@@ -80,6 +80,38 @@ describe('<xs-setup-wizard> + <xs-status> on one client (Synapse)', () => {
     await clientA.getCrypto()!.resetEncryption(passwordAuth(a.userId, a.password));
     await agreeOn(pb, 'Verify this session', 'unverified', 45_000);
     expect(root(pb.wizard).textContent).to.not.include('You’re all set');
+  });
+
+  it('two wizards on one client confirm at the same moment: one commit runs, the other finds the account set up and writes nothing', async () => {
+    const a = await registerUser('twowiz');
+    const client = await kitClient(a);
+    const box = await fixture<HTMLDivElement>(html`<div><xs-setup-wizard .client=${client}></xs-setup-wizard><xs-setup-wizard .client=${client}></xs-setup-wizard></div>`);
+    const [w1, w2] = [...box.querySelectorAll<XsSetupWizard>('xs-setup-wizard')] as [XsSetupWizard, XsSetupWizard];
+    const keys: string[] = [];
+    for (const w of [w1, w2]) {
+      await waitHeading(w, 'Secure your messages');
+      button(w, 'Continue').click();
+      await waitHeading(w, 'Choose how to unlock your messages');
+      button(w, 'Generate a Security Key').click();
+      await waitHeading(w, 'Save your Security Key');
+      keys.push(root(w).querySelector('#key-text')!.textContent!.trim());
+      button(w, 'Download').click();
+      await w.updateComplete;
+      button(w, 'Continue').click();
+      await waitHeading(w, 'Type your Security Key');
+      root(w).querySelector<HTMLInputElement>('#confirm-key')!.value = keys.at(-1)!;
+    }
+    // Both at once (a double confirm across two elements).
+    root(w1).querySelector('form')!.requestSubmit();
+    root(w2).querySelector('form')!.requestSubmit();
+    await waitHeading(w1, 'You’re all set', 45_000);
+    await waitHeading(w2, 'Secure messaging is set up', 45_000);
+    // The server has one setup, under the first key; the second key unlocks nothing.
+    const other = await loginDevice(a, 'Checking device');
+    await unlockWithKey(other, keys[0]!);
+    const probe = await kitClient(await loginDevice(a, 'Probe'));
+    const [, info] = (await probe.secretStorage.getKey())!;
+    expect(await probe.secretStorage.checkKey(decodeRecoveryKey(keys[1]!), info as never), 'the second key was never stored').to.equal(false);
   });
 });
 

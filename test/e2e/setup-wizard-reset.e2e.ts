@@ -28,6 +28,7 @@ import {
   waitHeading,
   wizardFor,
 } from '../support/setup-wizard.js';
+import { secretsScan } from '../support/secrets-scan.js';
 import { serverState } from '../support/server-state.js';
 import { waitFor } from '../support/wait.js';
 
@@ -265,6 +266,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
   it('Cancel at the password prompt of a reset: says nothing changed, and nothing did (checked on the server and by the old key)', async () => {
     const { a, client, master, key } = await setUpAccount('resetcancel');
     const before = await serverState(client);
+    const scan = secretsScan();
     const el = await wizardFor(client, 'reset');
     await waitHeading(el, 'Reset your encryption');
     await pressButton('Continue to reset');
@@ -280,6 +282,8 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await expect(el).to.be.accessible();
     expect(root(el).textContent).to.include('Nothing on your account was changed');
     expect(await serverState(client), 'backup, secret storage and identity as before').to.deep.equal(before);
+    scan.check([key, a.password], [], [el]);
+    scan.stop();
     await waitFor('this session still holds the identity', async () => (await masterKeyOf(client)) === master, { timeoutMs: 15_000 });
     await expectComplete(client);
     const b = await loginDevice(a, 'Second device');

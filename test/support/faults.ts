@@ -17,10 +17,12 @@ export function urlOf(input: RequestInfo | URL): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
+// Odd first, usable second where the spec allows a fallback (Retry-After wins over the body's retry_after_ms), so
+// that most cases wait about a second; the day-long one waits the kit's cap (30 s).
 const ODD_WAITS: { header?: string; body?: number; what: string }[] = [
-  { header: 'garbage-not-a-number', what: 'Retry-After garbage' },
-  { header: new Date(Date.now() - 3_600_000).toUTCString(), what: 'Retry-After in the past' },
-  { body: -5000, what: 'retry_after_ms negative' },
+  { header: 'garbage-not-a-number', body: 1000, what: 'Retry-After garbage (retry_after_ms 1 s)' },
+  { header: new Date(Date.now() - 3_600_000).toUTCString(), body: 1000, what: 'Retry-After in the past (retry_after_ms 1 s)' },
+  { header: '-3', body: 1000, what: 'Retry-After negative (retry_after_ms 1 s)' },
   { header: '86400', what: 'Retry-After a day' },
 ];
 
@@ -33,7 +35,12 @@ export function faultOnce(match: (url: string, init?: RequestInit) => boolean, p
   let fired = false;
   const seen: { url: string; body: string }[] = [];
   return {
-    arm() {
+    /** Starts matching; with a new plan, applies that fault to the next match (one account, several flows). */
+    arm(next?: FaultPlan) {
+      if (next) {
+        plan = next;
+        fired = false;
+      }
       armed = true;
     },
     get fired() {

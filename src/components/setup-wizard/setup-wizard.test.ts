@@ -44,6 +44,87 @@ describe('<xs-setup-wizard>', () => {
     await ev;
     await settled(el);
     expect(shadow(el).textContent).to.include('Setup postponed');
+    await expect(el).to.be.accessible();
+    // A way back: "Set up now", setting mode again, or restart().
+    btn(el, 'Set up now').click();
+    await settled(el);
+    expect(heading(el)).to.equal('Secure your messages');
+    btn(el, 'Ask me later').click();
+    await settled(el);
+    el.mode = 'setup';
+    await settled(el);
+    expect(heading(el), 'setting the same mode again restarts').to.equal('Secure your messages');
+    btn(el, 'Ask me later').click();
+    await settled(el);
+    el.restart();
+    await settled(el);
+    expect(heading(el)).to.equal('Secure your messages');
+  });
+
+  it('the last step has a Done button: xs-setup-closed, then the wizard shows where the account stands', async () => {
+    let snap = snapshots.fresh!;
+    const adapter = fakeAdapter(snap);
+    adapter.read = async () => snap;
+    adapter.finishSetup = async (key, _auth, opts) => {
+      adapter.finishCalls.push({ key, opts });
+      snap = snapshots.complete!;
+      return { accepted: [] };
+    };
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${adapter}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Generate a Security Key').click();
+    await settled(el);
+    btn(el, 'Download').click();
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    const complete = oneEvent(el, 'xs-setup-complete');
+    shadow(el).querySelector('form')!.requestSubmit();
+    await complete;
+    await settled(el);
+    expect(heading(el)).to.equal('You’re all set');
+    await expect(el).to.be.accessible();
+    const closed = oneEvent(el, 'xs-setup-closed');
+    btn(el, 'Done').click();
+    await closed;
+    await settled(el);
+    expect(heading(el)).to.equal('Secure messaging is set up');
+  });
+
+  it('a rate-limited save counts down before Try again is enabled (absurd waits capped)', async () => {
+    const adapter = fakeAdapter(snapshots.fresh!, {
+      finish: async (_a, n) => {
+        if (n === 1) throw Object.assign(new Error('429'), { httpStatus: 429, errcode: 'M_LIMIT_EXCEEDED', data: { errcode: 'M_LIMIT_EXCEEDED' }, httpHeaders: new Headers({ 'Retry-After': '2' }) });
+      },
+    });
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${adapter}></xs-setup-wizard>`);
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    btn(el, 'Generate a Security Key').click();
+    await settled(el);
+    btn(el, 'Download').click();
+    await settled(el);
+    btn(el, 'Continue').click();
+    await settled(el);
+    shadow(el).querySelector<HTMLInputElement>('#confirm-key')!.value = ENCODED;
+    shadow(el).querySelector('form')!.requestSubmit();
+    await new Promise((r) => setTimeout(r, 50));
+    await settled(el);
+    expect(heading(el)).to.equal('Not finished yet');
+    expect(shadow(el).textContent).to.match(/Too many attempts — try again in [12] s/);
+    expect(btn(el, 'Try again').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    await new Promise((r) => setTimeout(r, 2200));
+    await settled(el);
+    expect(btn(el, 'Try again').disabled).to.equal(false);
+    btn(el, 'Try again').click();
+    await new Promise((r) => setTimeout(r, 50));
+    await settled(el);
+    expect(heading(el)).to.equal('You’re all set');
   });
 
   it('when the clipboard is refused, selects the key; a manual copy unlocks Continue; the key is never an attribute', async () => {

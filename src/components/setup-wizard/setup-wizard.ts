@@ -16,19 +16,16 @@ import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountState } from '../../sdk/account.js';
 import { DEFAULT_RETRY_WAIT_MS, MAX_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
 import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
-import { createSetupAdapter, type SetupAdapter, type SetupGap } from '../../sdk/setup.js';
+import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
+import { renderBackupStep } from './setup-wizard.backup.js';
+import { renderIntroStep } from './setup-wizard.intro.js';
+import { renderOutcomeStep } from './setup-wizard.outcome.js';
+import type { StepView } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
-const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
-  'cross-signing-keys': 'gapKeys',
-  'secret-storage': 'gapStorage',
-  'cross-signing-stored': 'gapStored',
-  backup: 'gapBackup',
-  'backup-key-stored': 'gapBackupStored',
-};
 
 /** What about the account the wizard's stages depend on (not sync phase or upload counts). */
 function situationKey(st: AccountState): string {
@@ -338,6 +335,28 @@ export class XsSetupWizard extends XsElement {
     return html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
   }
 
+  /** The element as the step renderers in setup-wizard.backup.ts / .outcome.ts see it. */
+  private view(): StepView {
+    return {
+      localize: this.localize,
+      t: (key, ...args) => this.t(key, ...args),
+      heading: (key, hidden) => this.heading(key, hidden),
+      button: (label, onClick, cls, disabled) => this.button(label, onClick, cls, disabled),
+      num: (n) => this.num(n),
+      submitForm: (e, fn) => this.submitForm(e, fn),
+      submitBackupKey: (form) => this.submitBackupKey(form),
+      requestVerify: () => this.requestVerify(),
+      requestExport: () => this.requestExport(),
+      submitResetConfirm: (form) => this.submitResetConfirm(form),
+      exportHint: this.exportHint,
+      requestSessions: () => this.requestSessions(),
+      closeDone: () => this.closeDone(),
+      retryAt: this.retryAt,
+      verifyHint: this.verifyHint,
+      sessionsHint: this.sessionsHint,
+    };
+  }
+
   protected override render() {
     if (this.misconfigured) return html`<p role="alert">${this.t('misconfigured')}</p>`;
     if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
@@ -352,64 +371,6 @@ export class XsSetupWizard extends XsElement {
           <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
           <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}</div>
         </div>`;
-      case 'already-set-up':
-        return html`<div part="base">
-          ${this.heading('alreadyHeading')}
-          <p>${this.t('alreadyBody')}</p>
-          <div class="row">
-            ${this.button(this.t('changeKey'), () => w.switchMode('change-key'), 'primary')}
-            ${this.button(this.t('reset'), () => w.switchMode('reset'), 'danger')}
-          </div>
-        </div>`;
-      case 'keys-missing':
-        return html`<div part="base">
-          ${this.heading('keysMissingHeading')}
-          <p>${this.t('keysMissingBody')}</p>
-          ${this.verifyHint ? html`<p role="status" part="status">${this.t('verifyHint')}</p>` : nothing}
-          <div class="row">
-            ${this.button(this.t('verifyThisSession'), () => this.requestVerify(), 'primary')}
-            ${this.button(this.t('resetInstead'), () => w.switchMode('reset'), 'danger')}
-          </div>
-        </div>`;
-      case 'explain':
-        return html`<div part="base">
-          ${this.heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
-          <p>${this.t(s.repair ? 'explainRepairBody' : 'explainBody')}</p>
-          <div class="row">
-            ${this.button(this.t('continue'), () => w.continue(), 'primary')}
-            ${this.button(this.t('askLater'), () => w.dismiss())}
-          </div>
-        </div>`;
-      case 'reset-warning':
-        return html`<div part="base">
-          ${this.heading('resetHeading')}
-          <p>${this.t('resetIntro')}</p>
-          <h3>${this.t('keptHeading')}</h3>
-          <ul><li>${this.t('kept1')}</li><li>${this.t('kept2')}</li><li>${this.t('kept3')}</li></ul>
-          <h3>${this.t('lostHeading')}</h3>
-          <ul><li>${this.t('lost1')}</li><li>${this.t('lost2')}</li><li>${this.t('lost3')}</li></ul>
-          ${s.activeSession ? nothing : html`<p class="warning" role="alert" id="no-session-warning">${this.t('noSessionWarning')}</p>`}
-          ${this.exportHint ? html`<p role="status" part="status">${this.t('exportHint')}</p>` : nothing}
-          <div class="row">
-            ${this.button(this.t('exportFirst'), () => this.requestExport())}
-            ${this.button(this.t('resetContinue'), () => w.continue(), 'danger')}
-            ${this.button(this.t('cancel'), () => w.dismiss())}
-          </div>
-        </div>`;
-      case 'reset-confirm': {
-        const word = this.t('resetWord');
-        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitResetConfirm(f))}>
-          ${this.heading('resetConfirmHeading')}
-          <label for="reset-word">${this.t('resetConfirmLabel', word)}</label>
-          <input id="reset-word" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
-            aria-invalid=${s.mismatch ? 'true' : 'false'} aria-describedby=${s.mismatch ? 'reset-err' : nothing} />
-          ${s.mismatch ? html`<p id="reset-err" role="alert">${this.t('resetConfirmMismatch', word)}</p>` : nothing}
-          <div class="row">
-            <button type="submit" part="action" class="danger">${this.t('resetConfirmButton')}</button>
-            ${this.button(this.t('back'), () => w.start('reset'))}
-          </div>
-        </form>`;
-      }
       case 'choose':
         return html`<div part="base">
           ${this.heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
@@ -474,118 +435,8 @@ export class XsSetupWizard extends XsElement {
             ${this.button(this.t('back'), () => w.back())}
           </div>
         </form>`;
-      case 'committing': {
-        const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';
-        return html`<div part="base">
-          ${this.heading('commitHeading')}
-          <p part="status" role="status">${this.t(stepKey)}${s.joined ? html`<br />${this.t('joined')}` : nothing}${s.stalled ? html`<br />${this.t('stalled')}` : nothing}</p>
-          ${s.retryAt && s.retryAt > Date.now() ? html`<p part="status" class="countdown">${this.t('rateLimitedSaving', this.num(Math.ceil((s.retryAt - Date.now()) / 1000)))}</p>` : nothing}
-          ${s.stalled
-            ? html`<div class="row">${this.button(this.t('keepWaiting'), () => w.retry(), 'primary')}${this.button(this.t('stopWaiting'), () => w.cancelCommit())}</div>`
-            : nothing}
-        </div>`;
-      }
-      case 'stopped-waiting':
-        return html`<div part="base">
-          ${this.heading('stoppedHeading')}
-          <p role="status" part="status">${this.t('stoppedBody')}</p>
-          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('closeUnfinished'), () => w.dismiss())}</div>
-        </div>`;
-      case 'reset-cancelled':
-        return html`<div part="base">
-          ${this.heading('resetCancelledHeading')}
-          <p role="status" part="status">${this.t('resetCancelledBody')}</p>
-          <div class="row">${this.button(this.t('close'), () => w.dismiss(), 'primary')}${this.button(this.t('startAgain'), () => w.retry())}</div>
-        </div>`;
-      case 'existing-backup':
-        return html`<div part="base">
-          ${this.heading('existingBackupHeading')}
-          <p>${this.t('existingBackupBody', s.version)}</p>
-          <div class="row">
-            ${this.button(this.t('useBackup'), () => w.useExistingBackup(), 'primary')}
-            ${this.button(this.t('keepBackup'), () => w.keepExistingBackup())}
-            ${this.button(this.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </div>`;
-      case 'backup-key': {
-        const err = s.problem === 'malformed' ? this.t('backupKeyMalformed') : s.problem === 'mismatch' ? this.t('backupKeyMismatch') : s.failure ? explainFailure(this.localize.lang, s.failure) : '';
-        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitBackupKey(f))}>
-          ${this.heading('backupKeyHeading')}
-          <p id="backup-key-body">${this.t('backupKeyBody')}</p>
-          <label for="backup-key">${this.t('backupKeyLabel')}</label>
-          <input id="backup-key" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
-            aria-describedby=${err ? 'backup-key-body backup-key-err' : 'backup-key-body'} aria-invalid=${err ? 'true' : 'false'} />
-          ${err ? html`<p id="backup-key-err" role="alert">${err}</p>` : nothing}
-          <div class="row">
-            <button type="submit" part="action" class="primary">${this.t('continue')}</button>
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </form>`;
-      }
-      case 'connecting-backup':
-        return html`<div part="base"><p part="status" role="status">${this.t('connectingBackup')}</p></div>`;
-      case 'backup-replace-confirm':
-        return html`<div part="base">
-          ${this.heading('replaceHeading')}
-          <p class="warning" role="alert">${this.t('replaceBody', s.version)}</p>
-          <div class="row">
-            ${this.button(this.t('replaceConfirm'), () => w.confirmReplaceBackup(), 'danger')}
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </div>`;
-      case 'restoring':
-        return html`<div part="base">
-          ${this.heading('commitHeading')}
-          <p part="status" role="status">${s.total ? this.t('restoringProgress', this.num(s.done), this.num(s.total)) : this.t('restoring')}</p>
-          ${s.total ? html`<progress max=${s.total} value=${s.done} aria-hidden="true"></progress>` : nothing}
-        </div>`;
-      case 'auth':
-        // The prompt shows its own "Confirm it’s you" heading: a second visible one right above it would repeat it.
-        return html`<div part="base">
-          ${this.heading('authHeading', true)}
-          <xs-auth-prompt part="auth" .session=${s.uia}></xs-auth-prompt>
-        </div>`;
-      case 'commit-failed': {
-        const gaps = s.gaps.map((g) => this.t(GAP_KEYS[g])).join(', ');
-        return html`<div part="base">
-          ${this.heading('failedHeading')}
-          <p role="alert">
-            ${s.identityExists ? this.t('failedIdentity') : s.failure.kind === 'aborted' ? this.t('failedAborted') : this.t('failedBody')}
-            ${s.failure.kind !== 'aborted' && !s.identityExists && !gaps ? explainFailure(this.localize.lang, s.failure) : nothing}
-            ${gaps ? this.t('failedGaps', gaps) : nothing}
-          </p>
-          ${s.failure.kind === 'rate-limited' ? html`<p part="status" role="status" aria-live="polite">${this.retryAt ? this.t('rateLimited', this.num(Math.max(1, Math.ceil((this.retryAt - Date.now()) / 1000)))) : this.t('rateLimitedNow')}</p>` : nothing}
-          <div class="row">
-            ${s.identityExists
-              ? this.button(this.t('verifyThisSession'), () => this.requestVerify(), 'primary')
-              : this.button(this.t('retry'), () => w.retry(), 'primary', this.retryAt > 0)}
-            ${this.button(this.t('closeUnfinished'), () => w.dismiss())}
-          </div>
-          ${this.verifyHint ? html`<p role="status" part="status">${this.t('verifyHint')}</p>` : nothing}
-        </div>`;
-      }
-      case 'done':
-        return html`<div part="base">
-          ${this.heading('doneHeading')}
-          <p part="status" role="status">${this.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
-            ${s.restored === null ? nothing : s.restored < 0 ? this.t('restoreFailed') : this.localize.t(S, 'restoredKeys', s.restored, this.num(s.restored))}</p>
-          <div class="row">
-            ${s.mode === 'reset' ? this.button(this.t('reviewSessions'), () => this.requestSessions()) : nothing}
-            ${this.button(this.t('done'), () => this.closeDone(), 'primary')}
-          </div>
-          ${this.sessionsHint ? html`<p role="status" part="status">${this.t('reviewHint')}</p>` : nothing}
-        </div>`;
-      case 'done-without-backup':
-        return html`<div part="base">
-          ${this.heading('doneWithoutBackupHeading')}
-          <p part="status" role="status">${this.t('doneWithoutBackupBody', s.version)}</p>
-          <div class="row">
-            ${this.button(this.t('useBackup'), () => w.useExistingBackup(), 'primary')}
-            ${this.button(this.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
-            ${this.button(this.t('done'), () => this.closeDone())}
-          </div>
-        </div>`;
+      default:
+        return renderIntroStep(this.view(), s, w) ?? renderBackupStep(this.view(), s, w) ?? renderOutcomeStep(this.view(), s, w);
       case 'dismissed':
         return html`<div part="base">
           <p part="status" role="status">${this.t('dismissed')}</p>

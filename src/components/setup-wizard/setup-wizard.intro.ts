@@ -1,0 +1,71 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
+import type { StepView } from './setup-wizard.view.js';
+
+// The steps before a key exists: where the account stands (already set up, keys missing, explain) and the reset's
+// warning and typed confirmation.
+
+export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+  switch (s.kind) {
+      case 'already-set-up':
+        return html`<div part="base">
+          ${v.heading('alreadyHeading')}
+          <p>${v.t('alreadyBody')}</p>
+          <div class="row">
+            ${v.button(v.t('changeKey'), () => w.switchMode('change-key'), 'primary')}
+            ${v.button(v.t('reset'), () => w.switchMode('reset'), 'danger')}
+          </div>
+        </div>`;
+      case 'keys-missing':
+        return html`<div part="base">
+          ${v.heading('keysMissingHeading')}
+          <p>${v.t('keysMissingBody')}</p>
+          ${v.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+          <div class="row">
+            ${v.button(v.t('verifyThisSession'), () => v.requestVerify(), 'primary')}
+            ${v.button(v.t('resetInstead'), () => w.switchMode('reset'), 'danger')}
+          </div>
+        </div>`;
+      case 'explain':
+        return html`<div part="base">
+          ${v.heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
+          <p>${v.t(s.repair ? 'explainRepairBody' : 'explainBody')}</p>
+          <div class="row">
+            ${v.button(v.t('continue'), () => w.continue(), 'primary')}
+            ${v.button(v.t('askLater'), () => w.dismiss())}
+          </div>
+        </div>`;
+      case 'reset-warning':
+        return html`<div part="base">
+          ${v.heading('resetHeading')}
+          <p>${v.t('resetIntro')}</p>
+          <h3>${v.t('keptHeading')}</h3>
+          <ul><li>${v.t('kept1')}</li><li>${v.t('kept2')}</li><li>${v.t('kept3')}</li></ul>
+          <h3>${v.t('lostHeading')}</h3>
+          <ul><li>${v.t('lost1')}</li><li>${v.t('lost2')}</li><li>${v.t('lost3')}</li></ul>
+          ${s.activeSession ? nothing : html`<p class="warning" role="alert" id="no-session-warning">${v.t('noSessionWarning')}</p>`}
+          ${v.exportHint ? html`<p role="status" part="status">${v.t('exportHint')}</p>` : nothing}
+          <div class="row">
+            ${v.button(v.t('exportFirst'), () => v.requestExport())}
+            ${v.button(v.t('resetContinue'), () => w.continue(), 'danger')}
+            ${v.button(v.t('cancel'), () => w.dismiss())}
+          </div>
+        </div>`;
+      case 'reset-confirm': {
+        const word = v.t('resetWord');
+        return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => v.submitResetConfirm(f))}>
+          ${v.heading('resetConfirmHeading')}
+          <label for="reset-word">${v.t('resetConfirmLabel', word)}</label>
+          <input id="reset-word" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
+            aria-invalid=${s.mismatch ? 'true' : 'false'} aria-describedby=${s.mismatch ? 'reset-err' : nothing} />
+          ${s.mismatch ? html`<p id="reset-err" role="alert">${v.t('resetConfirmMismatch', word)}</p>` : nothing}
+          <div class="row">
+            <button type="submit" part="action" class="danger">${v.t('resetConfirmButton')}</button>
+            ${v.button(v.t('back'), () => w.start('reset'))}
+          </div>
+        </form>`;
+      }
+    default:
+      return undefined;
+  }
+}

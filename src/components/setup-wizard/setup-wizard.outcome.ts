@@ -1,0 +1,90 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
+import { GAP_KEYS, type StepView } from './setup-wizard.view.js';
+import { setupStrings as S } from './setup-wizard.strings.js';
+
+// The steps of a commit and its outcome: saving (with the stall, join and rate-limit states), the sign-in prompt,
+// failure, restoring history, and the end screens — each of which states only what was read back from the server.
+
+export function renderOutcomeStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+  switch (s.kind) {
+      case 'committing': {
+        const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';
+        return html`<div part="base">
+          ${v.heading('commitHeading')}
+          <p part="status" role="status">${v.t(stepKey)}${s.joined ? html`<br />${v.t('joined')}` : nothing}${s.stalled ? html`<br />${v.t('stalled')}` : nothing}</p>
+          ${s.retryAt && s.retryAt > Date.now() ? html`<p part="status" class="countdown">${v.t('rateLimitedSaving', v.num(Math.ceil((s.retryAt - Date.now()) / 1000)))}</p>` : nothing}
+          ${s.stalled
+            ? html`<div class="row">${v.button(v.t('keepWaiting'), () => w.retry(), 'primary')}${v.button(v.t('stopWaiting'), () => w.cancelCommit())}</div>`
+            : nothing}
+        </div>`;
+      }
+      case 'stopped-waiting':
+        return html`<div part="base">
+          ${v.heading('stoppedHeading')}
+          <p role="status" part="status">${v.t('stoppedBody')}</p>
+          <div class="row">${v.button(v.t('retry'), () => w.retry(), 'primary')}${v.button(v.t('closeUnfinished'), () => w.dismiss())}</div>
+        </div>`;
+      case 'reset-cancelled':
+        return html`<div part="base">
+          ${v.heading('resetCancelledHeading')}
+          <p role="status" part="status">${v.t('resetCancelledBody')}</p>
+          <div class="row">${v.button(v.t('close'), () => w.dismiss(), 'primary')}${v.button(v.t('startAgain'), () => w.retry())}</div>
+        </div>`;
+      case 'restoring':
+        return html`<div part="base">
+          ${v.heading('commitHeading')}
+          <p part="status" role="status">${s.total ? v.t('restoringProgress', v.num(s.done), v.num(s.total)) : v.t('restoring')}</p>
+          ${s.total ? html`<progress max=${s.total} value=${s.done} aria-hidden="true"></progress>` : nothing}
+        </div>`;
+      case 'auth':
+        // The prompt shows its own "Confirm it’s you" heading: a second visible one right above it would repeat it.
+        return html`<div part="base">
+          ${v.heading('authHeading', true)}
+          <xs-auth-prompt part="auth" .session=${s.uia}></xs-auth-prompt>
+        </div>`;
+      case 'commit-failed': {
+        const gaps = s.gaps.map((g) => v.t(GAP_KEYS[g])).join(', ');
+        return html`<div part="base">
+          ${v.heading('failedHeading')}
+          <p role="alert">
+            ${s.identityExists ? v.t('failedIdentity') : s.failure.kind === 'aborted' ? v.t('failedAborted') : v.t('failedBody')}
+            ${s.failure.kind !== 'aborted' && !s.identityExists && !gaps ? explainFailure(v.localize.lang, s.failure) : nothing}
+            ${gaps ? v.t('failedGaps', gaps) : nothing}
+          </p>
+          ${s.failure.kind === 'rate-limited' ? html`<p part="status" role="status" aria-live="polite">${v.retryAt ? v.t('rateLimited', v.num(Math.max(1, Math.ceil((v.retryAt - Date.now()) / 1000)))) : v.t('rateLimitedNow')}</p>` : nothing}
+          <div class="row">
+            ${s.identityExists
+              ? v.button(v.t('verifyThisSession'), () => v.requestVerify(), 'primary')
+              : v.button(v.t('retry'), () => w.retry(), 'primary', v.retryAt > 0)}
+            ${v.button(v.t('closeUnfinished'), () => w.dismiss())}
+          </div>
+          ${v.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+        </div>`;
+      }
+      case 'done':
+        return html`<div part="base">
+          ${v.heading('doneHeading')}
+          <p part="status" role="status">${v.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
+            ${s.restored === null ? nothing : s.restored < 0 ? v.t('restoreFailed') : v.localize.t(S, 'restoredKeys', s.restored, v.num(s.restored))}</p>
+          <div class="row">
+            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.requestSessions()) : nothing}
+            ${v.button(v.t('done'), () => v.closeDone(), 'primary')}
+          </div>
+          ${v.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
+        </div>`;
+      case 'done-without-backup':
+        return html`<div part="base">
+          ${v.heading('doneWithoutBackupHeading')}
+          <p part="status" role="status">${v.t('doneWithoutBackupBody', s.version)}</p>
+          <div class="row">
+            ${v.button(v.t('useBackup'), () => w.useExistingBackup(), 'primary')}
+            ${v.button(v.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
+            ${v.button(v.t('done'), () => v.closeDone())}
+          </div>
+        </div>`;
+    default:
+      return undefined;
+  }
+}
