@@ -9,6 +9,8 @@ export const verifyStrings = defineStrings('verify-login', {
   startHeading: 'Verify this session',
   alreadyHeading: 'This session is verified',
   alreadyVerified: 'This session is already verified: it can read your encrypted messages, and your other sessions trust it. There is nothing to do here.',
+  // …but its keys and the recovery data are out of sync (the start step offers the Security Key)
+  keysOutOfSync: 'This session is verified, but its keys and your recovery data are out of sync. Enter your Security Key or Phrase to bring them back together.',
   startIntro: 'Prove it’s really you, so this session can read your encrypted messages and your other sessions trust it.',
   useOtherSession: 'Verify with another session',
   useKey: 'Use your Security Key or Phrase',

@@ -15,8 +15,8 @@ import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRo
 import { verifyLoginStyles } from './verify-login.styles.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 import { explainCancel, explainStartFailure, verifyStrings } from './verify-login.strings.js';
-import { KeyEntry } from './verify-login-key.js';
-import { keyStrings } from './verify-login-key.strings.js';
+// The Security Key path is loaded when the person chooses it (it would push the drop-in bundle past its size budget).
+import type { KeyEntry } from './verify-login-key.js';
 
 /**
  * @summary Verifies a login: this session (asks your other sessions, or takes your Security Key or
@@ -211,6 +211,8 @@ export class XsVerifyLogin extends XsElement {
     const client = this.flowClient;
     if (!client) return;
     if (this.flow && !this.flow.settled && this.stage.kind !== 'start') await this.flow.cancel();
+    const { KeyEntry } = await import('./verify-login-key.js');
+    if (client !== this.flowClient) return; // the client changed (or the element went away) meanwhile
     this.closeKey();
     const host = this; // the getters below read the element’s live values
     const entry: KeyEntry = new KeyEntry(client, {
@@ -296,7 +298,7 @@ export class XsVerifyLogin extends XsElement {
       case 'start':
         if (this.alreadyVerified && this.keysOutOfSync) {
           return html`<div part="base">${this.heading('alreadyHeading')}
-            <p part="status" role="status">${this.localize.t(keyStrings, 'keysOutOfSync')}</p>
+            <p part="status" role="status">${this.t('keysOutOfSync')}</p>
             <div class="row">${this.button(this.t('useKey'), () => void this.openKey(), 'primary')}</div></div>`;
         }
         if (this.alreadyVerified) {
