@@ -9,12 +9,14 @@ import { verifyLoginSection } from './sections/verify-login.js';
 import { statusSection } from './sections/status.js';
 import { keyTransferSection } from './sections/key-transfer.js';
 import { sessionListSection } from './sections/session-list.js';
+import { verifyUserSection } from './sections/verify-user.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
   statusSection,
   setupWizardSection,
   verifyLoginSection,
+  verifyUserSection,
   keyTransferSection,
   sessionListSection,
 ];

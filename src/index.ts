@@ -31,6 +31,18 @@ export { XsVerifyLogin } from './components/verify-login/verify-login.js';
 export { XsVerifiedEvent } from './events/xs-verified.js';
 export { XsVerificationCancelledEvent } from './events/xs-verification-cancelled.js';
 export { onVerificationRequest } from './sdk/verification.js';
+export { XsVerifyUser } from './components/verify-user/verify-user.js';
+export { XsVerificationRequests } from './components/verification-requests/verification-requests.js';
+export {
+  requestUserVerification,
+  findEncryptedDm,
+  createEncryptedDm,
+  NoUserIdentityError,
+  KeyCollisionError,
+  CannotSignError,
+} from './sdk/user-verification.js';
+export { VerificationFlow, type VerificationStage, type VerifyRole } from './state/verification.js';
+export { CODE_SESSION_SIGNED_OUT, SECURITY_CODES } from './state/verification-stage.js';
 export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS } from './i18n/sas-emoji.strings.js';
 export { XsStatus } from './components/status/status.js';
 export { XsStatusChangeEvent } from './events/xs-status-change.js';

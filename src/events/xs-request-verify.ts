@@ -1,3 +1,4 @@
+import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { XsEvent } from './xs-event.js';
 
 /** What the host is asked to verify. */
@@ -18,13 +19,17 @@ export type VerifyReason =
   /** A user we had verified changed identity: verify again. */
   | 'identity-changed'
   /** The person pressed "Verify". */
-  | 'requested';
+  | 'requested'
+  /** The person accepted an incoming request (`request` carries it). */
+  | 'incoming';
 
 export interface RequestVerifyInit {
   subject: VerifyTarget;
   reason: VerifyReason;
   userId?: string;
   deviceId?: string;
+  /** The incoming request the person accepted (reason `incoming`), to hand to `<xs-verify-login>` / `<xs-verify-user>` `.request`. */
+  request?: VerificationRequest;
 }
 
 /**
@@ -37,12 +42,14 @@ export class XsRequestVerifyEvent extends XsEvent {
   readonly reason: VerifyReason;
   readonly userId: string | undefined;
   readonly deviceId: string | undefined;
+  readonly request: VerificationRequest | undefined;
   constructor(init: RequestVerifyInit) {
     super(XsRequestVerifyEvent.type, { cancelable: true });
     this.subject = init.subject;
     this.reason = init.reason;
     this.userId = init.userId;
     this.deviceId = init.deviceId;
+    this.request = init.request;
   }
 }
 

@@ -21,6 +21,8 @@ export type RequestPhase = 'requested' | 'ready' | 'started' | 'cancelled' | 'do
 export interface RequestView {
   phase: RequestPhase;
   initiatedByMe: boolean;
+  /** Our answer (ready) is being sent. */
+  accepting: boolean;
   /** The other device, once known (undefined before anyone answers a request sent to all own sessions). */
   otherDeviceId: string | undefined;
   otherUserId: string;
@@ -84,6 +86,21 @@ export interface VerificationPort {
   hasVerifier(): boolean;
   /** Runs the verifier of phase Started once: resolves when done, rejects with VerifierEndError otherwise. */
   runVerifier(handlers: VerifierHandlers): Promise<void>;
+  /**
+   * Reads back whether the trust this verification should have produced is there: for a self-verification,
+   * both sessions cross-signed by the identity; for another user, their identity signed by our user-signing key.
+   * `refresh` also asks the server for the latest keys of the user(s) concerned.
+   */
+  checkTrust(refresh: boolean): Promise<boolean>;
+  /** Calls `listener` when device lists or identities changed (to re-check trust, or notice a session removed). */
+  onTrustChange(listener: () => void): () => void;
+  /** False once the other device (own sessions only) is known and no longer in the device list. */
+  otherDeviceExists(): Promise<boolean>;
+  /**
+   * How a cancelled request ended, when the request itself doesn't say (its code is null): read from the
+   * verifier it had before a method started (e.g. the QR code we showed, which the other side scanned wrongly).
+   */
+  verifierEnd(): Promise<VerifierEnd | undefined>;
 }
 
 export class VerifierEndError extends Error {
@@ -125,19 +142,30 @@ function reciprocateView(cb: ShowQrCodeCallbacks): ReciprocateView {
   return { confirm: () => cb.confirm(), cancel: () => cb.cancel() };
 }
 
+/** Whether `deviceId` of our own user is cross-signed by our identity, as this client has it stored. */
+async function ownDeviceSigned(client: MatrixClient, deviceId: string): Promise<boolean> {
+  return (await cryptoOf(client).getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified ?? false;
+}
+
+/** Events after which trust or device lists may read differently. */
+const TRUST_EVENTS = [CryptoEvent.DevicesUpdated, CryptoEvent.UserTrustStatusChanged, CryptoEvent.KeysChanged] as const;
+
 /** Wraps an SDK VerificationRequest (outgoing or incoming) as a port. */
 export function portFor(client: MatrixClient, request: VerificationRequest): VerificationPort {
   const ownUserId = client.getSafeUserId();
   const ownDeviceId = client.getDeviceId() ?? '';
   let ranVerifier: Verifier | undefined;
+  let lastOtherDevice: string | undefined;
   const port: VerificationPort = {
     ownUserId,
     ownDeviceId,
     view(): RequestView {
       const code = request.cancellationCode;
+      if (request.otherDeviceId) lastOtherDevice = request.otherDeviceId;
       return {
         phase: phaseOf(request.phase),
         initiatedByMe: request.initiatedByMe,
+        accepting: request.accepting,
         otherDeviceId: request.otherDeviceId,
         otherUserId: request.otherUserId,
         chosenMethod: request.chosenMethod,
@@ -187,6 +215,46 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
         verifier.off(VerifierEvent.ShowReciprocateQr, onQr);
       }
     },
+    async checkTrust(refresh) {
+      const crypto = cryptoOf(client);
+      if (request.otherUserId === ownUserId) {
+        // For our own user this asks the server (a /keys/query) before answering.
+        if (refresh) await crypto.userHasCrossSigningKeys(ownUserId, true);
+        const other = request.otherDeviceId ?? lastOtherDevice;
+        if (!(await ownDeviceSigned(client, ownDeviceId))) return false;
+        return other ? ownDeviceSigned(client, other) : false;
+      }
+      return (await crypto.getUserVerificationStatus(request.otherUserId)).isCrossSigningVerified();
+    },
+    onTrustChange(listener) {
+      const l = () => listener();
+      for (const e of TRUST_EVENTS) client.on(e as never, l as never);
+      return () => {
+        for (const e of TRUST_EVENTS) client.off(e as never, l as never);
+      };
+    },
+    async verifierEnd() {
+      // rust crypto records a cancellation of the QR verification (e.g. m.key_mismatch when the scanned secret
+      // is wrong) on the verifier only; `request.verifier` is hidden outside phase Started, so the request's own
+      // field is read. Its verify() rejects with "cancelled by us|them with code …".
+      const inner = (request as unknown as { _verifier?: Verifier })._verifier ?? request.verifier;
+      if (!inner?.hasBeenCancelled) return undefined;
+      try {
+        await inner.verify();
+        return undefined;
+      } catch (e) {
+        const end = parseVerifierError(e);
+        return end.code ? end : undefined;
+      }
+    },
+    async otherDeviceExists() {
+      if (request.otherUserId !== ownUserId) return true;
+      const other = request.otherDeviceId ?? lastOtherDevice;
+      if (!other) return true;
+      lastOtherDevice = other;
+      const devices = (await cryptoOf(client).getUserDeviceInfo([ownUserId])).get(ownUserId);
+      return devices ? devices.has(other) : true;
+    },
   };
   return port;
 }
@@ -217,17 +285,12 @@ export class NoOtherSessionError extends Error {
 export async function requestFromOtherSessions(client: MatrixClient): Promise<VerificationPort> {
   const crypto = cryptoOf(client);
   const userId = client.getSafeUserId();
-  if (!(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
+  // The identity as stored answers at once; only when none is stored is the server asked (a /keys/query).
+  if (!(await crypto.getUserCrossSigningKeys(userId))?.master_key && !(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
   const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
-  let anyOther = false;
-  for (const id of devices.keys()) {
-    if (id === client.getDeviceId()) continue;
-    if ((await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner) {
-      anyOther = true;
-      break;
-    }
-  }
-  if (!anyOther) throw new NoOtherSessionError();
+  const others = [...devices.keys()].filter((id) => id !== client.getDeviceId());
+  const signed = await Promise.all(others.map(async (id) => (await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner));
+  if (!signed.some(Boolean)) throw new NoOtherSessionError();
   return portFor(client, await crypto.requestOwnUserVerification());
 }
 

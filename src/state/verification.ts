@@ -1,185 +1,15 @@
-// The verification flow of <xs-verify-login> as a plain state machine: it drives a VerificationPort
-// (src/sdk/verification.ts, or a fake in tests) and exposes one `stage` to render. No DOM, no Lit.
-import { describeFailure, type Failure } from '../sdk/errors.js';
-import {
-  METHOD_RECIPROCATE,
-  NoIdentityError,
-  NoOtherSessionError,
-  VerifierEndError,
-  type ReciprocateView,
-  type SasEmoji,
-  type SasView,
-  type VerificationPort,
-  type VerifierEnd,
-} from '../sdk/verification.js';
+// The verification flow of <xs-verify-login> and <xs-verify-user> as a plain state machine: it drives a
+// VerificationPort (src/sdk/verification.ts, or a fake in tests) and exposes one `stage` to render. This file
+// holds the method steps — compare emoji, show or scan a QR code — on top of the request's life
+// (src/state/verification-lifecycle.ts). No DOM, no Lit.
+import { METHOD_RECIPROCATE, VerifierEndError } from '../sdk/verification.js';
+import { VerificationLifecycle } from './verification-lifecycle.js';
+import { isVerificationQr } from './verification-stage.js';
 
-/** Who does what: verify this session, verify another own session, or answer another session's request. */
-export type VerifyRole = 'this-session' | 'other-session' | 'incoming';
+export * from './verification-stage.js';
+export type { VerificationFlowOptions } from './verification-lifecycle.js';
 
-/** Why a scanned code was not accepted (the person may try again). */
-export type ScanProblem = 'not-verification-code' | 'wrong-code';
-
-export type VerificationStage =
-  /** This-session role before anything is sent: the person chooses another session or the key. */
-  | { kind: 'start' }
-  | { kind: 'requesting' }
-  /** Our request is out; waiting for the other session (or any of them) to answer. */
-  | { kind: 'waiting-accept'; deviceId: string | undefined }
-  /** Another session asks us to verify. */
-  | { kind: 'incoming'; deviceId: string | undefined }
-  | { kind: 'accepting' }
-  /** Both sides are ready: compare emoji, show our QR code (when `qr` is set) or scan theirs (when `canScan`). */
-  | { kind: 'choose'; deviceId: string | undefined; qr: Uint8ClampedArray | undefined; canScan: boolean }
-  | { kind: 'scan'; problem: ScanProblem | undefined; canShowQr: boolean }
-  /** Waiting for the verifier (the other side's keys). */
-  | { kind: 'starting' }
-  | { kind: 'compare-emoji'; emoji: SasEmoji[]; decimal: [number, number, number] | undefined }
-  /** We said "they match" / "the other device says verified"; waiting for the other side. */
-  | { kind: 'confirmed' }
-  /** The other device scanned our code: does it say it's verified? */
-  | { kind: 'reciprocate' }
-  /** We scanned their code; waiting for them to confirm. */
-  | { kind: 'scanned' }
-  | { kind: 'done'; deviceId: string | undefined }
-  /**
-   * Ended without success. `reason` is the other side's protocol text (attacker-controlled: text only, truncated).
-   * `declined`: we turned down an incoming request before accepting it.
-   */
-  | { kind: 'cancelled'; code: string; byUs: boolean; reason: string | undefined; declined?: true }
-  | { kind: 'failed'; failure: Failure | { kind: 'no-identity' } | { kind: 'no-other-session' } };
-
-export type VerificationStageKind = VerificationStage['kind'];
-
-export interface VerificationFlowOptions {
-  role: VerifyRole;
-  /** Sends the request (roles this-session / other-session). */
-  request?: () => Promise<VerificationPort>;
-  /** The incoming request (role incoming). */
-  port?: VerificationPort;
-  /** How often the request's remaining time is checked (ms). */
-  pollMs?: number;
-  /** An unanswered incoming prompt is dismissed after this long (spec: 2 min after receipt). */
-  promptLifetimeMs?: number;
-  now?: () => number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (t: unknown) => void;
-}
-
-const TERMINAL: readonly VerificationStageKind[] = ['done', 'cancelled', 'failed'];
-const QR_PREFIX = [0x4d, 0x41, 0x54, 0x52, 0x49, 0x58]; // "MATRIX"
-
-/** True when `bytes` look like a Matrix verification QR payload ("MATRIX", version 2). */
-export function isVerificationQr(bytes: ArrayLike<number>): boolean {
-  return bytes.length > 10 && QR_PREFIX.every((b, i) => bytes[i] === b) && bytes[6] === 0x02;
-}
-
-export class VerificationFlow extends EventTarget {
-  stage: VerificationStage;
-  readonly role: VerifyRole;
-  private port?: VerificationPort;
-  private detach?: () => void;
-  private sas?: SasView;
-  private reciprocate?: ReciprocateView;
-  private verifierRunning = false;
-  private weScanned = false;
-  private cancelling = false;
-  private disposed = false;
-  private readyHandled = false;
-  private knownOtherDevice?: string;
-  private timer?: unknown;
-  private readonly now: () => number;
-  private receivedAt = 0;
-  private readonly setTimer: (fn: () => void, ms: number) => unknown;
-  private readonly clearTimer: (t: unknown) => void;
-
-  constructor(private readonly opts: VerificationFlowOptions) {
-    super();
-    this.role = opts.role;
-    this.setTimer = opts.setTimer ?? ((fn, ms) => setInterval(fn, ms));
-    this.clearTimer = opts.clearTimer ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>));
-    this.now = opts.now ?? (() => Date.now());
-    this.receivedAt = this.now();
-    this.stage = opts.role === 'this-session' ? { kind: 'start' } : { kind: 'requesting' };
-    if (opts.role === 'incoming') {
-      if (!opts.port) throw new Error('role incoming needs the request');
-      this.attach(opts.port);
-      // A request this session sent (handed over by the host) waits for the other side instead.
-      this.stage = opts.port.view().initiatedByMe
-        ? { kind: 'waiting-accept', deviceId: this.otherDeviceId }
-        : { kind: 'incoming', deviceId: this.otherDeviceId };
-      // Handed over late (already answered, started or cancelled): catch up.
-      if (opts.port.view().phase !== 'requested') this.sync();
-    }
-  }
-
-  get settled(): boolean {
-    return TERMINAL.includes(this.stage.kind);
-  }
-
-  /** The other device, once known (remembered: the SDK may forget it once the request is over). */
-  get otherDeviceId(): string | undefined {
-    const now = this.port?.view().otherDeviceId;
-    if (now) this.knownOtherDevice = now;
-    return this.knownOtherDevice;
-  }
-
-  get ownUserId(): string | undefined {
-    return this.port?.ownUserId;
-  }
-
-  get ownDeviceId(): string | undefined {
-    return this.port?.ownDeviceId;
-  }
-
-  /** Sends the request (this-session / other-session roles); also "start again" after a cancellation. */
-  async start(): Promise<void> {
-    if (this.role === 'incoming' || !this.opts.request) return;
-    this.reset();
-    this.set({ kind: 'requesting' });
-    try {
-      const port = await this.opts.request();
-      if (this.disposed) {
-        void port.cancel().catch(() => undefined);
-        return;
-      }
-      this.attach(port);
-      this.sync();
-    } catch (e) {
-      if (this.disposed) return;
-      this.set({
-        kind: 'failed',
-        failure: e instanceof NoIdentityError ? { kind: 'no-identity' } : e instanceof NoOtherSessionError ? { kind: 'no-other-session' } : describeFailure(e),
-      });
-    }
-  }
-
-  async accept(): Promise<void> {
-    if (this.stage.kind !== 'incoming' || !this.port) return;
-    this.set({ kind: 'accepting' });
-    try {
-      await this.port.accept();
-      this.sync();
-    } catch (e) {
-      this.fail(e);
-    }
-  }
-
-  /** Declines an incoming request, or cancels whatever is going on. The other side is told (m.user). */
-  async cancel(): Promise<void> {
-    if (this.settled) return;
-    this.cancelling = true;
-    const sas = this.sas;
-    const declined = this.stage.kind === 'incoming' ? { declined: true as const } : {};
-    this.set({ kind: 'cancelled', code: 'm.user', byUs: true, reason: undefined, ...declined });
-    this.stop();
-    try {
-      if (sas) sas.cancel();
-      else await this.port?.cancel();
-    } catch {
-      /* the other side will time out; we already show the cancellation */
-    }
-  }
-
+export class VerificationFlow extends VerificationLifecycle {
   /** Compare emoji. */
   async startSas(): Promise<void> {
     if (!this.port || !['choose', 'scan'].includes(this.stage.kind)) return;
@@ -263,114 +93,7 @@ export class VerificationFlow extends EventTarget {
     this.reciprocate.cancel();
   }
 
-  /** The element went away mid-flow: tell the other side, drop listeners. */
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (!this.settled && this.port) {
-      this.cancelling = true;
-      const sas = this.sas;
-      try {
-        if (sas) sas.cancel();
-        else void this.port.cancel().catch(() => undefined);
-      } catch {
-        /* nothing more we can do */
-      }
-    }
-    this.stop();
-  }
-
-  private reset() {
-    this.stop();
-    this.port = undefined;
-    this.sas = undefined;
-    this.reciprocate = undefined;
-    this.verifierRunning = false;
-    this.weScanned = false;
-    this.cancelling = false;
-    this.readyHandled = false;
-    this.knownOtherDevice = undefined;
-  }
-
-  private stop() {
-    this.detach?.();
-    this.detach = undefined;
-    if (this.timer !== undefined) this.clearTimer(this.timer);
-    this.timer = undefined;
-  }
-
-  private attach(port: VerificationPort) {
-    this.port = port;
-    this.detach = port.onChange(() => this.sync());
-    this.timer = this.setTimer(() => this.checkExpiry(), this.opts.pollMs ?? 1000);
-  }
-
-  private checkExpiry() {
-    if (this.settled || !this.port) return;
-    const v = this.port.view();
-    if (this.stage.kind === 'incoming' && this.now() - this.receivedAt >= (this.opts.promptLifetimeMs ?? 120_000)) {
-      // Dismiss the prompt without cancelling: another of the user's sessions may still answer.
-      this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
-      this.stop();
-      return;
-    }
-    // Only the request's own lifetime: once started, the verifier enforces its timeouts (and cancels with m.timeout).
-    if (v.timeoutMs === 0 && (v.phase === 'requested' || v.phase === 'ready')) {
-      this.set({ kind: 'cancelled', code: 'm.timeout', byUs: false, reason: undefined });
-      this.stop();
-      void this.port.cancel().catch(() => undefined);
-    }
-  }
-
-  private set(stage: VerificationStage) {
-    this.stage = stage;
-    this.dispatchEvent(new Event('change'));
-  }
-
-  private fail(e: unknown) {
-    if (this.settled) return;
-    if (this.port?.view().phase === 'cancelled') return this.sync();
-    this.set({ kind: 'failed', failure: describeFailure(e) });
-    this.stop();
-  }
-
-  private ended(end: VerifierEnd) {
-    if (this.settled) return;
-    this.set({
-      kind: 'cancelled',
-      code: end.code ?? this.port?.view().cancellationCode ?? 'm.user',
-      byUs: end.byUs ?? this.cancelling,
-      reason: end.reason,
-    });
-    this.stop();
-  }
-
-  private sync() {
-    if (this.settled || !this.port || this.disposed) return;
-    void this.otherDeviceId; // remember it while the SDK knows it
-    const v = this.port.view();
-    switch (v.phase) {
-      case 'cancelled':
-        this.set({ kind: 'cancelled', code: v.cancellationCode ?? 'm.user', byUs: v.cancelledByUs ?? this.cancelling, reason: undefined });
-        this.stop();
-        return;
-      case 'done':
-        this.set({ kind: 'done', deviceId: this.otherDeviceId });
-        this.stop();
-        return;
-      case 'requested':
-        if (v.initiatedByMe && this.stage.kind === 'requesting') this.set({ kind: 'waiting-accept', deviceId: this.otherDeviceId });
-        return;
-      case 'ready':
-        if (!this.readyHandled && !['starting', 'scan'].includes(this.stage.kind)) void this.enterReady();
-        return;
-      case 'started':
-        this.runVerifier(v.chosenMethod);
-        return;
-    }
-  }
-
-  private async enterReady() {
+  protected async enterReady() {
     if (!this.port) return;
     this.readyHandled = true;
     const v = this.port.view();
@@ -386,7 +109,7 @@ export class VerificationFlow extends EventTarget {
     this.set({ kind: 'choose', deviceId: this.otherDeviceId, qr, canScan: v.otherCanShow });
   }
 
-  private runVerifier(method: string | null) {
+  protected runVerifier(method: string | null) {
     if (!this.port || this.verifierRunning || !this.port.hasVerifier()) return;
     this.verifierRunning = true;
     if (method === METHOD_RECIPROCATE) {
@@ -409,11 +132,7 @@ export class VerificationFlow extends EventTarget {
         },
       })
       .then(
-        () => {
-          if (this.settled) return;
-          this.set({ kind: 'done', deviceId: this.otherDeviceId });
-          this.stop();
-        },
+        () => this.protocolFinished(),
         (e) => {
           if (e instanceof VerifierEndError) this.ended(e.end);
           else this.fail(e);

@@ -1,122 +1,23 @@
 // <xs-verify-login> against the real Synapse: two real rust-crypto clients of one user, each side driven
 // through its own element with the keyboard (sendKeys), the other device played by a second element.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import type { MatrixClient } from 'matrix-js-sdk';
-import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import '../../src/define/xs-verify-login.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
-import type { XsVerificationCancelledEvent } from '../../src/events/xs-verification-cancelled.js';
-import type { XsVerifiedEvent } from '../../src/events/xs-verified.js';
 import { encodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { onVerificationRequest } from '../../src/sdk/verification.js';
-import { createSecretStorageCallbacks } from '../../src/sdk/secret-storage-keys.js';
-import { createTestClient, keyHolder, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
-import { userWithDevices, type Session } from '../support/homeserver.js';
+import { createTestClient, keyHolder, stopAllClients } from '../support/clients.js';
 import { waitFor } from '../support/wait.js';
-
-interface Pair {
-  a: Session;
-  b: Session;
-  /** The existing, cross-signed session. */
-  clientA: MatrixClient;
-  /** The new session to verify (its client has the kit's secret-storage callbacks). */
-  clientB: MatrixClient;
-  recoveryKey: string;
-  /** The raw secret-storage key and its id (to cross-sign more sessions in a test's setup). */
-  secretStorageKey: { keyId: string; key: Uint8Array<ArrayBuffer> };
-}
-
-/** A user whose session A has cross-signing, secret storage (optionally from a phrase) and a key backup; session B is new. */
-async function setUpPair(passphrase?: string, extra = 0): Promise<Pair & { others: Session[] }> {
-  const [a, b, ...others] = await userWithDevices(2 + extra, 'verify');
-  const holderA = keyHolder();
-  const clientA = await createTestClient(a!, { cryptoCallbacks: holderA.callbacks });
-  const clientB = await createTestClient(b!, { cryptoCallbacks: createSecretStorageCallbacks() });
-  const cryptoA = clientA.getCrypto()!;
-  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
-  const key = await cryptoA.createRecoveryKeyFromPassphrase(passphrase);
-  await cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true });
-  await waitFor('B sees the identity', () => clientB.getCrypto()!.userHasCrossSigningKeys(undefined, true));
-  await waitForOwnDevice(clientA, b!.deviceId);
-  await waitForOwnDevice(clientB, a!.deviceId);
-  const keyId = (await clientA.secretStorage.getDefaultKeyId())!;
-  return { a: a!, b: b!, clientA, clientB, recoveryKey: key.encodedPrivateKey!, secretStorageKey: { keyId, key: key.privateKey }, others };
-}
-
-function root(el: XsVerifyLogin): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function headingText(el: XsVerifyLogin): string {
-  return root(el).querySelector('h2')?.textContent?.trim() ?? '';
-}
-
-async function stageIs(el: XsVerifyLogin, heading: string, timeoutMs = 30_000) {
-  await waitFor(`"${heading}" on ${el.id || 'element'} (now "${headingText(el)}")`, () => headingText(el) === heading, { timeoutMs });
-  await el.updateComplete;
-}
-
-/** Keyboard only: from the focused stage heading, Tab to the button labelled `label` and press Enter. */
-async function press(el: XsVerifyLogin, label: string) {
-  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
-  if (root(el).activeElement !== heading) heading?.focus();
-  for (let i = 0; i < 12; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = root(el).activeElement as HTMLElement | null;
-    if (active?.tagName === 'BUTTON' && active.textContent?.trim() === label) {
-      await sendKeys({ press: 'Enter' });
-      return;
-    }
-  }
-  throw new Error(`no button "${label}" reachable by Tab in "${headingText(el)}"`);
-}
-
-/** Keyboard only: Tab from the heading to the text field, type `text`, press Enter. */
-async function typeAndSubmit(el: XsVerifyLogin, text: string) {
-  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
-  if (root(el).activeElement !== heading) heading?.focus();
-  for (let i = 0; i < 6; i++) {
-    await sendKeys({ press: 'Tab' });
-    if ((root(el).activeElement as HTMLElement | null)?.tagName === 'INPUT') {
-      await sendKeys({ type: text });
-      await sendKeys({ press: 'Enter' });
-      return;
-    }
-  }
-  throw new Error(`no text field reachable by Tab in "${headingText(el)}"`);
-}
-
-function alertText(el: XsVerifyLogin): string {
-  return root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
-}
-
-function emojiNames(el: XsVerifyLogin): string[] {
-  return [...root(el).querySelectorAll('[part=emoji] [role=img]')].map((e) => e.getAttribute('aria-label') ?? '');
-}
-
-/** Mounts an element answering the next request `client` receives. */
-function answerNextRequest(client: MatrixClient): Promise<{ el: XsVerifyLogin; request: VerificationRequest }> {
-  return new Promise((resolve) => {
-    const off = onVerificationRequest(client, async (request) => {
-      off();
-      const el = await fixture<XsVerifyLogin>(html`<xs-verify-login id="answer" .client=${client} .request=${request}></xs-verify-login>`);
-      resolve({ el, request });
-    });
-  });
-}
-
-function events(el: XsVerifyLogin) {
-  const verified: XsVerifiedEvent[] = [];
-  const cancelled: XsVerificationCancelledEvent[] = [];
-  el.addEventListener('xs-verified', (e) => verified.push(e));
-  el.addEventListener('xs-verification-cancelled', (e) => cancelled.push(e));
-  return { verified, cancelled };
-}
-
-async function crossSigned(client: MatrixClient, deviceId: string) {
-  return (await client.getCrypto()!.getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified;
-}
+import {
+  alertText,
+  answerNextRequest,
+  crossSigned,
+  emojiNames,
+  events,
+  press,
+  root,
+  setUpPair,
+  stageIs,
+  typeAndSubmit,
+} from '../support/verify-ui.js';
 
 describe('<xs-verify-login> with Synapse', () => {
   afterEach(stopAllClients);
@@ -234,7 +135,7 @@ describe('<xs-verify-login> with Synapse', () => {
 
   it('Security Phrase: a wrong phrase is explained, the right one verifies (keyboard only)', async () => {
     const phrase = `correct horse ${crypto.randomUUID()}`;
-    const { b, clientB } = await setUpPair(phrase);
+    const { b, clientB } = await setUpPair({ passphrase: phrase });
     const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
     await stageIs(el, 'Verify this session');
     await press(el, 'Use your Security Key or Phrase');
@@ -366,7 +267,7 @@ describe('<xs-verify-login> with Synapse', () => {
   });
 
   it('another session accepted first: the others are told (m.accepted) and say so quietly', async () => {
-    const { clientA, clientB, others, secretStorageKey } = await setUpPair(undefined, 1);
+    const { clientA, clientB, others, secretStorageKey } = await setUpPair({ extra: 1 });
     // Session C is cross-signed too (self-verification requests only go to the user's cross-signed sessions).
     const holderC = keyHolder();
     holderC.set(secretStorageKey.keyId, secretStorageKey.key);

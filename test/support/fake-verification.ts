@@ -14,6 +14,7 @@ export class FakeVerificationPort implements VerificationPort {
   state: RequestView = {
     phase: 'requested',
     initiatedByMe: true,
+    accepting: false,
     otherDeviceId: undefined,
     otherUserId: '@me:localhost',
     chosenMethod: null,
@@ -28,7 +29,12 @@ export class FakeVerificationPort implements VerificationPort {
   scanError: Error | undefined;
   verifier = false;
   handlers?: VerifierHandlers;
+  /** What checkTrust() answers (the signatures read back after done). */
+  trusted = true;
+  /** What otherDeviceExists() answers. */
+  deviceExists = true;
   private listeners = new Set<() => void>();
+  private trustListeners = new Set<() => void>();
   private settle?: { resolve: () => void; reject: (e: unknown) => void };
 
   constructor(init: Partial<RequestView> = {}) {
@@ -43,7 +49,28 @@ export class FakeVerificationPort implements VerificationPort {
     return () => this.listeners.delete(listener);
   }
   get listenerCount() {
-    return this.listeners.size;
+    return this.listeners.size + this.trustListeners.size;
+  }
+  async checkTrust(refresh: boolean) {
+    this.calls.push(`checkTrust:${refresh}`);
+    return this.trusted;
+  }
+  onTrustChange(listener: () => void) {
+    this.trustListeners.add(listener);
+    return () => this.trustListeners.delete(listener);
+  }
+  /** What verifierEnd() answers (the verifier's own record of a cancellation). */
+  end: VerifierEnd | undefined;
+  async verifierEnd() {
+    return this.end;
+  }
+  async otherDeviceExists() {
+    return this.deviceExists;
+  }
+  /** Device lists or identities changed (CryptoEvent.DevicesUpdated …). */
+  trustChanged(patch: { trusted?: boolean; deviceExists?: boolean } = {}) {
+    Object.assign(this, patch);
+    for (const l of [...this.trustListeners]) l();
   }
   /** Changes the request and tells the flow. */
   update(patch: Partial<RequestView>) {

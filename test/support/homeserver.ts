@@ -40,12 +40,13 @@ export async function registerUser(prefix = 'user', deviceName = 'Device A'): Pr
 }
 
 /** Logs in another session (device) of the same user. */
-export async function loginDevice(user: { userId: string; password: string }, deviceName = 'Another device'): Promise<Session> {
+export async function loginDevice(user: { userId: string; password: string }, deviceName = 'Another device', deviceId?: string): Promise<Session> {
   const r = await api<{ user_id: string; device_id: string; access_token: string }>('POST', '/_matrix/client/v3/login', {
     type: 'm.login.password',
     identifier: { type: 'm.id.user', user: user.userId },
     password: user.password,
     initial_device_display_name: deviceName,
+    ...(deviceId ? { device_id: deviceId } : {}),
   });
   if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.json)}`);
   return { userId: r.json.user_id, deviceId: r.json.device_id, accessToken: r.json.access_token, password: user.password };

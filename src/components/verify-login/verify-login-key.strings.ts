@@ -72,6 +72,4 @@ export const keyStrings = defineStrings('verify-login', {
   repairedDone: 'Your cross-signing keys are stored in your recovery data again, under your Security Key.',
   backupConnected: 'It is connected to your key backup, so your message history can be restored.',
   backupMissing: 'Your key backup could not be unlocked with this key: older messages may stay unreadable until another session shares their keys.',
-  // A verified session whose keys are out of sync (a fix path of <xs-status>)
-  keysOutOfSync: 'This session is verified, but its keys and your recovery data are out of sync. Enter your Security Key or Phrase to bring them back together.',
 });

@@ -14,6 +14,9 @@ class KeyHost extends LitElement {
   entry!: KeyEntry;
   emitted: XsEvent[] = [];
   handleReset = true;
+  verifiedCalls = 0;
+  /** What the element renders below "Verified" (its history restore). */
+  afterDone?: () => unknown;
   setUp(port: RecoveryPort) {
     this.entry = new KeyEntry({} as MatrixClient, {
       lang: 'en',
@@ -24,7 +27,10 @@ class KeyHost extends LitElement {
         if (this.handleReset) e.preventDefault();
         return !e.defaultPrevented;
       },
-      verified: () => undefined,
+      verified: () => {
+        this.verifiedCalls += 1;
+      },
+      afterDone: () => this.afterDone?.(),
       back: () => undefined,
       useOtherSession: () => undefined,
     }, port);
@@ -118,6 +124,17 @@ describe('Security Key path screens (KeyEntry)', () => {
     expect(q(b, '[role=alert]')!.textContent).to.contain('earlier identity');
     expect(buttons(b)).to.deep.equal(['Verify with another session', 'Reset instead', 'Back']);
     await expect(b).to.be.accessible();
+  });
+
+  it('a good key: "Verified" once, with what the element renders below it (the history restore); accessible', async () => {
+    const el = await host();
+    el.afterDone = () => html`<p part="restore" role="status">Receiving your keys…</p>`;
+    await el.entry.flow.submit(GOOD);
+    await el.updateComplete;
+    expect(q(el, 'h2')!.textContent).to.equal('Verified');
+    expect(el.verifiedCalls).to.equal(1);
+    expect(q(el, '[part=restore]')?.textContent).to.equal('Receiving your keys…');
+    await expect(el).to.be.accessible();
   });
 
   it('phrase settings out of bounds: the explanation at once, with the number', async () => {

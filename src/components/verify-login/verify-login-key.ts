@@ -23,6 +23,8 @@ export interface KeyEntryHost {
   emit(event: XsEvent): boolean;
   /** The flow verified this session. */
   verified(): void;
+  /** Rendered below "Verified" (the element's history restore from the key backup). */
+  afterDone?(): unknown;
   /** Leave the key path (back to the element's start). */
   back(): void;
   /** Leave the key path and ask another session (offered when the recovery data can't be repaired here). */
@@ -217,6 +219,7 @@ export class KeyEntry {
           ${k.repaired ? html`<p>${this.t('repairedDone')}</p>` : nothing}
           ${k.backup === 'connected' ? html`<p>${this.t('backupConnected')}</p>` : nothing}
           ${k.backup === 'not-in-storage' || k.backup === 'mismatch' ? html`<p>${this.t('backupMissing')}</p>` : nothing}
+          ${this.host.afterDone?.() ?? nothing}
         </div>`;
       case 'failed':
         return html`<div part="base">

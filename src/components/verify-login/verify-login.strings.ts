@@ -1,4 +1,7 @@
 import { defineStrings, translate } from '../../i18n/registry.js';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { StepTerms } from '../../internal/verification-steps.js';
+import { CODE_SESSION_SIGNED_OUT, type StartFailure } from '../../state/verification-stage.js';
 
 export const verifyStrings = defineStrings('verify-login', {
   notConnected: 'Not connected to a Matrix account yet.',
@@ -6,6 +9,8 @@ export const verifyStrings = defineStrings('verify-login', {
   startHeading: 'Verify this session',
   alreadyHeading: 'This session is verified',
   alreadyVerified: 'This session is already verified: it can read your encrypted messages, and your other sessions trust it. There is nothing to do here.',
+  // …but its keys and the recovery data are out of sync (the start step offers the Security Key)
+  keysOutOfSync: 'This session is verified, but its keys and your recovery data are out of sync. Enter your Security Key or Phrase to bring them back together.',
   startIntro: 'Prove it’s really you, so this session can read your encrypted messages and your other sessions trust it.',
   useOtherSession: 'Verify with another session',
   useKey: 'Use your Security Key or Phrase',
@@ -13,6 +18,11 @@ export const verifyStrings = defineStrings('verify-login', {
   waitingHeading: 'Waiting for your other session',
   waitingAnyIntro: 'Open one of your other verified sessions and accept the request there. (Sessions that are not verified yet do not get the request.)',
   waitingDeviceIntro: (deviceId: string) => `Accept the request on your session ${deviceId}.`,
+  noAnswerDevice: 'No answer yet. That session may be offline, or its app may not support verification requests (some apps only verify when they start it themselves). You can keep waiting, or cancel.',
+  noAnswerAny: 'No answer yet. Your other sessions may be offline, or their apps may not support verification requests. You can keep waiting, cancel, or use your Security Key or Phrase.',
+  cantConfirm: 'Can’t confirm?',
+  resetHeading: 'Reset your identity',
+  resetUnhandled: 'If you have no other session and no Security Key or Phrase, the only way forward is to reset your cryptographic identity in this app’s security settings. Your contacts and other sessions will have to verify you again, and messages you can’t decrypt now stay unreadable.',
   incomingHeading: 'Verification request',
   incomingIntro: (deviceId: string) => `Your session ${deviceId} wants to be verified. Only accept if you just signed in there.`,
   incomingIntroUnknown: 'One of your sessions wants to be verified. Only accept if you just signed in there.',
@@ -50,7 +60,15 @@ export const verifyStrings = defineStrings('verify-login', {
   compareHeading: 'Compare the emoji',
   compareIntro: 'Check that these emoji appear in the same order on your other session.',
   emojiListLabel: 'Emoji to compare',
-  decimalIntro: (a: string, b: string, c: string) => `Or compare these numbers: ${a} ${b} ${c}`,
+  numbersListLabel: 'Numbers to compare',
+  compareNumbersIntro: 'Check that these numbers appear in the same order on your other session (choose “Compare numbers instead” there too).',
+  showNumbers: 'Compare numbers instead',
+  showEmoji: 'Compare emoji instead',
+  checkingHeading: 'Checking…',
+  checking: 'Both sessions finished. Checking with your server that the verification was saved…',
+  unsignedHeading: 'Not verified',
+  unsignedThisSession: 'Both sessions finished comparing, but your server doesn’t have the signature that would make this session trusted (saving it failed on the other session). This session is not verified. Use your Security Key or Phrase, or start again.',
+  unsignedOther: 'Both sessions finished comparing, but the signature that makes the other session trusted was not saved on your server. It is not verified. Start again.',
   theyMatch: 'They match',
   theyDontMatch: 'They don’t match',
   confirmedHeading: 'Almost done',
@@ -90,6 +108,9 @@ export const verifyStrings = defineStrings('verify-login', {
   cancelMismatchedSasByUs: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session, and try again or use your Security Key.',
   cancelMismatchedSasByThem: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session.',
   cancelAccepted: 'Another of your sessions answered this request, so there is nothing to do here.',
+  cancelSignedOut: 'The other session was signed out, so the verification stopped. Verify with another session, or start again.',
+  noUserIdentity: 'This person hasn’t set up secure messaging (no cross-signing identity), so there is nothing to verify yet.',
+  keyCollision: 'This account has a session whose ID looks like one of its security keys. That can be a sign of a compromised server, so it can’t be verified safely.',
   // The same cancellations seen from a session that is verifying ANOTHER session (it answered a request, or sent
   // one to a given session): the session not to trust is the other one, and this one has no Security Key step.
   cancelUnknownMethodForOther: 'Your sessions have no verification method in common. On the other session, use your Security Key or Phrase instead.',
@@ -98,10 +119,35 @@ export const verifyStrings = defineStrings('verify-login', {
   cancelMismatchedSasByUsForOther: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
   cancelMismatchedSasByThemForOther: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
   cancelOther: (code: string) => `The verification was cancelled (${code}).`,
+  // After this session is verified: the message history from the key backup (its retry button)
+  tryAgain: 'Try again',
+  restoreWaiting: 'Receiving your keys from your other session…',
+  restoringFetch: 'Downloading your message history keys…',
+  restoringCount: (done: string, total: string) => `Restoring your message history: ${done} of ${total} keys`,
+  restoreProgressLabel: 'Message history restored',
+  restored: (count: string, n: number) => (n === 1 ? '1 key restored: your older messages can be read here.' : `${count} keys restored: your older messages can be read here.`),
+  restoredNone: 'Your key backup is empty: there was no older history to restore.',
+  restoreNoBackup: 'Your account has no key backup, so older messages can only be read once your other sessions share their keys.',
+  restoreSecretsMissing: 'Your other session hasn’t sent the keys for your message history yet. Keep it open and try again, or use your Security Key.',
+  restoreFailed: 'Your message history could not be restored from the key backup. Try again.',
 });
 
-/** Codes that point at an attack or tampering: shown as a warning, never as a routine cancel. */
-export const SECURITY_CODES: readonly string[] = ['m.key_mismatch', 'm.user_mismatch', 'm.mismatched_commitment', 'm.mismatched_sas'];
+
+// The method steps are rendered by the shared VerificationSteps controller from these strings.
+verifyStrings satisfies { en: StepTerms };
+
+/** Why a verification could not start, in the element's words. */
+export function explainStartFailure(lang: string, f: StartFailure): string {
+  const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'noIdentity');
+  switch (f.kind) {
+    case 'no-identity': return t('noIdentity');
+    case 'no-other-session': return t('noOtherSession');
+    case 'no-user-identity': return t('noUserIdentity');
+    case 'key-collision': return t('keyCollision');
+    case 'cannot-sign': return t('noIdentity');
+    default: return explainFailure(lang, f);
+  }
+}
 
 /**
  * The sentence for a cancellation code. Unknown codes are named (as text), never rendered as HTML.
@@ -131,6 +177,7 @@ export function explainCancel(lang: string, code: string, byUs: boolean, forOthe
     case 'm.mismatched_commitment': return t('cancelCommitment');
     case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUs' : 'cancelMismatchedSasByThem');
     case 'm.accepted': return t('cancelAccepted');
+    case CODE_SESSION_SIGNED_OUT: return t('cancelSignedOut');
     default: return translate(lang, verifyStrings, 'cancelOther', code.slice(0, 64));
   }
 }

@@ -3,8 +3,9 @@ import { css } from 'lit';
 export const verifyLoginStyles = css`
   @layer xs-component {
     :host {
-      --_xs-verify-login-emoji-size: var(--xs-verify-login-emoji-size, 2.5rem);
-      --_xs-verify-login-qr-size: var(--xs-verify-login-qr-size, 16rem);
+      /* Read by the shared method steps (src/internal/verification-steps.ts). */
+      --_xs-emoji-size: var(--xs-verify-login-emoji-size, 2.5rem);
+      --_xs-qr-size: var(--xs-verify-login-qr-size, 16rem);
     }
     [part='base'] {
       display: grid;
@@ -16,40 +17,6 @@ export const verifyLoginStyles = css`
       margin: 0;
       font-size: 1.2em;
     }
-    ol.emoji {
-      list-style: none;
-      padding: 0;
-      margin: var(--xs-space-s, 0.5rem) 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--xs-space-m, 1rem);
-    }
-    ol.emoji li {
-      display: grid;
-      justify-items: center;
-      min-width: 4.5rem;
-      text-align: center;
-    }
-    .glyph {
-      font-size: var(--_xs-verify-login-emoji-size);
-      line-height: 1.2;
-    }
-    .name {
-      font-size: 0.9em;
-    }
-    img[part='qr-code'] {
-      width: var(--_xs-verify-login-qr-size);
-      height: var(--_xs-verify-login-qr-size);
-      image-rendering: pixelated;
-      background: #fff;
-      border-radius: var(--xs-radius-s, 4px);
-    }
-    video[part='camera'] {
-      width: 100%;
-      max-width: 24rem;
-      border-radius: var(--xs-radius-s, 4px);
-      background: #000;
-    }
     .warning {
       border-left: 4px solid var(--xs-color-danger, #b3261e);
       padding-left: var(--xs-space-s, 0.5rem);
@@ -59,17 +26,11 @@ export const verifyLoginStyles = css`
       font-style: italic;
       overflow-wrap: anywhere;
     }
-    label {
-      font-weight: 600;
-    }
-    .field {
-      display: grid;
-      gap: 0.25rem;
-    }
-    .field > input {
-      /* A file input's intrinsic width (button + "No file chosen") would otherwise widen the whole step. */
-      min-width: 0;
-      max-width: 100%;
+    button.link {
+      background: none;
+      border-color: transparent;
+      text-decoration: underline;
+      color: var(--xs-color-accent, #0b6bcb);
     }
   }
 `;

@@ -1,0 +1,78 @@
+// After this session is verified: the secrets (cross-signing private keys, backup key) arrive from the other
+// session a moment later; then the message history can be restored from the key backup. This adapter reads
+// what has arrived and runs the restore with progress, as plain data for src/state/history-restore.ts.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+
+/** Which secrets are on this session (local reads only: cheap enough to poll). */
+export interface SecretsState {
+  /** The three cross-signing private keys are on this session. */
+  crossSigning: boolean;
+  /** The backup decryption key is on this session. */
+  backupKey: boolean;
+}
+
+export interface RestoreProgress {
+  done: number;
+  total: number;
+}
+
+export interface HistoryRestorePort {
+  secrets(): Promise<SecretsState>;
+  /** Whether the account has a key backup on the server (a request; null when it could not be read). */
+  backupExists(): Promise<boolean | null>;
+  /** Calls `listener` when a secret may have arrived. */
+  onSecretsChange(listener: () => void): () => void;
+  /** Downloads the whole backup and imports it; resolves with how many keys were imported of how many. */
+  restore(onProgress: (p: RestoreProgress) => void): Promise<{ imported: number; total: number }>;
+}
+
+// The secrets arrive as to-device messages (m.secret.send): look again after each one, and on the crypto events.
+const SECRET_EVENTS = [
+  CryptoEvent.KeyBackupDecryptionKeyCached,
+  CryptoEvent.KeysChanged,
+  CryptoEvent.KeyBackupStatus,
+  CryptoEvent.UserTrustStatusChanged,
+  'receivedToDeviceMessage',
+] as const;
+
+export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort {
+  const crypto = () => {
+    const c = client.getCrypto();
+    if (!c) throw new Error('the MatrixClient has no crypto');
+    return c;
+  };
+  return {
+    async secrets() {
+      const c = crypto();
+      const [status, backupKey] = await Promise.all([c.getCrossSigningStatus(), c.getSessionBackupPrivateKey()]);
+      const k = status.privateKeysCachedLocally;
+      return { crossSigning: k.masterKey && k.selfSigningKey && k.userSigningKey, backupKey: backupKey !== null };
+    },
+    async backupExists() {
+      try {
+        return (await crypto().getKeyBackupInfo()) !== null;
+      } catch {
+        return null;
+      }
+    },
+    onSecretsChange(listener) {
+      const l = () => listener();
+      for (const e of SECRET_EVENTS) client.on(e as never, l as never);
+      return () => {
+        for (const e of SECRET_EVENTS) client.off(e as never, l as never);
+      };
+    },
+    async restore(onProgress) {
+      const c = crypto();
+      // The backup key may have been cached before the backup engine looked again: make sure it uses it.
+      await c.checkKeyBackupAndEnable();
+      const result = await c.restoreKeyBackup({
+        progressCallback: (p) => {
+          if (p.stage === 'load_keys') onProgress({ done: p.successes + p.failures, total: p.total });
+        },
+      });
+      return { imported: result.imported, total: result.total };
+    },
+  };
+}

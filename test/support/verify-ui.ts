@@ -1,0 +1,157 @@
+// Driving the verification elements (<xs-verify-login>, <xs-verify-user>, <xs-verification-requests>) through
+// their own UI in e2e tests: headings, keyboard-only presses, emoji read from the rendered list, and the
+// account set-ups the flows start from.
+import { fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MatrixClient } from 'matrix-js-sdk';
+import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import '../../src/define/xs-verify-login.js';
+import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
+import type { XsVerificationCancelledEvent } from '../../src/events/xs-verification-cancelled.js';
+import type { XsVerifiedEvent } from '../../src/events/xs-verified.js';
+import { onVerificationRequest } from '../../src/sdk/verification.js';
+import { createSecretStorageCallbacks } from '../../src/sdk/secret-storage-keys.js';
+import { createTestClient, keyHolder, passwordAuth, waitForOwnDevice, type ClientOptions } from './clients.js';
+import { userWithDevices, type Session } from './homeserver.js';
+import { waitFor } from './wait.js';
+
+/** Any kit element with a shadow root. */
+export type Shadowed = HTMLElement & { shadowRoot: ShadowRoot | null; updateComplete?: Promise<unknown> };
+
+export function root(el: Shadowed): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export function headingText(el: Shadowed): string {
+  return root(el).querySelector('h2')?.textContent?.trim() ?? '';
+}
+
+export async function stageIs(el: Shadowed, heading: string, timeoutMs = 30_000) {
+  await waitFor(`"${heading}" on ${el.id || el.tagName} (now "${headingText(el)}")`, () => headingText(el) === heading, { timeoutMs });
+  await el.updateComplete;
+}
+
+/** Keyboard only: from the focused stage heading, Tab to the button labelled `label` and press Enter. */
+export async function press(el: Shadowed, label: string) {
+  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
+  if (root(el).activeElement !== heading) heading?.focus();
+  for (let i = 0; i < 14; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = root(el).activeElement as HTMLElement | null;
+    if (active?.tagName === 'BUTTON' && active.textContent?.trim() === label) {
+      await sendKeys({ press: 'Enter' });
+      return;
+    }
+  }
+  throw new Error(`no button "${label}" reachable by Tab in "${headingText(el)}"`);
+}
+
+/** Keyboard only: Tab from the heading to the text field, type `text`, press Enter. */
+export async function typeAndSubmit(el: Shadowed, text: string) {
+  const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');
+  if (root(el).activeElement !== heading) heading?.focus();
+  for (let i = 0; i < 6; i++) {
+    await sendKeys({ press: 'Tab' });
+    if ((root(el).activeElement as HTMLElement | null)?.tagName === 'INPUT') {
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Enter' });
+      return;
+    }
+  }
+  throw new Error(`no text field reachable by Tab in "${headingText(el)}"`);
+}
+
+export function alertText(el: Shadowed): string {
+  return root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
+}
+
+export function statusText(el: Shadowed): string {
+  return [...root(el).querySelectorAll('[role=status]')].map((e) => e.textContent?.trim()).join(' ');
+}
+
+export function emojiNames(el: Shadowed): string[] {
+  return [...root(el).querySelectorAll('[part=emoji] [role=img]')].map((e) => e.getAttribute('aria-label') ?? '');
+}
+
+export function buttonLabels(el: Shadowed): string[] {
+  return [...root(el).querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '');
+}
+
+/** Mounts an element answering the next request `client` receives. */
+export function answerNextRequest(client: MatrixClient, opts: { confirmTimeout?: number } = {}): Promise<{ el: XsVerifyLogin; request: VerificationRequest }> {
+  return new Promise((resolve) => {
+    const off = onVerificationRequest(client, async (request) => {
+      off();
+      const el = await fixture<XsVerifyLogin>(
+        html`<xs-verify-login id="answer" .client=${client} .request=${request} confirm-timeout=${opts.confirmTimeout ?? 20_000}></xs-verify-login>`,
+      );
+      resolve({ el, request });
+    });
+  });
+}
+
+export function events(el: HTMLElement) {
+  const verified: XsVerifiedEvent[] = [];
+  const cancelled: XsVerificationCancelledEvent[] = [];
+  el.addEventListener('xs-verified', (e) => verified.push(e));
+  el.addEventListener('xs-verification-cancelled', (e) => cancelled.push(e));
+  return { verified, cancelled };
+}
+
+export async function crossSigned(client: MatrixClient, deviceId: string) {
+  return (await client.getCrypto()!.getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified;
+}
+
+export interface Pair {
+  a: Session;
+  b: Session;
+  /** The existing, cross-signed session. */
+  clientA: MatrixClient;
+  /** The new session to verify (its client has the kit's secret-storage callbacks). */
+  clientB: MatrixClient;
+  recoveryKey: string;
+  /** The raw secret-storage key and its id (to cross-sign more sessions in a test's setup). */
+  secretStorageKey: { keyId: string; key: Uint8Array<ArrayBuffer> };
+  others: Session[];
+}
+
+export interface PairOptions {
+  passphrase?: string;
+  /** More sessions of the same user, logged in but without clients. */
+  extra?: number;
+  prefix?: string;
+  /** Client options of session A / B (e.g. `wrapFetch` to inject faults). */
+  a?: ClientOptions;
+  b?: ClientOptions;
+}
+
+/** A user whose session A has cross-signing, secret storage (optionally from a phrase) and a key backup; session B is new. */
+export async function setUpPair(opts: PairOptions = {}): Promise<Pair> {
+  const [a, b, ...others] = await userWithDevices(2 + (opts.extra ?? 0), opts.prefix ?? 'verify');
+  const holderA = keyHolder();
+  const clientA = await createTestClient(a!, { cryptoCallbacks: holderA.callbacks, ...opts.a });
+  const clientB = await createTestClient(b!, { cryptoCallbacks: createSecretStorageCallbacks(), ...opts.b });
+  const cryptoA = clientA.getCrypto()!;
+  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
+  const key = await cryptoA.createRecoveryKeyFromPassphrase(opts.passphrase);
+  await cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true });
+  await waitFor('B sees the identity', () => clientB.getCrypto()!.userHasCrossSigningKeys(undefined, true));
+  await waitForOwnDevice(clientA, b!.deviceId);
+  await waitForOwnDevice(clientB, a!.deviceId);
+  const keyId = (await clientA.secretStorage.getDefaultKeyId())!;
+  return { a: a!, b: b!, clientA, clientB, recoveryKey: key.encodedPrivateKey!, secretStorageKey: { keyId, key: key.privateKey }, others };
+}
+
+/** Wraps fetch so that requests matching `match` fail with a 500 while `active()` holds. */
+export function failing(match: (url: string, init?: RequestInit) => boolean, active: () => boolean = () => true) {
+  const hits: string[] = [];
+  const wrap = (inner: typeof fetch): typeof fetch => async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (match(url, init) && active()) {
+      hits.push(url);
+      return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'injected failure' }), { status: 500, headers: { 'content-type': 'application/json' } });
+    }
+    return inner(input, init);
+  };
+  return { wrap, hits };
+}
