@@ -5,6 +5,13 @@
 // can never show contradicting states. It starts with the first subscriber and stops (listeners removed) with the
 // last. While this session changes its own identity (identity-change.ts) reads skip forced server queries and read
 // again from the server when the change is over.
+//
+// Receiving keys: right after this session is verified (by another session, or with the Security Key) the
+// cross-signing private keys and the backup key arrive a moment later (m.secret.send from the other session, or
+// read from secret storage). Meanwhile the model says `receivingKeys: 'waiting'` instead of letting readers show
+// "not verified" or "out of sync"; it reads again on each secret that arrives (SDK events, no polling) and ends
+// the wait as soon as they are all here, or after `RECEIVE_KEYS_TIMEOUT_MS` with `'timed-out'` (then what is
+// missing is shown as it is).
 import type { MatrixClient } from 'matrix-js-sdk';
 import { Coalescer } from '../internal/coalescer.js';
 import { describeFailure, type Failure } from './errors.js';
@@ -15,6 +22,24 @@ export interface AccountState {
   snapshot: OwnStatusSnapshot | null;
   /** The last read failed (the snapshot, if any, is the last known state). */
   failure: Failure | null;
+  /**
+   * This session was just verified and its keys are on their way (`waiting`), or did not all arrive in time
+   * (`timed-out`, until they do or the session is verified again); null otherwise.
+   */
+  receivingKeys?: ReceivingKeys;
+}
+
+export type ReceivingKeys = 'waiting' | 'timed-out' | null;
+
+/** How long the model waits for the secrets after this session was verified before saying what is missing. */
+export const RECEIVE_KEYS_TIMEOUT_MS = 30_000;
+
+/** All secrets a verified session should hold are here: the three private keys, and the backup key when there is a backup. */
+export function secretsArrived(s: OwnStatusSnapshot): boolean {
+  const c = s.crossSigning.cached;
+  if (!(s.device.crossSigningVerified && c.master && c.selfSigning && c.userSigning)) return false;
+  // No backup (or one we can't read): there is no backup key to wait for.
+  return !s.backup || s.backup.decryptionKeyCached;
 }
 
 export interface AccountSubscription {
@@ -24,15 +49,18 @@ export interface AccountSubscription {
   onUserChanged?(userId: string): void;
   /** This subscriber's bound for one read (the model uses the smallest of its subscribers'). */
   readTimeoutMs?: number;
+  /** This subscriber's bound for the keys to arrive after a verification (the model uses the smallest). */
+  receiveKeysTimeoutMs?: number;
 }
 
 export class AccountModel {
-  state: AccountState = { snapshot: null, failure: null };
+  state: AccountState = { snapshot: null, failure: null, receivingKeys: null };
   private readonly subs = new Set<AccountSubscription>();
   private memory: OwnStatusMemory = { keysToUpload: null };
   private coalescer?: Coalescer;
   private abort?: AbortController;
   private unwatch?: () => void;
+  private receiveTimer?: ReturnType<typeof setTimeout>;
 
   constructor(readonly client: MatrixClient) {}
 
@@ -52,6 +80,19 @@ export class AccountModel {
     this.coalescer?.request(server);
   }
 
+  /**
+   * This session was just verified here (a verification flow read back its signature, or the Security Key was
+   * accepted): its keys are on their way. Readers show "receiving keys" until they are here (bounded), not the
+   * unverified or out-of-sync state a read in between would suggest.
+   */
+  expectKeys(): void {
+    if (!this.running) return;
+    if (this.state.snapshot && this.state.snapshot.device.crossSigningVerified && secretsArrived(this.state.snapshot)) return;
+    this.startReceiving();
+    this.publish({ ...this.state, receivingKeys: 'waiting' });
+    this.coalescer?.request(false);
+  }
+
   get running(): boolean {
     return this.subs.size > 0;
   }
@@ -67,6 +108,7 @@ export class AccountModel {
         this.memory.keysToUpload = n;
         if (this.state.snapshot) this.publish({ ...this.state, snapshot: { ...this.state.snapshot, keysToUpload: n } });
       },
+      secretReceived: () => coalescer.request(false),
       userChanged: (u) => {
         for (const s of [...this.subs]) s.onUserChanged?.(u);
       },
@@ -87,8 +129,9 @@ export class AccountModel {
     this.coalescer = undefined;
     this.abort?.abort();
     this.abort = undefined;
+    this.stopReceiving();
     // The next subscriber starts from a fresh read, not from a state nobody kept up to date.
-    this.state = { snapshot: null, failure: null };
+    this.state = { snapshot: null, failure: null, receivingKeys: null };
     this.memory = { keysToUpload: null };
   }
 
@@ -102,14 +145,48 @@ export class AccountModel {
     if (signal.aborted || !this.client.getCrypto()) return;
     try {
       const snapshot = await readOwnStatus(this.client, this.memory, { refresh, signal, timeoutMs: this.timeout() });
-      if (!signal.aborted) this.publish({ snapshot, failure: null });
+      if (!signal.aborted) this.publish({ snapshot, failure: null, receivingKeys: this.receivingAfter(snapshot) });
     } catch (e) {
       if (signal.aborted) return;
       const failure = describeFailure(e);
       // Keep the last known state, but not a stale sync phase (e.g. the client was stopped).
       const last = this.state.snapshot;
-      this.publish({ snapshot: last ? { ...last, sync: syncPhase(this.client) } : null, failure });
+      this.publish({ snapshot: last ? { ...last, sync: syncPhase(this.client) } : null, failure, receivingKeys: this.state.receivingKeys ?? null });
     }
+  }
+
+  /** Whether the keys are still awaited after this read: a session seen turning verified without them starts the wait. */
+  private receivingAfter(snapshot: OwnStatusSnapshot): ReceivingKeys {
+    const prev = this.state.snapshot;
+    const was = this.state.receivingKeys ?? null;
+    if (secretsArrived(snapshot)) {
+      this.stopReceiving();
+      return null;
+    }
+    // Verified elsewhere too (e.g. by the host's own verification UI): the transition itself says keys are coming.
+    if (prev && !prev.device.crossSigningVerified && snapshot.device.crossSigningVerified) {
+      this.startReceiving();
+      return 'waiting';
+    }
+    return was;
+  }
+
+  private startReceiving() {
+    clearTimeout(this.receiveTimer);
+    let t = Infinity;
+    for (const s of this.subs) if (s.receiveKeysTimeoutMs !== undefined) t = Math.min(t, s.receiveKeysTimeoutMs);
+    this.receiveTimer = setTimeout(() => {
+      this.receiveTimer = undefined;
+      if (this.state.receivingKeys !== 'waiting') return;
+      // Say what is missing, from a fresh read of what is here.
+      this.publish({ ...this.state, receivingKeys: 'timed-out' });
+      this.coalescer?.request(false);
+    }, Number.isFinite(t) ? t : RECEIVE_KEYS_TIMEOUT_MS);
+  }
+
+  private stopReceiving() {
+    clearTimeout(this.receiveTimer);
+    this.receiveTimer = undefined;
   }
 
   private publish(state: AccountState) {

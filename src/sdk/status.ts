@@ -305,6 +305,8 @@ export interface WatchHandlers {
   keysToUpload(n: number): void;
   /** For `userId` watchers: that user's trust changed. */
   userChanged?(userId: string): void;
+  /** A secret arrived from another session (m.secret.send): read the local state again. */
+  secretReceived?(): void;
 }
 
 type Listener = (...args: never[]) => void;
@@ -325,6 +327,11 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
     [CryptoEvent.KeyBackupFailed, () => h.changed(true)],
     [CryptoEvent.KeyBackupDecryptionKeyCached, () => h.changed(false)],
     [CryptoEvent.KeyBackupSessionsRemaining, ((n: number) => h.keysToUpload(n)) as Listener],
+    // Secrets from another session (cross-signing private keys, the backup key) are stored by the crypto layer before
+    // this event; the backup key additionally fires KeyBackupDecryptionKeyCached once it is checked and cached.
+    ['receivedToDeviceMessage', ((p: { message?: { type?: string } }) => {
+      if (p?.message?.type === 'm.secret.send') (h.secretReceived ?? (() => h.changed(false)))();
+    }) as Listener],
     ['accountData', ((ev: { getType(): string }) => {
       if (isStatusAccountData(ev.getType())) h.changed(false);
     }) as Listener],

@@ -115,6 +115,30 @@ describe('status derivation', () => {
     expect(v.missing).to.deep.equal([]);
   });
 
+  it('receiving keys after a verification: neither "not verified" nor "out of sync" nor "not backed up" while waiting', () => {
+    const waiting = (sn: OwnStatusSnapshot) => deriveOwnView({ hasClient: true, hasCrypto: true, snapshot: sn, failure: null, receivingKeys: 'waiting' });
+    const noKeys = { cached: { master: false, selfSigning: false, userSigning: false } };
+    for (const sn of [
+      snap({ device: { crossSigningVerified: false }, crossSigning: noKeys }),
+      snap({ crossSigning: noKeys }),
+      snap({ backup: { decryptionKeyCached: false } }),
+      snap({ backup: { trusted: false, matchesDecryptionKey: false, decryptionKeyCached: false } }),
+    ]) {
+      const v = waiting(sn);
+      expect(v.state).to.equal('receiving-keys');
+      expect(v.primary).to.equal(null);
+      expect(v.offerReset).to.equal(false);
+    }
+    // Timed out: what is missing is shown as it is, with the way to get it.
+    const late = deriveOwnView({ hasClient: true, hasCrypto: true, snapshot: snap({ backup: { decryptionKeyCached: false } }), failure: null, receivingKeys: 'timed-out' });
+    expect(late.state).to.equal('keys-missing');
+    expect(late.missing).to.deep.equal(['backup-key']);
+    expect(late.keysTimedOut).to.equal(true);
+    expect(late.primary).to.deep.equal({ kind: 'verify', reason: 'keys-missing' });
+    // Without the flag nothing changes.
+    expect(view(snap({ backup: { decryptionKeyCached: false } })).keysTimedOut).to.equal(undefined);
+  });
+
   it('several missing parts are all listed', () => {
     const v = view(snap({ crossSigning: { cached: { master: false, selfSigning: false, userSigning: false }, inSecretStorage: false }, backup: { decryptionKeyCached: false } }));
     expect(v.missing).to.deep.equal(['private-keys', 'secret-storage', 'backup-key']);

@@ -17,6 +17,8 @@ export type OverallState =
   | 'not-set-up'
   /** Keys exist, this session is not cross-signed. */
   | 'unverified'
+  /** This session was just verified; its keys are arriving from the other session (bounded wait). */
+  | 'receiving-keys'
   /** This session is verified, but private keys or the backup key are not here or not in secret storage. */
   | 'keys-missing'
   /** No key backup, or the backup is not trusted. */
@@ -24,7 +26,7 @@ export type OverallState =
   | 'ready';
 
 export const OVERALL_STATES: readonly OverallState[] = [
-  'no-client', 'crypto-off', 'checking', 'error', 'not-set-up', 'unverified', 'keys-missing', 'no-backup', 'ready',
+  'no-client', 'crypto-off', 'checking', 'error', 'not-set-up', 'unverified', 'receiving-keys', 'keys-missing', 'no-backup', 'ready',
 ];
 
 /** Why `keys-missing`: what is out of sync. */
@@ -50,6 +52,8 @@ export interface OwnView {
   offerReset: boolean;
   missing: MissingPart[];
   failure: Failure | null;
+  /** keys-missing right after a verification: the other session did not send them all in time. */
+  keysTimedOut?: boolean;
 }
 
 export interface OwnInput {
@@ -58,6 +62,8 @@ export interface OwnInput {
   snapshot: OwnStatusSnapshot | null;
   /** The last read failed (with no snapshot to show, the state is `error`). */
   failure: Failure | null;
+  /** From the account model: the keys are arriving after a verification, or did not arrive in time. */
+  receivingKeys?: 'waiting' | 'timed-out' | null;
 }
 
 /** What is missing for a verified session to be `ready` (besides the backup itself). */
@@ -80,6 +86,9 @@ export function deriveOwnView(input: OwnInput): OwnView {
     if (input.failure) return { state: 'error', primary: { kind: 'retry' }, ...none };
     return { state: 'checking', primary: null, ...none };
   }
+  // Just verified, keys on their way: neither "not verified" (a read from before the signature) nor "out of sync" /
+  // "not backed up" (the secrets not here yet). The account model bounds the wait.
+  if (input.receivingKeys === 'waiting' && s.crossSigning.published) return { state: 'receiving-keys', primary: null, ...none };
   if (!s.crossSigning.published) {
     // Setting up while the server could not be asked might replace an identity we just can't see.
     if (s.identityFailure) return { state: 'error', primary: { kind: 'retry' }, ...none, failure: s.identityFailure };
@@ -97,6 +106,7 @@ export function deriveOwnView(input: OwnInput): OwnView {
       offerReset: !onlyStorage,
       missing,
       failure: input.failure,
+      ...(input.receivingKeys === 'timed-out' && !onlyStorage ? { keysTimedOut: true } : {}),
     };
   }
   if (!s.backup) {

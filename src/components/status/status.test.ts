@@ -10,6 +10,7 @@ import type { XsRequestSetupEvent } from '../../events/xs-request-setup.js';
 import type { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { XsStatusChangeEvent } from '../../events/xs-status-change.js';
 import { registerTranslation } from '../../i18n/registry.js';
+import { accountModel } from '../../sdk/account.js';
 import type { XsStatus } from './status.js';
 
 function fake(over: Partial<FakeStatus> = {}, opts: { crypto?: boolean } = {}) {
@@ -148,6 +149,32 @@ describe('<xs-status> own view', () => {
     expect([v.subject, v.reason]).to.deep.equal(['this-session', 'keys-missing']);
     setTimeout(() => $(el).button(/Lost your keys/)!.click());
     expect(((await oneEvent(el, 'xs-request-reset')) as XsRequestResetEvent).reason).to.equal('keys-missing');
+  });
+
+  it('just verified, keys on their way: "Receiving your keys…" (no action), then ready when they arrive; or, past the bound, what is missing', async () => {
+    const c = fake({ deviceVerified: false, cached: { masterKey: false, selfSigningKey: false, userSigningKey: false }, backupPrivateKey: false, backupMatches: false });
+    // Another reader of the same account model with a short bound (the model uses the smallest).
+    const offShort = accountModel(c.asClient).subscribe({ receiveKeysTimeoutMs: 300 });
+    const el = await mount(c);
+    await settled(el, 'unverified');
+    c.s.deviceVerified = true;
+    c.emit('crypto.devicesUpdated', ['@me:example.org'], false);
+    await settled(el, 'receiving-keys');
+    expect($(el).headline).to.equal('Receiving your keys…');
+    expect($(el).buttons().filter((b) => b !== 'Dismiss')).to.deep.equal([]);
+    expect(el.matches(':state(receiving-keys)')).to.equal(true);
+    await expect(el).to.be.accessible();
+    c.s.cached = { masterKey: true, selfSigningKey: true, userSigningKey: true };
+    c.emit('receivedToDeviceMessage', { message: { type: 'm.secret.send' }, encryptionInfo: null });
+    await settled(el, 'keys-missing');
+    expect($(el).text).to.include('did not send all your keys (missing: your key backup key)');
+    expect($(el).button(/Get your keys back/)).to.not.equal(undefined);
+    await expect(el).to.be.accessible();
+    c.s.backupPrivateKey = true;
+    c.s.backupMatches = true;
+    c.emit('crypto.keyBackupDecryptionKeyCached', '1');
+    await settled(el, 'ready');
+    offShort();
   });
 
   it('keys-missing (not in secret storage) → "Fix key storage" asks for setup (secret-storage)', async () => {

@@ -74,6 +74,7 @@ type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user';
  * @cssstate error - The status could not be read.
  * @cssstate not-set-up - The account has no cross-signing keys.
  * @cssstate unverified - This session is not cross-signed.
+ * @cssstate receiving-keys - This session was just verified; its keys are arriving from the other session.
  * @cssstate keys-missing - Keys are missing here or from secret storage.
  * @cssstate no-backup - No (trusted) key backup.
  * @cssstate ready - All good.
@@ -109,6 +110,8 @@ export class XsStatus extends XsElement {
   @state() private own: OwnStatusSnapshot | null = null;
   @state() private trust: UserTrustSnapshot | null = null;
   @state() private failure: Failure | null = null;
+  /** From the account model: keys arriving after this session was verified (or not in time). */
+  @state() private receivingKeys: AccountState['receivingKeys'] = null;
   @state() private hasCrypto = false;
   @state() private unhandled: Unhandled | null = null;
   @state() private userBusy = false;
@@ -138,7 +141,7 @@ export class XsStatus extends XsElement {
   }
 
   private ownView(): OwnView {
-    return deriveOwnView({ hasClient: !!this.matrixClient, hasCrypto: this.hasCrypto, snapshot: this.own, failure: this.failure });
+    return deriveOwnView({ hasClient: !!this.matrixClient, hasCrypto: this.hasCrypto, snapshot: this.own, failure: this.failure, receivingKeys: this.receivingKeys });
   }
 
   private userView(): UserView {
@@ -154,6 +157,7 @@ export class XsStatus extends XsElement {
     this.own = null;
     this.trust = null;
     this.failure = null;
+    this.receivingKeys = null;
     this.unhandled = null;
     this.userResult = null;
     this.warnings = new StatusWarnings();
@@ -174,6 +178,7 @@ export class XsStatus extends XsElement {
         if (this.hasCrypto && !hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
         if (st.snapshot && st.snapshot !== this.own) this.warnings.observe(st.snapshot);
         this.own = st.snapshot;
+        this.receivingKeys = st.receivingKeys ?? null;
         if (!this.isUserView()) this.failure = st.failure;
       },
       onUserChanged: (u: string) => {
@@ -351,6 +356,7 @@ export class XsStatus extends XsElement {
   private explain(v: OwnView): string {
     switch (v.state) {
       case 'keys-missing':
+        if (v.keysTimedOut) return this.localize.t(statusStrings, 'explain.keys-missing.timed-out', v.missing.filter((m) => m !== 'secret-storage').map((m) => this.t(`missing.${m}`)).join(', '));
         return this.t(v.primary?.kind === 'setup' ? 'explain.keys-missing.storage' : 'explain.keys-missing.verify');
       case 'no-backup':
         if (v.primary?.kind === 'retry') return this.t('explain.no-backup.unknown');

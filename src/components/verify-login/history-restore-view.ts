@@ -25,11 +25,11 @@ export class HistoryRestoreView implements ReactiveController {
     if (this.flow) return;
     const flow = new HistoryRestoreFlow(historyRestorePortFor(client));
     this.flow = flow;
+    // The account model every element on this client shares says "receiving keys" (not "not verified" or "out of
+    // sync") until they are here; it follows their arrival itself.
+    accountModel(client).expectKeys();
     flow.addEventListener('change', () => {
       if (flow !== this.flow) return;
-      // The keys arrived (or won't): every element reading this client's account model reads again now,
-      // so <xs-status> on the page turns ready with them rather than at its next poll.
-      if (this.stage?.kind === 'waiting-secrets' && flow.stage.kind !== 'waiting-secrets' && accountModel(client).running) accountModel(client).refresh(false);
       this.stage = flow.stage;
       this.host.requestUpdate();
     });

@@ -193,8 +193,9 @@ export class XsVerifyLogin extends XsElement {
       this.emittedFor = s;
       const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
       const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
-      this.emit(new XsVerifiedEvent(userId, deviceId));
+      // First the shared account model learns that keys are on their way (so <xs-status> says so), then the host.
       if (flow.role === 'this-session' && this.flowClient) this.restore.start(this.flowClient);
+      this.emit(new XsVerifiedEvent(userId, deviceId));
     } else if (s.kind === 'cancelled') {
       this.emittedFor = s;
       this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s, flow), s.byUs));
@@ -230,9 +231,9 @@ export class XsVerifyLogin extends XsElement {
         if (entry !== this.keyEntry) return;
         this.alreadyVerified = true;
         this.keysOutOfSync = false;
-        this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
         // As after a verification with another session: the history from the key backup, followed on "Verified".
         this.restore.start(client);
+        this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
       },
       afterDone: () => this.restore.render(),
       back: () => this.backFromKey(),
