@@ -10,7 +10,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
-import { exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
+import { countRoomKeys, exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
 import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
 import { KeyImportFlow, type ImportProblem, type ImportStage } from '../../state/key-import.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
@@ -48,6 +48,7 @@ type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyo
  * @csspart warning - The warning about who can read an exported file.
  * @csspart drop-zone - The area that takes a dropped file.
  * @csspart report - The import report.
+ * @csspart report-note - What was not imported, and why.
  * @cssprop [--xs-key-transfer-drop-border=var(--xs-color-border)] - Border colour of the drop zone.
  * @cssstate working - Exporting or importing.
  * @cssstate dragging - A file is dragged over the drop zone.
@@ -136,6 +137,7 @@ export class XsKeyTransfer extends XsElement {
     this.userInputs = [userId, userId.replace(/^@/, '').split(':')[0] ?? '', userId.split(':')[1] ?? ''].filter(Boolean);
     const exportFlow = (this.exportFlow = new KeyExportFlow({
       collect: () => exportRoomKeys(client),
+      count: () => countRoomKeys(client),
       save: (file, name) => this.download(file, name),
       kdfRounds: () => this.kdfRounds,
     }));
@@ -153,11 +155,16 @@ export class XsKeyTransfer extends XsElement {
       const s = importFlow.stage;
       this.importStage = s;
       this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
-      if (s.kind === 'done') this.emit(new XsKeysImportedEvent(s.report.total, s.report.imported, s.report.skipped));
+      if (s.kind === 'done') {
+        const r = s.report;
+        this.emit(new XsKeysImportedEvent(r.total, r.imported, r.skipped, r.alreadyPresent, r.malformed, r.unknownAlgorithm));
+      }
       if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${this.problemCode(s.problem)}`, this.problemText(s.problem)));
     };
     exportFlow.addEventListener('change', onExport);
     importFlow.addEventListener('change', onImport);
+    // The export form is shown only once it is known that there is something to export.
+    if (this.activeView === 'export') void exportFlow.check();
     return () => {
       exportFlow.removeEventListener('change', onExport);
       importFlow.removeEventListener('change', onImport);
@@ -213,6 +220,12 @@ export class XsKeyTransfer extends XsElement {
 
   private open(view: View) {
     this.view = view;
+    if (view === 'export') this.exportFlow?.reset(true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.exportFlow?.reset(true);
   }
 
   private onValidity = (e: XsPassphraseValidityEvent) => {
@@ -337,6 +350,22 @@ export class XsKeyTransfer extends XsElement {
     const t = this.localize;
     const s = this.exportStage;
     switch (s.kind) {
+      case 'checking':
+        return html`<div part="base">
+          ${this.heading('exportHeading')}
+          ${this.progress()}
+          <p role="status" aria-live="polite" part="status">${t.t(S, 'exportChecking')}</p>
+        </div>`;
+      case 'empty':
+        return html`<div part="base">
+          ${this.heading('exportEmptyHeading')}
+          <p role="status" part="status">${t.t(S, 'exportEmpty')}</p>
+          <p>${t.t(S, 'exportEmptyWhy')}</p>
+          <div class="row">
+            <button type="button" part="action" @click=${() => this.exportFlow?.reset(true)}>${t.t(S, 'checkAgain')}</button>
+            ${this.backButton()}
+          </div>
+        </div>`;
       case 'idle':
         return html`<form part="base" @submit=${this.submitExport}>
           ${this.heading('exportHeading')}
@@ -439,19 +468,29 @@ export class XsKeyTransfer extends XsElement {
           <p role="status" aria-live="polite" part="status">${s.total ? t.t(S, 'importStoring', t.number(s.done), t.number(s.total)) : t.t(S, 'importStoringStart')}</p>
           <p>${t.t(S, 'importNoCancel')}</p>
         </div>`;
-      case 'done':
+      case 'done': {
+        const r = s.report;
+        const row = (key: PlainKey, count: string, n: number) => html`<dt>${t.t(S, key)}</dt><dd data-count=${count}>${t.number(n)}</dd>`;
+        const notImported = [
+          r.malformed ? t.t(S, 'notImportedMalformed', t.number(r.malformed), r.malformed) : '',
+          r.unknownAlgorithm ? t.t(S, 'notImportedUnknownAlgorithm', t.number(r.unknownAlgorithm), r.unknownAlgorithm) : '',
+        ].filter(Boolean);
         return html`<div part="base">
-          ${this.heading('importDoneHeading')}
+          ${this.heading(r.imported || !notImported.length ? 'importDoneHeading' : 'importNothingHeading')}
           <div role="status"><dl part="report">
-            <dt>${t.t(S, 'reportTotal')}</dt><dd data-count="total">${t.number(s.report.total)}</dd>
-            <dt>${t.t(S, 'reportImported')}</dt><dd data-count="imported">${t.number(s.report.imported)}</dd>
-            <dt>${t.t(S, 'reportSkipped')}</dt><dd data-count="skipped">${t.number(s.report.skipped)}</dd>
-          </dl></div>
+            ${row('reportTotal', 'total', r.total)}
+            ${row('reportImported', 'imported', r.imported)}
+            ${row('reportAlreadyPresent', 'already-present', r.alreadyPresent)}
+            ${r.malformed ? row('reportMalformed', 'malformed', r.malformed) : nothing}
+            ${r.unknownAlgorithm ? row('reportUnknownAlgorithm', 'unknown-algorithm', r.unknownAlgorithm) : nothing}
+          </dl>
+          ${notImported.length ? html`<p part="report-note">${notImported.join(' ')} ${t.t(S, 'notImportedRest', r.imported + r.alreadyPresent)}</p>` : nothing}</div>
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.finishImport()}>${t.t(S, 'done')}</button>
             <button type="button" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
           </div>
         </div>`;
+      }
       case 'cancelled':
         return html`<div part="base">
           ${this.heading('importCancelledHeading')}
