@@ -39,8 +39,8 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
 
   importHeading: 'Import room keys',
   importIntro: 'Adds the keys from an exported key file to this device, so it can read the messages they unlock.',
-  fileLabel: 'Key file',
-  dropHint: 'Choose the file, or drop it here.',
+  chooseFile: 'Choose the key file…',
+  dropHint: 'Or drop it here.',
   chosenFile: (name: string, size: string) => `Chosen: ${name} (${size})`,
   passphraseLabel: 'Passphrase of the file',
   importSubmit: 'Import',

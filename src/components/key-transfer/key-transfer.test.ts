@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../define/xs-key-transfer.js';
 import { encryptMegolmKeyFile } from '../../keyfile/megolm-key-file.js';
 import { CryptoWorker } from '../../keyfile/crypto-worker.js';
@@ -35,6 +36,15 @@ async function choose(el: XsKeyTransfer, file: File) {
   dt.items.add(file);
   input.files = dt.files;
   input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+async function dropOn(el: XsKeyTransfer, file: File) {
+  const zone = root(el).querySelector('[part=drop-zone]')!;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   await el.updateComplete;
 }
 
@@ -170,6 +180,27 @@ describe('<xs-key-transfer>', () => {
       '2 entries of the file are damaged or not a room key this app can use, so they were skipped. ' +
         '1 key uses a kind of encryption this app doesn’t support, so it was skipped. The other keys are on this device now.',
     );
+    await expect(el).to.be.accessible();
+  });
+
+  it('the file picker: a styled button and drop zone; the native input takes the keyboard and is labelled; the file is named once', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>`);
+    const zone = root(el).querySelector<HTMLElement>('[part=drop-zone]')!;
+    const input = zone.querySelector<HTMLInputElement>('input[type=file]')!;
+    const button = zone.querySelector<HTMLLabelElement>('[part=file-button]')!;
+    expect(button.htmlFor).to.equal(input.id);
+    expect(button.textContent).to.equal('Choose the key file…');
+    // The input is the control: visually hidden, not removed from the focus order or the accessibility tree.
+    expect(input.checkVisibility()).to.equal(true);
+    expect(input.getBoundingClientRect().width).to.be.at.most(1);
+    (root(el).querySelector('h3') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(input);
+    expect(getComputedStyle(button).outlineStyle, 'the focus ring is drawn on the button').to.equal('solid');
+    await choose(el, new File(['hello'], 'old-laptop.txt'));
+    expect(zone.textContent!.split('old-laptop.txt').length - 1, 'named once').to.equal(1);
+    await dropOn(el, new File(['x'], 'dropped.txt'));
+    expect(zone.textContent).to.include('Chosen: dropped.txt').and.not.include('old-laptop.txt');
     await expect(el).to.be.accessible();
   });
 
