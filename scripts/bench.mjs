@@ -124,6 +124,7 @@ try {
       kdfMs: list[0].kdfMs === undefined ? undefined : median(list.map((r) => r.kdfMs)),
       peakBytes: Math.max(...list.map((r) => r.peakBytes)),
       longestTaskMs: Math.max(...list.map((r) => r.longestTaskMs)),
+      phases: list[0].phases ? Object.fromEntries(Object.keys(list[0].phases).map((k) => [k, median(list.map((r) => r.phases?.[k] ?? 0))])) : undefined,
       runs: list,
     });
     const bare = agg(runs.bare);
@@ -165,6 +166,27 @@ for (const r of results) {
     );
   }
 }
+lines.push('');
+lines.push('Speed besides the key derivation ("non-KDF"): file MB / non-KDF seconds; ratio = kit MB/s ÷ rust MB/s (same run, same machine load). Target: ≥ 400 MB/s.');
+lines.push('');
+lines.push('| sessions | op | kit non-KDF MB/s | rust non-KDF MB/s | ratio |');
+lines.push('|---|---|---|---|---|');
+const mbps = (bytes, ms) => bytes / 1e6 / (Math.max(ms, 0.001) / 1000);
+for (const r of results) {
+  for (const [op, kit, rust, rustKdf] of [['encrypt', r.kitEnc, r.rustEnc, r.rustKdfEnc], ['decrypt', r.kitDec, r.rustDec, r.rustKdfDec]]) {
+    const k = mbps(r.fileBytes, kit.totalMs - kit.kdfMs);
+    const ru = mbps(r.fileBytes, rust.totalMs - rustKdf.totalMs);
+    lines.push(`| ${r.n} | ${op} | ${k.toFixed(0)} | ${ru.toFixed(0)} | ${(k / ru).toFixed(1)}× |`);
+  }
+}
+lines.push('');
+lines.push('Where the kit\'s time went (median ms per phase; "page" = the main thread, "(with yields)" includes the gaps between its slices; worker phases overlap the page\'s waiting):');
+for (const r of results) {
+  for (const [op, kit] of [['encrypt', r.kitEnc], ['decrypt', r.kitDec]]) {
+    if (!kit.phases) continue;
+    lines.push(`- ${r.n} sessions, ${op} (total ${f0(kit.totalMs)} ms, KDF ${f0(kit.kdfMs)} ms): ${Object.entries(kit.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+  }
+}
 const big = results.find((r) => r.n === 100_000);
 if (big) {
   lines.push('');
@@ -173,8 +195,9 @@ if (big) {
     const speed = rust.totalMs / kit.totalMs;
     const ratio = kit.kdfMs / big.bareW.kdfMs;
     const mem = kit.peakBytes / big.fileBytes;
+    const nonKdf = kit.totalMs - kit.kdfMs;
     lines.push(
-      `- ${op}: ≥10× faster than rust: ${speed.toFixed(2)}× ${speed >= 10 ? 'MET' : 'NOT MET'}; KDF ≤1.1× bare PBKDF2 (worker): ${ratio.toFixed(2)} (vs main-thread bare ${(kit.kdfMs / big.bare.totalMs).toFixed(2)}) ${ratio <= 1.1 ? 'MET' : 'NOT MET'}; ` +
+      `- ${op}: non-KDF ≥400 MB/s (≤${f0((big.fileBytes / 400e6) * 1000)} ms): ${mbps(big.fileBytes, nonKdf).toFixed(0)} MB/s (${f0(nonKdf)} ms) ${mbps(big.fileBytes, nonKdf) >= 400 ? 'MET' : 'NOT MET'}; total vs rust: ${speed.toFixed(2)}×; KDF ≤1.1× bare PBKDF2 (worker): ${ratio.toFixed(2)} (vs main-thread bare ${(kit.kdfMs / big.bare.totalMs).toFixed(2)}) ${ratio <= 1.1 ? 'MET' : 'NOT MET'}; ` +
         `memory ≤3× file: ${mem.toFixed(2)} ${mem <= 3 ? 'MET' : 'NOT MET'}; no task >100 ms: ${kit.longestTaskMs.toFixed(0)} ms ${kit.longestTaskMs <= 100 ? 'MET' : 'NOT MET'}`,
     );
   }

@@ -3,12 +3,15 @@
 // Each element passes its own strings (same keys, its own namespace and wording); the flow is the shared
 // VerificationFlow. The controller owns what only the view needs: the drawn QR image, the camera, the file
 // being decoded, and whether numbers are shown instead of emoji.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { sasEmojiName } from '../i18n/sas-emoji.strings.js';
 import { translate, type Strings } from '../i18n/registry.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
 
-export { verificationStepStyles } from './verification-steps.styles.js';
+import { verificationStepStyles as stepStyles } from './verification-steps.styles.js';
+import { filePicker, filePickerStyles } from './file-picker.js';
+/** The method steps' styles, the shared file picker's included. */
+export const verificationStepStyles = css`${stepStyles}${filePickerStyles}`;
 
 /** The strings every element that renders the method steps defines (in its own namespace). */
 export interface StepTerms {
@@ -28,6 +31,8 @@ export interface StepTerms {
   cameraLabel: string;
   cameraStarting: string;
   chooseImage: string;
+  /** Under the picture button: that a picture can also be dropped there. */
+  dropImage: string;
   decoding: string;
   back: string;
   notAnImage: string;
@@ -254,10 +259,7 @@ export class VerificationSteps implements ReactiveController {
             : this.button(this.t('useCamera'), () => void this.startCamera(), 'primary')
           : nothing}
       </div>
-      <div class="field">
-        <label for="qr-file">${this.t('chooseImage')}</label>
-        <input id="qr-file" type="file" accept="image/*" aria-describedby="scan-intro" @change=${(e: Event) => void this.onFile(e)} />
-      </div>
+      ${filePicker({ id: 'qr-file', accept: 'image/*', label: this.t('chooseImage'), hint: this.t('dropImage'), describedBy: 'scan-intro', onFile: (file) => void this.onFile(file) })}
       <div class="row">
         ${this.button(this.t('compareEmoji'), () => void f?.startSas())}
         ${this.button(this.t('back'), () => void f?.backToChoice())}
@@ -327,11 +329,10 @@ export class VerificationSteps implements ReactiveController {
     if (this.scanUi.kind === 'camera') this.setScanUi({ kind: 'idle' });
   }
 
-  private async onFile(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  private async onFile(file: File) {
+    // (The input is cleared so that choosing the same picture again is a change too.)
+    const input = this.host.renderRoot.querySelector<HTMLInputElement>('#qr-file');
+    if (input) input.value = '';
     this.stopCamera();
     this.setScanUi({ kind: 'decoding' });
     try {

@@ -131,12 +131,14 @@ function workerMain() {
         // worker in one transfer (pieces sent one by one would pile up there while it encrypts its own half).
         const port = m.peer as MessagePort;
         peer = port;
+        const w0 = performance.now();
         const k = await keysFrom(port);
+        const a0 = performance.now();
         await aes(k.aes, m.iv, (at) => m.block + at / 16, data, 0, data.length, m.piece, (at, out) => {
           data.set(new Uint8Array(out), at);
           release(out);
         });
-        port.postMessage({ op: 'part', buffer: m.buffer }, [m.buffer]);
+        port.postMessage({ op: 'part', buffer: m.buffer, stats: { 'worker B: waiting for the key': a0 - w0, 'worker B: AES (with yields)': performance.now() - a0 } }, [m.buffer]);
         return finish();
       }
       running = m.op;
@@ -146,6 +148,7 @@ function workerMain() {
         // `peer` and is copied in place), then the HMAC over everything; the buffer goes back sealed.
         const end: number = m.prefix + m.n;
         let fromPeer = 0;
+        let peerStats: Record<string, number> = {};
         let done = 0;
         let noted = 0;
         const note = (bytes: number) => {
@@ -158,6 +161,7 @@ function workerMain() {
         if (m.split < end) {
           peer!.onmessage = (ev) => {
             if (ev.data?.op !== 'part') return;
+            peerStats = ev.data.stats;
             const b = new Uint8Array(ev.data.buffer as ArrayBuffer);
             data.set(b, m.split);
             fromPeer = b.length;
@@ -166,16 +170,20 @@ function workerMain() {
             poke();
           };
         }
+        const a0 = performance.now();
         await aes(k.aes, m.iv, (at) => (at - m.prefix) / 16, data, m.prefix, m.split, m.piece, (at, out) => {
           data.set(new Uint8Array(out), at);
           note(out.byteLength);
           release(out);
         });
+        const a1 = performance.now();
         while (fromPeer < end - m.split) await changed();
+        const h0 = performance.now();
         // (WebCrypto runs the HMAC on the calling thread, copy and hash: some 90 ms for 60 MB; here, not on the page.)
         const mac = await subtle.sign('HMAC', k.hmac, data.subarray(0, end));
         data.set(new Uint8Array(mac), end);
-        post({ op: 'sealed', buffer: m.buffer }, [m.buffer]);
+        const stats = { ...peerStats, 'worker A: AES of its half (with yields)': a1 - a0, 'worker A: waiting for B': h0 - a1, 'worker A: HMAC': performance.now() - h0 };
+        post({ op: 'sealed', buffer: m.buffer, stats }, [m.buffer]);
         return finish();
       }
       if (m.op === 'decrypt') {
@@ -183,16 +191,26 @@ function workerMain() {
         // piece; each plaintext piece goes to the page (at most `window` not yet acknowledged). Nothing is decrypted
         // when the check fails.
         const macAt = data.length - 32;
+        const h0 = performance.now();
         const ok = await subtle.verify('HMAC', k.hmac, data.subarray(macAt), data.subarray(0, macAt));
+        const hmacMs = performance.now() - h0;
         post({ op: 'verified', ok });
+        let aesMs = 0;
+        let waitMs = 0;
         if (!ok) skip = true;
         let i = 0;
+        let p0 = performance.now();
         await aes(k.aes, m.iv, (at) => (at - m.prefix) / 16, data, m.prefix, macAt, m.piece, async (_at, out) => {
+          const w0 = performance.now();
+          aesMs += w0 - p0;
           while (i - acked >= m.window && !skip) await changed();
+          p0 = performance.now();
+          waitMs += p0 - w0;
           if (skip) release(out);
           else post({ op: `piece:${i++}`, buffer: out }, [out]);
         });
         release(m.buffer);
+        post({ op: 'stats', stats: { 'worker: HMAC check': hmacMs, 'worker: AES (with yields)': aesMs, 'worker: waiting for the page': waitMs } });
         return finish();
       }
     } catch (err) {

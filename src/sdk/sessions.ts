@@ -2,6 +2,7 @@
 // device info (keys, cross-signing verification). Only this module calls the SDK for the session list.
 import type { AuthDict, MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+import { discoverAccountManagement, type AccountManagement } from './account-management.js';
 
 /** Verification as the list shows it. `no-keys`: the session never uploaded encryption keys (not "unverified"). */
 export type SessionTrust = 'verified' | 'unverified' | 'no-keys' | 'unknown';
@@ -12,6 +13,8 @@ export interface SessionRow {
   displayName: string | undefined;
   lastSeenTs: number | null;
   lastSeenIp: string | null;
+  /** The user agent the server recorded (`last_seen_user_agent`, where it reports it): attacker-controlled text. */
+  userAgent: string | null;
   trust: SessionTrust;
   /** The session's ed25519 key, when it has keys. */
   fingerprint: string | undefined;
@@ -39,14 +42,25 @@ export interface SessionsSource {
   /** Signs this session out (its access token stops working). */
   signOutCurrent(): Promise<void>;
   fallbackUrl(stage: string, session: string): string;
+  /**
+   * The homeserver's account-management page, when an OAuth account service (MAS) manages the account: other
+   * sessions are then signed out there. Undefined (or absent) for password accounts.
+   */
+  accountManagement?(): Promise<AccountManagement | undefined>;
   /** Calls `onChange` when devices or trust may have changed; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
+}
+
+function userAgentOf(d: object): string | null {
+  const ua = (d as { last_seen_user_agent?: unknown }).last_seen_user_agent;
+  return typeof ua === 'string' ? ua : null;
 }
 
 /** The session list of `client`'s own user. */
 export function sessionsSource(client: MatrixClient): SessionsSource {
   const userId = client.getUserId() ?? '';
   const currentDeviceId = client.getDeviceId() ?? '';
+  let accountManagement: Promise<AccountManagement | undefined> | undefined;
   return {
     userId,
     async load() {
@@ -72,6 +86,8 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
             displayName: d.display_name ?? undefined,
             lastSeenTs: typeof d.last_seen_ts === 'number' ? d.last_seen_ts : null,
             lastSeenIp: typeof d.last_seen_ip === 'string' ? d.last_seen_ip : null,
+            // Not in the spec (MSC3852 proposed it); some servers send it, Synapse 1.1xx keeps it for its admin API.
+            userAgent: userAgentOf(d),
             trust,
             fingerprint: cd?.getFingerprint(),
             isCurrent: d.device_id === currentDeviceId,
@@ -98,6 +114,9 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
     },
     fallbackUrl(stage, session) {
       return client.getFallbackAuthUrl(stage, session);
+    },
+    accountManagement() {
+      return (accountManagement ??= discoverAccountManagement(client).catch(() => undefined));
     },
     subscribe(onChange) {
       // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),

@@ -5,6 +5,10 @@ import { describeFailure, type Failure } from '../sdk/errors.js';
 import { CryptoUnavailableError } from '../sdk/room-keys.js';
 
 export type ExportStage =
+  /** Counting the keys this session holds, before the form asks for a passphrase. */
+  | { kind: 'checking' }
+  /** This session holds no room keys: there is nothing to export (say so before any passphrase is asked). */
+  | { kind: 'empty' }
   | { kind: 'idle' }
   /** Reading the keys from the crypto store, then deriving the key from the passphrase, then encrypting. */
   | { kind: 'working'; phase: 'collecting' | 'key-derivation' | 'encryption'; fraction: number }
@@ -16,6 +20,8 @@ export type ExportStage =
 export interface ExportDeps {
   /** All room keys as the JSON list, and how many. */
   collect: () => Promise<{ json: string; count: number }>;
+  /** How many room keys there are (the keys themselves are dropped at once); default: collect's count. */
+  count?: () => Promise<number>;
   /** Hands the finished file to the user (a download in the element). */
   save: (file: Uint8Array<ArrayBuffer>, fileName: string) => void;
   encrypt?: (plaintext: string, passphrase: string, options: EncryptKeyFileOptions) => Promise<Uint8Array>;
@@ -47,6 +53,28 @@ export class KeyExportFlow extends EventTarget {
     return this.stage.kind === 'working';
   }
 
+  /**
+   * Counts the keys before the form is shown: with none, the stage is 'empty' (nothing to protect with a
+   * passphrase), else 'idle'. A failure to count leaves the form to the export itself (it says what went wrong).
+   */
+  async check(): Promise<void> {
+    if (this.busy || this.stage.kind === 'checking') return;
+    const controller = (this.controller = new AbortController());
+    this.set({ kind: 'checking' });
+    let count: number | undefined;
+    try {
+      count = this.deps.count ? await this.deps.count() : (await this.deps.collect()).count;
+    } catch (e) {
+      if (e instanceof CryptoUnavailableError && !controller.signal.aborted) {
+        this.set({ kind: 'failed', failure: describeFailure(e), noCrypto: true });
+        return;
+      }
+    }
+    if (controller.signal.aborted) return;
+    this.controller = undefined;
+    this.set(count === 0 ? { kind: 'empty' } : { kind: 'idle' });
+  }
+
   /** Exports with `passphrase`. Resolves when the flow reached done, cancelled or failed. */
   async start(passphrase: string): Promise<void> {
     if (this.busy) return;
@@ -57,6 +85,11 @@ export class KeyExportFlow extends EventTarget {
     try {
       const { json, count } = await this.deps.collect();
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      if (count === 0) {
+        // The keys went since the check: nothing to export (no file, no "0 keys were saved").
+        this.set({ kind: 'empty' });
+        return;
+      }
       const encrypt = this.deps.encrypt ?? encryptMegolmKeyFile;
       const kdfRounds = this.deps.kdfRounds?.();
       let last = -1;
@@ -89,9 +122,10 @@ export class KeyExportFlow extends EventTarget {
     if (this.busy) this.set({ kind: 'cancelled' });
   }
 
-  /** Back to the form. */
-  reset(): void {
+  /** Back to the form (or, with `recheck`, count the keys again first). */
+  reset(recheck = false): void {
     this.controller?.abort();
     this.set({ kind: 'idle' });
+    if (recheck) void this.check();
   }
 }

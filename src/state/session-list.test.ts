@@ -5,7 +5,7 @@ import { DAY_MS, SessionListModel, deriveView, summaryFilter, type SignedOutEven
 
 const NOW = Date.UTC(2026, 0, 31, 12);
 const row = (deviceId: string, p: Partial<SessionRow> = {}): SessionRow => ({
-  deviceId, displayName: deviceId, lastSeenTs: NOW - 1000, lastSeenIp: '10.0.0.1', trust: 'unverified', fingerprint: 'fp', isCurrent: false, ...p,
+  deviceId, displayName: deviceId, lastSeenTs: NOW - 1000, lastSeenIp: '10.0.0.1', userAgent: null, trust: 'unverified', fingerprint: 'fp', isCurrent: false, ...p,
 });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

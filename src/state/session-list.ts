@@ -1,12 +1,14 @@
 // The session list as a plain-TS view model: filters and counts, the inactivity threshold, selection
 // keyed by device id, inline rename, and the sign-out stages (confirm → user-interactive auth → done).
 import { describeFailure, type Failure } from '../sdk/errors.js';
+import { accountManagementLink, type AccountManagement } from '../sdk/account-management.js';
 import type { SessionRow, SessionsSnapshot, SessionsSource } from '../sdk/sessions.js';
+import { DAY_MS, deriveView, type SessionFilter, type SessionView } from './session-view.js';
+import type { UrlRefusal } from '../internal/safe-url.js';
 import { UiaCancelledError, UiaSession } from './uia.js';
 
-export type SessionFilter = 'all' | 'verified' | 'unverified' | 'inactive';
-export const SESSION_FILTERS: readonly SessionFilter[] = ['all', 'verified', 'unverified', 'inactive'];
-export const DAY_MS = 86_400_000;
+// The view derivation (filters, counts, order) lives in session-view.ts; re-exported here for existing imports.
+export * from './session-view.js';
 /** Longest device name accepted before asking the server (Synapse refuses more than 100 characters). */
 export const MAX_NAME_LENGTH = 100;
 
@@ -27,6 +29,12 @@ export type SignOutStage =
   | { kind: 'idle' }
   | { kind: 'confirm'; scope: SignOutScope; targets: SignOutTarget[] }
   | { kind: 'auth'; scope: SignOutScope; targets: SignOutTarget[]; uia: UiaSession<void> }
+  /**
+   * The account is managed by an OAuth account service (MAS): the sessions are signed out on its page (`url`,
+   * checked; '' with `refusal` when the advertised one must not be opened). `opened` once the page was opened;
+   * `remaining` the targets still signed in when the person came back (checked by reloading the list).
+   */
+  | { kind: 'external'; scope: SignOutScope; targets: SignOutTarget[]; url: string; refusal?: UrlRefusal; opened: boolean; checking: boolean; remaining?: SignOutTarget[] }
   | { kind: 'signing-out'; scope: SignOutScope; targets: SignOutTarget[] }
   | { kind: 'done'; scope: SignOutScope; targets: SignOutTarget[] }
   | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure };
@@ -36,76 +44,6 @@ export type RenameState =
   | { kind: 'saving'; deviceId: string; draft: string };
 
 export type RenameError = { kind: 'empty' } | { kind: 'refused'; failure: Failure };
-
-export interface SessionCounts {
-  all: number;
-  verified: number;
-  unverified: number;
-  inactive: number;
-}
-
-export interface SessionView {
-  current: SessionRow | undefined;
-  /** Other sessions after filter and text query, most recently active first. */
-  visible: SessionRow[];
-  /** Counts over all other sessions (not the text query). */
-  counts: SessionCounts;
-  /** All other sessions, most recently active first. */
-  others: SessionRow[];
-}
-
-/** True when the session was last seen longer ago than `thresholdMs`. Unknown activity is not "inactive". */
-export function isInactive(row: SessionRow, now: number, thresholdMs: number): boolean {
-  return row.lastSeenTs !== null && now - row.lastSeenTs > thresholdMs;
-}
-
-export function matchesFilter(row: SessionRow, filter: SessionFilter, now: number, thresholdMs: number): boolean {
-  switch (filter) {
-    case 'all': return true;
-    case 'verified': return row.trust === 'verified';
-    case 'unverified': return row.trust === 'unverified';
-    case 'inactive': return isInactive(row, now, thresholdMs);
-  }
-}
-
-function matchesQuery(row: SessionRow, q: string): boolean {
-  if (!q) return true;
-  return (
-    (row.displayName ?? '').toLowerCase().includes(q) ||
-    row.deviceId.toLowerCase().includes(q) ||
-    (row.lastSeenIp ?? '').toLowerCase().includes(q)
-  );
-}
-
-const byActivity = (a: SessionRow, b: SessionRow) =>
-  (b.lastSeenTs ?? -Infinity) - (a.lastSeenTs ?? -Infinity) || a.deviceId.localeCompare(b.deviceId);
-
-/** Derives what the list shows. Pure: same inputs, same view. */
-export function deriveView(sessions: readonly SessionRow[], filter: SessionFilter, query: string, now: number, thresholdMs: number): SessionView {
-  const q = query.trim().toLowerCase();
-  const counts: SessionCounts = { all: 0, verified: 0, unverified: 0, inactive: 0 };
-  let current: SessionRow | undefined;
-  const others: SessionRow[] = [];
-  for (const r of sessions) {
-    if (r.isCurrent) {
-      current = r;
-      continue;
-    }
-    others.push(r);
-    counts.all++;
-    if (r.trust === 'verified') counts.verified++;
-    else if (r.trust === 'unverified') counts.unverified++;
-    if (isInactive(r, now, thresholdMs)) counts.inactive++;
-  }
-  others.sort(byActivity);
-  const visible = filter === 'all' && !q ? others : others.filter((r) => matchesFilter(r, filter, now, thresholdMs) && matchesQuery(r, q));
-  return { current, visible, counts, others };
-}
-
-/** The filter the security summary applies: unverified sessions first, then inactive ones. */
-export function summaryFilter(counts: SessionCounts): SessionFilter | undefined {
-  return counts.unverified > 0 ? 'unverified' : counts.inactive > 0 ? 'inactive' : undefined;
-}
 
 export interface SessionListOptions {
   now?: () => number;
@@ -144,6 +82,9 @@ export class SessionListModel extends EventTarget {
   /** Time the view was derived at (relative times and "inactive" are computed against it). */
   now: number;
 
+  /** The account-management page (MAS), once known; undefined for password accounts. */
+  accountManagement: AccountManagement | undefined;
+
   private cachedView: SessionView | undefined;
   private unsubscribe: (() => void) | undefined;
   private loadSeq = 0;
@@ -171,7 +112,7 @@ export class SessionListModel extends EventTarget {
     if (!prev) return next;
     const old = new Map(prev.sessions.map((r) => [r.deviceId, r]));
     const same = (a: SessionRow, b: SessionRow) =>
-      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp &&
+      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp && a.userAgent === b.userAgent &&
       a.trust === b.trust && a.fingerprint === b.fingerprint && a.isCurrent === b.isCurrent;
     return { ...next, sessions: next.sessions.map((r) => { const o = old.get(r.deviceId); return o && same(o, r) ? o : r; }) };
   }
@@ -192,6 +133,11 @@ export class SessionListModel extends EventTarget {
     if (!this.source || this.unsubscribe) return;
     this.unsubscribe = this.source.subscribe(() => this.scheduleRefresh());
     void this.reload();
+    void this.source.accountManagement?.().then((am) => {
+      if (!this.unsubscribe) return;
+      this.accountManagement = am;
+      this.changed();
+    });
   }
 
   detach(): void {
@@ -200,6 +146,7 @@ export class SessionListModel extends EventTarget {
     clearTimeout(this.refreshTimer);
     this.loadSeq++;
     if (this.signOut.kind === 'auth') this.signOut.uia.cancel();
+    this.accountManagement = undefined;
   }
 
   /** Reloads from the server. Resolves when done (never rejects: failures land in the stage). */
@@ -328,7 +275,7 @@ export class SessionListModel extends EventTarget {
 
   /** Asks to confirm signing out `scope`: one session, the selection, all other sessions, or this one. */
   requestSignOut(scope: SignOutScope, deviceId?: string): void {
-    if (this.signOut.kind === 'auth' || this.signOut.kind === 'signing-out') return;
+    if (this.signOut.kind === 'auth' || this.signOut.kind === 'signing-out' || this.signOut.kind === 'external') return;
     const snap = this.snapshot;
     if (!snap) return;
     let rows: SessionRow[];
@@ -342,6 +289,7 @@ export class SessionListModel extends EventTarget {
   }
 
   cancelSignOut(): void {
+    if (this.signOut.kind === 'external' && this.signOut.checking) return;
     if (this.signOut.kind === 'auth') {
       this.signOut.uia.cancel();
       return; // the rejection handler moves back to idle
@@ -371,6 +319,12 @@ export class SessionListModel extends EventTarget {
       this.dispatchEvent(new SignedOutEvent(ids, true));
       return;
     }
+    if (this.accountManagement) {
+      // No password prompt that could never succeed: the account page signs them out; the list checks on return.
+      const link = accountManagementLink(this.accountManagement, ids);
+      this.setSignOut({ kind: 'external', scope, targets, ...link, opened: false, checking: false });
+      return;
+    }
     const uia = new UiaSession<void>({
       userId: source.userId,
       fallbackUrl: (stage, session) => source.fallbackUrl(stage, session),
@@ -396,6 +350,36 @@ export class SessionListModel extends EventTarget {
     this.setSignOut({ kind: 'done', scope, targets });
     this.dispatchEvent(new SignedOutEvent(ids, false));
     void this.reload();
+  }
+
+  /** The account page was opened (by the element). */
+  markExternalOpened(): void {
+    if (this.signOut.kind === 'external') this.setSignOut({ ...this.signOut, opened: true });
+  }
+
+  /**
+   * The person is back from the account page (the page became visible or got focus again): reload, and confirm
+   * the outcome by what the server lists. Every target gone: done; some still there: say which, stay.
+   */
+  async checkExternal(): Promise<void> {
+    const st = this.signOut;
+    if (st.kind !== 'external' || !st.opened || st.checking) return;
+    this.setSignOut({ ...st, checking: true });
+    await this.reload();
+    const now = this.signOut;
+    if (now.kind !== 'external' || now.targets !== st.targets) return;
+    if (this.load.kind !== 'ready' || this.refreshFailure) {
+      this.setSignOut({ ...now, checking: false });
+      return;
+    }
+    const listed = new Set(this.load.snapshot.sessions.map((s) => s.deviceId));
+    const remaining = st.targets.filter((t) => listed.has(t.deviceId));
+    // Reported once each: the ones gone since the last check.
+    const gone = (st.remaining ?? st.targets).filter((t) => !listed.has(t.deviceId)).map((t) => t.deviceId);
+    for (const id of gone) this.selection.delete(id);
+    if (remaining.length === 0) this.setSignOut({ kind: 'done', scope: st.scope, targets: st.targets });
+    else this.setSignOut({ ...now, checking: false, remaining });
+    if (gone.length) this.dispatchEvent(new SignedOutEvent(gone, false));
   }
 
   /** Leaves the "done" or "failed" outcome. */

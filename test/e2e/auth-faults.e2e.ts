@@ -361,6 +361,11 @@ describe('password prompt under faults, with Synapse', () => {
       const out = new Promise((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
       await typePassword(prompt, a.password);
       await out;
+      // Confirmed like any other sign-out.
+      await waitFor('the outcome', async () => {
+        await el.updateComplete;
+        return el.shadowRoot!.querySelector('[part=panel] [role=status] h3')?.textContent === 'Signed out of 1 session.';
+      });
       expect(await whoami(b)).to.equal(401);
       await expect(el).to.be.accessible();
       scan.check(label);

@@ -9,6 +9,7 @@ import '../../src/define/xs-key-transfer.js';
 import type { XsKeyTransfer } from '../../src/components/key-transfer/key-transfer.js';
 import type { XsKeysExportedEvent } from '../../src/events/xs-keys-exported.js';
 import type { XsKeysImportedEvent } from '../../src/events/xs-keys-imported.js';
+import { encryptMegolmKeyFile } from '../../src/keyfile/megolm-key-file.js';
 import { createTestClient, stopAllClients } from '../support/clients.js';
 import { loginDevice, registerUser } from '../support/homeserver.js';
 import { waitFor } from '../support/wait.js';
@@ -107,6 +108,7 @@ describe('<xs-key-transfer> with Synapse', () => {
     await expect(exporter).to.be.accessible();
     await press(exporter, 'Export keys to a file');
     await stage(exporter, 'Export room keys');
+    await waitFor('the form (after counting the keys)', () => root(exporter).querySelector('xs-new-passphrase'));
     expect(root(exporter).querySelector('[part=warning]')!.textContent).to.match(/Anyone who has this file and its passphrase/);
     await expect(exporter).to.be.accessible();
     const field = root(exporter).querySelector('xs-new-passphrase')!;
@@ -129,11 +131,22 @@ describe('<xs-key-transfer> with Synapse', () => {
     const fileText = await downloads.files[0]!.text();
     expect(fileText.startsWith('-----BEGIN MEGOLM SESSION DATA-----\n')).to.equal(true);
 
+    // A writes in a second room before B exists (B never receives that key; the partial file below brings it).
+    const room2 = await encryptedRoomWithMessages(clientA, ['fourth secret']);
+
     // --- a brand-new device B: no backup, not verified; A's messages are unreadable ---
     const b = await loginDevice(a, 'Device B');
     const clientB = await createTestClient(b);
     await waitFor('B sees A’s messages', () => messagesOf(clientB, roomId).length >= texts.length);
     await waitFor('B cannot decrypt them yet', () => messagesOf(clientB, roomId).every((e) => e.isDecryptionFailure()));
+
+    // B holds no room keys: exporting says so (and why) before asking for a passphrase.
+    const emptyExport = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" .client=${clientB}></xs-key-transfer>`);
+    await stage(emptyExport, 'No keys to export');
+    expect(root(emptyExport).textContent).to.include('holds no room keys yet').and.include('A new session has none of your history yet');
+    expect(root(emptyExport).querySelector('xs-new-passphrase')).to.equal(null);
+    await expect(emptyExport).to.be.accessible();
+    emptyExport.remove();
 
     const importer = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="import" .client=${clientB}></xs-key-transfer>`);
     await stage(importer, 'Import room keys');
@@ -190,7 +203,30 @@ describe('<xs-key-transfer> with Synapse', () => {
     const again = new Promise<XsKeysImportedEvent>((r) => importer.addEventListener('xs-keys-imported', r, { once: true }));
     await typePassphraseAndImport(importer, PASSPHRASE);
     const second = await again;
-    expect([second.total, second.imported, second.skipped]).to.deep.equal([ev.count, 0, ev.count]);
+    expect([second.total, second.imported, second.skipped, second.alreadyPresent]).to.deep.equal([ev.count, 0, ev.count, ev.count]);
+
+    // A partial file, built with the kit's own encryptor: A's keys (B has them), a key of a new room B has not got,
+    // two entries that are not room keys, one key of an unknown algorithm and one the store can't use. B imports
+    // through the element: the usable new key goes in, the rest is reported by reason.
+    const all = JSON.parse(await clientA.getCrypto()!.exportRoomKeysAsJson()) as Record<string, unknown>[];
+    expect(all).to.have.length(ev.count + 1);
+    const tmpl = all[0]!;
+    const list = [...all, { hello: 'world' }, 7, { ...tmpl, session_id: 'future', algorithm: 'org.example.megolm.v9' }, { ...tmpl, session_id: 'bad', session_key: 'AAAA' }];
+    const partial = new File([(await encryptMegolmKeyFile(JSON.stringify(list), PASSPHRASE, { kdfRounds: 10_000 })) as Uint8Array<ArrayBuffer>], 'partial.txt');
+    await press(importer, 'Import another file');
+    await stage(importer, 'Import room keys');
+    await pickFile(importer, partial);
+    const third = new Promise<XsKeysImportedEvent>((r) => importer.addEventListener('xs-keys-imported', r, { once: true }));
+    await typePassphraseAndImport(importer, PASSPHRASE);
+    const r3 = await third;
+    expect([r3.total, r3.imported, r3.alreadyPresent, r3.malformed, r3.unknownAlgorithm, r3.skipped]).to.deep.equal([ev.count + 5, 1, ev.count, 3, 1, ev.count + 4]);
+    await stage(importer, 'Keys imported');
+    const note = root(importer).querySelector('[part=report-note]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(note).to.equal('3 entries of the file are damaged or not a room key this app can use, so they were skipped. ' +
+      '1 key uses a kind of encryption this app doesn’t support, so it was skipped. The other keys are on this device now.');
+    expect(root(importer).querySelector('[data-count=unknown-algorithm]')!.textContent).to.equal('1');
+    await expect(importer).to.be.accessible();
+    await waitFor('B decrypted the message of the new room', () => messagesOf(clientB, room2).some((e) => e.getContent().body === 'fourth secret'), { timeoutMs: 30_000 });
     console.log(`[timing] key-transfer: export ${exportMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms (500 000 PBKDF2 rounds)`);
   });
 

@@ -2,7 +2,14 @@
 // sessions (this one cross-signed, one verified, one unverified, one without keys and inactive);
 // filters and counts; rename (refused, then saved); an attacker's name rendered inert; verify the
 // unverified one (the test plays the host answering xs-request-verify) and see the badge change live;
-// sign out two with the keyboard alone, wrong password first; the signed-out tokens are dead.
+// sign out two with the keyboard alone, wrong password first, then the right one answered by a 429 (injected
+// through fetchFn) and retried after the countdown: the outcome is confirmed as always; the signed-out tokens are
+// dead. Device kind and client: Synapse records each session's user agent but keeps it out of the client API
+// (`/devices` drops `last_seen_user_agent`: "only for admin access"), so the test adds to Synapse's real answer the
+// agent the test clients send (this browser's navigator.userAgent), as servers that report it do.
+// With an OAuth account service (MAS) — faked: no MAS runs here, the wrapper answers GET /auth_metadata — signing
+// out hands off to the account page with action=org.matrix.session_end&device_id, and the list confirms the outcome
+// from Synapse when the person comes back (the test signs the session out through Synapse's API meanwhile).
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/xs-session-list.js';
@@ -15,7 +22,7 @@ import type { XsSessionsSignedOutEvent } from '../../src/events/xs-sessions-sign
 import type { XsSessionRenamedEvent } from '../../src/events/xs-session-renamed.js';
 import { createTestClient, stopAllClients, waitForOwnDevice } from '../support/clients.js';
 import { homeserverUrl } from '../support/env.js';
-import { loginDevice, registerUser, type Session } from '../support/homeserver.js';
+import { loginDevice, registerUser, userWithDevices, type Session } from '../support/homeserver.js';
 import { acceptNextSas } from '../support/sas.js';
 import { HttpApiEvent } from 'matrix-js-sdk';
 import { withTimeout } from '../../src/internal/async.js';
@@ -89,7 +96,28 @@ describe('<xs-session-list> with Synapse', () => {
     await waitFor('time to pass after D was seen', () => Date.now() - dSeen > 1500, { intervalMs: 100 });
     const b = await loginDevice(a, 'Laptop');
     const c = await loginDevice(a, 'Phone');
-    const [ca, , cc] = await Promise.all([createTestClient(a), createTestClient(b), createTestClient(c)]); // B: its client uploads keys
+    // A's client: Synapse's /devices answer plus the agent (see the file comment) once `reportAgents`; a 429 for the
+    // next password sign-out once `limitNext`.
+    let reportAgents = false;
+    let limitNext = false;
+    const passwordDeletes: string[] = [];
+    const wrapFetch = (inner: typeof fetch): typeof fetch => async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (url.includes('/delete_devices') && /"password"/.test(body)) {
+        passwordDeletes.push(url);
+        if (limitNext) {
+          limitNext = false;
+          return new Response(JSON.stringify({ errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests' }), { status: 429, headers: { 'content-type': 'application/json', 'Retry-After': '1' } });
+        }
+      }
+      const res = await inner(input, init);
+      if (!reportAgents || !/\/_matrix\/client\/v3\/devices(?:\?|$)/.test(url) || res.status !== 200) return res;
+      const json = (await res.json()) as { devices: Record<string, unknown>[] };
+      for (const d of json.devices) d['last_seen_user_agent'] = navigator.userAgent;
+      return new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const [ca, , cc] = await Promise.all([createTestClient(a, { wrapFetch }), createTestClient(b), createTestClient(c)]); // B: its client uploads keys
     const crypto = ca.getCrypto()!;
     await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (make) => void (await make(null)) });
     await waitForOwnDevice(ca, b.deviceId);
@@ -110,6 +138,19 @@ describe('<xs-session-list> with Synapse', () => {
     expect(rowOf(el, d.deviceId)!.querySelector('.badge.no-keys')!.textContent).to.equal('No encryption');
     expect(rowOf(el, d.deviceId)!.querySelector('.badge.unverified')).to.equal(null);
     await expect(el).to.be.accessible();
+    // Synapse reports no agents: no device kind line.
+    expect(el.shadowRoot!.querySelector('.client:not([hidden])')).to.equal(null);
+    // With the test clients' agent (HeadlessChrome on Linux here): the kind and client, as text, with its icon.
+    reportAgents = true;
+    await el.reload();
+    await el.updateComplete;
+    const ua = navigator.userAgent;
+    const expected = `${/Firefox\//.test(ua) ? 'Firefox' : 'Chrome'} on ${/Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : 'Linux'}`;
+    for (const line of [el.shadowRoot!.querySelector<HTMLElement>('[part=current] .client')!, ...rows(el).map((r) => r.querySelector<HTMLElement>('.client')!)]) {
+      expect([line.hidden, line.dataset['kind'], line.textContent!.trim(), line.querySelector('svg')!.getAttribute('aria-label')]).to.deep.equal([false, 'browser', expected, 'Web browser']);
+    }
+    await expect(el).to.be.accessible();
+    lap('device kinds');
 
     // Inactive: lower the threshold between D's last activity and the others'.
     const { devices } = await ca.getDevices();
@@ -121,7 +162,7 @@ describe('<xs-session-list> with Synapse', () => {
     await el.updateComplete;
     const filterLabels = () => [...el.shadowRoot!.querySelectorAll('[data-filter]')].map((x) => x.textContent!.trim());
     expect(filterLabels()).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
-    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('1 unverified session, 1 inactive session');
+    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('1 of your other sessions is unverified, and 1 is inactive.');
     expect(rowOf(el, d.deviceId)!.querySelector('.badge.inactive:not([hidden])')).to.exist;
     for (const [f, ids] of [['verified', [b.deviceId]], ['unverified', [c.deviceId]], ['inactive', [d.deviceId]]] as const) {
       el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-filter=${f}]`)!.click();
@@ -234,17 +275,31 @@ describe('<xs-session-list> with Synapse', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor('wrong password shown', () => prompt.shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('Incorrect password'));
     await expect(el).to.be.accessible();
+    // The right password, answered by a 429 (Retry-After: 1): a countdown, the person's retry, then it goes through.
+    limitNext = true;
     await tabTo('password field again', (x) => x === prompt.shadowRoot!.querySelector('input[type=password]'));
     await sendKeys({ type: a.password });
     await sendKeys({ press: 'Enter' });
+    await waitFor('"Try again" after the countdown', () => [...prompt.shadowRoot!.querySelectorAll('button')].some((x) => x.textContent!.trim() === 'Try again'), { timeoutMs: 10_000 });
+    expect(await whoami(c)).to.deep.include({ status: 200 });
+    await expect(el).to.be.accessible();
+    await tabTo('"Try again"', (x) => x?.textContent?.trim() === 'Try again' && prompt.shadowRoot!.contains(x));
+    await sendKeys({ press: 'Enter' });
+    await waitFor('password field after the retry', () => prompt.shadowRoot!.querySelector('input[type=password]'));
+    await tabTo('password field after the retry', (x) => x === prompt.shadowRoot!.querySelector('input[type=password]'));
+    await sendKeys({ type: a.password });
+    await sendKeys({ press: 'Enter' });
     const ev = await signedOut;
+    expect(passwordDeletes, 'wrong password, the 429, the retry').to.have.length(3);
     expect([...ev.deviceIds].sort()).to.deep.equal([c.deviceId, d.deviceId].sort());
     await waitFor('list shrunk', async () => {
       await el.updateComplete;
       return rowIds(el).length === 1;
     });
     expect(rowIds(el)).to.deep.equal([b.deviceId]);
-    expect(el.shadowRoot!.querySelector('[part=panel]')!.textContent).to.contain('Signed out of 2 sessions');
+    const done = el.shadowRoot!.querySelector('[part=panel] [role=status] h3')!;
+    expect(done.textContent).to.equal('Signed out of 2 sessions.');
+    expect(el.shadowRoot!.activeElement).to.equal(done);
     await expect(el).to.be.accessible();
     expect(await whoami(c)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
     expect(await whoami(d)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
@@ -252,6 +307,72 @@ describe('<xs-session-list> with Synapse', () => {
     expect((await withTimeout(cLoggedOut, 40_000, { what: "C's client noticing" })).errcode).to.equal('M_UNKNOWN_TOKEN');
     lap('keyboard bulk sign-out with wrong password');
 
+  });
+
+  it('with an OAuth account service (faked metadata): signing out hands off to the account page; the outcome is read back on return', async () => {
+    const [a, b] = await userWithDevices(2, 'sessions-mas');
+    const sent: string[] = [];
+    const metadata = {
+      issuer: 'https://auth.example.test/',
+      account_management_uri: 'https://auth.example.test/account/',
+      account_management_actions_supported: ['org.matrix.session_end', 'org.matrix.sessions_list'],
+    };
+    const ca = await createTestClient(a!, {
+      wrapFetch: (inner) => async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        sent.push(`${init?.method ?? 'GET'} ${url}`);
+        // The fake: no MAS runs here, so the homeserver's auth metadata is answered by the wrapper.
+        if (/\/_matrix\/client\/v1\/auth_metadata$/.test(url)) return new Response(JSON.stringify(metadata), { status: 200, headers: { 'content-type': 'application/json' } });
+        return inner(input, init);
+      },
+    });
+    const opened: string[] = [];
+    const origOpen = window.open;
+    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    try {
+      const el = await fixture<XsSessionList>(html`<xs-session-list .client=${ca}></xs-session-list>`);
+      await waitFor('B listed, account page known', async () => {
+        await el.updateComplete;
+        return rowOf(el, b!.deviceId) && el.sessions?.accountManagement;
+      });
+      el.shadowRoot!.querySelector<HTMLElement>('#others-h')!.focus();
+      await tabTo('B’s Sign out', (x) => x?.textContent?.trim() === 'Sign out' && !!rowOf(el, b!.deviceId)?.contains(x));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=panel]')!.textContent).to.contain('signing out happens there');
+      await tabTo('the Sign out button', (x) => x?.textContent?.trim() === 'Sign out' && !!x.closest('[part=panel]'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const panel = () => el.shadowRoot!.querySelector<HTMLElement>('[part=panel]')!;
+      expect(panel().textContent).to.contain('Your account is managed by auth.example.test');
+      expect(panel().querySelector('xs-auth-prompt'), 'no password prompt').to.equal(null);
+      await expect(el).to.be.accessible();
+      await tabTo('"Open the account page"', (x) => x?.textContent?.trim() === 'Open the account page');
+      await sendKeys({ press: 'Enter' });
+      expect(opened).to.deep.equal([`https://auth.example.test/account/?action=org.matrix.session_end&device_id=${encodeURIComponent(b!.deviceId)}`]);
+      await el.updateComplete;
+      expect(panel().textContent).to.contain('Waiting for you to come back');
+      // On the account page, the person signs B out (here: through Synapse's own API), then comes back.
+      const signedOut = new Promise<XsSessionsSignedOutEvent>((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
+      const del = (auth?: unknown) => fetch(`${homeserverUrl()}/_matrix/client/v3/delete_devices`, {
+        method: 'POST', cache: 'no-store', headers: { authorization: `Bearer ${a!.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ devices: [b!.deviceId], ...(auth ? { auth } : {}) }),
+      });
+      const { session } = (await (await del()).json()) as { session: string };
+      expect((await del({ type: 'm.login.password', identifier: { type: 'm.id.user', user: a!.userId }, password: a!.password, session })).status).to.equal(200);
+      window.dispatchEvent(new Event('focus'));
+      expect((await signedOut).deviceIds).to.deep.equal([b!.deviceId]);
+      await waitFor('outcome confirmed', async () => {
+        await el.updateComplete;
+        return panel()?.querySelector('[role=status] h3')?.textContent === 'Signed out of 1 session.';
+      });
+      expect(rows(el)).to.have.length(0);
+      expect(sent.filter((x) => x.includes('/delete_devices')), 'the kit sent no password sign-out').to.deep.equal([]);
+      expect(await whoami(b!)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
+      await expect(el).to.be.accessible();
+    } finally {
+      window.open = origOpen;
+    }
   });
 
   it('signs this session out as its own explicit action; its token stops working', async () => {

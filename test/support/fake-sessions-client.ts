@@ -8,6 +8,8 @@ export interface FakeDevice {
   displayName?: string;
   lastSeenTs?: number | null;
   lastSeenIp?: string | null;
+  /** `last_seen_user_agent`, as servers that report it send it. */
+  userAgent?: string;
   /** No encryption keys uploaded. */
   noKeys?: boolean;
   verified?: boolean;
@@ -35,7 +37,15 @@ export function matrixError(httpStatus: number, data: Record<string, unknown>): 
   return Object.assign(new Error(String(data['error'] ?? `HTTP ${httpStatus}`)), { httpStatus, errcode: data['errcode'], data });
 }
 
-export function fakeSessionsClient(opts: { userId?: string; currentDeviceId: string; devices: FakeDevice[]; crypto?: boolean; password?: string }): FakeSessionsClient {
+export function fakeSessionsClient(opts: {
+  userId?: string;
+  currentDeviceId: string;
+  devices: FakeDevice[];
+  crypto?: boolean;
+  password?: string;
+  /** The answer of GET /_matrix/client/v1/auth_metadata (an OAuth account service); absent: M_UNRECOGNIZED. */
+  authMetadata?: Record<string, unknown>;
+}): FakeSessionsClient {
   const userId = opts.userId ?? '@alice:example.org';
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const fake: FakeSessionsClient = {
@@ -85,6 +95,7 @@ export function fakeSessionsClient(opts: { userId?: string; currentDeviceId: str
           ...(d.displayName !== undefined ? { display_name: d.displayName } : {}),
           ...(d.lastSeenTs != null ? { last_seen_ts: d.lastSeenTs } : {}),
           ...(d.lastSeenIp != null ? { last_seen_ip: d.lastSeenIp } : {}),
+          ...(d.userAgent !== undefined ? { last_seen_user_agent: d.userAgent } : {}),
         })),
       };
     },
@@ -111,6 +122,12 @@ export function fakeSessionsClient(opts: { userId?: string; currentDeviceId: str
       fake.loggedOut = true;
       fake.devices = fake.devices.filter((d) => d.deviceId !== opts.currentDeviceId);
       return {};
+    },
+    http: {
+      async request(_method: string, path: string, _q: unknown, _b: unknown, o: { prefix?: string }) {
+        if (path === '/auth_metadata' && o.prefix === '/_matrix/client/v1' && opts.authMetadata) return opts.authMetadata;
+        throw matrixError(404, { errcode: 'M_UNRECOGNIZED', error: 'Unrecognized request' });
+      },
     },
     getFallbackAuthUrl: (stage: string, session: string) => `https://hs.example/_matrix/client/v3/auth/${stage}/fallback/web?session=${session}`,
     on(event: string, l: (...a: unknown[]) => void) {

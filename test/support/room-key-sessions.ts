@@ -16,8 +16,12 @@ function ed25519PublicKey(): Promise<Uint8Array> {
   return signingKey;
 }
 
-/** JSON of `n` exported sessions spread over `rooms` rooms (~590 bytes each). */
-export async function realisticSessionsJson(n: number, rooms = 50): Promise<string> {
+/**
+ * JSON of `n` exported sessions spread over `rooms` rooms (~590 bytes each). With `distinct`, each session has its
+ * own Ed25519 key and its session id is that key, as in a real export (a crypto store then keeps each one apart);
+ * otherwise (fast, for benchmarks) all share one key and the session ids are random.
+ */
+export async function realisticSessionsJson(n: number, rooms = 50, { distinct = false } = {}): Promise<string> {
   const ed = await ed25519PublicKey();
   const edB64 = b64(ed);
   const parts: string[] = [];
@@ -26,8 +30,12 @@ export async function realisticSessionsJson(n: number, rooms = 50): Promise<stri
   for (let i = 0; i < n; i++) {
     key[0] = 1;
     crypto.getRandomValues(key.subarray(5, 133));
-    key.set(ed, 133);
     crypto.getRandomValues(rnd);
+    if (distinct) {
+      const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+      rnd.set(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)), 32);
+    }
+    key.set(distinct ? rnd.subarray(32, 64) : ed, 133);
     parts.push(
       JSON.stringify({
         algorithm: 'm.megolm.v1.aes-sha2',

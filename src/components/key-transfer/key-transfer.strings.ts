@@ -1,5 +1,9 @@
 import { defineStrings } from '../../i18n/registry.js';
 
+const EN = new Intl.PluralRules('en');
+/** English singular or plural for `n` (Intl.PluralRules: other languages register their own terms). */
+const plural = (n: number | undefined, one: string, other: string) => (EN.select(n ?? 0) === 'one' ? one : other);
+
 export const keyTransferStrings = defineStrings('keyTransfer', {
   menuHeading: 'Room keys',
   menuIntro: 'Move the keys of your encrypted messages between devices and apps with a file protected by a passphrase.',
@@ -12,6 +16,11 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   exportIntro: 'Saves the keys that let you read your encrypted messages to a file, protected by a passphrase you choose now.',
   exportWarning: 'Anyone who has this file and its passphrase can read all of your encrypted message history. Keep the file and the passphrase safe, and apart.',
   exportSubmit: 'Export',
+  exportChecking: 'Looking for the keys of this session…',
+  exportEmptyHeading: 'No keys to export',
+  exportEmpty: 'This session holds no room keys yet, so there is nothing to export.',
+  exportEmptyWhy: 'A session gets room keys when it sends or receives encrypted messages, restores them from key backup, or imports a key file. A new session has none of your history yet: export from a session that has been reading your encrypted messages.',
+  checkAgain: 'Check again',
   exportWorkingHeading: 'Exporting room keys',
   exportCollecting: 'Reading your keys…',
   exportKdf: 'Protecting the file with your passphrase…',
@@ -21,7 +30,7 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   exportDoneHeading: 'Keys exported',
   // `n`: the count as a number, for the plural (`count` is it formatted for the language).
   exportDone: (count: string, file: string, n?: number) =>
-    `${count} ${n === 1 ? 'key was' : 'keys were'} saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+    `${count} ${plural(n, 'key was', 'keys were')} saved to “${file}”. Keep it with its passphrase somewhere safe.`,
   exportCancelledHeading: 'Export cancelled',
   exportCancelled: 'Nothing was saved.',
   exportFailedHeading: 'The export did not finish',
@@ -30,8 +39,8 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
 
   importHeading: 'Import room keys',
   importIntro: 'Adds the keys from an exported key file to this device, so it can read the messages they unlock.',
-  fileLabel: 'Key file',
-  dropHint: 'Choose the file, or drop it here.',
+  chooseFile: 'Choose the key file…',
+  dropHint: 'Or drop it here.',
   chosenFile: (name: string, size: string) => `Chosen: ${name} (${size})`,
   passphraseLabel: 'Passphrase of the file',
   importSubmit: 'Import',
@@ -46,7 +55,17 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   importDoneHeading: 'Keys imported',
   reportTotal: 'Keys in the file',
   reportImported: 'Newly imported',
-  reportSkipped: 'Already on this device or not usable',
+  reportAlreadyPresent: 'Already on this device',
+  reportMalformed: 'Damaged or not room keys',
+  reportUnknownAlgorithm: 'Unsupported kind of key',
+  importNothingHeading: 'No keys imported',
+  // `count` formatted for the language, `n` the number (for the plural).
+  notImportedMalformed: (count: string, n: number) =>
+    `${count} ${plural(n, 'entry', 'entries')} of the file ${plural(n, 'is', 'are')} damaged or not a room key this app can use, so ${plural(n, 'it was', 'they were')} skipped.`,
+  notImportedUnknownAlgorithm: (count: string, n: number) =>
+    `${count} ${plural(n, 'key uses', 'keys use')} a kind of encryption this app doesn’t support, so ${plural(n, 'it was', 'they were')} skipped.`,
+  /** `others`: the keys of the file that are on this device now (imported or already there). */
+  notImportedRest: (others: number) => (others ? `The other ${plural(others, 'key is', 'keys are')} on this device now.` : ''),
   importCancelledHeading: 'Import cancelled',
   importCancelled: 'Nothing was imported.',
   importAnother: 'Import another file',

@@ -1,13 +1,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../define/xs-key-transfer.js';
 import { encryptMegolmKeyFile } from '../../keyfile/megolm-key-file.js';
 import { CryptoWorker } from '../../keyfile/crypto-worker.js';
 import type { XsKeyTransfer } from './key-transfer.js';
+import { realisticSessionsJson } from '../../../test/support/room-key-sessions.js';
 
 const PASS = 'violet harbour tractor anthem 1987!';
 
 /** A client whose crypto holds `store` (the exported JSON) — enough for the element's SDK adapter. */
-function fakeClient(store = '[{"session_id":"a","room_id":"!r:x"}]') {
+const ONE_KEY = await realisticSessionsJson(1, 1, { distinct: true });
+
+function fakeClient(store = ONE_KEY) {
   const crypto = {
     exportRoomKeysAsJson: async () => store,
     importRoomKeysAsJson: async (json: string, opts?: { progressCallback?: (p: unknown) => void }) => {
@@ -32,6 +36,15 @@ async function choose(el: XsKeyTransfer, file: File) {
   dt.items.add(file);
   input.files = dt.files;
   input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+async function dropOn(el: XsKeyTransfer, file: File) {
+  const zone = root(el).querySelector('[part=drop-zone]')!;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   await el.updateComplete;
 }
 
@@ -106,7 +119,7 @@ describe('<xs-key-transfer>', () => {
     await waitUntil(() => root(el).querySelector('[role=alert]')?.textContent?.includes('This is not a key file'), 'not a key file');
     await expect(el).to.be.accessible();
 
-    const keys = '[{"session_id":"s1","room_id":"!r:x"}]';
+    const keys = await realisticSessionsJson(1, 1, { distinct: true });
     const file = new File([(await encryptMegolmKeyFile(keys, PASS, { kdfRounds: 1000 })) as Uint8Array<ArrayBuffer>], 'xs-keys.txt');
     await choose(el, file);
     pass().value = 'wrong';
@@ -149,8 +162,64 @@ describe('<xs-key-transfer>', () => {
     expect(zone.scrollWidth, 'no text runs out of the drop zone').to.be.at.most(zone.clientWidth);
   });
 
+  it('import: a file with damaged and unsupported entries imports the rest and says why, plural-correct', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>`);
+    const good = JSON.parse(await realisticSessionsJson(3, 1, { distinct: true })) as Record<string, unknown>[];
+    const list = [...good, { ...good[0], session_id: 'x', algorithm: 'org.example.v2' }, { nope: 1 }, 'junk'];
+    await choose(el, new File([(await encryptMegolmKeyFile(JSON.stringify(list), PASS, { kdfRounds: 1000 })) as Uint8Array<ArrayBuffer>], 'mixed.txt'));
+    root(el).querySelector<HTMLInputElement>('#import-passphrase')!.value = PASS;
+    const imported = new Promise<Event>((r) => el.addEventListener('xs-keys-imported', r, { once: true }));
+    root(el).querySelector('form')!.requestSubmit();
+    const ev = (await imported) as Event & Record<string, number>;
+    expect([ev.total, ev.imported, ev.skipped, ev.alreadyPresent, ev.malformed, ev.unknownAlgorithm]).to.deep.equal([6, 3, 3, 0, 2, 1]);
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Keys imported');
+    const count = (k: string) => root(el).querySelector(`[data-count=${k}]`)?.textContent;
+    expect([count('total'), count('imported'), count('already-present'), count('malformed'), count('unknown-algorithm')]).to.deep.equal(['6', '3', '0', '2', '1']);
+    expect(root(el).querySelector('[part=report-note]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '2 entries of the file are damaged or not a room key this app can use, so they were skipped. ' +
+        '1 key uses a kind of encryption this app doesn’t support, so it was skipped. The other keys are on this device now.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('the file picker: a styled button and drop zone; the native input takes the keyboard and is labelled; the file is named once', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>`);
+    const zone = root(el).querySelector<HTMLElement>('[part=drop-zone]')!;
+    const input = zone.querySelector<HTMLInputElement>('input[type=file]')!;
+    const button = zone.querySelector<HTMLLabelElement>('[part=file-button]')!;
+    expect(button.htmlFor).to.equal(input.id);
+    expect(button.textContent).to.equal('Choose the key file…');
+    // The input is the control: visually hidden, not removed from the focus order or the accessibility tree.
+    expect(input.checkVisibility()).to.equal(true);
+    expect(input.getBoundingClientRect().width).to.be.at.most(1);
+    (root(el).querySelector('h3') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(input);
+    expect(getComputedStyle(button).outlineStyle, 'the focus ring is drawn on the button').to.equal('solid');
+    await choose(el, new File(['hello'], 'old-laptop.txt'));
+    expect(zone.textContent!.split('old-laptop.txt').length - 1, 'named once').to.equal(1);
+    await dropOn(el, new File(['x'], 'dropped.txt'));
+    expect(zone.textContent).to.include('Chosen: dropped.txt').and.not.include('old-laptop.txt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('export from a session without keys says so before asking for a passphrase, and why', async () => {
+    const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer .client=${fakeClient('[]')}></xs-key-transfer>`);
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent?.includes('Export'))!.click();
+    await waitUntil(() => heading(el) === 'No keys to export', 'empty stage');
+    expect(root(el).querySelector('xs-new-passphrase')).to.equal(null);
+    expect(root(el).textContent).to.include('holds no room keys yet').and.include('A new session has none of your history yet');
+    expect(root(el).activeElement?.tagName).to.equal('H3');
+    await expect(el).to.be.accessible();
+    // A session with a key gets the form.
+    const withKeys = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" .client=${fakeClient()}></xs-key-transfer>`);
+    await waitUntil(() => root(withKeys).querySelector('xs-new-passphrase'), 'form shown');
+  });
+
   it('export: the saved count reads right for one key', async () => {
     const el = await fixture<XsKeyTransfer>(html`<xs-key-transfer mode="export" kdf-rounds="1000" .client=${fakeClient()}></xs-key-transfer>`);
+    await waitUntil(() => root(el).querySelector('xs-new-passphrase'), 'form shown');
     // Keep the test browser from saving the file: the element hands it over through an <a download> click.
     el.shadowRoot!.addEventListener('click', (e) => (e.target as HTMLElement).tagName === 'A' && e.preventDefault(), { capture: true });
     const field = root(el).querySelector('xs-new-passphrase')!;

@@ -7,22 +7,17 @@ import { XsKeysExportedEvent } from '../../events/xs-keys-exported.js';
 import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
 import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import type { LocalizeController } from '../../i18n/localize.js';
+import { filePicker, filePickerStyles } from '../../internal/file-picker.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
-import { exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
+import { countRoomKeys, exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
 import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
-import { KeyImportFlow, type ImportProblem, type ImportStage } from '../../state/key-import.js';
+import { KeyImportFlow, type ImportStage } from '../../state/key-import.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
 import { keyTransferStrings as S } from './key-transfer.strings.js';
+import { fileSize, importReport, problemCode, problemText } from './key-transfer-text.js';
 
 type View = 'menu' | 'export' | 'import';
-
-/** A file's size for people, unit names from Intl: bytes under 1 kB (not "0 kB"), then kB, then MB. */
-function fileSize(t: LocalizeController, bytes: number): string {
-  const [n, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
-  return t.number(n, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 });
-}
 
 type Terms = typeof S.en;
 type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyof Terms];
@@ -46,8 +41,10 @@ type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyo
  * @csspart status - Progress text (a polite live region).
  * @csspart progress - The native `<progress>` bar.
  * @csspart warning - The warning about who can read an exported file.
- * @csspart drop-zone - The area that takes a dropped file.
+ * @csspart drop-zone - The area that takes a dropped file (with the file button).
+ * @csspart file-button - The button that opens the file dialog (the label of the visually hidden native file input).
  * @csspart report - The import report.
+ * @csspart report-note - What was not imported, and why.
  * @cssprop [--xs-key-transfer-drop-border=var(--xs-color-border)] - Border colour of the drop zone.
  * @cssstate working - Exporting or importing.
  * @cssstate dragging - A file is dragged over the drop zone.
@@ -55,6 +52,7 @@ type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyo
 export class XsKeyTransfer extends XsElement {
   static override styles = [
     ...XsElement.styles,
+    filePickerStyles,
     css`
       @layer xs-component {
         h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.1em; }
@@ -63,19 +61,12 @@ export class XsKeyTransfer extends XsElement {
         label { display: block; font-weight: 600; margin-top: var(--xs-space-s, 0.5rem); }
         .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
         progress { width: 100%; }
-        .drop {
-          overflow-wrap: anywhere;
-          border: 2px dashed var(--_xs-drop-border, var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)));
-          border-radius: var(--xs-radius, 8px);
-          padding: var(--xs-space-m, 1rem);
-        }
-        :host(:state(dragging)) .drop { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }
+        :host { --_xs-drop-border: var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)); }
+        :host(:state(dragging)) { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }
         dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; justify-content: start; }
         dt { font-weight: 600; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }
         input[type='password'] { width: 100%; max-width: 28rem; }
-        /* Its intrinsic width ("Choose File" + "No file chosen") is wider than a phone's drop zone. */
-        input[type='file'] { max-width: 100%; }
       }
     `,
   ];
@@ -136,6 +127,7 @@ export class XsKeyTransfer extends XsElement {
     this.userInputs = [userId, userId.replace(/^@/, '').split(':')[0] ?? '', userId.split(':')[1] ?? ''].filter(Boolean);
     const exportFlow = (this.exportFlow = new KeyExportFlow({
       collect: () => exportRoomKeys(client),
+      count: () => countRoomKeys(client),
       save: (file, name) => this.download(file, name),
       kdfRounds: () => this.kdfRounds,
     }));
@@ -153,11 +145,16 @@ export class XsKeyTransfer extends XsElement {
       const s = importFlow.stage;
       this.importStage = s;
       this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
-      if (s.kind === 'done') this.emit(new XsKeysImportedEvent(s.report.total, s.report.imported, s.report.skipped));
-      if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${this.problemCode(s.problem)}`, this.problemText(s.problem)));
+      if (s.kind === 'done') {
+        const r = s.report;
+        this.emit(new XsKeysImportedEvent(r.total, r.imported, r.skipped, r.alreadyPresent, r.malformed, r.unknownAlgorithm));
+      }
+      if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${problemCode(s.problem)}`, problemText(this.localize, s.problem)));
     };
     exportFlow.addEventListener('change', onExport);
     importFlow.addEventListener('change', onImport);
+    // The export form is shown only once it is known that there is something to export.
+    if (this.activeView === 'export') void exportFlow.check();
     return () => {
       exportFlow.removeEventListener('change', onExport);
       importFlow.removeEventListener('change', onImport);
@@ -180,39 +177,16 @@ export class XsKeyTransfer extends XsElement {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
-  private problemCode(p: ImportProblem): string {
-    switch (p.kind) {
-      case 'file': return p.code;
-      case 'failure': return p.failure.kind;
-      default: return p.kind;
-    }
-  }
-
-  private problemText(p: ImportProblem): string {
-    const t = (k: PlainKey) => this.localize.t(S, k);
-    switch (p.kind) {
-      case 'file':
-        switch (p.code) {
-          case 'wrong-passphrase-or-damaged': return t('wrongPassphrase');
-          case 'not-a-key-file': return t('notAKeyFile');
-          case 'unsupported-version': return t('unsupportedVersion');
-          case 'truncated': return t('truncated');
-          case 'bad-rounds': return t('badRounds');
-          case 'not-utf8': return t('notKeyList');
-        }
-        break;
-      case 'not-key-list': return t('notKeyList');
-      case 'no-crypto': return t('noCrypto');
-      case 'unreadable': return t('unreadable');
-      case 'failure': return `${explainFailure(this.localize.lang, p.failure)} ${this.localize.t(S, 'importFailed')}`;
-    }
-    return t('importFailed');
-  }
-
   // ---- intents ----
 
   private open(view: View) {
     this.view = view;
+    if (view === 'export') this.exportFlow?.reset(true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.exportFlow?.reset(true);
   }
 
   private onValidity = (e: XsPassphraseValidityEvent) => {
@@ -228,36 +202,10 @@ export class XsKeyTransfer extends XsElement {
     void this.exportFlow.start(passphrase);
   }
 
-  private onFileChange(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) {
-      this.importHint = undefined;
-      this.chosenFile = file;
-      this.importFlow?.chooseFile(file);
-    }
-  }
-
-  private onDragOver(e: DragEvent) {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    this.setCustomState('dragging', true);
-  }
-
-  private onDragLeave() {
-    this.setCustomState('dragging', false);
-  }
-
-  private onDrop(e: DragEvent) {
-    e.preventDefault();
-    this.setCustomState('dragging', false);
-    const file = e.dataTransfer?.files?.[0];
-    if (file) {
-      this.importHint = undefined;
-      this.chosenFile = file;
-      this.importFlow?.chooseFile(file);
-    }
+  private pickFile(file: File) {
+    this.importHint = undefined;
+    this.chosenFile = file;
+    this.importFlow?.chooseFile(file);
   }
 
   private submitImport(e: SubmitEvent) {
@@ -337,6 +285,22 @@ export class XsKeyTransfer extends XsElement {
     const t = this.localize;
     const s = this.exportStage;
     switch (s.kind) {
+      case 'checking':
+        return html`<div part="base">
+          ${this.heading('exportHeading')}
+          ${this.progress()}
+          <p role="status" aria-live="polite" part="status">${t.t(S, 'exportChecking')}</p>
+        </div>`;
+      case 'empty':
+        return html`<div part="base">
+          ${this.heading('exportEmptyHeading')}
+          <p role="status" part="status">${t.t(S, 'exportEmpty')}</p>
+          <p>${t.t(S, 'exportEmptyWhy')}</p>
+          <div class="row">
+            <button type="button" part="action" @click=${() => this.exportFlow?.reset(true)}>${t.t(S, 'checkAgain')}</button>
+            ${this.backButton()}
+          </div>
+        </div>`;
       case 'idle':
         return html`<form part="base" @submit=${this.submitExport}>
           ${this.heading('exportHeading')}
@@ -404,16 +368,19 @@ export class XsKeyTransfer extends XsElement {
     const s = this.importStage;
     switch (s.kind) {
       case 'choose': {
-        const problem = s.problem ? this.problemText(s.problem) : this.importHint ? t.t(S, this.importHint) : undefined;
+        const problem = s.problem ? problemText(this.localize, s.problem) : this.importHint ? t.t(S, this.importHint) : undefined;
         return html`<form part="base" @submit=${this.submitImport}>
           ${this.heading('importHeading')}
           <p>${t.t(S, 'importIntro')}</p>
-          <div class="drop" part="drop-zone" @dragover=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
-            <label for="file">${t.t(S, 'fileLabel')}</label>
-            <input id="file" type="file" accept=".txt,text/plain" aria-describedby="drop-hint" @change=${this.onFileChange} />
-            <p id="drop-hint">${t.t(S, 'dropHint')}</p>
-            ${s.file ? html`<p part="status">${t.t(S, 'chosenFile', s.file.name, fileSize(t, s.file.size))}</p>` : nothing}
-          </div>
+          ${filePicker({
+            id: 'file',
+            accept: '.txt,text/plain',
+            label: t.t(S, 'chooseFile'),
+            hint: t.t(S, 'dropHint'),
+            chosen: s.file ? t.t(S, 'chosenFile', s.file.name, fileSize(t, s.file.size)) : undefined,
+            onFile: (file) => this.pickFile(file),
+            onDragging: (on) => this.setCustomState('dragging', on),
+          })}
           <label for="import-passphrase">${t.t(S, 'passphraseLabel')}</label>
           <input id="import-passphrase" type="password" autocomplete="off" spellcheck="false" autocapitalize="off"
             aria-invalid=${s.problem?.kind === 'file' && s.problem.code === 'wrong-passphrase-or-damaged' ? 'true' : 'false'}
@@ -439,19 +406,17 @@ export class XsKeyTransfer extends XsElement {
           <p role="status" aria-live="polite" part="status">${s.total ? t.t(S, 'importStoring', t.number(s.done), t.number(s.total)) : t.t(S, 'importStoringStart')}</p>
           <p>${t.t(S, 'importNoCancel')}</p>
         </div>`;
-      case 'done':
+      case 'done': {
+        const r = s.report;
         return html`<div part="base">
-          ${this.heading('importDoneHeading')}
-          <div role="status"><dl part="report">
-            <dt>${t.t(S, 'reportTotal')}</dt><dd data-count="total">${t.number(s.report.total)}</dd>
-            <dt>${t.t(S, 'reportImported')}</dt><dd data-count="imported">${t.number(s.report.imported)}</dd>
-            <dt>${t.t(S, 'reportSkipped')}</dt><dd data-count="skipped">${t.number(s.report.skipped)}</dd>
-          </dl></div>
+          ${this.heading(r.imported || !(r.malformed || r.unknownAlgorithm) ? 'importDoneHeading' : 'importNothingHeading')}
+          ${importReport(t, r)}
           <div class="row">
             <button type="button" class="primary" part="action" @click=${() => this.finishImport()}>${t.t(S, 'done')}</button>
             <button type="button" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
           </div>
         </div>`;
+      }
       case 'cancelled':
         return html`<div part="base">
           ${this.heading('importCancelledHeading')}

@@ -1,6 +1,9 @@
 import { defineStrings } from '../../i18n/registry.js';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const EN = new Intl.PluralRules('en');
+/** English singular or plural for `n` (Intl.PluralRules; other languages register their own terms). */
+const plural = (n: number, one: string, other: string) => (EN.select(n) === 'one' ? one : other);
+const sessions = (n: number) => `${n} ${plural(n, 'session', 'sessions')}`;
 
 export const sessionListStrings = defineStrings('sessions', {
   heading: 'Sessions',
@@ -23,10 +26,10 @@ export const sessionListStrings = defineStrings('sessions', {
   inactive: 'Inactive',
   inactiveFor: (days: number) => `Inactive for ${days}+ days`,
   verifiedHint: 'This session is ready for secure messaging.',
-  unverifiedHint: 'Verify or sign out of this session for best security.',
+  unverifiedHint: (n: number) => `Verify or sign out of ${plural(n, 'your unverified other session', 'your unverified other sessions')} for best security.`,
   noKeysHint: 'This session has no encryption keys: it can’t read or send encrypted messages.',
   currentUnverifiedHint: 'Verify this session to read your encrypted messages and prove it’s you.',
-  inactiveHint: 'Consider signing out of old sessions you don’t use any more.',
+  inactiveHint: 'Consider signing out of your other sessions that you don’t use any more.',
 
   lastActivity: (when: string) => `Last activity ${when}`,
   lastActivityUnknown: 'Last activity unknown',
@@ -41,10 +44,11 @@ export const sessionListStrings = defineStrings('sessions', {
 
   summaryHeading: 'Security recommendations',
   summary: (unverified: number, inactive: number) =>
-    [
-      unverified ? `${unverified} unverified ${plural(unverified, 'session', 'sessions')}` : '',
-      inactive ? `${inactive} inactive ${plural(inactive, 'session', 'sessions')}` : '',
-    ].filter(Boolean).join(', '),
+    unverified && inactive
+      ? `${unverified} of your other sessions ${plural(unverified, 'is', 'are')} unverified, and ${inactive} ${plural(inactive, 'is', 'are')} inactive.`
+      : unverified
+        ? `${unverified} of your other sessions ${plural(unverified, 'is', 'are')} unverified.`
+        : `${inactive} of your other sessions ${plural(inactive, 'is', 'are')} inactive.`,
   review: 'Review',
   allGood: 'No recommendations: none of your other sessions is unverified or inactive.',
 
@@ -55,7 +59,7 @@ export const sessionListStrings = defineStrings('sessions', {
   filterInactive: (n: number) => `Inactive (${n})`,
   search: 'Search sessions',
   searchPlaceholder: 'Name, ID or IP',
-  shown: (shown: number, total: number) => `${shown} of ${total} sessions shown`,
+  shown: (shown: number, total: number) => `${shown} of ${total} ${plural(total, 'session', 'sessions')} shown`,
 
   select: (name: string) => `Select ${name}`,
   selectShown: 'Select all shown',
@@ -84,13 +88,30 @@ export const sessionListStrings = defineStrings('sessions', {
   renameRefused: (reason: string) => `The homeserver refused the name: ${reason}`,
   renamed: 'Name saved.',
 
-  confirmHeading: (n: number) => `Sign out of ${n} ${plural(n, 'session', 'sessions')}?`,
+  clientOn: (client: string, os: string) => `${client} on ${os}`,
+  kindBrowser: 'Web browser',
+  kindDesktop: 'Desktop app',
+  kindMobile: 'Mobile app',
+
+  confirmHeading: (n: number) => `Sign out of ${sessions(n)}?`,
   confirmCurrentHeading: 'Sign out of this session?',
-  confirmIntro: 'These sessions will be signed out. Anyone using them will have to sign in again, and any encrypted messages only they could read will be lost.',
+  confirmIntro: (n: number) =>
+    plural(n, 'This session will be signed out. Anyone using it will have to sign in again, and any encrypted messages only it could read will be lost.',
+      'These sessions will be signed out. Anyone using them will have to sign in again, and any encrypted messages only they could read will be lost.'),
   confirmCurrentIntro: 'You will have to sign in again here. Make sure you can get your encrypted messages back (another session or your Security Key) first.',
   confirm: 'Sign out',
   signingOut: 'Signing out…',
-  signedOut: (n: number) => `Signed out of ${n} ${plural(n, 'session', 'sessions')}.`,
+  externalNote: 'Your account is managed on your homeserver’s account page: signing out happens there.',
+  externalIntro: (host: string, n: number) =>
+    `Your account is managed by ${host}. Open your account page there and sign out of ${plural(n, 'this session', 'these sessions')}; then come back here. This list checks by itself when you return.`,
+  externalRefused: 'Your homeserver advertises an account page whose address is not safe to open, so it was not opened. Sign out from your account page another way, or ask your homeserver’s administrator.',
+  externalOpen: 'Open the account page',
+  externalOpenAgain: 'Open the account page again',
+  externalCheck: 'Check again',
+  externalWaiting: 'Waiting for you to come back from the account page…',
+  externalChecking: 'Checking which sessions are still signed in…',
+  externalRemaining: (n: number) => `${plural(n, 'This session is', `${n} of them are`)} still signed in.`,
+  signedOut: (n: number) => `Signed out of ${sessions(n)}.`,
   signedOutCurrent: 'This session is signed out.',
   signOutFailed: 'Signing out did not succeed.',
   close: 'Close',

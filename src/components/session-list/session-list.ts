@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -7,6 +7,7 @@ import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { formatterOf, translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
+import { checkServerUrl } from '../../internal/safe-url.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
 import {
@@ -21,8 +22,10 @@ import {
   type SignOutStage,
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
+import { renderSignOutPanel } from './sign-out-panel.js';
+import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+import { DEVICE_ICONS, createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /**
  * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
@@ -75,6 +78,8 @@ interface ShownRows {
   abs: Intl.DateTimeFormat;
   /** "Last activity …" by relative phrase (few distinct ones). */
   activity: Map<string, string>;
+  /** The client line by user agent (few distinct ones). */
+  clients: Map<string, ClientLine>;
 }
 
 /** A row's element, the values it shows now (compared to decide whether to update it) and its list pass. */
@@ -95,31 +100,6 @@ class RowRecord {
   textsKey = '';
   constructor(readonly li: RowElement) {}
 }
-
-interface Formats {
-  rel: Intl.RelativeTimeFormat;
-  abs: Intl.DateTimeFormat;
-  /** Relative-time phrases by `n * 8 + unit` (see `phrase`). */
-  phrases: Map<number, string>;
-}
-
-const formatsByLang = new Map<string, Formats>();
-
-/** The Intl formatters of a language, made once per page (constructing them is slow) and shared by all lists. */
-function formatsOf(lang: string): Formats {
-  let f = formatsByLang.get(lang);
-  if (!f) {
-    f = {
-      rel: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
-      abs: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
-      phrases: new Map(),
-    };
-    formatsByLang.set(lang, f);
-  }
-  return f;
-}
-
-const UNITS: readonly Intl.RelativeTimeFormatUnit[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
@@ -196,7 +176,7 @@ export class XsSessionList extends XsElement {
   /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
   private readonly rowValues: RowValues = {
     key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
-    title: '', activity: '', ip: '', expanded: false, canVerify: false,
+    title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '',
   };
   private readonly keys = new Map<string, number>();
   private chunkTimer?: { cancel(): void };
@@ -387,6 +367,8 @@ export class XsSessionList extends XsElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onReturn);
+    window.removeEventListener('focus', this.onReturn);
     this.chunkTimer?.cancel();
     this.chunkTimer = undefined;
     // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
@@ -541,26 +523,26 @@ export class XsSessionList extends XsElement {
 
   /** Relative time of `ts` at `now` ("3 days ago"). */
   private relative(ts: number, now: number): string {
-    const s = Math.round((ts - now) / 1000);
-    const a = Math.abs(s);
-    if (a < 60) return this.phrase(s, 0);
-    if (a < 3600) return this.phrase(Math.round(s / 60), 1);
-    if (a < 86_400) return this.phrase(Math.round(s / 3600), 2);
-    if (a < 30 * 86_400) return this.phrase(Math.round(s / 86_400), 3);
-    if (a < 365 * 86_400) return this.phrase(Math.round(s / (30 * 86_400)), 4);
-    return this.phrase(Math.round(s / (365 * 86_400)), 5);
+    return relativeTime(this.formats(), ts, now);
   }
 
-  /**
-   * `Intl.RelativeTimeFormat` output for `n` of `UNITS[unit]`, memoised per language (many rows share "3 days
-   * ago"; formatting is slow). The key is a number, so a look-up allocates nothing.
-   */
-  private phrase(n: number, unit: number): string {
-    const f = this.formats();
-    const key = n * 8 + unit;
-    let v = f.phrases.get(key);
-    if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, UNITS[unit]!)));
-    return v;
+  /** The device kind and client of a user agent, in the render's language (memoised per agent in `cache`). */
+  private clientLine(ua: string | null, cache?: Map<string, ClientLine>): ClientLine {
+    const key = ua ?? '';
+    let line = cache?.get(key);
+    if (line) return line;
+    line = clientLineOf(ua, (key, ...args) => (key === 'clientOn' ? this.tr('clientOn', args[0]!, args[1]!) : this.tr(key)));
+    cache?.set(key, line);
+    return line;
+  }
+
+  /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
+  private clientTemplate(row: SessionRow): TemplateResult | typeof nothing {
+    const c = this.clientLine(row.userAgent);
+    if (!c.text) return nothing;
+    return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
+      ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
+      : nothing}<span>${c.text}</span></div>`;
   }
 
   private trustBadge(row: SessionRow): [string, string] {
@@ -577,7 +559,7 @@ export class XsSessionList extends XsElement {
     const [cls, label] = this.trustBadge(row);
     const seen = row.lastSeenTs;
     return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${this.tr('inactive')}</span>
-      <div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
+      ${this.clientTemplate(row)}<div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
         ? this.tr('lastActivity', this.relative(seen, this.model!.now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
   }
 
@@ -677,6 +659,10 @@ export class XsSessionList extends XsElement {
     v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
     v.expanded = expanded;
     v.canVerify = r.trust === 'unverified' && shown.canVouch;
+    const client = this.clientLine(r.userAgent, shown.clients);
+    v.clientKind = client.kind;
+    v.clientKindLabel = client.kindLabel;
+    v.clientText = client.text;
     if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
     else updateRow(rec.li, v, shown.texts);
     rec.row = r;
@@ -716,7 +702,7 @@ export class XsSessionList extends XsElement {
         <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
         <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
         ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
-        <button type="button" class="danger" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
+        <button type="button" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
       </div>
       ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
       ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
@@ -732,54 +718,42 @@ export class XsSessionList extends XsElement {
       ${target
         ? html`<p class="row"><span>${this.tr('summary', counts.unverified, counts.inactive)}</span>
             <button type="button" part="action" @click=${() => this.setFilter(target)}>${this.tr('review')}</button></p>
-            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint')}</p>` : nothing}
+            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint', counts.unverified)}</p>` : nothing}
             ${counts.inactive ? html`<p class="hint">${this.tr('inactiveHint')} ${this.tr('inactiveFor', this.inactiveDays)}</p>` : nothing}`
         : html`<p>${this.tr('allGood')}</p>`}
     </section>`;
   }
 
   private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
-    const m = this.model!;
-    const n = st.targets.length;
-    const current = st.scope === 'current';
-    const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}</h3>`;
-    const targets = html`<ul class="targets">${st.targets.map((x) =>
-      html`<li>${this.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
-    switch (st.kind) {
-      case 'confirm':
-        return html`<div class="panel" part="panel" role="region" aria-label=${current ? this.tr('confirmCurrentHeading') : this.tr('confirmHeading', n)}>
-          ${heading}
-          <p>${current ? this.tr('confirmCurrentIntro') : this.tr('confirmIntro')}</p>
-          ${targets}
-          <div class="row">
-            <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('confirm')}</button>
-            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
-          </div>
-        </div>`;
-      case 'auth':
-        return html`<div class="panel" part="panel" role="region" aria-label=${this.tr('confirmHeading', n)}>
-          ${heading}${targets}
-          <xs-auth-prompt .session=${st.uia} exportparts="action,status"></xs-auth-prompt>
-        </div>`;
-      case 'signing-out':
-        return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${this.tr('signingOut')}</p></div>`;
-      case 'done':
-        return html`<div class="panel" part="panel">
-          <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? this.tr('signedOutCurrent') : this.tr('signedOut', n)}</h3></div>
-          ${targets}
-          ${current ? nothing : html`<button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('close')}</button>`}
-        </div>`;
-      case 'failed':
-        return html`<div class="panel" part="panel">
-          ${heading}
-          <p role="alert">${this.tr('signOutFailed')} ${explainFailure(this.renderLang, st.failure)}</p>
-          ${targets}
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${this.tr('retry')}</button>
-            <button type="button" part="action" @click=${() => this.closePanel()}>${this.tr('cancel')}</button>
-          </div>
-        </div>`;
-    }
+    return renderSignOutPanel(st, {
+      model: this.model!,
+      lang: this.renderLang,
+      tr: (key, ...args) => this.tr(key, ...args),
+      name: (row) => this.name(row),
+      close: () => this.closePanel(),
+      openAccountPage: (url) => this.openAccountPage(url),
+    });
+  }
+
+  /** Opens the account page (MAS) in a new tab: only a URL that passes the one server-URL check, without opener. */
+  private openAccountPage(url: string) {
+    const check = checkServerUrl(url);
+    if (!check.ok) return;
+    window.open(check.url, '_blank', 'noopener');
+    this.model?.markExternalOpened();
+  }
+
+  /** Back from the account page (this page visible or focused again): the list checks what happened there. */
+  private readonly onReturn = () => {
+    if (document.visibilityState !== 'visible') return;
+    const so = this.model?.signOut;
+    if (so?.kind === 'external' && so.opened) void this.model!.checkExternal();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onReturn);
+    window.addEventListener('focus', this.onReturn);
   }
 
   private closePanel() {
@@ -836,8 +810,10 @@ export class XsSessionList extends XsElement {
     this.shown = {
       rows: visible, now: m.now, threshold: m.thresholdMs, canVouch: snap.canVouch, texts, select, ip, lastActivity,
       lastActivityUnknown: this.tr('lastActivityUnknown'), unnamed: this.tr('unnamed'), badges, abs: this.formats().abs, activity: new Map(),
+      clients: new Map(),
       textsKey: [lang, ...Object.values(texts), ...Object.values(badges).map((b) => b[1]), this.tr('lastActivityUnknown'), this.tr('unnamed'),
-        select('\u0001'), ip('\u0001'), lastActivity('\u0001')].join('\u0000'),
+        select('\u0001'), ip('\u0001'), lastActivity('\u0001'), this.tr('clientOn', '\u0001', '\u0002'), this.tr('kindBrowser'),
+        this.tr('kindDesktop'), this.tr('kindMobile')].join('\u0000'),
     };
     return html`<div part="base">
       ${header}
@@ -848,7 +824,8 @@ export class XsSessionList extends XsElement {
       ${counts.all > 0 ? this.summary() : nothing}
       <section aria-labelledby="others-h">
         <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
-        ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>` : html`
+        ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>
+          ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}` : html`
           <fieldset class="filters" part="filters">
             <legend>${this.tr('filterLabel')}</legend>
             <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"

@@ -12,6 +12,7 @@ import type { TextPart } from '../../internal/untrusted-text.js';
  *   <input type="checkbox" aria-label="Select NAME">
  *   <div>
  *     <span class="name" id="n-K"><bdi class="">NAME</bdi></span><span class="badge verified">Verified</span><span class="badge inactive" hidden>Inactive</span>
+ *     <div class="client" data-kind="browser"><svg role="img" aria-label="Web browser" …><path d="…"/></svg><span>Chrome on Linux</span></div>
  *     <div class="meta"><span title="FULL DATE">Last activity …</span><span> · IP …</span><span class="mono"> · DEVICE</span></div>
  *     <div class="actions" role="group" aria-labelledby="n-K">
  *       <button type="button" part="action" data-action="details" aria-expanded="false">Details</button>
@@ -39,6 +40,15 @@ export interface RowTexts {
   invisibleChars: string;
 }
 
+/** The device kind's icon (stroked 16 × 16 outlines): a browser window, a monitor, a phone. */
+export const DEVICE_ICONS = {
+  browser: 'M1.5 2.5h13v11h-13z M1.5 5.5h13 M3.5 4h1',
+  desktop: 'M1.5 2.5h13v8h-13z M5.5 13.5h5 M8 10.5v3',
+  mobile: 'M4.5 1.5h7v13h-7z M7 12.5h2',
+} as const;
+export type DeviceIconKind = keyof typeof DEVICE_ICONS;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** What one row shows (one object is reused for every row: it is read by `fillRow` only). */
 export interface RowValues {
   /** Short stable key of the device id, for element ids. */
@@ -59,6 +69,12 @@ export interface RowValues {
   ip: string;
   expanded: boolean;
   canVerify: boolean;
+  /** The device kind read from the user agent ('' when unknown or none: no icon). */
+  clientKind: DeviceIconKind | '';
+  /** Its name for assistive technology ("Web browser"). */
+  clientKindLabel: string;
+  /** "Chrome on Linux", or an unknown agent as plain text, or '' (the line is hidden). */
+  clientText: string;
 }
 
 /** A row element; `deviceId` is read by the list's event handlers. */
@@ -90,6 +106,7 @@ function prototypeRow(doc: Document, t: RowTexts): RowElement {
       '\n        ', el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
       el(doc, 'span', {}),
       el(doc, 'span', { class: 'badge inactive', hidden: '' }, t.inactive),
+      '\n        ', clientLine(doc),
       '\n        ', el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
       '\n        ', el(doc, 'div', { class: 'actions', role: 'group' },
         '\n          ', button('details', t.details, { 'aria-expanded': 'false' }),
@@ -101,6 +118,28 @@ function prototypeRow(doc: Document, t: RowTexts): RowElement {
     '\n      ', '\n    ') as RowElement;
   prototypes.set(doc, { texts: { ...t }, li });
   return li;
+}
+
+/** The line naming the device kind and client: an icon (hidden without a kind) and the text. Hidden without text. */
+function clientLine(doc: Document): HTMLElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '16', height: '16', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.3', role: 'img', class: 'device-icon' })) svg.setAttribute(k, v);
+  svg.append(doc.createElementNS(SVG_NS, 'path'));
+  return el(doc, 'div', { class: 'client', hidden: '' }, svg, el(doc, 'span', {}));
+}
+
+/** Sets the client line (see `clientLine`): only attributes and text, from the kit's own icon table. */
+function setClient(line: HTMLElement, v: RowValues) {
+  if (line.hidden === !!v.clientText) line.hidden = !v.clientText;
+  const svg = line.firstElementChild as SVGElement;
+  const icon = v.clientKind ? DEVICE_ICONS[v.clientKind] : '';
+  setAttr(line, 'data-kind', v.clientKind || 'unknown');
+  if (svg.style.display !== (icon ? '' : 'none')) svg.style.display = icon ? '' : 'none';
+  setAttr(svg.firstElementChild!, 'd', icon);
+  setAttr(svg, 'aria-label', v.clientKindLabel);
+  if (icon) svg.removeAttribute('aria-hidden');
+  else svg.setAttribute('aria-hidden', 'true');
+  setText(line.lastElementChild!, v.clientText);
 }
 
 /** Where the list renders a row's extra parts (details, rename form, notes): before the row's last node. */
@@ -153,6 +192,7 @@ export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement 
   badge.className = v.trustClass;
   badge.textContent = v.trustLabel;
   if (v.inactive) (badge.nextElementSibling as HTMLElement).hidden = false;
+  if (v.clientText) setClient(badge.nextElementSibling!.nextElementSibling as HTMLElement, v);
   const actions = body.lastElementChild!;
   actions.setAttribute('aria-labelledby', nameId);
   if (v.expanded) actions.firstElementChild!.setAttribute('aria-expanded', 'true');
@@ -195,7 +235,9 @@ export function updateRow(li: RowElement, v: RowValues, t: RowTexts): void {
   const inactive = badge.nextElementSibling as HTMLElement;
   if (inactive.hidden === v.inactive) inactive.hidden = !v.inactive;
   setText(inactive, t.inactive);
-  const meta = inactive.nextElementSibling!;
+  const client = inactive.nextElementSibling as HTMLElement;
+  setClient(client, v);
+  const meta = client.nextElementSibling!;
   const seen = meta.firstElementChild!;
   setAttr(seen, 'title', v.title);
   setText(seen, v.activity);

@@ -44,6 +44,7 @@ export const verifyStrings = defineStrings('verify-login', {
   cameraLabel: 'Camera preview',
   cameraStarting: 'Looking for a QR code…',
   chooseImage: 'Choose a photo of the code',
+  dropImage: 'Or drop the picture here.',
   decoding: 'Reading the image…',
   back: 'Back',
   notAnImage: 'That file is not an image this browser can read. Choose a photo or screenshot of the code.',
