@@ -1,64 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { DeviceIsolation } from '../sdk/device-isolation.js';
-import type { MemberRead, RoomInfo, RoomTrustSource, RoomTrustWatch } from '../sdk/room-trust.js';
+import type { RoomTrustSource } from '../sdk/room-trust.js';
+import { fakeRoomTrustSource as fakeSource, memberRead as read, ME } from '../../test/support/fake-room-trust.js';
 import { RoomTrustModel } from './room-trust-model.js';
 import { deriveView, identityAckKey, memoryAcknowledgementStore, sessionAckKey, type AcknowledgementStore } from './room-trust.js';
-
-const ME = '@me:x';
-
-function read(userId: string, over: Partial<MemberRead> = {}): MemberRead {
-  return { userId, known: true, verified: false, wasVerified: false, needsApproval: false, masterKey: null, sessions: 1, unsigned: [], ...over };
-}
-
-/** A source whose data the test edits; it records every call. */
-function fakeSource(names: string[], reads: Record<string, Partial<MemberRead>> = {}) {
-  const data = new Map<string, MemberRead>(names.map((u) => [u, read(u, reads[u])]));
-  const state = {
-    room: { members: names.map((u) => ({ userId: u, name: u.slice(1, u.indexOf(':')), membership: 'join' as const })), encrypted: true } as RoomInfo | null,
-    isolation: 'all' as DeviceIsolation,
-    readCalls: [] as string[][],
-    roomCalls: 0,
-    acknowledged: [] as string[],
-    withdrawn: [] as string[],
-    failAck: null as unknown,
-    failRoom: null as unknown,
-    /** What acknowledge does to the data (default: the approval is no longer needed). */
-    onAck: (u: string): void => void data.set(u, { ...data.get(u)!, needsApproval: false }),
-    watch: undefined as RoomTrustWatch | undefined,
-    unwatched: 0,
-  };
-  const source: RoomTrustSource = {
-    ownUserId: ME,
-    async room() {
-      state.roomCalls++;
-      if (state.failRoom) throw state.failRoom;
-      return state.room ? { ...state.room, members: [...state.room.members] } : null;
-    },
-    async read(ids) {
-      state.readCalls.push([...ids]);
-      return ids.map((u) => data.get(u) ?? read(u, { known: false, sessions: null }));
-    },
-    async acknowledge(u) {
-      state.acknowledged.push(u);
-      await Promise.resolve();
-      if (state.failAck) throw state.failAck;
-      state.onAck(u);
-    },
-    async withdraw(u) {
-      state.withdrawn.push(u);
-      data.set(u, { ...data.get(u)!, wasVerified: false });
-    },
-    isolation: () => state.isolation,
-    watch(h) {
-      state.watch = h;
-      return () => {
-        state.unwatched++;
-        state.watch = undefined;
-      };
-    },
-  };
-  return { source, data, state };
-}
 
 const immediate = (cb: () => void) => queueMicrotask(cb);
 
