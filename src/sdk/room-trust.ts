@@ -121,7 +121,8 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
     async room() {
       const room = client.getRoom(roomId);
       if (!room) return null;
-      // With lazy-loaded members this asks the server for the member list once (GET …/members).
+      // With lazy-loaded members the SDK asks the server for the full member list once (GET …/members); a
+      // failed load is tried again on the next call. Without lazy loading this is a no-op.
       await room.loadMembersIfNeeded();
       const members: RoomMemberInfo[] = [];
       for (const m of room.getMembers()) {

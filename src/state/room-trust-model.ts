@@ -4,6 +4,7 @@
 // coalesced into one run per frame) and replaces only their entries. Actions on a changed identity run one at a
 // time per member (a second press joins the first) and are read back before they are reported done.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { withTimeout } from '../internal/async.js';
 import { Coalescer } from '../internal/coalescer.js';
 import { describeFailure } from '../sdk/errors.js';
 import type { DeviceIsolation } from '../sdk/device-isolation.js';
@@ -23,6 +24,9 @@ import {
 
 /** Members read per batch; the model yields to the page between batches. */
 export const ROOM_TRUST_BATCH = 50;
+
+/** How long one read (the member list, or one batch) may take before the view says it failed. */
+export const ROOM_TRUST_READ_TIMEOUT_MS = 20_000;
 
 export interface RoomTrustModelOptions {
   batchSize?: number;
@@ -44,7 +48,7 @@ export class RoomTrustModel {
   isolation: DeviceIsolation;
   private infos = new Map<string, RoomMemberInfo>();
   private acks = new Set<string>();
-  private readonly listeners = new Set<RoomTrustListener>();
+  private readonly listeners = new Map<RoomTrustListener, number | undefined>();
   private readonly dirty = new Set<string>();
   private roomDirty = true;
   private coalescer?: Coalescer;
@@ -64,9 +68,12 @@ export class RoomTrustModel {
     this.isolation = source.isolation();
   }
 
-  /** The first subscriber starts the model, the last one stops it (every SDK listener removed). */
-  subscribe(listener: RoomTrustListener): () => void {
-    this.listeners.add(listener);
+  /**
+   * The first subscriber starts the model, the last one stops it (every SDK listener removed). `readTimeoutMs`:
+   * this subscriber's bound for one read (the model uses the smallest).
+   */
+  subscribe(listener: RoomTrustListener, opts: { readTimeoutMs?: number } = {}): () => void {
+    this.listeners.set(listener, opts.readTimeoutMs);
     if (this.listeners.size === 1) this.start();
     return () => {
       if (this.listeners.delete(listener) && this.listeners.size === 0) this.stop();
@@ -85,6 +92,7 @@ export class RoomTrustModel {
   refresh(): void {
     this.roomDirty = true;
     for (const u of this.infos.keys()) this.dirty.add(u);
+    if (this.stage.kind === 'error') this.setStage({ kind: 'loading', done: 0, total: this.infos.size });
     this.coalescer?.request(true);
   }
 
@@ -165,7 +173,7 @@ export class RoomTrustModel {
     try {
       if (this.roomDirty) {
         this.roomDirty = false;
-        const room = await this.source.room();
+        const room = await this.bounded(this.source.room(), 'member list', signal);
         if (signal.aborted) return;
         if (!room) return this.setStage({ kind: 'no-room' });
         if (!room.encrypted) return this.setStage({ kind: 'not-encrypted' });
@@ -214,13 +222,25 @@ export class RoomTrustModel {
         if (batch.length >= this.batchSize) break;
       }
       for (const u of batch) this.dirty.delete(u);
-      const reads = await this.source.read(batch);
+      let reads: MemberRead[];
+      try {
+        reads = await this.bounded(this.source.read(batch), 'trust read', signal);
+      } catch (e) {
+        for (const u of batch) this.dirty.add(u);
+        throw e;
+      }
       if (signal.aborted) return;
       this.applyReads(reads);
       if (this.dirty.size) await this.yieldFn();
       if (signal.aborted) return;
     }
     if (this.stage.kind === 'loading') this.setStage({ kind: 'ready' });
+  }
+
+  private bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
+    let ms = Infinity;
+    for (const t of this.listeners.values()) if (t !== undefined) ms = Math.min(ms, t);
+    return withTimeout(p, Number.isFinite(ms) ? ms : ROOM_TRUST_READ_TIMEOUT_MS, { signal, what });
   }
 
   private applyReads(reads: MemberRead[]) {
@@ -245,7 +265,7 @@ export class RoomTrustModel {
   }
 
   private notify(changed: ReadonlySet<string> | null) {
-    for (const l of [...this.listeners]) l(changed);
+    for (const l of [...this.listeners.keys()]) l(changed);
   }
 
   private async remember(key: string) {

@@ -11,7 +11,7 @@ import { actionRowStyles } from '../../internal/stage.styles.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { RoomTrustSource } from '../../sdk/room-trust.js';
-import { RoomTrustModel, roomTrustModel } from '../../state/room-trust-model.js';
+import { ROOM_TRUST_READ_TIMEOUT_MS, RoomTrustModel, roomTrustModel } from '../../state/room-trust-model.js';
 import { ROOM_BADGES, memoryAcknowledgementStore, type AcknowledgementStore, type MemberEntry, type RoomBadge, type RoomTrustStage, type RoomTrustView } from '../../state/room-trust.js';
 import { roomTrustStyles } from './room-trust.styles.js';
 import { roomTrustStrings } from './room-trust.strings.js';
@@ -64,6 +64,9 @@ export class XsRoomTrust extends XsElement {
    */
   @property({ attribute: false }) acknowledgements?: AcknowledgementStore;
 
+  /** How long (ms) reading the member list or one batch of members may take before the element says it failed. */
+  @property({ type: Number, attribute: 'read-timeout' }) readTimeout = ROOM_TRUST_READ_TIMEOUT_MS;
+
   /** Reads the room from this source instead of the client (tests, custom data). */
   @property({ attribute: false }) source?: RoomTrustSource;
 
@@ -109,7 +112,7 @@ export class XsRoomTrust extends XsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && this.isConnected && (changed.has('roomId') || changed.has('acknowledgements') || changed.has('source'))) this.attach(this.matrixClient);
+    if (this.hasUpdated && this.isConnected && (changed.has('roomId') || changed.has('acknowledgements') || changed.has('source') || changed.has('readTimeout'))) this.attach(this.matrixClient);
   }
 
   private attach(client: MatrixClient | undefined) {
@@ -122,7 +125,7 @@ export class XsRoomTrust extends XsElement {
       ? new RoomTrustModel(this.source, this.acknowledgements ?? (this.ownStore ??= memoryAcknowledgementStore()))
       : roomTrustModel(client!, this.roomId, this.acknowledgements);
     this.model = model;
-    this.unsubscribe = model.subscribe(() => this.version++);
+    this.unsubscribe = model.subscribe(() => this.version++, { readTimeoutMs: this.readTimeout });
   }
 
   private detachModel() {
