@@ -10,6 +10,7 @@ import { statusSection } from './sections/status.js';
 import { keyTransferSection } from './sections/key-transfer.js';
 import { sessionListSection } from './sections/session-list.js';
 import { verifyUserSection } from './sections/verify-user.js';
+import { roomTrustSection } from './sections/room-trust.js';
 import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
@@ -17,6 +18,7 @@ const sections: DemoSection[] = [
   setupWizardSection,
   verifyLoginSection,
   verifyUserSection,
+  roomTrustSection,
   keyTransferSection,
   sessionListSection,
 ];

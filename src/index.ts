@@ -68,3 +68,17 @@ export { XsKeysImportedEvent } from './events/xs-keys-imported.js';
 export { KeyExportFlow, exportFileName, type ExportStage, type ExportDeps } from './state/key-export.js';
 export { KeyImportFlow, type ImportStage, type ImportProblem, type ImportDeps, type ChosenFile } from './state/key-import.js';
 export { exportRoomKeys, importRoomKeys, countSessions, CryptoUnavailableError, NotAKeyListError, type ImportReport } from './sdk/room-keys.js';
+export { XsRoomTrust } from './components/room-trust/room-trust.js';
+export { RoomTrustModel, roomTrustModel, ROOM_TRUST_BATCH, ROOM_TRUST_READ_TIMEOUT_MS, type RoomTrustModelOptions } from './state/room-trust-model.js';
+export {
+  memoryAcknowledgementStore,
+  type AcknowledgementStore,
+  type MemberEntry,
+  type MemberTrust,
+  type RoomBadge,
+  type RoomTrustStage,
+  type RoomTrustView,
+} from './state/room-trust.js';
+export { roomTrustSource, type RoomTrustSource, type MemberRead, type RoomMemberInfo, type UnsignedSession } from './sdk/room-trust.js';
+export { applyDeviceIsolation } from './sdk/status.js';
+export { deviceIsolationOf, onDeviceIsolationChanged } from './sdk/device-isolation.js';

@@ -4,6 +4,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { CryptoApi, DeviceIsolationMode } from 'matrix-js-sdk/lib/crypto-api';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
+import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
 import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
 
@@ -272,8 +273,7 @@ export async function withdrawVerification(client: MatrixClient, userId: string)
   await client.getCrypto()!.withdrawVerificationRequirement(userId);
 }
 
-/** "all": share keys with every device of a user (the SDK default); "only-signed": only with cross-signed devices. */
-export type DeviceIsolation = 'all' | 'only-signed';
+export type { DeviceIsolation };
 
 /**
  * Sets the device-isolation mode. The mode objects are built by shape (the SDK's classes live in the crypto-api
@@ -284,6 +284,7 @@ export function applyDeviceIsolation(client: MatrixClient, mode: DeviceIsolation
   if (!crypto) return false;
   const value = mode === 'only-signed' ? { kind: 1 } : { kind: 0, errorOnVerifiedUserProblems: false };
   crypto.setDeviceIsolationMode(value as unknown as DeviceIsolationMode);
+  recordDeviceIsolation(client, mode);
   return true;
 }
 

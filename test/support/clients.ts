@@ -26,6 +26,8 @@ export interface ClientOptions {
   verificationMethods?: string[];
   /** Wraps the client's fetch (e.g. to make one request fail mid-flow in a test). */
   wrapFetch?: (inner: typeof fetch) => typeof fetch;
+  /** Sync with lazy-loaded members (then a room's full member list is a request of its own). */
+  lazyLoadMembers?: boolean;
 }
 
 /** A MatrixClient for `session` with rust crypto in memory, syncing. */
@@ -41,11 +43,11 @@ export async function createTestClient(session: Session, opts: ClientOptions = {
   });
   await client.initRustCrypto({ useIndexedDB: false });
   running.add(client);
-  if (opts.start !== false) await startAndSync(client);
+  if (opts.start !== false) await startAndSync(client, 30_000, opts.lazyLoadMembers ? { lazyLoadMembers: true } : {});
   return client;
 }
 
-export async function startAndSync(client: MatrixClient, timeoutMs = 30_000): Promise<void> {
+export async function startAndSync(client: MatrixClient, timeoutMs = 30_000, extra: { lazyLoadMembers?: boolean } = {}): Promise<void> {
   const prepared = new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('first sync did not complete in time')), timeoutMs);
     const onSync = (state: SyncState) => {
@@ -57,7 +59,7 @@ export async function startAndSync(client: MatrixClient, timeoutMs = 30_000): Pr
     };
     client.on(ClientEvent.Sync, onSync);
   });
-  await client.startClient({ initialSyncLimit: 10 });
+  await client.startClient({ initialSyncLimit: 10, ...extra });
   await prepared;
 }
 

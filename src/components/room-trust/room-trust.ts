@@ -1,0 +1,321 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { XsErrorEvent } from '../../events/xs-error.js';
+import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import { actionRowStyles } from '../../internal/stage.styles.js';
+import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
+import { XsElement } from '../../internal/xs-element.js';
+import type { RoomTrustSource } from '../../sdk/room-trust.js';
+import { ROOM_TRUST_READ_TIMEOUT_MS, RoomTrustModel, roomTrustModel } from '../../state/room-trust-model.js';
+import { ROOM_BADGES, memoryAcknowledgementStore, type AcknowledgementStore, type MemberEntry, type RoomBadge, type RoomTrustStage, type RoomTrustView } from '../../state/room-trust.js';
+import { roomTrustStyles } from './room-trust.styles.js';
+import { roomTrustStrings } from './room-trust.strings.js';
+
+type Key = keyof typeof roomTrustStrings.en & string;
+type Stage = RoomTrustStage | { kind: 'no-client' };
+
+/**
+ * @summary Trust in the people of one room, live: whose identity changed since you pinned or verified it
+ * (Acknowledge, Verify, or — for someone you had verified — Withdraw the verification requirement); on demand,
+ * the sessions their owners never verified; the device-isolation setting and, in its strict mode, who will not
+ * receive keys. With `compact`, one badge for a room header that opens the detail.
+ * @tag xs-room-trust
+ * @event {XsRequestVerifyEvent} xs-request-verify - Cancelable. Verify was pressed for a member (`subject: 'user'`, `userId`, `reason` `identity-changed` or `requested`). Not cancelled: `<xs-verify-user>` opens inline.
+ * @event {XsIdentityAcceptedEvent} xs-identity-accepted - A changed identity was acknowledged (`pinned`) or a verification requirement withdrawn (`withdrawn`), read back.
+ * @event {XsErrorEvent} xs-error - Acknowledge or withdraw failed; the element shows why.
+ * @csspart base - The detail's wrapper.
+ * @csspart status - The summary line.
+ * @csspart badge - The compact badge (a button).
+ * @csspart dialog - The compact mode's detail dialog.
+ * @csspart change - A member whose identity changed.
+ * @csspart action - The buttons.
+ * @csspart unsigned - The list of members with unsigned sessions.
+ * @csspart isolation - The device-isolation paragraph.
+ * @csspart verify - The inline `<xs-verify-user>` area.
+ * @cssprop [--xs-room-trust-ok-color=var(--xs-color-success)] - Badge dot of a verified room.
+ * @cssprop [--xs-room-trust-warn-color=var(--xs-color-warning)] - Badge dot of unverified sessions.
+ * @cssprop [--xs-room-trust-bad-color=var(--xs-color-danger)] - Badge dot and banner edge of a changed identity.
+ * @cssprop [--xs-room-trust-warning-background=var(--xs-color-warning-surface)] - Background of a change banner.
+ * @cssstate checking - Members are being read.
+ * @cssstate unavailable - No client, no crypto, unknown room, or the read failed.
+ * @cssstate not-encrypted - The room is not encrypted.
+ * @cssstate identity-changed - Someone's identity changed and nobody acknowledged it.
+ * @cssstate unsigned-sessions - Someone has sessions their owner never verified.
+ * @cssstate verified - Every other member is verified and every session signed.
+ * @cssstate not-verified - No warnings, but not everyone is verified.
+ */
+export class XsRoomTrust extends XsElement {
+  static override styles = [...XsElement.styles, actionRowStyles, untrustedStyles, roomTrustStyles];
+
+  /** The room. */
+  @property({ attribute: 'room-id' }) roomId?: string;
+
+  /** One badge for a room header; pressing it opens the detail in a dialog. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /**
+   * Where acknowledged warnings are kept so they stay quiet (`load()` / `add(key)`; keys hold user and device
+   * IDs and public keys only). Default: in memory, shared by the room views of one client.
+   */
+  @property({ attribute: false }) acknowledgements?: AcknowledgementStore;
+
+  /** How long (ms) reading the member list or one batch of members may take before the element says it failed. */
+  @property({ type: Number, attribute: 'read-timeout' }) readTimeout = ROOM_TRUST_READ_TIMEOUT_MS;
+
+  /** Reads the room from this source instead of the client (tests, custom data). */
+  @property({ attribute: false }) source?: RoomTrustSource;
+
+  @state() private version = 0;
+  @state() private showUnsigned = false;
+  @state() private open = false;
+  @state() private verifying?: string;
+  @state() private unhandled = false;
+  @state() private notice?: { key: Key; name: string };
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private model?: RoomTrustModel;
+  /** With a custom `.source` and no store: this element's own in-memory store. */
+  private ownStore?: AcknowledgementStore;
+  private unsubscribe?: () => void;
+  /** Rows rendered since connect (how the benchmark proves one member's update re-renders one row). */
+  private rowRenders = 0;
+
+  /** The room's badge. */
+  get badge(): RoomBadge {
+    return this.view().badge;
+  }
+
+  /** Reads every member again. */
+  refresh(): void {
+    this.model?.refresh();
+  }
+
+  private stage(): Stage {
+    return this.model ? this.model.stage : { kind: 'no-client' };
+  }
+
+  private view(): RoomTrustView {
+    if (!this.model) return { badge: 'unavailable', changed: [], unsigned: [], unsignedNew: 0, unknown: 0, allVerified: false, isolation: 'all', withheld: [], blocking: [] };
+    return this.model.view();
+  }
+
+  protected override clientChanged(client: MatrixClient | undefined) {
+    this.attach(client);
+    return () => this.detachModel();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && this.isConnected && (changed.has('roomId') || changed.has('acknowledgements') || changed.has('source') || changed.has('readTimeout'))) this.attach(this.matrixClient);
+  }
+
+  private attach(client: MatrixClient | undefined) {
+    this.detachModel();
+    this.verifying = undefined;
+    this.notice = undefined;
+    this.unhandled = false;
+    if ((!client && !this.source) || !this.roomId) return;
+    const model = this.source
+      ? new RoomTrustModel(this.source, this.acknowledgements ?? (this.ownStore ??= memoryAcknowledgementStore()))
+      : roomTrustModel(client!, this.roomId, this.acknowledgements);
+    this.model = model;
+    this.unsubscribe = model.subscribe(() => this.version++, { readTimeoutMs: this.readTimeout });
+  }
+
+  private detachModel() {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.model = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const b = this.badge;
+    this.setExclusiveState(ROOM_BADGES, b);
+    if (this.getAttribute('badge') !== b) this.setAttribute('badge', b);
+  }
+
+  // ——— actions ———
+
+  private async decide(e: MemberEntry, kind: 'acknowledge' | 'withdraw') {
+    const model = this.model;
+    if (!model) return;
+    this.notice = undefined;
+    const r = kind === 'acknowledge' ? await model.acknowledge(e.userId) : await model.withdraw(e.userId);
+    if (model !== this.model) return;
+    if (r.phase === 'done') {
+      this.notice = { key: kind === 'acknowledge' ? 'done.acknowledge' : 'done.withdraw', name: e.name };
+      this.emit(new XsIdentityAcceptedEvent(e.userId, kind === 'acknowledge' ? 'pinned' : 'withdrawn'));
+    } else if (r.phase === 'failed') {
+      this.emit(new XsErrorEvent(`room-trust.${kind}-failed`, explainFailure(this.localize.lang, r.failure), r.failure.httpStatus));
+    }
+  }
+
+  private verify(e: MemberEntry) {
+    this.unhandled = false;
+    const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'user', reason: e.trust === 'was-verified' ? 'identity-changed' : 'requested', userId: e.userId }));
+    if (handled) return;
+    if (!this.matrixClient || !customElements.get('xs-verify-user')) {
+      this.unhandled = true;
+      return;
+    }
+    this.verifying = e.userId;
+  }
+
+  private async openDialog() {
+    this.open = true;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.shadowRoot?.querySelector<HTMLElement>('dialog [data-stage-heading]')?.focus();
+  }
+
+  private closeDialog() {
+    this.dialog?.close();
+  }
+
+  // ——— rendering ———
+
+  private t(key: Key): string {
+    return this.localize.t(roomTrustStrings, key as 'heading');
+  }
+
+  /** A term with `{name}` replaced by the name as inert, isolated text. */
+  private withName(key: Key, name: string): TemplateResult {
+    const parts = this.t(key).split('{name}');
+    const who = untrusted(name, this.t('invisibleChars'));
+    return html`${parts.map((p, i) => (i === 0 ? p : html`${who}${p}`))}`;
+  }
+
+  private who(e: MemberEntry): TemplateResult {
+    const invisible = this.t('invisibleChars');
+    return html`<span class="who"><strong>${untrusted(e.name, invisible)}</strong>${e.name !== e.userId ? html` <span class="id">${untrusted(e.userId, invisible)}</span>` : nothing}</span>`;
+  }
+
+  protected override render() {
+    if (!this.compact) return this.renderDetail(false);
+    const b = this.badge;
+    const label = this.t(`badge.${b}` as Key);
+    return html`<button type="button" part="badge" class="badge" data-badge=${b} aria-haspopup="dialog"
+        aria-label=${this.localize.t(roomTrustStrings, 'badgeLabel', label)} @click=${this.openDialog}>${label}</button>
+      <dialog part="dialog" aria-labelledby="heading" @close=${() => (this.open = false)}>${this.open ? this.renderDetail(true) : nothing}</dialog>`;
+  }
+
+  private summaryKey(stage: Stage, badge: RoomBadge): Key {
+    if (badge === 'unavailable') {
+      const k = stage.kind === 'no-client' || stage.kind === 'no-room' || stage.kind === 'no-crypto' || stage.kind === 'error' ? stage.kind : 'error';
+      return `summary.unavailable.${k}` as Key;
+    }
+    return `summary.${badge}` as Key;
+  }
+
+  private renderDetail(inDialog: boolean): TemplateResult {
+    const stage = this.stage();
+    const v = this.view();
+    const lang = this.localize.lang;
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" data-stage-heading>${this.t('heading')}</h2>
+      <div part="status" role="status">
+        <p>${this.t(this.summaryKey(stage, v.badge))}${stage.kind === 'error' ? ` ${explainFailure(lang, stage.failure)}` : ''}</p>
+        ${stage.kind === 'loading' && stage.total > 0 ? html`<p>${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
+        ${this.notice ? html`<p class="notice">${this.withName(this.notice.key, this.notice.name)}</p>` : nothing}
+      </div>
+      ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
+      ${v.changed.length
+        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang], () => this.renderChange(e)))}</ul>`
+        : nothing}
+      ${this.unhandled ? html`<p role="status">${this.t('unhandledVerify')}</p>` : nothing}
+      ${this.renderVerify()}
+      ${this.renderUnsigned(v)}
+      ${stage.kind === 'ready' || stage.kind === 'loading' ? this.renderIsolation(v) : nothing}
+      ${inDialog ? html`<div class="row"><button type="button" part="action" @click=${this.closeDialog}>${this.t('close')}</button></div>` : nothing}
+    </section>`;
+  }
+
+  private renderChange(e: MemberEntry): TemplateResult {
+    this.rowRenders++;
+    const a = e.action;
+    const busy = a?.phase === 'running';
+    const was = e.trust === 'was-verified';
+    const key: Key = was ? 'change.was-verified' : 'change.identity-changed';
+    return html`<li part="change" class="change" data-user=${e.userId}>
+      <p>${this.who(e)}</p>
+      <p role="alert">${this.withName(key, e.name)}</p>
+      <div class="row">
+        ${was
+          ? html`<button type="button" part="action" class="primary" ?disabled=${busy} @click=${() => this.verify(e)}>${this.t('verifyAgain')}</button>
+              <button type="button" part="action" ?disabled=${busy} @click=${() => this.decide(e, 'withdraw')}>${this.t('withdraw')}</button>`
+          : html`<button type="button" part="action" class="primary" ?disabled=${busy} @click=${() => this.decide(e, 'acknowledge')}>${this.t('acknowledge')}</button>
+              <button type="button" part="action" ?disabled=${busy} @click=${() => this.verify(e)}>${this.t('verify')}</button>`}
+      </div>
+      ${busy ? html`<p role="status">${this.t('working')}</p>` : nothing}
+      ${a?.phase === 'not-applied' ? html`<p role="alert">${this.withName('not-applied', e.name)}</p>` : nothing}
+      ${a?.phase === 'failed'
+        ? html`<p role="alert">${this.withName(a.kind === 'acknowledge' ? 'failed.acknowledge' : 'failed.withdraw', e.name)} ${explainFailure(this.localize.lang, a.failure)}</p>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderVerify() {
+    const u = this.verifying;
+    if (!u) return nothing;
+    return html`<div part="verify" class="verify">
+      <xs-verify-user .client=${this.matrixClient} user-id=${u}></xs-verify-user>
+      <div class="row"><button type="button" part="action" @click=${() => (this.verifying = undefined)}>${this.t('close')}</button></div>
+    </div>`;
+  }
+
+  private renderUnsigned(v: RoomTrustView) {
+    const stage = this.stage();
+    if (stage.kind !== 'ready' && stage.kind !== 'loading') return nothing;
+    const sessions = v.unsigned.reduce((n, e) => n + (e.read?.unsigned.length ?? 0), 0);
+    if (!sessions) return stage.kind === 'ready' ? html`<p>${this.t('noUnsigned')}</p>` : nothing;
+    const lang = this.localize.lang;
+    return html`<div class="row">
+        <button type="button" part="action" aria-expanded=${this.showUnsigned ? 'true' : 'false'} aria-controls="unsigned"
+          @click=${() => (this.showUnsigned = !this.showUnsigned)}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
+      </div>
+      <div id="unsigned" ?hidden=${!this.showUnsigned}>
+        ${this.showUnsigned
+          ? html`<h3>${this.t('unsignedHeading')}</h3>
+              <ul part="unsigned">${repeat(v.unsigned, (e) => e.userId, (e) => guard([e, lang], () => this.renderUnsignedRow(e)))}</ul>`
+          : nothing}
+      </div>`;
+  }
+
+  private renderUnsignedRow(e: MemberEntry): TemplateResult {
+    this.rowRenders++;
+    const invisible = this.t('invisibleChars');
+    const fresh = new Set(e.unsignedNew.map((s) => s.deviceId));
+    return html`<li class="member" data-user=${e.userId}>
+      ${this.who(e)}
+      <ul>
+        ${(e.read?.unsigned ?? []).map(
+          (s) => html`<li class="device" data-device=${s.deviceId}>${s.displayName ? html`${untrusted(s.displayName, invisible)} ` : html`${this.t('unnamedSession')} `}<span class="id">${untrusted(s.deviceId, invisible)}</span>${fresh.has(s.deviceId) ? nothing : html` · ${this.t('dismissed')}`}</li>`,
+        )}
+      </ul>
+      ${fresh.size
+        ? html`<button type="button" part="action" aria-label=${this.localize.t(roomTrustStrings, 'dismissLabel', e.name)} @click=${() => this.model?.dismissSessions(e.userId)}>${this.t('dismiss')}</button>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderIsolation(v: RoomTrustView) {
+    const strict = v.isolation === 'only-signed';
+    return html`<div part="isolation" class="isolation" data-isolation=${v.isolation}>
+      <p>${this.t(strict ? 'isolation.only-signed' : 'isolation.all')}</p>
+      ${strict
+        ? v.withheld.length
+          ? html`<p>${this.t('withheldIntro')}</p>
+              <ul class="withheld">${v.withheld.map((e) => html`<li data-user=${e.userId}>${this.who(e)} — ${this.localize.t(roomTrustStrings, 'withheldCount', e.read?.unsigned.length ?? 0)}</li>`)}</ul>`
+          : html`<p>${this.t('noneWithheld')}</p>`
+        : nothing}
+      ${strict ? v.blocking.map((e) => html`<p role="alert">${this.withName('blocking', e.name)}</p>`) : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,167 @@
+// Trust in the members of one room, as plain data: who is in it (joined or invited), each member's identity
+// (verified, changed since pinned or verified) and their sessions their owner never signed; the actions on a
+// changed identity (pin it, withdraw the verification requirement); and the SDK events that change any of it.
+// The only room-trust code that calls the SDK. Reads are per batch of members so the caller can yield between
+// batches (src/state/room-trust.ts).
+import type { MatrixClient } from 'matrix-js-sdk';
+import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+import { deviceIsolationOf, onDeviceIsolationChanged, type DeviceIsolation } from './device-isolation.js';
+import { acknowledgeIdentity, withdrawVerification } from './status.js';
+
+export interface RoomMemberInfo {
+  userId: string;
+  /** The display name as the room disambiguates it. Untrusted text. */
+  name: string;
+  membership: 'join' | 'invite';
+}
+
+export interface RoomInfo {
+  members: RoomMemberInfo[];
+  /** Encryption is on in the room (sticky: it never goes off again). */
+  encrypted: boolean;
+}
+
+/** One session of a member that its owner never signed with their self-signing key. */
+export interface UnsignedSession {
+  deviceId: string;
+  /** The session's name as its owner set it. Untrusted text; null when none. */
+  displayName: string | null;
+}
+
+/** What is known of one member's identity and sessions. No key material other than public keys. */
+export interface MemberRead {
+  userId: string;
+  /** The crypto store holds an identity for them (false: no cross-signing, or not tracked yet). */
+  known: boolean;
+  /** We verified their current identity. */
+  verified: boolean;
+  /** We verified an identity of theirs before, and the current one is not that one. */
+  wasVerified: boolean;
+  /** Their identity changed since we pinned it (unverified users). */
+  needsApproval: boolean;
+  /** Their current master public key (public, unpadded base64), when their identity changed; else null. */
+  masterKey: string | null;
+  /** Their sessions we know of (null: their device list isn't known here). */
+  sessions: number | null;
+  /** Those sessions not signed by their owner (for the own user, without this session). */
+  unsigned: UnsignedSession[];
+}
+
+export interface RoomTrustWatch {
+  /** Someone joined, was invited, left, or changed their name; or the room or its encryption arrived. */
+  room(): void;
+  /** These users' identity or device list changed. */
+  users(userIds: string[]): void;
+  /** The kit set another device-isolation mode on the client. */
+  isolation(mode: DeviceIsolation): void;
+}
+
+/** What the room-trust model needs from the SDK; `roomTrustSource(client, roomId)` is the real one. */
+export interface RoomTrustSource {
+  readonly ownUserId: string;
+  /** The room's joined and invited members and whether it is encrypted; null when this client doesn't know the room. */
+  room(): Promise<RoomInfo | null>;
+  /** Reads one batch of members. */
+  read(userIds: string[]): Promise<MemberRead[]>;
+  /** Pins `userId`'s current identity (an unverified member whose identity changed). Local: no request. */
+  acknowledge(userId: string): Promise<void>;
+  /** Withdraws the verification requirement of a formerly verified member (and pins the new identity). Local. */
+  withdraw(userId: string): Promise<void>;
+  isolation(): DeviceIsolation;
+  watch(h: RoomTrustWatch): () => void;
+}
+
+type Listener = (...args: never[]) => void;
+
+const MEMBERSHIPS = new Set(['join', 'invite']);
+
+function firstKey(k: { keys?: Record<string, string> } | undefined | null): string | null {
+  const v = k?.keys ? Object.values(k.keys)[0] : undefined;
+  return typeof v === 'string' ? v : null;
+}
+
+/** The room-trust source of `roomId` on `client`. */
+export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrustSource {
+  const ownUserId = client.getSafeUserId();
+  const ownDeviceId = client.getDeviceId();
+  const cryptoOrThrow = () => {
+    const c = client.getCrypto();
+    if (!c) throw new Error('the MatrixClient has no crypto (call initRustCrypto first)');
+    return c;
+  };
+
+  async function readOne(userId: string, devices: Map<string, { deviceId: string; displayName?: string }> | undefined): Promise<MemberRead> {
+    const crypto = cryptoOrThrow();
+    const status = await crypto.getUserVerificationStatus(userId);
+    const verified = status.isCrossSigningVerified();
+    const wasVerified = status.wasCrossSigningVerified() && !verified;
+    const changed = status.needsUserApproval || wasVerified;
+    const masterKey = changed ? firstKey((await crypto.getUserCrossSigningKeys(userId))?.master_key) : null;
+    const unsigned: UnsignedSession[] = [];
+    for (const d of devices?.values() ?? []) {
+      if (userId === ownUserId && d.deviceId === ownDeviceId) continue;
+      const dv = await crypto.getDeviceVerificationStatus(userId, d.deviceId);
+      if (dv && !dv.signedByOwner) unsigned.push({ deviceId: d.deviceId, displayName: d.displayName ?? null });
+    }
+    return {
+      userId,
+      known: status.known,
+      verified,
+      wasVerified,
+      needsApproval: status.needsUserApproval,
+      masterKey,
+      sessions: devices ? devices.size : null,
+      unsigned,
+    };
+  }
+
+  return {
+    ownUserId,
+
+    async room() {
+      const room = client.getRoom(roomId);
+      if (!room) return null;
+      // With lazy-loaded members the SDK asks the server for the full member list once (GET …/members); a
+      // failed load is tried again on the next call. Without lazy loading this is a no-op.
+      await room.loadMembersIfNeeded();
+      const members: RoomMemberInfo[] = [];
+      for (const m of room.getMembers()) {
+        if (MEMBERSHIPS.has(m.membership ?? '')) members.push({ userId: m.userId, name: m.name || m.userId, membership: m.membership as 'join' | 'invite' });
+      }
+      const encrypted = await cryptoOrThrow().isEncryptionEnabledInRoom(roomId);
+      return { members, encrypted };
+    },
+
+    async read(userIds) {
+      // Device lists come from the crypto store (no request): the SDK keeps them current for encrypted rooms.
+      const devices = await cryptoOrThrow().getUserDeviceInfo(userIds, false);
+      return Promise.all(userIds.map((u) => readOne(u, devices.get(u))));
+    },
+
+    acknowledge: (userId) => acknowledgeIdentity(client, userId),
+    withdraw: (userId) => withdrawVerification(client, userId),
+    isolation: () => deviceIsolationOf(client),
+
+    watch(h) {
+      const inRoom = (x: { roomId?: string } | undefined | null) => x?.roomId === roomId;
+      const on: [string, Listener][] = [
+        [CryptoEvent.UserTrustStatusChanged, ((userId: string) => h.users([userId])) as Listener],
+        [CryptoEvent.DevicesUpdated, ((userIds: string[]) => h.users(userIds)) as Listener],
+        // Joins, invites, leaves, kicks, bans (RoomStateEvent.Members / NewMember, re-emitted by the client).
+        ['RoomState.members', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room()) as Listener],
+        ['RoomState.newMember', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room()) as Listener],
+        ['RoomMember.name', ((_e: unknown, member: { roomId?: string }) => inRoom(member) && h.room()) as Listener],
+        // The room itself arriving (a join after mounting), and its encryption being turned on.
+        ['Room', ((room: { roomId?: string }) => inRoom(room) && h.room()) as Listener],
+        ['RoomState.events', ((e: { getType(): string; getRoomId(): string | undefined }) => e.getType() === 'm.room.encryption' && e.getRoomId() === roomId && h.room()) as Listener],
+      ];
+      const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
+      for (const [e, l] of on) emitter.on(e, l);
+      const offIsolation = onDeviceIsolationChanged(client, (mode) => h.isolation(mode));
+      return () => {
+        for (const [e, l] of on) emitter.off(e, l);
+        offIsolation();
+      };
+    },
+  };
+}

@@ -1,0 +1,334 @@
+// The live trust model of one room, shared by every view of that room on a client (per client and room,
+// refcounted like the account model): it reads the members in batches, yielding to the page between batches so
+// a room of thousands never blocks the main thread; on a change it re-reads only the members concerned (bursts
+// coalesced into one run per frame) and replaces only their entries. Actions on a changed identity run one at a
+// time per member (a second press joins the first) and are read back before they are reported done.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { withTimeout } from '../internal/async.js';
+import { Coalescer } from '../internal/coalescer.js';
+import { describeFailure } from '../sdk/errors.js';
+import type { DeviceIsolation } from '../sdk/device-isolation.js';
+import { roomTrustSource, type MemberRead, type RoomMemberInfo, type RoomTrustSource } from '../sdk/room-trust.js';
+import {
+  defaultAcknowledgementStore,
+  deriveView,
+  identityAckKey,
+  makeEntry,
+  sessionAckKey,
+  type AcknowledgementStore,
+  type MemberAction,
+  type MemberEntry,
+  type RoomTrustStage,
+  type RoomTrustView,
+} from './room-trust.js';
+
+/** Members read per batch; the model yields to the page between batches. */
+export const ROOM_TRUST_BATCH = 50;
+
+/** How long one read (the member list, or one batch) may take before the view says it failed. */
+export const ROOM_TRUST_READ_TIMEOUT_MS = 20_000;
+
+export interface RoomTrustModelOptions {
+  batchSize?: number;
+  /** Gives the main thread back between batches (default: a macrotask). */
+  yieldFn?: () => Promise<void>;
+  /** Schedules a coalesced run (default: the next frame, see Coalescer). */
+  frame?: (cb: () => void) => void;
+}
+
+/** What changed: the members whose entries were replaced, or null for "the stage or everything". */
+export type RoomTrustListener = (changed: ReadonlySet<string> | null) => void;
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export class RoomTrustModel {
+  stage: RoomTrustStage = { kind: 'loading', done: 0, total: 0 };
+  /** Entries by user ID, in the room's member order. */
+  members = new Map<string, MemberEntry>();
+  isolation: DeviceIsolation;
+  private infos = new Map<string, RoomMemberInfo>();
+  private acks = new Set<string>();
+  private readonly listeners = new Map<RoomTrustListener, number | undefined>();
+  private readonly dirty = new Set<string>();
+  private roomDirty = true;
+  private coalescer?: Coalescer;
+  private abort?: AbortController;
+  private unwatch?: () => void;
+  private readonly running = new Map<string, Promise<MemberAction>>();
+  private readonly batchSize: number;
+  private readonly yieldFn: () => Promise<void>;
+
+  constructor(
+    readonly source: RoomTrustSource,
+    readonly store: AcknowledgementStore,
+    private readonly opts: RoomTrustModelOptions = {},
+  ) {
+    this.batchSize = Math.max(1, opts.batchSize ?? ROOM_TRUST_BATCH);
+    this.yieldFn = opts.yieldFn ?? macrotask;
+    this.isolation = source.isolation();
+  }
+
+  /**
+   * The first subscriber starts the model, the last one stops it (every SDK listener removed). `readTimeoutMs`:
+   * this subscriber's bound for one read (the model uses the smallest).
+   */
+  subscribe(listener: RoomTrustListener, opts: { readTimeoutMs?: number } = {}): () => void {
+    this.listeners.set(listener, opts.readTimeoutMs);
+    if (this.listeners.size === 1) this.start();
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.stop();
+    };
+  }
+
+  get active(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  view(): RoomTrustView {
+    return deriveView(this.stage, this.members.values(), this.source.ownUserId, this.isolation);
+  }
+
+  /** Reads every member again (e.g. "Check again" after an error). */
+  refresh(): void {
+    this.roomDirty = true;
+    for (const u of this.infos.keys()) this.dirty.add(u);
+    if (this.stage.kind === 'error') this.setStage({ kind: 'loading', done: 0, total: this.infos.size });
+    this.coalescer?.request(true);
+  }
+
+  /** Pins a changed identity (an unverified member). Joins an acknowledgement already running for them. */
+  acknowledge(userId: string): Promise<MemberAction> {
+    return this.act(userId, 'acknowledge');
+  }
+
+  /** Withdraws the verification requirement of a formerly verified member. Joins one already running. */
+  withdraw(userId: string): Promise<MemberAction> {
+    return this.act(userId, 'withdraw');
+  }
+
+  /** Keeps the member's current unsigned sessions quiet (the badge stops counting them; a new one warns again). */
+  async dismissSessions(userId: string): Promise<void> {
+    const e = this.members.get(userId);
+    if (!e?.read) return;
+    for (const s of e.read.unsigned) await this.remember(sessionAckKey(userId, s.deviceId));
+    this.rebuild(userId);
+  }
+
+  // ——— running ———
+
+  private start() {
+    const abort = new AbortController();
+    this.abort = abort;
+    this.stage = { kind: 'loading', done: 0, total: 0 };
+    this.members = new Map();
+    this.infos = new Map();
+    this.dirty.clear();
+    this.roomDirty = true;
+    const coalescer = new Coalescer(() => this.run(abort.signal), this.opts.frame);
+    this.coalescer = coalescer;
+    this.unwatch = this.source.watch({
+      room: () => {
+        this.roomDirty = true;
+        coalescer.request();
+      },
+      users: (ids) => {
+        let any = false;
+        for (const u of ids) {
+          if (this.infos.has(u)) {
+            this.dirty.add(u);
+            any = true;
+          }
+        }
+        if (any) coalescer.request();
+      },
+      isolation: (mode) => {
+        this.isolation = mode;
+        this.notify(null);
+      },
+    });
+    void this.loadAcks(abort.signal).then(() => coalescer.request());
+  }
+
+  private stop() {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.coalescer?.dispose();
+    this.coalescer = undefined;
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  private async loadAcks(signal: AbortSignal) {
+    try {
+      const keys = await this.store.load();
+      if (signal.aborted) return;
+      for (const k of keys) this.acks.add(k);
+    } catch {
+      /* a failing host store: warnings show (louder, never wrongly quiet) */
+    }
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    try {
+      if (this.roomDirty) {
+        this.roomDirty = false;
+        const room = await this.bounded(this.source.room(), 'member list', signal);
+        if (signal.aborted) return;
+        if (!room) return this.setStage({ kind: 'no-room' });
+        if (!room.encrypted) return this.setStage({ kind: 'not-encrypted' });
+        this.applyMembers(room.members);
+      }
+      await this.drain(signal);
+    } catch (e) {
+      if (signal.aborted) return;
+      this.roomDirty = true;
+      const failure = describeFailure(e);
+      this.setStage(failure.kind === 'client-stopped' || /no crypto/.test(String((e as Error)?.message)) ? { kind: 'no-crypto' } : { kind: 'error', failure });
+    }
+  }
+
+  /** Takes the room's member list: new members get a "checking" entry and are read; gone ones are dropped. */
+  private applyMembers(list: RoomMemberInfo[]) {
+    const next = new Map<string, MemberEntry>();
+    const infos = new Map<string, RoomMemberInfo>();
+    const changed = new Set<string>();
+    for (const info of list) {
+      infos.set(info.userId, info);
+      const prev = this.members.get(info.userId);
+      if (!prev) {
+        this.dirty.add(info.userId);
+        changed.add(info.userId);
+      }
+      const e = makeEntry(info, prev?.read ?? null, this.acks, prev?.action ?? null, prev);
+      if (prev && e !== prev) changed.add(info.userId);
+      next.set(info.userId, e);
+    }
+    for (const u of this.members.keys()) if (!infos.has(u)) changed.add(u);
+    for (const u of this.dirty) if (!infos.has(u)) this.dirty.delete(u);
+    this.members = next;
+    this.infos = infos;
+    if (this.stage.kind !== 'loading' && this.stage.kind !== 'ready') this.stage = { kind: 'loading', done: 0, total: infos.size };
+    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: infos.size - this.dirty.size, total: infos.size };
+    this.notify(changed.size ? changed : null);
+  }
+
+  /** Reads the dirty members, a batch at a time, giving the main thread back between batches. */
+  private async drain(signal: AbortSignal) {
+    while (this.dirty.size) {
+      const batch: string[] = [];
+      for (const u of this.dirty) {
+        batch.push(u);
+        if (batch.length >= this.batchSize) break;
+      }
+      for (const u of batch) this.dirty.delete(u);
+      let reads: MemberRead[];
+      try {
+        reads = await this.bounded(this.source.read(batch), 'trust read', signal);
+      } catch (e) {
+        for (const u of batch) this.dirty.add(u);
+        throw e;
+      }
+      if (signal.aborted) return;
+      this.applyReads(reads);
+      if (this.dirty.size) await this.yieldFn();
+      if (signal.aborted) return;
+    }
+    if (this.stage.kind === 'loading') this.setStage({ kind: 'ready' });
+  }
+
+  private bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
+    let ms = Infinity;
+    for (const t of this.listeners.values()) if (t !== undefined) ms = Math.min(ms, t);
+    return withTimeout(p, Number.isFinite(ms) ? ms : ROOM_TRUST_READ_TIMEOUT_MS, { signal, what });
+  }
+
+  private applyReads(reads: MemberRead[]) {
+    const changed = new Set<string>();
+    for (const r of reads) {
+      const info = this.infos.get(r.userId);
+      if (!info) continue;
+      const prev = this.members.get(r.userId);
+      const e = makeEntry(info, r, this.acks, prev?.action ?? null, prev);
+      if (e !== prev) {
+        this.members.set(r.userId, e);
+        changed.add(r.userId);
+      }
+    }
+    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
+    this.notify(changed);
+  }
+
+  private setStage(stage: RoomTrustStage) {
+    this.stage = stage;
+    this.notify(null);
+  }
+
+  private notify(changed: ReadonlySet<string> | null) {
+    for (const l of [...this.listeners.keys()]) l(changed);
+  }
+
+  private async remember(key: string) {
+    this.acks.add(key);
+    try {
+      await this.store.add(key);
+    } catch {
+      /* kept for this page at least */
+    }
+  }
+
+  private rebuild(userId: string, action?: MemberAction | null, read?: MemberRead | null) {
+    const info = this.infos.get(userId);
+    const prev = this.members.get(userId);
+    if (!info || !prev) return;
+    const e = makeEntry(info, read === undefined ? prev.read : read, this.acks, action === undefined ? prev.action : action, prev);
+    if (e === prev) return;
+    this.members.set(userId, e);
+    this.notify(new Set([userId]));
+  }
+
+  private act(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
+    const joined = this.running.get(userId);
+    if (joined) return joined;
+    const p = this.commit(userId, kind).finally(() => this.running.delete(userId));
+    this.running.set(userId, p);
+    return p;
+  }
+
+  private async commit(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
+    const before = this.members.get(userId)?.read?.masterKey ?? null;
+    this.rebuild(userId, { kind, phase: 'running' });
+    let result: MemberAction;
+    try {
+      await (kind === 'acknowledge' ? this.source.acknowledge(userId) : this.source.withdraw(userId));
+      // Read back what we claim: the member must no longer need a decision.
+      const [r] = await this.source.read([userId]);
+      if (!r) throw new Error(`${userId} could not be read back`);
+      const settled = !r.needsApproval && !r.wasVerified;
+      if (settled && before) await this.remember(identityAckKey(userId, before));
+      result = { kind, phase: settled ? 'done' : 'not-applied' };
+      this.rebuild(userId, result, r);
+    } catch (e) {
+      result = { kind, phase: 'failed', failure: describeFailure(e) };
+      this.rebuild(userId, result);
+    }
+    return result;
+  }
+}
+
+const models = new WeakMap<object, Map<string, Map<AcknowledgementStore, RoomTrustModel>>>();
+
+/**
+ * The trust model of `roomId` on `client` with acknowledgements in `store` (default: the client's in-memory
+ * store). One per client, room and store, shared by every view of them.
+ */
+export function roomTrustModel(client: MatrixClient, roomId: string, store?: AcknowledgementStore, opts?: RoomTrustModelOptions): RoomTrustModel {
+  const s = store ?? defaultAcknowledgementStore(client);
+  let byRoom = models.get(client);
+  if (!byRoom) models.set(client, (byRoom = new Map()));
+  let byStore = byRoom.get(roomId);
+  if (!byStore) byRoom.set(roomId, (byStore = new Map()));
+  let m = byStore.get(s);
+  if (!m) byStore.set(s, (m = new RoomTrustModel(roomTrustSource(client, roomId), s, opts)));
+  return m;
+}
