@@ -68,3 +68,9 @@ export { XsKeysImportedEvent } from './events/xs-keys-imported.js';
 export { KeyExportFlow, exportFileName, type ExportStage, type ExportDeps } from './state/key-export.js';
 export { KeyImportFlow, type ImportStage, type ImportProblem, type ImportDeps, type ChosenFile } from './state/key-import.js';
 export { exportRoomKeys, importRoomKeys, countSessions, CryptoUnavailableError, NotAKeyListError, type ImportReport } from './sdk/room-keys.js';
+export { XsKeyStorage } from './components/key-storage/key-storage.js';
+export { XsKeyStorageChangeEvent } from './events/xs-key-storage-change.js';
+export { XsRequestKeyStorageEvent, type KeyStorageRequest } from './events/xs-request-key-storage.js';
+// The key storage logic loads with the element (src/components/key-storage/key-storage.view.ts): types only here.
+export type { BackupState, BackupView, KeyStorageStage } from './state/key-storage.js';
+export type { KeyCheckResult } from './sdk/key-storage.js';
