@@ -8,6 +8,7 @@ import { setupWizardSection } from './sections/setup-wizard.js';
 import { verifyLoginSection } from './sections/verify-login.js';
 import { statusSection } from './sections/status.js';
 import { keyTransferSection } from './sections/key-transfer.js';
+import { keyStorageSection } from './sections/key-storage.js';
 import { sessionListSection } from './sections/session-list.js';
 import { verifyUserSection } from './sections/verify-user.js';
 import { roomTrustSection } from './sections/room-trust.js';
@@ -19,6 +20,7 @@ const sections: DemoSection[] = [
   verifyLoginSection,
   verifyUserSection,
   roomTrustSection,
+  keyStorageSection,
   keyTransferSection,
   sessionListSection,
 ];

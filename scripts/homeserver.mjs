@@ -196,6 +196,9 @@ rc_key_requests: ${limit}
 rc_delayed_event_mgmt: ${limit}
 rc_presence:
   per_user: ${limit}
+# Device dehydration (MSC3814): the offline device that receives room keys while all sessions are closed.
+experimental_features:
+  msc3814_enabled: true
 `;
   const logConfig = `version: 1
 formatters:

@@ -82,3 +82,9 @@ export {
 export { roomTrustSource, type RoomTrustSource, type MemberRead, type RoomMemberInfo, type UnsignedSession } from './sdk/room-trust.js';
 export { applyDeviceIsolation } from './sdk/status.js';
 export { deviceIsolationOf, onDeviceIsolationChanged } from './sdk/device-isolation.js';
+export { XsKeyStorage } from './components/key-storage/key-storage.js';
+export { XsKeyStorageChangeEvent } from './events/xs-key-storage-change.js';
+export { XsRequestKeyStorageEvent, type KeyStorageRequest } from './events/xs-request-key-storage.js';
+// The key storage logic loads with the element (src/components/key-storage/key-storage.view.ts): types only here.
+export type { BackupState, BackupView, KeyStorageStage } from './state/key-storage.js';
+export type { KeyCheckResult } from './sdk/key-storage.js';

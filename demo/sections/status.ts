@@ -13,6 +13,7 @@ const SNIPPET = `<xs-status></xs-status>                      <!-- this account 
   status.addEventListener('xs-request-verify', (e) => { e.preventDefault(); openVerification(e.subject, e.userId); });
   status.addEventListener('xs-request-backup', (e) => { e.preventDefault(); openSetupWizard(); });
   status.addEventListener('xs-request-reset', (e) => { e.preventDefault(); openSetupWizard('reset'); });
+  status.addEventListener('xs-request-key-storage', (e) => { e.preventDefault(); openKeyStorage(e.action); });
 </script>
 <style> xs-status:state(ready)::part(base) { border-color: green; } </style>`;
 
@@ -34,6 +35,7 @@ export const statusSection: DemoSection = {
     own.addEventListener('xs-request-backup', (e) => route(e, 'xs-setup-wizard', 'setup'));
     own.addEventListener('xs-request-reset', (e) => route(e, 'xs-setup-wizard', 'reset'));
     own.addEventListener('xs-request-verify', (e) => route(e, 'xs-verify-login'));
+    own.addEventListener('xs-request-key-storage', (e) => route(e, 'xs-key-storage', e.action === 'check-key' ? 'check-key' : 'backup'));
 
     const form = document.createElement('form');
     const label = document.createElement('label');
@@ -59,6 +61,7 @@ export const statusSection: DemoSection = {
       'xs-request-verify',
       'xs-request-backup',
       'xs-request-reset',
+      'xs-request-key-storage',
       'xs-identity-accepted',
       'xs-error',
     ]);

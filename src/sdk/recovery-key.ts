@@ -5,6 +5,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { deriveRecoveryKeyFromPassphrase } from 'matrix-js-sdk/lib/crypto-api/key-passphrase.js';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import { sleep } from '../internal/async.js';
+import { rehydrate } from './dehydration.js';
 import { guardRateLimits } from './rate-limit.js';
 import { compactKeyText } from './recovery-key-text.js';
 import { hasSecretStorageCallbacks, withSecretStorageKey, type SecretStorageKeyInfo } from './secret-storage-keys.js';
@@ -269,6 +270,13 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
       // The SDK waits out a 429 by itself, whatever its Retry-After: cap absurd waits (a day, garbage).
       guardRateLimits(client);
       return withSecretStorageKey(client, key.keyId, raw, async () => {
+        const outcome = await restoreWithKey();
+        // The keys the dehydrated device (MSC3814) received while no session was online, then a fresh device.
+        // Best effort: this session is verified either way; the status reports the dehydrated device.
+        await rehydrate(client).catch(() => false);
+        return outcome;
+      });
+      async function restoreWithKey(): Promise<BackupOutcome> {
         // bootstrapCrossSigning() would CREATE new cross-signing keys if they are not in secret storage: check
         // (and decrypt) them first, and compare with the keys this session holds, if any.
         const stored = await readStored(key);
@@ -319,7 +327,7 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
         // Read back: "connected" only when the SDK now uses the backup.
         if (!(await c.getActiveSessionBackupVersion())) throw new BackupUnreachableError(new Error('backup not active after the check'));
         return 'connected';
-      });
+      }
     },
     async repair(raw, key) {
       const c = crypto();

@@ -30,6 +30,11 @@ export interface SessionsSnapshot {
   canVouch: boolean;
   /** False when the client has no crypto (trust is then `unknown`). */
   cryptoAvailable: boolean;
+  /**
+   * The dehydrated device (MSC3814, an offline device that receives keys while all sessions are closed), kept
+   * out of `sessions`: it is no session a person signs in with, and never "unverified" in the list's sense.
+   */
+  dehydratedDeviceId?: string;
 }
 
 /** What the session-list state machine needs from the homeserver. Fakes implement it in unit tests. */
@@ -70,8 +75,10 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
         crypto ? crypto.getUserDeviceInfo([userId], true) : Promise.resolve(undefined),
       ]);
       const cryptoDevices = deviceMap?.get(userId);
+      // The one place the dehydrated device is told apart (the crypto layer marks it; its name is server data).
+      const dehydrated = devices.find((d) => cryptoDevices?.get(d.device_id)?.dehydrated === true);
       const rows = await Promise.all(
-        devices.map(async (d): Promise<SessionRow> => {
+        devices.filter((d) => d !== dehydrated).map(async (d): Promise<SessionRow> => {
           const cd = cryptoDevices?.get(d.device_id);
           let trust: SessionTrust = 'unknown';
           if (crypto) {
@@ -101,6 +108,7 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
         sessions: rows,
         canVouch: current?.trust === 'verified',
         cryptoAvailable: !!crypto,
+        ...(dehydrated ? { dehydratedDeviceId: dehydrated.device_id } : {}),
       };
     },
     async rename(deviceId, name) {

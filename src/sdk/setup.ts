@@ -15,6 +15,7 @@ import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageEx
 import { serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 import { sameKeyText } from './recovery-key-text.js';
+import { refreshDehydration } from './dehydration.js';
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
 const XS_SECRETS = ['m.cross_signing.master', 'm.cross_signing.self_signing', 'm.cross_signing.user_signing'] as const;
@@ -61,7 +62,7 @@ export type SetupSituation =
   | 'keys-missing';
 
 /** What is still missing after a commit. */
-export type SetupGap = 'cross-signing-keys' | 'secret-storage' | 'cross-signing-stored' | 'backup' | 'backup-key-stored';
+export type SetupGap = 'cross-signing-keys' | 'secret-storage' | 'cross-signing-stored' | 'backup' | 'backup-key-stored' | 'dehydrated-device';
 
 export function gapsOf(s: SetupSnapshot): SetupGap[] {
   const gaps: SetupGap[] = [];
@@ -268,6 +269,8 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
     const step = opts.onStep ?? (() => {});
     let before = await readSnapshot(client);
     const keyId = await matchingDefaultKeyId(client, key);
+    /** true = made and read back; false = the server supports it but making it failed; undefined = not supported. */
+    let dehydrated: boolean | undefined;
     if (opts.setupOnly && keyId === null && situationOf(before) === 'complete') throw new AlreadySetUpError();
     const plan = opts.backup ?? 'new-if-none';
     const unusableBackup = !!before.backupVersion && !before.backupKeyCached;
@@ -301,11 +304,19 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
         setupNewSecretStorage: keyId === null,
         setupNewKeyBackup: newBackup,
       });
+      // Device dehydration (MSC3814), when the server has it: a new dehydrated device whose key is stored under
+      // the (new) default key — set-up creates it, change-key rotates it (the old key would be under the old key).
+      // Read back from the server: the device id the server now holds.
+      dehydrated = await refreshDehydration(client).then(
+        (id) => id !== null || undefined,
+        () => false,
+      );
     });
     step('verifying');
     // A kept backup this session cannot use stays unconnected: that is the person's choice, not a failure.
     const accepted: SetupGap[] = plan === 'keep' && unusableBackup ? ['backup', 'backup-key-stored'] : [];
     const gaps = await settleOnServer(client, key, accepted, opts.settleMs ?? 10_000);
+    if (dehydrated === false) gaps.push('dehydrated-device');
     if (gaps.length) throw new SetupIncompleteError(gaps);
     return { accepted };
   };

@@ -6,6 +6,7 @@ import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
 import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
+import { dehydrationSupported, serverDehydratedDevice } from './dehydration.js';
 import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
 
 /** The client's sync loop, as the status needs it. */
@@ -74,6 +75,11 @@ export interface OwnStatusSnapshot {
   identityFailure: Failure | null;
   /** `identityChangeMark` when read: what changed between reads with different marks was changed here. */
   ownChangeMark?: number;
+  /**
+   * The dehydrated device (MSC3814) the server holds for this user: its id, null = none; absent when the server
+   * has no dehydration or it was not asked yet.
+   */
+  dehydratedDevice?: string | null;
 }
 
 export interface UserTrustSnapshot {
@@ -125,6 +131,8 @@ export interface OwnStatusMemory {
   keysToUpload: number | null;
   /** Result of the last identity check on the server (refresh reads); kept for the cached reads in between. */
   identityFailure?: Failure | null;
+  /** The dehydrated device as last read from the server (refresh reads); undefined = unsupported or unknown. */
+  dehydratedDevice?: string | null;
 }
 
 /** Reads the own status. Throws (classify with describeFailure) when the local crypto store can't answer. */
@@ -163,6 +171,13 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
     'status read',
   );
   const backupRead = await readBackup(client, crypto, opts, bound);
+  if (opts.refresh && (crypto as Partial<CryptoApi>).isDehydrationSupported) {
+    // One small request on server reads; an outage keeps the last answer (the backup warning explains outages).
+    memory.dehydratedDevice = await bound(
+      dehydrationSupported(client).then((yes) => (yes ? serverDehydratedDevice(client) : undefined)),
+      'dehydrated device check',
+    ).catch(() => memory.dehydratedDevice);
+  }
   const backupKeyStored = await bound(client.secretStorage.isStored('m.megolm_backup.v1'), 'secret storage read')
     .then((r) => !!r && (ss.defaultKeyId === null || ss.defaultKeyId in r))
     .catch(() => false);
@@ -186,6 +201,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
     keysToUpload: memory.keysToUpload,
     identityFailure: memory.identityFailure ?? null,
     ownChangeMark,
+    ...(memory.dehydratedDevice !== undefined ? { dehydratedDevice: memory.dehydratedDevice } : {}),
     device: { deviceId, ed25519: ownKeys.ed25519 ?? null, crossSigningVerified: !!device?.crossSigningVerified },
   };
 }
@@ -295,6 +311,7 @@ export function isStatusAccountData(type: string): boolean {
     type.startsWith('m.cross_signing.') ||
     type === 'm.megolm_backup.v1' ||
     type === 'm.key_backup' ||
+    type === 'org.matrix.msc3814' ||
     type === 'm.org.matrix.custom.backup_disabled'
   );
 }

@@ -820,6 +820,7 @@ export class XsSessionList extends XsElement {
       ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
         <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></p>` : nothing}
       ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
+      ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.tr('dehydratedDevice')}</p>` : nothing}
       ${view.current ? this.currentCard(view.current) : nothing}
       ${counts.all > 0 ? this.summary() : nothing}
       <section aria-labelledby="others-h">

@@ -140,6 +140,7 @@ export const setupStrings = defineStrings('setupWizard', {
   gapStored: 'your identity in secret storage',
   gapBackup: 'a trusted key backup',
   gapBackupStored: 'the backup key in secret storage',
+  gapDehydrated: 'your offline device',
   closeUnfinished: 'Close without finishing',
 
   doneHeading: 'You’re all set',

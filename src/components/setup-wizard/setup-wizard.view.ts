@@ -30,4 +30,5 @@ export const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
   'cross-signing-stored': 'gapStored',
   backup: 'gapBackup',
   'backup-key-stored': 'gapBackupStored',
+  'dehydrated-device': 'gapDehydrated',
 };

@@ -39,11 +39,14 @@ export const statusStrings = defineStrings('status', {
   'action.reset': 'Can’t verify? Reset your identity',
   'action.reset.keys-missing': 'Lost your keys? Reset your identity',
   'action.dismiss': 'Dismiss',
+  'action.key-storage': 'Key storage',
+  'action.check-key': 'Check my Security Key',
   // When the host doesn't handle a request
   'unhandled.setup': 'This app can’t set up encryption from here. Open your Matrix app’s security settings to do it.',
   'unhandled.verify': 'This app can’t verify from here. Open another signed-in session, or your Matrix app’s security settings, to verify this session.',
   'unhandled.backup': 'This app can’t set up key backup from here. Open your Matrix app’s security settings to do it.',
   'unhandled.reset': 'This app can’t reset your identity from here. Open your Matrix app’s security settings to do it.',
+  'unhandled.key-storage': 'This app can’t open key storage from here. Use your Matrix app’s security settings.',
   'unhandled.verify-user': 'This app can’t start a verification from here. Use your Matrix app to verify this person.',
   // Warnings
   'warning.recovery-changed': 'A new Security Key or Phrase was set up for your account. If this wasn’t you, someone else may have access: reset your identity and change your password.',
@@ -65,6 +68,7 @@ export const statusStrings = defineStrings('status', {
   'details.secretStorage': 'Secret storage',
   'details.ssReady': 'Secret storage ready',
   'details.defaultKey': 'Default key id',
+  'details.dehydrated': 'Offline device',
   'details.backup': 'Key backup',
   'details.noBackup': 'No key backup on the homeserver.',
   'details.backupUnknown': 'Unknown (the backup could not be checked).',

@@ -4,6 +4,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import { XsRequestBackupEvent } from '../../events/xs-request-backup.js';
+import { XsRequestKeyStorageEvent, type KeyStorageRequest } from '../../events/xs-request-key-storage.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { XsRequestSetupEvent } from '../../events/xs-request-setup.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -44,7 +45,7 @@ import { statusStrings } from './status.strings.js';
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
 const ALL_STATES = [...new Set<string>([...OVERALL_STATES, ...USER_STATES])];
 
-type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user';
+type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' | 'key-storage';
 
 /**
  * @summary Where this account and this session stand with encryption — one overall state worded for people,
@@ -56,6 +57,7 @@ type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user';
  * @event xs-request-verify - Cancelable. "Verify this session" (`subject: 'this-session'`) or verify another user (`subject: 'user'`).
  * @event xs-request-backup - Cancelable. "Set up backup" was pressed (`reason`).
  * @event xs-request-reset - Cancelable. "Reset your identity" was pressed (`reason`); the host must confirm first.
+ * @event xs-request-key-storage - Cancelable. "Key storage" (`action: 'manage'`) or "Check my Security Key" (`'check-key'`) was pressed: open `<xs-key-storage>`.
  * @event xs-identity-accepted - Another user's changed identity was acknowledged or their requirement withdrawn.
  * @event xs-error - An action (acknowledge, withdraw) failed; the element shows why.
  * @csspart base - The wrapper.
@@ -397,8 +399,19 @@ export class XsStatus extends XsElement {
               : nothing}
           </div>`
         : nothing}
-      ${this.unhandledNote()} ${this.own ? this.renderDetails(this.own) : nothing}
+      ${this.renderKeyStorageActions()} ${this.unhandledNote()} ${this.own ? this.renderDetails(this.own) : nothing}
     </section>`;
+  }
+
+  /** Key storage (backup on/off, restore) and the Security Key check, for a verified session of a set-up account. */
+  private renderKeyStorageActions() {
+    const s = this.own;
+    if (!s || !s.crossSigning.published || !s.device.crossSigningVerified) return nothing;
+    const ask = (action: KeyStorageRequest) => this.request('key-storage', new XsRequestKeyStorageEvent(action));
+    return html`<div class="row" part="footer" data-key-storage>
+      <button type="button" part="action" @click=${() => ask('manage')}>${this.t('action.key-storage')}</button>
+      ${s.secretStorage.defaultKeyId ? html`<button type="button" part="action" @click=${() => ask('check-key')}>${this.t('action.check-key')}</button>` : nothing}
+    </div>`;
   }
 
   private renderWarnings() {
@@ -436,6 +449,9 @@ export class XsStatus extends XsElement {
       <dl>
         ${this.row(this.t('details.ssReady'), this.yesNo(s.secretStorage.ready), 'secret-storage-ready')}
         ${this.row(this.t('details.defaultKey'), s.secretStorage.defaultKeyId ? html`<code>${s.secretStorage.defaultKeyId}</code>` : this.t('none'), 'default-key')}
+        ${s.dehydratedDevice !== undefined
+          ? this.row(this.t('details.dehydrated'), s.dehydratedDevice ? html`<code>${s.dehydratedDevice}</code>` : this.t('none'), 'dehydrated-device')
+          : nothing}
       </dl>
       <h3>${this.t('details.backup')}</h3>
       ${b

@@ -29,6 +29,10 @@ export interface KeyEntryHost {
   back(): void;
   /** Leave the key path and ask another session (offered when the recovery data can't be repaired here). */
   useOtherSession(): void;
+  /** Another element reusing the entry (e.g. <xs-key-storage>) renders these stages itself (undefined = the default). */
+  renderStage?(stage: RecoveryStage): TemplateResult | undefined;
+  /** The submit button's label (default "Verify"). */
+  readonly submitLabel?: string;
 }
 
 /**
@@ -159,6 +163,8 @@ export class KeyEntry {
 
   render(): TemplateResult {
     const k = this.stage;
+    const own = this.host.renderStage?.(k);
+    if (own) return own;
     const back = this.button(this.vt('back'), () => this.host.back());
     switch (k.kind) {
       case 'loading':
@@ -239,7 +245,7 @@ export class KeyEntry {
     const problem = k.problem ? this.problem(k.problem, phrase) : undefined;
     const offer = problem?.switchTo;
     // After a rejection the submit button says "Try again", beside the way out for a lost key.
-    const submitLabel = k.problem && k.problem.kind !== 'empty' ? this.t('tryAgain') : this.t('keySubmit');
+    const submitLabel = k.problem && k.problem.kind !== 'empty' ? this.t('tryAgain') : this.host.submitLabel ?? this.t('keySubmit');
     return html`<form part="base" @submit=${this.submit}>
       ${this.heading(this.t(phrase ? 'phraseHeading' : 'keyHeading'))}
       <p id="key-intro">${this.t(phrase ? 'phraseIntro' : 'keyIntro')}</p>
