@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './scripts/wds-plugins.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { staticHostMiddleware } from './scripts/static-host.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -31,6 +32,8 @@ export default {
           { name: 'e2e', files: ['test/e2e/**/*.e2e.ts'] },
         ],
       }),
+  // The examples and the drop-in bundle as a host serves them (built by scripts/build-examples.mjs / npm run build).
+  middleware: [staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },

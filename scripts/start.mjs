@@ -7,6 +7,7 @@ import { startDevServer } from '@web/dev-server';
 import { fileURLToPath } from 'node:url';
 import * as homeserver from './homeserver.mjs';
 import { commonJsPlugin } from './wds-plugins.mjs';
+import { staticHostMiddleware } from './static-host.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.XS_DEMO_PORT ?? process.env.PORT ?? 8000);
@@ -39,7 +40,11 @@ try {
     rootDir,
     port,
     hostname: 'localhost',
-    middleware: [(ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next())],
+    middleware: [
+      (ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next()),
+      // The examples (after `npm run build && npm run examples`) and the drop-in bundle, as a plain static host serves them.
+      staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] }),
+    ],
     open: false,
     watch: false,
     nodeResolve: { exportConditions: ['browser', 'development'] },

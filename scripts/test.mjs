@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything, on a fresh Debian machine as root.
 //   1. static checks: typecheck, custom-elements.json up to date, the generated WebAssembly module up to date,
-//      package build (tsc + rollup bundle)
+//      package build (tsc + rollup bundle), the examples under examples/ (loaded by test/e2e/examples.e2e.ts)
 //   2. browser tests in Debian's chromium: the unit group, then the e2e group against a real Synapse
 //      (started here unless XS_HOMESERVER_URL names another homeserver; stopped again if we started it)
 // Ends with the line `N passed, N failed` and a non-zero exit code on any failure.
@@ -58,6 +58,7 @@ async function main() {
     step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']);
     step('base64-lines.wasm.ts matches base64-lines.wat', 'node', ['scripts/build-wasm.mjs', '--check']);
     step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
+    step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
   }
   try {
     ensureChromium();
