@@ -1,11 +1,14 @@
 // @web/test-runner: Debian's chromium, headless; unit tests (no server) and e2e tests (real Synapse).
 // `npm test` (scripts/test.mjs) installs chromium if missing, starts Synapse and sets XS_HOMESERVER_URL.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
-import { commonJsPlugin } from './scripts/wds-plugins.mjs';
+import { commonJsPlugin, demoEnvPlugin, jsToTsMiddleware } from './scripts/wds-plugins.mjs';
+import { cspMiddleware, strictCsp } from './scripts/csp.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { firefoxPath, firefoxPrefs } from './scripts/firefox.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { staticHostMiddleware } from './scripts/static-host.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -31,12 +34,27 @@ export default {
           { name: 'e2e', files: ['test/e2e/**/*.e2e.ts'] },
         ],
       }),
+  // The examples and the drop-in bundle as a host serves them (built by scripts/build-examples.mjs / npm run build).
+  // The demo page under the README's strict policy (test/e2e/demo-csp.e2e.ts loads it).
+  middleware: [
+    ...(homeserverUrl ? [cspMiddleware(strictCsp(homeserverUrl), ['/demo/'])] : []),
+    jsToTsMiddleware({ rootDir }),
+    staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] }),
+  ],
+  // XS_BROWSER=firefox: Debian's firefox-esr through puppeteer-core's WebDriver BiDi (scripts/test.mjs runs the unit
+  // group and the emoji e2e test there too).
   browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },
-    }),
+    process.env.XS_BROWSER === 'firefox'
+      ? chromeLauncher({
+          puppeteer: puppeteerCore,
+          launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: firefoxPrefs },
+        })
+      : chromeLauncher({
+          launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },
+        }),
   ],
   plugins: [
+    demoEnvPlugin(homeserverUrl),
     commonJsPlugin({ rootDir }),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
   ],
@@ -44,7 +62,8 @@ export default {
   // "null pointer passed to rust" is the WASM noticing a client stopped mid-sync in teardown: harmless.
   filterBrowserLogs: ({ type, args }) =>
     (type === 'error' && !/null pointer passed to rust/.test(JSON.stringify(args))) || /\[(timing|bench|xs)\]/.test(JSON.stringify(args[0] ?? '')),
-  testFramework: { config: { timeout: e2eTimeout, ui: 'bdd' } },
+  // XS_GREP: only the tests whose title matches (scripts/test.mjs: the one emoji e2e test in Firefox).
+  testFramework: { config: { timeout: e2eTimeout, ui: 'bdd', ...(process.env.XS_GREP ? { grep: process.env.XS_GREP } : {}) } },
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>xs-kit tests</title></head><body>
 <script>window.__XS_ENV__ = ${JSON.stringify({ homeserverUrl })};</script>

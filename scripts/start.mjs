@@ -6,7 +6,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startDevServer } from '@web/dev-server';
 import { fileURLToPath } from 'node:url';
 import * as homeserver from './homeserver.mjs';
-import { commonJsPlugin } from './wds-plugins.mjs';
+import { commonJsPlugin, demoEnvPlugin, jsToTsMiddleware } from './wds-plugins.mjs';
+import { cspMiddleware, strictCsp } from './csp.mjs';
+import { staticHostMiddleware } from './static-host.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.XS_DEMO_PORT ?? process.env.PORT ?? 8000);
@@ -22,16 +24,6 @@ if (!url) {
   }
 }
 
-const envPlugin = {
-  name: 'xs-demo-env',
-  serve(context) {
-    if (context.path === '/demo/env.js') {
-      return { body: `export const homeserverUrl = ${JSON.stringify(url)};\n`, type: 'js' };
-    }
-    return undefined;
-  },
-};
-
 let server;
 try {
   server = await startDevServer({
@@ -39,11 +31,18 @@ try {
     rootDir,
     port,
     hostname: 'localhost',
-    middleware: [(ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next())],
+    middleware: [
+      (ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next()),
+      // The demo runs under the strict policy the README documents (no inline script or style, no blob:).
+      cspMiddleware(strictCsp(url), ['/demo/']),
+      jsToTsMiddleware({ rootDir }),
+      // The examples (after `npm run build && npm run examples`) and the drop-in bundle, as a plain static host serves them.
+      staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] }),
+    ],
     open: false,
     watch: false,
     nodeResolve: { exportConditions: ['browser', 'development'] },
-    plugins: [envPlugin, commonJsPlugin({ rootDir }), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'es2022' })],
+    plugins: [demoEnvPlugin(url), commonJsPlugin({ rootDir }), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'es2022' })],
   },
   readCliArgs: false,
   readFileConfig: false,

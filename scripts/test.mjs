@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: everything, on a fresh Debian machine as root.
 //   1. static checks: typecheck, custom-elements.json up to date, the generated WebAssembly module up to date,
-//      package build (tsc + rollup bundle)
+//      package build (tsc + rollup bundle), the examples under examples/ (loaded by test/e2e/examples.e2e.ts)
 //   2. browser tests in Debian's chromium: the unit group, then the e2e group against a real Synapse
-//      (started here unless XS_HOMESERVER_URL names another homeserver; stopped again if we started it)
+//      (started here unless XS_HOMESERVER_URL names another homeserver; stopped again if we started it);
+//      in Debian's firefox-esr (installed like chromium): the unit group and the emoji verification e2e test
+// Prints the counts per browser; the last line counts both browsers and the static checks.
 // Ends with the line `N passed, N failed` and a non-zero exit code on any failure.
 //   --group unit|e2e   only that browser group (and the static checks are skipped)
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 import * as homeserver from './homeserver.mjs';
 
 const args = process.argv.slice(2);
@@ -29,28 +32,46 @@ function step(name, cmd, cmdArgs, opts = {}) {
   return ok;
 }
 
-function browserGroup(group, env) {
-  const results = path.join(os.tmpdir(), `xs-kit-results-${process.pid}-${group}.json`);
+/** Passed / failed per browser, printed at the end. */
+const perBrowser = new Map();
+
+/**
+ * One browser run: `group` (unit / e2e) in `browser` (chromium / firefox). `files` + `grep` narrow it to some tests
+ * (Firefox's e2e run: the emoji verification only).
+ */
+function browserGroup(group, env, { browser = 'chromium', files, grep } = {}) {
+  const label = `${group} (${browser})`;
+  const results = path.join(os.tmpdir(), `xs-kit-results-${process.pid}-${group}-${browser}.json`);
   fs.rmSync(results, { force: true });
-  process.stdout.write(`\n▶ browser tests: ${group}\n`);
-  const r = spawnSync('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', '--group', group, ...extra],
-    { stdio: 'inherit', env: { ...process.env, ...env, XS_RESULTS_FILE: results } });
+  process.stdout.write(`\n▶ browser tests: ${label}\n`);
+  const runnerArgs = ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...(files ? [] : ['--group', group]), ...extra];
+  const r = spawnSync('npx', runnerArgs, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env, XS_RESULTS_FILE: results, XS_BROWSER: browser,
+      ...(files ? { XS_FILES: files.join(',') } : {}), ...(grep ? { XS_GREP: grep } : {}) },
+  });
   let counted = null;
   try { counted = JSON.parse(fs.readFileSync(results, 'utf8')); } catch { /* runner died before reporting */ }
+  const tally = perBrowser.get(browser) ?? { passed: 0, failed: 0 };
+  perBrowser.set(browser, tally);
   if (!counted) {
-    totals.failed += 1; totals.failures.push(`${group}: the test runner ended (${r.status}) without a report`);
+    totals.failed += 1; tally.failed += 1; totals.failures.push(`${label}: the test runner ended (${r.status}) without a report`);
     return;
   }
   if (group === 'e2e') {
-    process.stdout.write(`\nTimings (${group}):\n`);
+    process.stdout.write(`\nTimings (${label}):\n`);
     for (const d of counted.durations) process.stdout.write(`  ${String(d.ms ?? '?').padStart(6)} ms  ${d.name}\n`);
   }
-  totals.passed += counted.passed;
-  totals.failed += counted.failed;
-  totals.failures.push(...counted.failures.map((f) => `${group}: ${f}`), ...counted.brokenFiles.map((f) => `${group}: file ${f}`));
-  if (counted.passed + counted.failed === 0) { totals.failed += 1; totals.failures.push(`${group}: no test ran`); }
-  if (r.status !== 0 && counted.failed === 0) { totals.failed += 1; totals.failures.push(`${group}: runner exited ${r.status}`); }
+  let failed = counted.failed;
+  totals.failures.push(...counted.failures.map((f) => `${label}: ${f}`), ...counted.brokenFiles.map((f) => `${label}: file ${f}`));
+  if (counted.passed + counted.failed === 0) { failed += 1; totals.failures.push(`${label}: no test ran`); }
+  if (r.status !== 0 && counted.failed === 0) { failed += 1; totals.failures.push(`${label}: runner exited ${r.status}`); }
+  totals.passed += counted.passed; totals.failed += failed;
+  tally.passed += counted.passed; tally.failed += failed;
 }
+
+/** The e2e test that also runs in Firefox: emoji verification between two sessions, through the elements' UI. */
+const FIREFOX_E2E = { files: ['test/e2e/verify-login.e2e.ts'], grep: 'SAS: this new session asks the other sessions' };
 
 async function main() {
   if (!onlyGroup) {
@@ -58,6 +79,7 @@ async function main() {
     step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']);
     step('base64-lines.wasm.ts matches base64-lines.wat', 'node', ['scripts/build-wasm.mjs', '--check']);
     step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
+    step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
   }
   try {
     ensureChromium();
@@ -66,7 +88,18 @@ async function main() {
     totals.failed += 1; totals.failures.push('chromium could not be installed');
     return;
   }
-  if (!onlyGroup || onlyGroup === 'unit') browserGroup('unit', {});
+  let firefox = true;
+  try {
+    ensureFirefox();
+  } catch (e) {
+    console.error(`[test] ${e.message}`);
+    totals.failed += 1; totals.failures.push('firefox-esr could not be installed (its tests fail, they are not skipped)');
+    firefox = false;
+  }
+  if (!onlyGroup || onlyGroup === 'unit') {
+    browserGroup('unit', {});
+    if (firefox) browserGroup('unit', {}, { browser: 'firefox' });
+  }
   if (!onlyGroup || onlyGroup === 'e2e') {
     let url = process.env.XS_HOMESERVER_URL;
     let startedNow = false;
@@ -81,6 +114,7 @@ async function main() {
     }
     try {
       browserGroup('e2e', { XS_HOMESERVER_URL: url });
+      if (firefox) browserGroup('e2e', { XS_HOMESERVER_URL: url }, { browser: 'firefox', ...FIREFOX_E2E });
     } finally {
       if (startedNow) await homeserver.stop();
     }
@@ -92,6 +126,7 @@ const secs = Math.round((Date.now() - t0) / 1000);
 if (totals.failures.length) {
   console.log(`\nFailed:\n${totals.failures.map((f) => `  - ${f}`).join('\n')}`);
 }
+for (const [browser, t] of perBrowser) console.log(`${browser}: ${t.passed} passed, ${t.failed} failed`);
 console.log(`\n(${secs} s)`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -65,3 +65,28 @@ export function commonJsPlugin({ rootDir }) {
     },
   };
 }
+
+/**
+ * `new URL('./x.js', import.meta.url)` in src/ (e.g. the key-file worker) names the compiled file; the dev servers
+ * serve src/ as TypeScript, so such a request is answered with x.ts (compiled by the esbuild plugin).
+ */
+export function jsToTsMiddleware({ rootDir }) {
+  return (ctx, next) => {
+    if (ctx.path.startsWith('/src/') && ctx.path.endsWith('.js')) {
+      const ts = `${ctx.path.slice(0, -3)}.ts`;
+      if (!fs.existsSync(path.join(rootDir, ctx.path)) && fs.existsSync(path.join(rootDir, ts))) ctx.path = ts;
+    }
+    return next();
+  };
+}
+
+/** Serves /demo/env.js: the homeserver the demo page talks to. */
+export function demoEnvPlugin(homeserverUrl) {
+  return {
+    name: 'xs-demo-env',
+    serve(context) {
+      if (context.path === '/demo/env.js') return { body: `export const homeserverUrl = ${JSON.stringify(homeserverUrl)};\n`, type: 'js' };
+      return undefined;
+    },
+  };
+}

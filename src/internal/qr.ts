@@ -47,6 +47,20 @@ export async function renderQrPng(bytes: ArrayLike<number>, size = 256): Promise
   return blob;
 }
 
+/**
+ * The same QR code as a `data:` URL, for an `<img>`: a page's Content-Security-Policy then needs `img-src data:`, no
+ * `blob:` (and there is no object URL to revoke).
+ */
+export async function renderQrDataUrl(bytes: ArrayLike<number>, size = 256): Promise<string> {
+  const png = await renderQrPng(bytes, size);
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the QR code could not be read back'));
+    reader.readAsDataURL(png);
+  });
+}
+
 /** Decodes a QR code from RGBA pixels; returns its bytes, or null when no code is found. */
 export async function decodeQrPixels(data: Uint8ClampedArray, width: number, height: number): Promise<Uint8ClampedArray | null> {
   const jsQR = await loadJsQr();

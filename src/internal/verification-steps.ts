@@ -94,6 +94,7 @@ export interface StepsHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class VerificationSteps implements ReactiveController {
+  /** The drawn QR code as a `data:` URL (a page's CSP needs `img-src data:`, no `blob:`). */
   private qrUrl?: string;
   private qrFailed = false;
   private qrFor?: Uint8ClampedArray;
@@ -284,11 +285,11 @@ export class VerificationSteps implements ReactiveController {
       return;
     }
     try {
-      const { renderQrPng } = await import('./qr.js');
-      const png = await renderQrPng(bytes);
+      const { renderQrDataUrl } = await import('./qr.js');
+      const url = await renderQrDataUrl(bytes);
       if (this.qrFor !== bytes) return;
       this.clearQr(false);
-      this.qrUrl = URL.createObjectURL(png);
+      this.qrUrl = url;
     } catch {
       if (this.qrFor === bytes) this.qrFailed = true;
     }
@@ -296,7 +297,6 @@ export class VerificationSteps implements ReactiveController {
   }
 
   private clearQr(forget = true) {
-    if (this.qrUrl) URL.revokeObjectURL(this.qrUrl);
     this.qrUrl = undefined;
     if (forget) this.qrFor = undefined;
   }

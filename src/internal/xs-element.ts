@@ -84,6 +84,29 @@ export const baseStyles = css`
  *   rate limits and network failures instead of the SDK re-sending them (`src/sdk/uia-guard.ts`);
  * - gives `emit()` for typed xs-* events, `localize` for text, `setCustomState()` for `:state(…)` styling;
  * - registers tags idempotently (`define()`).
+ *
+ * The global tokens every element reads (defaults = the light theme; `xs-kit/themes/dark.css` sets the colors for dark):
+ * @cssprop [--xs-color-text=#1b1d22] - Text.
+ * @cssprop [--xs-color-text-muted=#5c6370] - Secondary text (hints, timestamps).
+ * @cssprop [--xs-color-surface=#ffffff] - Background of the elements, inputs and plain buttons.
+ * @cssprop [--xs-color-surface-raised=#f4f6f8] - Background of raised areas (codes, cards).
+ * @cssprop [--xs-color-border=#c6cad2] - Borders of buttons, inputs and cards.
+ * @cssprop [--xs-color-accent=#0b6bcb] - Primary buttons and links.
+ * @cssprop [--xs-color-on-accent=#ffffff] - Text on the accent color (and on danger buttons).
+ * @cssprop [--xs-color-success=#17663a] - Success (verified, ready).
+ * @cssprop [--xs-color-warning=#8a5300] - Warnings.
+ * @cssprop [--xs-color-warning-surface=#fff4d6] - Background of warning boxes.
+ * @cssprop [--xs-color-danger=#b3261e] - Errors and destructive buttons.
+ * @cssprop [--xs-color-focus=#3d8af7] - The focus ring.
+ * @cssprop [--xs-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font.
+ * @cssprop [--xs-font-family-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - Font of keys, codes and IDs.
+ * @cssprop [--xs-font-size=1rem] - Base font size.
+ * @cssprop [--xs-space-xs=0.25rem] - Smallest spacing.
+ * @cssprop [--xs-space-s=0.5rem] - Small spacing (button padding, gaps).
+ * @cssprop [--xs-space-m=1rem] - Medium spacing.
+ * @cssprop [--xs-space-l=1.5rem] - Large spacing (between steps).
+ * @cssprop [--xs-radius-s=4px] - Radius of inputs and small boxes.
+ * @cssprop [--xs-radius=8px] - Radius of buttons and cards.
  */
 export class XsElement extends LitElement {
   static override styles: CSSResult[] = [baseStyles];

@@ -8,13 +8,13 @@
 // below the allocator's size for dedicated mappings, so WebCrypto's input copies and results reuse memory instead of
 // faulting in fresh pages (several times faster here).
 //
-// Buffers are transferred, not copied. Workers are inline (a Blob URL of the function below, which must stay
-// self-contained) and kept warm for a minute after a call (a few MB each; they hold no key or data between calls);
-// where workers are unavailable or blocked (e.g. by a Content-Security-Policy without `blob:`), callers fall back to
-// the main thread.
+// Buffers are transferred, not copied. Each worker runs `workerMain` below from a module file next to this one
+// (crypto-worker.entry.ts; bundle/crypto-worker.js in the drop-in bundle), so a Content-Security-Policy needs only
+// `worker-src 'self'`. Workers are kept warm for a minute after a call (a few MB each; they hold no key or data between
+// calls); where workers are unavailable or blocked, callers fall back to the main thread.
 
 /* eslint-disable */
-function workerMain() {
+export function workerMain() {
   const subtle = self.crypto.subtle;
   const post = (m: unknown, t: Transferable[] = []) => (self as unknown as Worker).postMessage(m, t);
   const counterAt = (iv: Uint8Array, blocks: number) => {
@@ -220,7 +220,8 @@ function workerMain() {
 }
 /* eslint-enable */
 
-let workerUrl: string | null | undefined;
+/** null once the worker failed to load here (blocked): not tried again. */
+let workerUrl: null | undefined;
 /** Idle workers kept for the next call, and how long they are kept. */
 const pool: CryptoWorker[] = [];
 const IDLE_MS = 60_000;
@@ -280,7 +281,7 @@ export class CryptoWorker {
    * `release()` when the call succeeded, `terminate()` otherwise.
    */
   static open(): CryptoWorker | undefined {
-    if (CryptoWorker.disabled || workerUrl === null || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL?.createObjectURL !== 'function') return undefined;
+    if (CryptoWorker.disabled || workerUrl === null || typeof Worker === 'undefined') return undefined;
     const warm = pool.pop();
     if (warm) {
       clearTimeout(warm.idleTimer);
@@ -288,8 +289,8 @@ export class CryptoWorker {
     }
     let cw: CryptoWorker;
     try {
-      workerUrl ??= URL.createObjectURL(new Blob([`(${workerMain.toString()})()`], { type: 'text/javascript' }));
-      cw = new CryptoWorker(new Worker(workerUrl));
+      // One expression, so that bundlers (vite, webpack, the rollup config of the drop-in bundle) find the worker and emit it.
+      cw = new CryptoWorker(new Worker(new URL('./crypto-worker.entry.js', import.meta.url), { type: 'module' }));
     } catch {
       workerUrl = null;
       return undefined;

@@ -247,7 +247,7 @@ describe('keyfile: the rust crypto export helpers (matrix-sdk-crypto-wasm), both
 });
 
 describe('keyfile: the crypto worker and the main-thread fallback', () => {
-  it('starts the inline worker here', async () => {
+  it('starts the worker (a module file next to crypto-worker.ts) here', async () => {
     const w = await CryptoWorker.start();
     expect(w).to.be.instanceOf(CryptoWorker);
     w!.terminate();

@@ -48,3 +48,24 @@ describe('themes', () => {
     }
   });
 });
+
+describe('themes: the global tokens in custom-elements.json', () => {
+  it('documents every token of the light theme on the base class (inherited by every tag), with the same default', async () => {
+    const light = await (await fetch(new URL('./light.css', import.meta.url))).text();
+    const values = new Map([...light.matchAll(/(--xs-[a-z0-9-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+    const manifest = await (await fetch(new URL('../../custom-elements.json', import.meta.url))).json();
+    const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []) as {
+      name: string;
+      tagName?: string;
+      cssProperties?: { name: string; default?: string }[];
+    }[];
+    const base = declarations.find((d) => d.name === 'XsElement')!;
+    const documented = new Map((base.cssProperties ?? []).map((p) => [p.name, p.default]));
+    expect([...documented.keys()].sort()).to.deep.equal([...values.keys()].sort());
+    for (const [name, value] of values) expect(documented.get(name), name).to.equal(value);
+    for (const el of declarations.filter((d) => d.tagName && d.tagName !== 'xs-client-provider')) {
+      const names = new Set((el.cssProperties ?? []).map((p) => p.name));
+      expect([...values.keys()].filter((n) => !names.has(n)), `${el.tagName} lists the global tokens`).to.deep.equal([]);
+    }
+  });
+});
