@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 90);
+// 90 KiB held nine elements; <xs-room-trust> and <xs-key-storage> (with its lazily loaded view) brought the drop-in
+// bundle to about 104 KiB. Issue 17 (lean) takes it down again: per-element define modules and first-render sizes.
+const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 110);
 const entry = fs.readFileSync('bundle/xs-kit.js');
 const gz = gzipSync(entry, { level: 9 }).length / 1024;
 const chunks = fs.existsSync('bundle/chunks') ? fs.readdirSync('bundle/chunks').filter((f) => f.endsWith('.js')) : [];

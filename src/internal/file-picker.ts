@@ -63,7 +63,7 @@ export const filePickerStyles = css`
       font-weight: 600;
       cursor: pointer;
     }
-    .file-picker .file-button:hover { background: var(--xs-color-accent-soft, #e8f1fb); }
+    .file-picker .file-button:hover { background: var(--xs-color-surface-raised, #f4f6f8); }
     .file-picker input[type='file']:focus-visible + .file-button {
       outline: 2px solid var(--xs-color-focus, var(--xs-color-accent, #0b6bcb));
       outline-offset: 2px;

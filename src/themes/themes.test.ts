@@ -4,14 +4,18 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResultGroup } from 'lit';
 import '../define/xs-auth-prompt.js';
+import '../define/xs-key-storage.js';
 import '../define/xs-key-transfer.js';
 import '../define/xs-new-passphrase.js';
+import '../define/xs-room-trust.js';
 import '../define/xs-session-list.js';
 import '../define/xs-setup-wizard.js';
 import '../define/xs-status.js';
+import '../define/xs-verification-requests.js';
 import '../define/xs-verify-login.js';
+import '../define/xs-verify-user.js';
 
-const TAGS = ['xs-auth-prompt', 'xs-key-transfer', 'xs-new-passphrase', 'xs-session-list', 'xs-setup-wizard', 'xs-status', 'xs-verify-login'];
+const TAGS = ['xs-auth-prompt', 'xs-key-storage', 'xs-key-transfer', 'xs-new-passphrase', 'xs-room-trust', 'xs-session-list', 'xs-setup-wizard', 'xs-status', 'xs-verification-requests', 'xs-verify-login', 'xs-verify-user'];
 
 function cssText(group: CSSResultGroup | undefined): string {
   if (!group) return '';

@@ -403,10 +403,14 @@ export class XsStatus extends XsElement {
     </section>`;
   }
 
-  /** Key storage (backup on/off, restore) and the Security Key check, for a verified session of a set-up account. */
+  /**
+   * Key storage (backup on/off, restore) and the Security Key check, for a verified session of a set-up account —
+   * not while its keys are still arriving (nothing to decide yet).
+   */
   private renderKeyStorageActions() {
     const s = this.own;
     if (!s || !s.crossSigning.published || !s.device.crossSigningVerified) return nothing;
+    if (this.ownView().state === 'receiving-keys') return nothing;
     const ask = (action: KeyStorageRequest) => this.request('key-storage', new XsRequestKeyStorageEvent(action));
     return html`<div class="row" part="footer" data-key-storage>
       <button type="button" part="action" @click=${() => ask('manage')}>${this.t('action.key-storage')}</button>
