@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 90);
+// 90 KiB held every element up to <xs-room-trust> (88.8 KiB); that element (its model, strings and styles) adds
+// 8.7 KiB, every tag in the drop-in bundle being registered up front. Raised to 100 KiB with it.
+const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 100);
 const entry = fs.readFileSync('bundle/xs-kit.js');
 const gz = gzipSync(entry, { level: 9 }).length / 1024;
 const chunks = fs.existsSync('bundle/chunks') ? fs.readdirSync('bundle/chunks').filter((f) => f.endsWith('.js')) : [];
