@@ -94,8 +94,11 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
     const crypto = cryptoOrThrow();
     const status = await crypto.getUserVerificationStatus(userId);
     const verified = status.isCrossSigningVerified();
-    const wasVerified = status.wasCrossSigningVerified() && !verified;
-    const changed = status.needsUserApproval || wasVerified;
+    // Our own identity changing is <xs-status>'s business (and can't be pinned or withdrawn): never a banner here.
+    const own = userId === ownUserId;
+    const wasVerified = !own && status.wasCrossSigningVerified() && !verified;
+    const needsApproval = !own && status.needsUserApproval;
+    const changed = needsApproval || wasVerified;
     const masterKey = changed ? firstKey((await crypto.getUserCrossSigningKeys(userId))?.master_key) : null;
     const unsigned: UnsignedSession[] = [];
     for (const d of devices?.values() ?? []) {
@@ -108,7 +111,7 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
       known: status.known,
       verified,
       wasVerified,
-      needsApproval: status.needsUserApproval,
+      needsApproval,
       masterKey,
       sessions: devices ? devices.size : null,
       unsigned,

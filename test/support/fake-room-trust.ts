@@ -21,6 +21,8 @@ export function fakeRoomTrustSource(names: string[], reads: Record<string, Parti
     withdrawn: [] as string[],
     failAck: null as unknown,
     failRoom: null as unknown,
+    /** room() never answers while set. */
+    hangRoom: false,
     /** What acknowledge does to the data (default: the approval is no longer needed). */
     onAck: (u: string): void => void data.set(u, { ...data.get(u)!, needsApproval: false }),
     watch: undefined as RoomTrustWatch | undefined,
@@ -31,6 +33,7 @@ export function fakeRoomTrustSource(names: string[], reads: Record<string, Parti
     async room() {
       state.roomCalls++;
       if (state.failRoom) throw state.failRoom;
+      if (state.hangRoom) return new Promise<never>(() => {});
       return state.room ? { ...state.room, members: [...state.room.members] } : null;
     },
     async read(ids) {

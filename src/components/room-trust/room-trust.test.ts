@@ -165,6 +165,22 @@ describe('<xs-room-trust>', () => {
     expect(rows() - before).to.equal(1);
   });
 
+  it('checking, then past read-timeout "could not be checked" with Check again, which recovers', async () => {
+    const f = fakeRoomTrustSource([ME, '@bob:x'], { '@bob:x': { verified: true } });
+    f.state.hangRoom = true;
+    const el = await fixture<XsRoomTrust>(html`<xs-room-trust room-id="!r:x" read-timeout="300" .source=${f.source}></xs-room-trust>`);
+    expect(el.badge).to.equal('checking');
+    expect(text(el)).to.contain('Checking the people in this room');
+    await expect(el).to.be.accessible();
+    await until(() => el.badge === 'unavailable', 'timeout');
+    await el.updateComplete;
+    expect(text(el)).to.contain('could not be checked');
+    await expect(el).to.be.accessible();
+    f.state.hangRoom = false;
+    button(el, 'Check again')!.click();
+    await until(() => el.badge === 'verified', 'recovered');
+  });
+
   it('removing the element removes every listener; putting it back reads again', async () => {
     const f = fakeRoomTrustSource([ME, '@bob:x']);
     const el = await mount(f.source);

@@ -16,6 +16,9 @@ import { ROOM_BADGES, memoryAcknowledgementStore, type AcknowledgementStore, typ
 import { roomTrustStyles } from './room-trust.styles.js';
 import { roomTrustStrings } from './room-trust.strings.js';
 
+/** Rows of the unsigned-sessions list rendered per task. */
+const UNSIGNED_CHUNK = 25;
+
 type Key = keyof typeof roomTrustStrings.en & string;
 type Stage = RoomTrustStage | { kind: 'no-client' };
 
@@ -72,6 +75,8 @@ export class XsRoomTrust extends XsElement {
 
   @state() private version = 0;
   @state() private showUnsigned = false;
+  /** How many rows of the unsigned list are rendered: it grows a chunk per task, so opening a long list never blocks. */
+  @state() private unsignedShown = 0;
   @state() private open = false;
   @state() private verifying?: string;
   @state() private unhandled = false;
@@ -222,9 +227,9 @@ export class XsRoomTrust extends XsElement {
       <h2 id="heading" tabindex="-1" data-stage-heading>${this.t('heading')}</h2>
       <div part="status" role="status">
         <p>${this.t(this.summaryKey(stage, v.badge))}${stage.kind === 'error' ? ` ${explainFailure(lang, stage.failure)}` : ''}</p>
-        ${stage.kind === 'loading' && stage.total > 0 ? html`<p>${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
         ${this.notice ? html`<p class="notice">${this.withName(this.notice.key, this.notice.name)}</p>` : nothing}
       </div>
+      ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
       ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
       ${v.changed.length
         ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang], () => this.renderChange(e)))}</ul>`
@@ -278,14 +283,34 @@ export class XsRoomTrust extends XsElement {
     const lang = this.localize.lang;
     return html`<div class="row">
         <button type="button" part="action" aria-expanded=${this.showUnsigned ? 'true' : 'false'} aria-controls="unsigned"
-          @click=${() => (this.showUnsigned = !this.showUnsigned)}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
+          @click=${this.toggleUnsigned}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
       </div>
       <div id="unsigned" ?hidden=${!this.showUnsigned}>
         ${this.showUnsigned
           ? html`<h3>${this.t('unsignedHeading')}</h3>
-              <ul part="unsigned">${repeat(v.unsigned, (e) => e.userId, (e) => guard([e, lang], () => this.renderUnsignedRow(e)))}</ul>`
+              <ul part="unsigned">${repeat(v.unsigned.slice(0, this.unsignedShown), (e) => e.userId, (e) => guard([e, lang], () => this.renderUnsignedRow(e)))}</ul>`
           : nothing}
       </div>`;
+  }
+
+  private toggleUnsigned() {
+    this.showUnsigned = !this.showUnsigned;
+    this.unsignedShown = 0;
+    if (this.showUnsigned) void this.growUnsigned();
+  }
+
+  private async growUnsigned() {
+    while (this.showUnsigned && this.isConnected) {
+      const total = this.view().unsigned.length;
+      if (this.unsignedShown >= total) {
+        // Keep up with members added later: the list shows every one while open.
+        this.unsignedShown = Infinity;
+        return;
+      }
+      this.unsignedShown += UNSIGNED_CHUNK;
+      await this.updateComplete;
+      await new Promise((r) => setTimeout(r, 0));
+    }
   }
 
   private renderUnsignedRow(e: MemberEntry): TemplateResult {
