@@ -530,3 +530,59 @@ describe('<xs-session-list> signing out the last other session', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+// Faults of the account-page hand-off (the requests it adds; the sign-out itself happens on the account page):
+//
+// | request                               | fault                        | behaviour (test below)                                        |
+// |---------------------------------------|------------------------------|---------------------------------------------------------------|
+// | GET /_matrix/client/v1/auth_metadata  | 5xx / network down / 404     | no account page known: the password path, as on any server    |
+// | GET /_matrix/client/v3/devices (return)| fails                       | stays at the hand-off, no outcome claimed; "Check again" works |
+// | GET /_matrix/client/v3/devices (return)| slow                        | "Checking…", buttons disabled; a second return joins the check |
+describe('<xs-session-list> account-page hand-off under faults', () => {
+  const metadata = { account_management_uri: 'https://auth.example.org/account/' };
+
+  it('auth metadata that fails to load leaves the password path', async () => {
+    const fake = fakeSessionsClient(sessionsOpts());
+    (fake.client as unknown as { http: unknown }).http = { request: async () => { throw new TypeError('Failed to fetch'); } };
+    const { el } = await mount(fake);
+    button(rowOf(el, 'UNV'), 'Sign out').click();
+    await el.updateComplete;
+    button($(el, '[part=panel]'), 'Sign out').click();
+    await waitRendered(el, () => $(el, 'xs-auth-prompt')?.shadowRoot?.querySelector('input[type=password]'));
+  });
+
+  it('a failed or slow reload on return claims nothing; "Check again" then confirms', async () => {
+    const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
+    const { el } = await mount(fake);
+    const origOpen = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      button(rowOf(el, 'UNV'), 'Sign out').click();
+      await el.updateComplete;
+      button($(el, '[part=panel]'), 'Sign out').click();
+      await el.updateComplete;
+      button($(el, '[part=panel]'), 'Open the account page').click();
+      await el.updateComplete;
+      fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
+      fake.failNext.getDevices = new TypeError('Failed to fetch');
+      window.dispatchEvent(new Event('focus'));
+      await waitRendered(el, () => $(el, '[role=alert]')?.textContent?.includes('could not be brought up to date'));
+      expect($(el, '[part=panel] h3').textContent).to.equal('Sign out of 1 session?');
+      expect($(el, '[part=panel]').textContent).to.not.contain('Signed out');
+      // Slow: "Checking…" with the buttons disabled; a second return while checking joins it.
+      let release!: () => void;
+      const orig = fake.client.getDevices.bind(fake.client);
+      (fake.client as unknown as { getDevices: () => unknown }).getDevices = () => new Promise((r) => (release = () => r(orig())));
+      button($(el, '[part=panel]'), 'Check again').click();
+      await el.updateComplete;
+      expect($(el, '[part=panel] [role=status]').textContent).to.contain('Checking');
+      expect(button($(el, '[part=panel]'), 'Close').disabled).to.equal(true);
+      window.dispatchEvent(new Event('focus'));
+      release();
+      await waitRendered(el, () => $(el, '[part=panel] [role=status] h3'));
+      expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
+    } finally {
+      window.open = origOpen;
+    }
+  });
+});
