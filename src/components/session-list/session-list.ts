@@ -1,4 +1,4 @@
-import { html, nothing, render, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -12,20 +12,19 @@ import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
 import {
   DAY_MS,
-  MAX_NAME_LENGTH,
   RenamedEvent,
   SessionListModel,
   SignedOutEvent,
   isInactive,
-  summaryFilter,
   type SessionFilter,
   type SignOutStage,
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { renderSignOutPanel } from './sign-out-panel.js';
+import { badgesAndMeta, details, noteFor, renameForm, summary, type PartsContext } from './session-parts.js';
 import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { DEVICE_ICONS, createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /**
  * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
@@ -536,68 +535,6 @@ export class XsSessionList extends XsElement {
     return line;
   }
 
-  /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
-  private clientTemplate(row: SessionRow): TemplateResult | typeof nothing {
-    const c = this.clientLine(row.userAgent);
-    if (!c.text) return nothing;
-    return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
-      ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
-      : nothing}<span>${c.text}</span></div>`;
-  }
-
-  private trustBadge(row: SessionRow): [string, string] {
-    switch (row.trust) {
-      case 'verified': return ['badge verified', this.tr('verified')];
-      case 'unverified': return ['badge unverified', this.tr('unverified')];
-      case 'no-keys': return ['badge no-keys', this.tr('noKeys')];
-      default: return ['badge unknown', this.tr('trustUnknown')];
-    }
-  }
-
-  /** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
-  private badgesAndMeta(row: SessionRow, inactive: boolean): TemplateResult {
-    const [cls, label] = this.trustBadge(row);
-    const seen = row.lastSeenTs;
-    return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${this.tr('inactive')}</span>
-      ${this.clientTemplate(row)}<div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
-        ? this.tr('lastActivity', this.relative(seen, this.model!.now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
-  }
-
-  private details(row: SessionRow): TemplateResult {
-    return html`<dl class="details session-wide">
-      <dt>${this.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
-      <dt>${this.tr('fingerprint')}</dt><dd>${row.fingerprint ?? this.tr('noFingerprint')}</dd>
-      <dt>${this.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
-      <dt>${this.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? this.formats().abs.format(row.lastSeenTs) : '—'}</dd>
-    </dl>`;
-  }
-
-  private renameForm(row: SessionRow): TemplateResult | typeof nothing {
-    const r = this.model?.rename;
-    if (!r || r.deviceId !== row.deviceId) return nothing;
-    const k = this.keyOf(row.deviceId);
-    const error = r.kind === 'editing' ? r.error : undefined;
-    const errorText = !error ? '' : error.kind === 'empty' ? this.tr('renameEmpty')
-      : this.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(this.renderLang, error.failure));
-    return html`<form class="rename session-wide" @submit=${this.onRenameSubmit} @keydown=${this.onRenameKey}>
-      <label for="rn-${k}">${this.tr('renameLabel')}</label>
-      <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
-        .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
-        aria-invalid=${error ? 'true' : 'false'} />
-      <p class="hint" id="rnn-${k}">${this.tr('renameNote')}</p>
-      ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
-      <div class="row">
-        <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? this.tr('saving') : this.tr('save')}</button>
-        <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => this.model?.cancelRename()}>${this.tr('cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private noteFor(row: SessionRow): TemplateResult | typeof nothing {
-    if (this.note?.deviceId !== row.deviceId) return nothing;
-    return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
-  }
-
   /**
    * The element of a row, filled again only when something it shows changed. A row that leaves the list
    * (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
@@ -682,7 +619,7 @@ export class XsSessionList extends XsElement {
   private renderExtras(r: SessionRow, rec: RowRecord) {
     const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
     if (extras || rec.extras) {
-      render(extras ? html`${rec.expanded ? this.details(r) : nothing}${this.renameForm(r)}${this.noteFor(r)}` : nothing, rec.li,
+      render(extras ? html`${rec.expanded ? details(this.parts(), r) : nothing}${renameForm(this.parts(), r)}${noteFor(this.parts(), r)}` : nothing, rec.li,
         { host: this, renderBefore: extrasAnchor(rec.li) });
       rec.extras = extras;
     }
@@ -696,7 +633,7 @@ export class XsSessionList extends XsElement {
     return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
         @click=${this.onListClick}>
       <h3 id="cur-h">${this.tr('currentHeading')}</h3>
-      <div><span class="name" id="n-${k}">${this.name(row)}</span>${this.badgesAndMeta(row, false)}</div>
+      <div><span class="name" id="n-${k}">${this.name(row)}</span>${badgesAndMeta(this.parts(), row, false)}</div>
       ${hint ? html`<p class="hint">${this.tr(hint)}</p>` : nothing}
       <div class="actions" role="group" aria-labelledby="n-${k}">
         <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
@@ -704,24 +641,27 @@ export class XsSessionList extends XsElement {
         ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
         <button type="button" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
       </div>
-      ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
+      ${expanded ? details(this.parts(), row) : nothing}${renameForm(this.parts(), row)}${noteFor(this.parts(), row)}
       ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
     </section>`;
   }
 
-  private summary(): TemplateResult {
-    const m = this.model!;
-    const { counts } = m.view;
-    const target = summaryFilter(counts);
-    return html`<section class="card" part="summary" aria-labelledby="sum-h">
-      <h3 id="sum-h">${this.tr('summaryHeading')}</h3>
-      ${target
-        ? html`<p class="row"><span>${this.tr('summary', counts.unverified, counts.inactive)}</span>
-            <button type="button" part="action" @click=${() => this.setFilter(target)}>${this.tr('review')}</button></p>
-            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint', counts.unverified)}</p>` : nothing}
-            ${counts.inactive ? html`<p class="hint">${this.tr('inactiveHint')} ${this.tr('inactiveFor', this.inactiveDays)}</p>` : nothing}`
-        : html`<p>${this.tr('allGood')}</p>`}
-    </section>`;
+  /** The context of the Lit-rendered parts (session-parts.ts), for the render in progress. */
+  private parts(): PartsContext {
+    return {
+      model: this.model!,
+      lang: this.renderLang,
+      tr: (key, ...args) => this.tr(key, ...args),
+      abs: this.formats().abs,
+      relative: (ts) => this.relative(ts, this.model!.now),
+      keyOf: (id) => this.keyOf(id),
+      clientLine: (ua) => this.clientLine(ua),
+      note: this.note,
+      onRenameSubmit: (e) => this.onRenameSubmit(e),
+      onRenameKey: (e) => this.onRenameKey(e),
+      setFilter: (f) => this.setFilter(f),
+      inactiveDays: this.inactiveDays,
+    };
   }
 
   private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
@@ -821,7 +761,7 @@ export class XsSessionList extends XsElement {
         <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></p>` : nothing}
       ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
       ${view.current ? this.currentCard(view.current) : nothing}
-      ${counts.all > 0 ? this.summary() : nothing}
+      ${counts.all > 0 ? summary(this.parts()) : nothing}
       <section aria-labelledby="others-h">
         <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
         ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>
