@@ -596,7 +596,7 @@ export class XsSessionList extends XsElement {
     v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
     v.expanded = expanded;
     v.canVerify = r.trust === 'unverified' && shown.canVouch;
-    const client = this.clientLine(r.userAgent, shown.clients);
+    const client = this.clientLine(r.userAgent ?? null, shown.clients);
     v.clientKind = client.kind;
     v.clientKindLabel = client.kindLabel;
     v.clientText = client.text;

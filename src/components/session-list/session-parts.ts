@@ -31,7 +31,7 @@ export interface PartsContext {
 
 /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
 export function clientTemplate(c0: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
-  const c = c0.clientLine(row.userAgent);
+  const c = c0.clientLine(row.userAgent ?? null);
   if (!c.text) return nothing;
   return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
     ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
