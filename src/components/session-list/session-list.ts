@@ -21,84 +21,11 @@ import {
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { renderSignOutPanel } from './sign-out-panel.js';
+import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
 import { badgesAndMeta, details, noteFor, renameForm, summary, type PartsContext } from './session-parts.js';
 import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
-
-/**
- * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
- * adds to it, so slices stay well below the 50 ms of a long task). The rows are not part of the element's Lit
- * template: the element puts them in its `<ul>` itself (see session-row.ts). Each slice adds at most
- * `rowsPerSlice` rows not yet in the list and stops early when its script alone reaches SLICE_MS, then styles
- * what it added (so that work never piles up into one frame after several slices); the rest
- * follow in further tasks of the same kind, without another Lit update. `rowsPerSlice` is adapted after each
- * slice from its measured time per row (script and style, and the slice's fixed costs spread over its rows),
- * so a slice takes about SLICE_MS on any machine.
- */
-const SLICE_MS = 5;
-
-/** Bounds of `rowsPerSlice`: some progress per slice, and no frame flooded with new rows. */
-const MIN_ROWS = 20;
-const MAX_ROWS = 150;
-
-/** Rows per slice learned by the last list that rendered: a new list starts from it. */
-let learnedRowsPerSlice = 60;
-
-/** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
-function nextTask(fn: () => void): { cancel(): void } {
-  const ch = new MessageChannel();
-  let live = true;
-  ch.port1.onmessage = () => {
-    ch.port1.close();
-    if (live) fn();
-  };
-  ch.port2.postMessage(null);
-  return { cancel: () => { live = false; ch.port1.close(); } };
-}
-
-/** What the rows of a render depend on, besides each row's own data. */
-interface ShownRows {
-  rows: SessionRow[];
-  now: number;
-  threshold: number;
-  canVouch: boolean;
-  texts: RowTexts;
-  /** Changes with the language or a registered translation of any text a row shows. */
-  textsKey: string;
-  /** Formatters and texts of the row terms, looked up once per render. */
-  select: (name: string) => string;
-  ip: (ip: string) => string;
-  lastActivity: (when: string) => string;
-  lastActivityUnknown: string;
-  unnamed: string;
-  badges: Record<SessionRow['trust'], readonly [string, string]>;
-  /** Full dates (the rows' tooltips). */
-  abs: Intl.DateTimeFormat;
-  /** "Last activity …" by relative phrase (few distinct ones). */
-  activity: Map<string, string>;
-  /** The client line by user agent (few distinct ones). */
-  clients: Map<string, ClientLine>;
-}
-
-/** A row's element, the values it shows now (compared to decide whether to update it) and its list pass. */
-class RowRecord {
-  /** Whether the row shows extra parts (details, rename form, note), rendered into it with Lit. */
-  extras = false;
-  /** The last full list pass that wants this row. */
-  pass = 0;
-  /** What the row shows now (set by the list each time it renders the row). */
-  row!: SessionRow;
-  checked = false;
-  expanded = false;
-  rename: unknown;
-  note: unknown;
-  when = '';
-  inactive = false;
-  canVouch = false;
-  textsKey = '';
-  constructor(readonly li: RowElement) {}
-}
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
@@ -158,28 +85,22 @@ export class XsSessionList extends XsElement {
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  /** Rows a slice adds (see SLICE_MS). */
-  private rowsPerSlice = learnedRowsPerSlice;
-  /** Whether every row of the view is in the list; if not, `resumeAt` is the index in `shown.rows` to go on from. */
-  private complete = true;
-  private resumeAt = 0;
-  /** What the last render shows in the list (the rows and what they depend on); `updated` puts it in the list. */
-  private shown?: ShownRows;
+  /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
+  private readonly rows = new RowSlicer({
+    list: () => this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions') ?? null,
+    rowFor: (r, rec, shown) => this.rowFor(r, rec, shown),
+    applyFocus: () => this.applyFocus(),
+    connected: () => this.isConnected,
+  });
   /** When the update in progress started (its slice of rows is bounded by the clock from there). */
   private updateStart = 0;
-  /** Row elements by device id, in the DOM or not (see `rowFor`); pruned when the sessions change. */
-  private rowNodes = new Map<string, RowRecord>();
   private rowNodesOf?: unknown;
-  /** Counts full list passes (see `RowRecord.pass`). */
-  private pass = 0;
   /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
   private readonly rowValues: RowValues = {
     key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
     title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '',
   };
   private readonly keys = new Map<string, number>();
-  private chunkTimer?: { cancel(): void };
-  private chunkWaiters: (() => void)[] = [];
   private focusAfterRender?: string;
   private readonly onModelChange = () => {
     this.modelVersion++;
@@ -225,8 +146,8 @@ export class XsSessionList extends XsElement {
     const model = new SessionListModel(source);
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
-    this.shown = undefined;
-    this.rowNodes.clear();
+    this.rows.shown = undefined;
+    this.rows.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -247,95 +168,6 @@ export class XsSessionList extends XsElement {
     return `signout-${so.kind}`;
   }
 
-  /**
-   * Puts the rows of `shown` in the list, in order, and brings rows whose values changed up to date. A full
-   * pass (after a render) first removes rows no longer shown, then adds rows not yet in the list within its
-   * share of a slice (see SLICE_MS) and notes where to go on (`resumeAt`). A pass that goes on (`full` false,
-   * in a task of its own) only adds rows from there: nothing else changed, or a render would have started a
-   * full pass. Runs of new rows go in as one fragment; rows in place are not touched.
-   */
-  private syncRows(start: number, full: boolean) {
-    this.chunkTimer?.cancel();
-    this.chunkTimer = undefined;
-    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
-    const shown = this.shown;
-    if (!ul || !shown) {
-      this.complete = true;
-      return;
-    }
-    const want = shown.rows;
-    if (full) {
-      if (want.length === 0) ul.replaceChildren();
-      else {
-        const pass = ++this.pass;
-        for (const r of want) {
-          const rec = this.rowNodes.get(r.deviceId);
-          if (rec !== undefined) rec.pass = pass;
-        }
-        for (let c = ul.firstElementChild; c;) {
-          const next = c.nextElementSibling;
-          if (this.rowNodes.get((c as RowElement).deviceId!)?.pass !== pass) c.remove();
-          c = next;
-        }
-      }
-    }
-    let i = full ? 0 : this.resumeAt;
-    let cur = i === 0 ? ul.firstElementChild : this.rowNodes.get(want[i - 1]!.deviceId)!.li.nextElementSibling;
-    let run: DocumentFragment | undefined;
-    let added = 0;
-    let resume = -1;
-    for (; i < want.length; i++) {
-      const r = want[i]!;
-      const rec = this.rowNodes.get(r.deviceId);
-      if (rec === undefined || rec.li.parentNode !== ul) {
-        if (resume >= 0) continue;
-        // A full pass adds MIN_ROWS rows (a short list is complete at once), then more while it has spent less
-        // than half a slice (it also renders the rest of the element, which is then styled); a slice that goes on
-        // adds at least one row.
-        if (full
-          ? added >= MIN_ROWS && (added >= this.rowsPerSlice >> 1 || performance.now() - start > SLICE_MS / 2)
-          : added > 0 && (added >= this.rowsPerSlice || performance.now() - start > SLICE_MS)) {
-          resume = i;
-          // A full pass still brings the rows already in the list up to date; one that goes on is done.
-          if (full) continue;
-          break;
-        }
-        added++;
-      } else if (!full) {
-        // In the list and up to date (the full pass saw it): new rows before it go in before it.
-        if (run) ul.insertBefore(run, rec.li);
-        run = undefined;
-        cur = rec.li.nextElementSibling;
-        continue;
-      }
-      const li = this.rowFor(r, rec, shown);
-      if (li === cur) {
-        if (run) ul.insertBefore(run, cur);
-        run = undefined;
-        cur = cur.nextElementSibling;
-      } else (run ??= document.createDocumentFragment()).append(li);
-    }
-    if (run) ul.insertBefore(run, cur);
-    this.complete = resume < 0;
-    this.resumeAt = resume < 0 ? 0 : resume;
-    if (added > 0) {
-      // Style the rows added now, in this task, so that work never piles up into one frame after several slices.
-      // (Styling is what costs per row; layout walks the whole list, so it is left to the next frame: one
-      // layout per frame instead of one per slice.)
-      void getComputedStyle(ul.lastElementChild!).display;
-      // Learned from slices that only add rows (a full pass also renders the rest of the element).
-      if (!full && added >= MIN_ROWS) {
-        // Rows that fit in SLICE_MS at this slice's cost per row; a change goes half the way (one slow slice,
-        // e.g. with a garbage collection in it, does not shrink the slices for long).
-        const fit = (SLICE_MS * added) / Math.max(performance.now() - start, 0.1);
-        const next = (this.rowsPerSlice + fit) / 2;
-        learnedRowsPerSlice = this.rowsPerSlice = Math.round(Math.min(MAX_ROWS, Math.max(MIN_ROWS, next)));
-      }
-    }
-    if (!this.complete) this.scheduleChunk();
-    else this.flushChunkWaiters();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.updateStart = performance.now();
     super.willUpdate(changed);
@@ -349,7 +181,7 @@ export class XsSessionList extends XsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.syncRows(this.updateStart, true);
+    this.rows.sync(this.updateStart, true);
     super.updated(changed);
     this.applyFocus();
   }
@@ -368,42 +200,19 @@ export class XsSessionList extends XsElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onReturn);
     window.removeEventListener('focus', this.onReturn);
-    this.chunkTimer?.cancel();
-    this.chunkTimer = undefined;
     // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
     // and a removed element that something still references should not keep a thousand rows alive.
-    this.shadowRoot?.querySelector('ul.sessions')?.replaceChildren();
-    this.rowNodes.clear();
-    this.shown = undefined;
-    this.complete = true;
-    this.flushChunkWaiters();
+    this.rows.release();
   }
 
   /** Resolves once every row of the current view is in the DOM (rows render in slices). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && this.model && !this.complete) {
-      await new Promise<void>((r) => this.chunkWaiters.push(r));
+    while (this.isConnected && this.model && !this.rows.complete) {
+      await this.rows.nextSlice();
       result = await super.getUpdateComplete();
     }
     return result;
-  }
-
-  /** The next slice of rows, in a task of its own (no Lit update: only rows are added). */
-  private scheduleChunk() {
-    if (this.chunkTimer !== undefined) return;
-    this.chunkTimer = nextTask(() => {
-      this.chunkTimer = undefined;
-      if (!this.isConnected || this.complete) return;
-      this.syncRows(performance.now(), false);
-      this.applyFocus();
-    });
-  }
-
-  private flushChunkWaiters() {
-    const waiters = this.chunkWaiters;
-    this.chunkWaiters = [];
-    waiters.forEach((w) => w());
   }
 
   /** A stable short key per device id, for element ids and selectors (device ids are server-chosen text). */
@@ -600,7 +409,7 @@ export class XsSessionList extends XsElement {
     v.clientKind = client.kind;
     v.clientKindLabel = client.kindLabel;
     v.clientText = client.text;
-    if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+    if (rec === undefined) this.rows.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
     else updateRow(rec.li, v, shown.texts);
     rec.row = r;
     rec.checked = checked;
@@ -708,7 +517,7 @@ export class XsSessionList extends XsElement {
     this.renderLang = this.localize.lang;
     this.textCache.clear();
     // A render without the list leaves no rows to show.
-    this.shown = undefined;
+    this.rows.shown = undefined;
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -725,7 +534,7 @@ export class XsSessionList extends XsElement {
       // Sessions changed: forget the elements of rows that are gone.
       this.rowNodesOf = snap;
       const ids = new Set(m.view.others.map((r) => r.deviceId));
-      for (const id of [...this.rowNodes.keys()]) if (!ids.has(id)) this.rowNodes.delete(id);
+      for (const id of [...this.rows.rowNodes.keys()]) if (!ids.has(id)) this.rows.rowNodes.delete(id);
     }
     const view = m.view;
     const { counts, visible } = view;
@@ -747,7 +556,7 @@ export class XsSessionList extends XsElement {
       'no-keys': ['badge no-keys', this.tr('noKeys')],
       unknown: ['badge unknown', this.tr('trustUnknown')],
     } as const;
-    this.shown = {
+    this.rows.shown = {
       rows: visible, now: m.now, threshold: m.thresholdMs, canVouch: snap.canVouch, texts, select, ip, lastActivity,
       lastActivityUnknown: this.tr('lastActivityUnknown'), unnamed: this.tr('unnamed'), badges, abs: this.formats().abs, activity: new Map(),
       clients: new Map(),
