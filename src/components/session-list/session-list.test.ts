@@ -485,7 +485,18 @@ describe('<xs-session-list> wording and device kinds', () => {
     await expect(el).to.be.accessible();
     // Without an agent: no line.
     const { el: plain } = await mount();
-    expect(rowOf(plain, 'UNV').querySelector<HTMLElement>('.client')!.hidden).to.equal(true);
+    expect(rowOf(plain, 'UNV').querySelector('.client')).to.equal(null);
+    // An agent reported later: the row gains the line; gone again, it hides.
+    const { el: later, fake: lf } = await mount();
+    lf.devices[2]!.userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    await later.reload();
+    await later.updateComplete;
+    expect(client(rowOf(later, 'UNV'))).to.deep.equal(['browser', 'Web browser', 'Firefox on Linux']);
+    delete lf.devices[2]!.userAgent;
+    await later.reload();
+    await later.updateComplete;
+    expect(rowOf(later, 'UNV').querySelector<HTMLElement>('.client')!.hidden).to.equal(true);
+    await expect(later).to.be.accessible();
     expect(plain.shadowRoot!.querySelector('[part=current] .client')).to.equal(null);
   });
 
