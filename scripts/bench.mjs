@@ -106,7 +106,7 @@ try {
     const rD = await openPage();
     await rD.page.evaluate((k) => window.bench.prepare(k), n);
     await rD.page.evaluate((r) => window.bench.prepareFile(r), rounds);
-    const runs = { bare: [], bareW: [], enc: [], dec: [], rustEnc: [], rustKdfEnc: [], rustDec: [], rustKdfDec: [] };
+    const runs = { bare: [], bareW: [], enc: [], dec: [], rustEnc: [], rustKdfEnc: [], rustDec: [], rustKdfDec: [], prim: [] };
     for (let i = 0; i < reps; i++) {
       runs.bare.push(await call(kit, 'barePbkdf2', rounds));
       runs.bareW.push(await call(kit, 'barePbkdf2Worker', rounds));
@@ -117,6 +117,7 @@ try {
       await kit.page.evaluate(() => window.bench.checkDecrypted());
       runs.rustDec.push(await call(rD, 'rustDecrypt'));
       runs.rustKdfDec.push(await call(rD, 'rustDecryptEmpty', rounds));
+      runs.prim.push(await kit.page.evaluate(() => window.bench.primitives()));
     }
     for (const p of [kit, rE, rD]) await p.context.close();
     const agg = (list) => ({
@@ -136,7 +137,8 @@ try {
     const rustDec = agg(runs.rustDec);
     const rustKdfDec = agg(runs.rustKdfDec);
 
-    const row = { n, jsonBytes, fileBytes, bare, bareW, kitEnc, kitDec, rustEnc, rustKdfEnc, rustDec, rustKdfDec };
+    const prim = Object.fromEntries(Object.keys(runs.prim[0]).map((k) => [k, median(runs.prim.map((p) => p[k]))]));
+    const row = { n, jsonBytes, fileBytes, bare, bareW, kitEnc, kitDec, rustEnc, rustKdfEnc, rustDec, rustKdfDec, prim };
     results.push(row);
     log(`  done: kit enc ${kitEnc.totalMs.toFixed(0)} ms, dec ${kitDec.totalMs.toFixed(0)} ms; rust enc ${rustEnc.totalMs.toFixed(0)} ms, dec ${rustDec.totalMs.toFixed(0)} ms`);
   }
@@ -178,6 +180,16 @@ for (const r of results) {
     const ru = mbps(r.fileBytes, rust.totalMs - rustKdf.totalMs);
     lines.push(`| ${r.n} | ${op} | ${k.toFixed(0)} | ${ru.toFixed(0)} | ${(k / ru).toFixed(1)}× |`);
   }
+}
+lines.push('');
+lines.push('The primitives alone on the idle page, same data, same run (median ms; MB/s of the file size) — one thread\'s floor for the work besides the key derivation:');
+for (const r of results) {
+  const p = r.prim;
+  const encFloor = (p['UTF-8 encode'] ?? 0) + (p['AES-CTR'] ?? 0) + (p['HMAC-SHA-256'] ?? 0);
+  const decFloor = (p['base64 decode'] ?? 0) + (p['AES-CTR'] ?? 0) + (p['HMAC-SHA-256'] ?? 0) + (p['UTF-8 decode'] ?? 0);
+  lines.push(`- ${r.n} sessions: ${Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(0)} (${mbps(r.fileBytes, v).toFixed(0)} MB/s)`).join('; ')}. ` +
+    `Sum, encrypt (UTF-8 + AES + HMAC, base64 encoding not included): ${encFloor.toFixed(0)} ms; kit non-KDF ${f0(r.kitEnc.totalMs - r.kitEnc.kdfMs)} ms. ` +
+    `Sum, decrypt (base64 + AES + HMAC + UTF-8): ${decFloor.toFixed(0)} ms; kit non-KDF ${f0(r.kitDec.totalMs - r.kitDec.kdfMs)} ms.`);
 }
 lines.push('');
 lines.push('Where the kit\'s time went (median ms per phase; "page" = the main thread, "(with yields)" includes the gaps between its slices; worker phases overlap the page\'s waiting):');

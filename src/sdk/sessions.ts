@@ -13,8 +13,11 @@ export interface SessionRow {
   displayName: string | undefined;
   lastSeenTs: number | null;
   lastSeenIp: string | null;
-  /** The user agent the server recorded (`last_seen_user_agent`, where it reports it): attacker-controlled text. */
-  userAgent: string | null;
+  /**
+   * The user agent the server recorded (`last_seen_user_agent`, where it reports it): attacker-controlled text.
+   * Optional, so that custom sources written before it keep compiling.
+   */
+  userAgent?: string | null;
   trust: SessionTrust;
   /** The session's ed25519 key, when it has keys. */
   fingerprint: string | undefined;

@@ -117,6 +117,50 @@ const api = {
     });
   },
   /**
+   * The primitives the key file is made of, each alone on the idle page over this run's data (ms): UTF-8 encoding
+   * (TextEncoder.encodeInto into a touched buffer), one plain copy of that size (memcpy), UTF-8 decoding (TextDecoder, fatal, 1 MB slices), AES-CTR
+   * (WebCrypto, 512 KB pieces), HMAC-SHA-256 (WebCrypto, one call), base64 decoding (setFromBase64, where the
+   * browser has it). Their sum is what one thread needs for the work besides the key derivation: the floor the
+   * kit's pipeline is measured against on this machine, in this run.
+   */
+  async primitives(): Promise<Record<string, number>> {
+    const enc = new TextEncoder();
+    const buf = new Uint8Array(json.length * 3 + 16).fill(1);
+    const time = async (f: () => unknown) => {
+      const t = performance.now();
+      await f();
+      return performance.now() - t;
+    };
+    let n = 0;
+    const out: Record<string, number> = {};
+    // One copy of the plaintext's size: what the memory of this machine allows at all.
+    out['memcpy'] = await time(() => buf.slice(0, json.length).length);
+    out['UTF-8 encode'] = await time(() => (n = enc.encodeInto(json, buf).written));
+    const bytes = buf.subarray(0, n);
+    out['UTF-8 decode'] = await time(() => {
+      const d = new TextDecoder('utf-8', { fatal: true });
+      let text = '';
+      for (let i = 0; i < n; i += 1 << 20) text += d.decode(bytes.subarray(i, Math.min(n, i + (1 << 20))), { stream: true });
+      return text.length;
+    });
+    const aesKey = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-CTR', false, ['encrypt']);
+    out['AES-CTR'] = await time(async () => {
+      for (let i = 0; i < n; i += 524_256) {
+        await crypto.subtle.encrypt({ name: 'AES-CTR', counter: new Uint8Array(16), length: 64 }, aesKey, bytes.subarray(i, Math.min(n, i + 524_256)));
+      }
+    });
+    const macKey = await crypto.subtle.importKey('raw', new Uint8Array(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    out['HMAC-SHA-256'] = await time(() => crypto.subtle.sign('HMAC', macKey, bytes));
+    const from = (Uint8Array.prototype as unknown as { setFromBase64?: unknown }).setFromBase64;
+    if (typeof from === 'function') {
+      const b64 = fileText.slice(fileText.indexOf('\n') + 1, fileText.lastIndexOf('-----END'));
+      const target = new Uint8Array(b64.length);
+      out['base64 decode'] = await time(() => (target as unknown as { setFromBase64: (s: string) => unknown }).setFromBase64(b64));
+    }
+    buf.fill(0);
+    return out;
+  },
+  /**
    * Called by the script after it read the peak memory of kitDecrypt: comparing flattens the result string (a rope
    * of slices), a copy that is the caller's cost, not the decryption's.
    */

@@ -485,7 +485,18 @@ describe('<xs-session-list> wording and device kinds', () => {
     await expect(el).to.be.accessible();
     // Without an agent: no line.
     const { el: plain } = await mount();
-    expect(rowOf(plain, 'UNV').querySelector<HTMLElement>('.client')!.hidden).to.equal(true);
+    expect(rowOf(plain, 'UNV').querySelector('.client')).to.equal(null);
+    // An agent reported later: the row gains the line; gone again, it hides.
+    const { el: later, fake: lf } = await mount();
+    lf.devices[2]!.userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    await later.reload();
+    await later.updateComplete;
+    expect(client(rowOf(later, 'UNV'))).to.deep.equal(['browser', 'Web browser', 'Firefox on Linux']);
+    delete lf.devices[2]!.userAgent;
+    await later.reload();
+    await later.updateComplete;
+    expect(rowOf(later, 'UNV').querySelector<HTMLElement>('.client')!.hidden).to.equal(true);
+    await expect(later).to.be.accessible();
     expect(plain.shadowRoot!.querySelector('[part=current] .client')).to.equal(null);
   });
 
@@ -528,5 +539,61 @@ describe('<xs-session-list> signing out the last other session', () => {
     expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
     expect(el.shadowRoot!.textContent).to.contain('You have no other sessions.');
     await expect(el).to.be.accessible();
+  });
+});
+
+// Faults of the account-page hand-off (the requests it adds; the sign-out itself happens on the account page):
+//
+// | request                               | fault                        | behaviour (test below)                                        |
+// |---------------------------------------|------------------------------|---------------------------------------------------------------|
+// | GET /_matrix/client/v1/auth_metadata  | 5xx / network down / 404     | no account page known: the password path, as on any server    |
+// | GET /_matrix/client/v3/devices (return)| fails                       | stays at the hand-off, no outcome claimed; "Check again" works |
+// | GET /_matrix/client/v3/devices (return)| slow                        | "Checking…", buttons disabled; a second return joins the check |
+describe('<xs-session-list> account-page hand-off under faults', () => {
+  const metadata = { account_management_uri: 'https://auth.example.org/account/' };
+
+  it('auth metadata that fails to load leaves the password path', async () => {
+    const fake = fakeSessionsClient(sessionsOpts());
+    (fake.client as unknown as { http: unknown }).http = { request: async () => { throw new TypeError('Failed to fetch'); } };
+    const { el } = await mount(fake);
+    button(rowOf(el, 'UNV'), 'Sign out').click();
+    await el.updateComplete;
+    button($(el, '[part=panel]'), 'Sign out').click();
+    await waitRendered(el, () => $(el, 'xs-auth-prompt')?.shadowRoot?.querySelector('input[type=password]'));
+  });
+
+  it('a failed or slow reload on return claims nothing; "Check again" then confirms', async () => {
+    const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
+    const { el } = await mount(fake);
+    const origOpen = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      button(rowOf(el, 'UNV'), 'Sign out').click();
+      await el.updateComplete;
+      button($(el, '[part=panel]'), 'Sign out').click();
+      await el.updateComplete;
+      button($(el, '[part=panel]'), 'Open the account page').click();
+      await el.updateComplete;
+      fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
+      fake.failNext.getDevices = new TypeError('Failed to fetch');
+      window.dispatchEvent(new Event('focus'));
+      await waitRendered(el, () => $(el, '[role=alert]')?.textContent?.includes('could not be brought up to date'));
+      expect($(el, '[part=panel] h3').textContent).to.equal('Sign out of 1 session?');
+      expect($(el, '[part=panel]').textContent).to.not.contain('Signed out');
+      // Slow: "Checking…" with the buttons disabled; a second return while checking joins it.
+      let release!: () => void;
+      const orig = fake.client.getDevices.bind(fake.client);
+      (fake.client as unknown as { getDevices: () => unknown }).getDevices = () => new Promise((r) => (release = () => r(orig())));
+      button($(el, '[part=panel]'), 'Check again').click();
+      await el.updateComplete;
+      expect($(el, '[part=panel] [role=status]').textContent).to.contain('Checking');
+      expect(button($(el, '[part=panel]'), 'Close').disabled).to.equal(true);
+      window.dispatchEvent(new Event('focus'));
+      release();
+      await waitRendered(el, () => $(el, '[part=panel] [role=status] h3'));
+      expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
+    } finally {
+      window.open = origOpen;
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { html, nothing, render, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -12,94 +12,20 @@ import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
 import {
   DAY_MS,
-  MAX_NAME_LENGTH,
   RenamedEvent,
   SessionListModel,
   SignedOutEvent,
   isInactive,
-  summaryFilter,
   type SessionFilter,
   type SignOutStage,
 } from '../../state/session-list.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import { renderSignOutPanel } from './sign-out-panel.js';
+import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
+import { badgesAndMeta, details, noteFor, renameForm, summary, type PartsContext } from './session-parts.js';
 import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { DEVICE_ICONS, createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
-
-/**
- * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
- * adds to it, so slices stay well below the 50 ms of a long task). The rows are not part of the element's Lit
- * template: the element puts them in its `<ul>` itself (see session-row.ts). Each slice adds at most
- * `rowsPerSlice` rows not yet in the list and stops early when its script alone reaches SLICE_MS, then styles
- * what it added (so that work never piles up into one frame after several slices); the rest
- * follow in further tasks of the same kind, without another Lit update. `rowsPerSlice` is adapted after each
- * slice from its measured time per row (script and style, and the slice's fixed costs spread over its rows),
- * so a slice takes about SLICE_MS on any machine.
- */
-const SLICE_MS = 5;
-
-/** Bounds of `rowsPerSlice`: some progress per slice, and no frame flooded with new rows. */
-const MIN_ROWS = 20;
-const MAX_ROWS = 150;
-
-/** Rows per slice learned by the last list that rendered: a new list starts from it. */
-let learnedRowsPerSlice = 60;
-
-/** Runs `fn` in a new task without setTimeout's nesting clamp (a MessageChannel message). */
-function nextTask(fn: () => void): { cancel(): void } {
-  const ch = new MessageChannel();
-  let live = true;
-  ch.port1.onmessage = () => {
-    ch.port1.close();
-    if (live) fn();
-  };
-  ch.port2.postMessage(null);
-  return { cancel: () => { live = false; ch.port1.close(); } };
-}
-
-/** What the rows of a render depend on, besides each row's own data. */
-interface ShownRows {
-  rows: SessionRow[];
-  now: number;
-  threshold: number;
-  canVouch: boolean;
-  texts: RowTexts;
-  /** Changes with the language or a registered translation of any text a row shows. */
-  textsKey: string;
-  /** Formatters and texts of the row terms, looked up once per render. */
-  select: (name: string) => string;
-  ip: (ip: string) => string;
-  lastActivity: (when: string) => string;
-  lastActivityUnknown: string;
-  unnamed: string;
-  badges: Record<SessionRow['trust'], readonly [string, string]>;
-  /** Full dates (the rows' tooltips). */
-  abs: Intl.DateTimeFormat;
-  /** "Last activity …" by relative phrase (few distinct ones). */
-  activity: Map<string, string>;
-  /** The client line by user agent (few distinct ones). */
-  clients: Map<string, ClientLine>;
-}
-
-/** A row's element, the values it shows now (compared to decide whether to update it) and its list pass. */
-class RowRecord {
-  /** Whether the row shows extra parts (details, rename form, note), rendered into it with Lit. */
-  extras = false;
-  /** The last full list pass that wants this row. */
-  pass = 0;
-  /** What the row shows now (set by the list each time it renders the row). */
-  row!: SessionRow;
-  checked = false;
-  expanded = false;
-  rename: unknown;
-  note: unknown;
-  when = '';
-  inactive = false;
-  canVouch = false;
-  textsKey = '';
-  constructor(readonly li: RowElement) {}
-}
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
@@ -159,28 +85,22 @@ export class XsSessionList extends XsElement {
 
   private model?: SessionListModel;
   private modelVersion = 0;
-  /** Rows a slice adds (see SLICE_MS). */
-  private rowsPerSlice = learnedRowsPerSlice;
-  /** Whether every row of the view is in the list; if not, `resumeAt` is the index in `shown.rows` to go on from. */
-  private complete = true;
-  private resumeAt = 0;
-  /** What the last render shows in the list (the rows and what they depend on); `updated` puts it in the list. */
-  private shown?: ShownRows;
+  /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
+  private readonly rows = new RowSlicer({
+    list: () => this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions') ?? null,
+    rowFor: (r, rec, shown) => this.rowFor(r, rec, shown),
+    applyFocus: () => this.applyFocus(),
+    connected: () => this.isConnected,
+  });
   /** When the update in progress started (its slice of rows is bounded by the clock from there). */
   private updateStart = 0;
-  /** Row elements by device id, in the DOM or not (see `rowFor`); pruned when the sessions change. */
-  private rowNodes = new Map<string, RowRecord>();
   private rowNodesOf?: unknown;
-  /** Counts full list passes (see `RowRecord.pass`). */
-  private pass = 0;
   /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
   private readonly rowValues: RowValues = {
     key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
     title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '',
   };
   private readonly keys = new Map<string, number>();
-  private chunkTimer?: { cancel(): void };
-  private chunkWaiters: (() => void)[] = [];
   private focusAfterRender?: string;
   private readonly onModelChange = () => {
     this.modelVersion++;
@@ -226,8 +146,8 @@ export class XsSessionList extends XsElement {
     const model = new SessionListModel(source);
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
-    this.shown = undefined;
-    this.rowNodes.clear();
+    this.rows.shown = undefined;
+    this.rows.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
     model.addEventListener('signed-out', this.onSignedOut);
     model.addEventListener('renamed', this.onRenamed);
@@ -248,95 +168,6 @@ export class XsSessionList extends XsElement {
     return `signout-${so.kind}`;
   }
 
-  /**
-   * Puts the rows of `shown` in the list, in order, and brings rows whose values changed up to date. A full
-   * pass (after a render) first removes rows no longer shown, then adds rows not yet in the list within its
-   * share of a slice (see SLICE_MS) and notes where to go on (`resumeAt`). A pass that goes on (`full` false,
-   * in a task of its own) only adds rows from there: nothing else changed, or a render would have started a
-   * full pass. Runs of new rows go in as one fragment; rows in place are not touched.
-   */
-  private syncRows(start: number, full: boolean) {
-    this.chunkTimer?.cancel();
-    this.chunkTimer = undefined;
-    const ul = this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions');
-    const shown = this.shown;
-    if (!ul || !shown) {
-      this.complete = true;
-      return;
-    }
-    const want = shown.rows;
-    if (full) {
-      if (want.length === 0) ul.replaceChildren();
-      else {
-        const pass = ++this.pass;
-        for (const r of want) {
-          const rec = this.rowNodes.get(r.deviceId);
-          if (rec !== undefined) rec.pass = pass;
-        }
-        for (let c = ul.firstElementChild; c;) {
-          const next = c.nextElementSibling;
-          if (this.rowNodes.get((c as RowElement).deviceId!)?.pass !== pass) c.remove();
-          c = next;
-        }
-      }
-    }
-    let i = full ? 0 : this.resumeAt;
-    let cur = i === 0 ? ul.firstElementChild : this.rowNodes.get(want[i - 1]!.deviceId)!.li.nextElementSibling;
-    let run: DocumentFragment | undefined;
-    let added = 0;
-    let resume = -1;
-    for (; i < want.length; i++) {
-      const r = want[i]!;
-      const rec = this.rowNodes.get(r.deviceId);
-      if (rec === undefined || rec.li.parentNode !== ul) {
-        if (resume >= 0) continue;
-        // A full pass adds MIN_ROWS rows (a short list is complete at once), then more while it has spent less
-        // than half a slice (it also renders the rest of the element, which is then styled); a slice that goes on
-        // adds at least one row.
-        if (full
-          ? added >= MIN_ROWS && (added >= this.rowsPerSlice >> 1 || performance.now() - start > SLICE_MS / 2)
-          : added > 0 && (added >= this.rowsPerSlice || performance.now() - start > SLICE_MS)) {
-          resume = i;
-          // A full pass still brings the rows already in the list up to date; one that goes on is done.
-          if (full) continue;
-          break;
-        }
-        added++;
-      } else if (!full) {
-        // In the list and up to date (the full pass saw it): new rows before it go in before it.
-        if (run) ul.insertBefore(run, rec.li);
-        run = undefined;
-        cur = rec.li.nextElementSibling;
-        continue;
-      }
-      const li = this.rowFor(r, rec, shown);
-      if (li === cur) {
-        if (run) ul.insertBefore(run, cur);
-        run = undefined;
-        cur = cur.nextElementSibling;
-      } else (run ??= document.createDocumentFragment()).append(li);
-    }
-    if (run) ul.insertBefore(run, cur);
-    this.complete = resume < 0;
-    this.resumeAt = resume < 0 ? 0 : resume;
-    if (added > 0) {
-      // Style the rows added now, in this task, so that work never piles up into one frame after several slices.
-      // (Styling is what costs per row; layout walks the whole list, so it is left to the next frame: one
-      // layout per frame instead of one per slice.)
-      void getComputedStyle(ul.lastElementChild!).display;
-      // Learned from slices that only add rows (a full pass also renders the rest of the element).
-      if (!full && added >= MIN_ROWS) {
-        // Rows that fit in SLICE_MS at this slice's cost per row; a change goes half the way (one slow slice,
-        // e.g. with a garbage collection in it, does not shrink the slices for long).
-        const fit = (SLICE_MS * added) / Math.max(performance.now() - start, 0.1);
-        const next = (this.rowsPerSlice + fit) / 2;
-        learnedRowsPerSlice = this.rowsPerSlice = Math.round(Math.min(MAX_ROWS, Math.max(MIN_ROWS, next)));
-      }
-    }
-    if (!this.complete) this.scheduleChunk();
-    else this.flushChunkWaiters();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.updateStart = performance.now();
     super.willUpdate(changed);
@@ -350,7 +181,7 @@ export class XsSessionList extends XsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.syncRows(this.updateStart, true);
+    this.rows.sync(this.updateStart, true);
     super.updated(changed);
     this.applyFocus();
   }
@@ -369,42 +200,19 @@ export class XsSessionList extends XsElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onReturn);
     window.removeEventListener('focus', this.onReturn);
-    this.chunkTimer?.cancel();
-    this.chunkTimer = undefined;
     // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
     // and a removed element that something still references should not keep a thousand rows alive.
-    this.shadowRoot?.querySelector('ul.sessions')?.replaceChildren();
-    this.rowNodes.clear();
-    this.shown = undefined;
-    this.complete = true;
-    this.flushChunkWaiters();
+    this.rows.release();
   }
 
   /** Resolves once every row of the current view is in the DOM (rows render in slices). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && this.model && !this.complete) {
-      await new Promise<void>((r) => this.chunkWaiters.push(r));
+    while (this.isConnected && this.model && !this.rows.complete) {
+      await this.rows.nextSlice();
       result = await super.getUpdateComplete();
     }
     return result;
-  }
-
-  /** The next slice of rows, in a task of its own (no Lit update: only rows are added). */
-  private scheduleChunk() {
-    if (this.chunkTimer !== undefined) return;
-    this.chunkTimer = nextTask(() => {
-      this.chunkTimer = undefined;
-      if (!this.isConnected || this.complete) return;
-      this.syncRows(performance.now(), false);
-      this.applyFocus();
-    });
-  }
-
-  private flushChunkWaiters() {
-    const waiters = this.chunkWaiters;
-    this.chunkWaiters = [];
-    waiters.forEach((w) => w());
   }
 
   /** A stable short key per device id, for element ids and selectors (device ids are server-chosen text). */
@@ -536,68 +344,6 @@ export class XsSessionList extends XsElement {
     return line;
   }
 
-  /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
-  private clientTemplate(row: SessionRow): TemplateResult | typeof nothing {
-    const c = this.clientLine(row.userAgent);
-    if (!c.text) return nothing;
-    return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
-      ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
-      : nothing}<span>${c.text}</span></div>`;
-  }
-
-  private trustBadge(row: SessionRow): [string, string] {
-    switch (row.trust) {
-      case 'verified': return ['badge verified', this.tr('verified')];
-      case 'unverified': return ['badge unverified', this.tr('unverified')];
-      case 'no-keys': return ['badge no-keys', this.tr('noKeys')];
-      default: return ['badge unknown', this.tr('trustUnknown')];
-    }
-  }
-
-  /** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
-  private badgesAndMeta(row: SessionRow, inactive: boolean): TemplateResult {
-    const [cls, label] = this.trustBadge(row);
-    const seen = row.lastSeenTs;
-    return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${this.tr('inactive')}</span>
-      ${this.clientTemplate(row)}<div class="meta"><span title=${seen !== null ? this.formats().abs.format(seen) : ''}>${seen !== null
-        ? this.tr('lastActivity', this.relative(seen, this.model!.now)) : this.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${this.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
-  }
-
-  private details(row: SessionRow): TemplateResult {
-    return html`<dl class="details session-wide">
-      <dt>${this.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
-      <dt>${this.tr('fingerprint')}</dt><dd>${row.fingerprint ?? this.tr('noFingerprint')}</dd>
-      <dt>${this.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
-      <dt>${this.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? this.formats().abs.format(row.lastSeenTs) : '—'}</dd>
-    </dl>`;
-  }
-
-  private renameForm(row: SessionRow): TemplateResult | typeof nothing {
-    const r = this.model?.rename;
-    if (!r || r.deviceId !== row.deviceId) return nothing;
-    const k = this.keyOf(row.deviceId);
-    const error = r.kind === 'editing' ? r.error : undefined;
-    const errorText = !error ? '' : error.kind === 'empty' ? this.tr('renameEmpty')
-      : this.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(this.renderLang, error.failure));
-    return html`<form class="rename session-wide" @submit=${this.onRenameSubmit} @keydown=${this.onRenameKey}>
-      <label for="rn-${k}">${this.tr('renameLabel')}</label>
-      <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
-        .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
-        aria-invalid=${error ? 'true' : 'false'} />
-      <p class="hint" id="rnn-${k}">${this.tr('renameNote')}</p>
-      ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
-      <div class="row">
-        <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? this.tr('saving') : this.tr('save')}</button>
-        <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => this.model?.cancelRename()}>${this.tr('cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private noteFor(row: SessionRow): TemplateResult | typeof nothing {
-    if (this.note?.deviceId !== row.deviceId) return nothing;
-    return html`<p class="session-wide" role="status" part="status">${this.tr(this.note.text)}</p>`;
-  }
-
   /**
    * The element of a row, filled again only when something it shows changed. A row that leaves the list
    * (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
@@ -659,11 +405,11 @@ export class XsSessionList extends XsElement {
     v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
     v.expanded = expanded;
     v.canVerify = r.trust === 'unverified' && shown.canVouch;
-    const client = this.clientLine(r.userAgent, shown.clients);
+    const client = this.clientLine(r.userAgent ?? null, shown.clients);
     v.clientKind = client.kind;
     v.clientKindLabel = client.kindLabel;
     v.clientText = client.text;
-    if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+    if (rec === undefined) this.rows.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
     else updateRow(rec.li, v, shown.texts);
     rec.row = r;
     rec.checked = checked;
@@ -682,7 +428,7 @@ export class XsSessionList extends XsElement {
   private renderExtras(r: SessionRow, rec: RowRecord) {
     const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
     if (extras || rec.extras) {
-      render(extras ? html`${rec.expanded ? this.details(r) : nothing}${this.renameForm(r)}${this.noteFor(r)}` : nothing, rec.li,
+      render(extras ? html`${rec.expanded ? details(this.parts(), r) : nothing}${renameForm(this.parts(), r)}${noteFor(this.parts(), r)}` : nothing, rec.li,
         { host: this, renderBefore: extrasAnchor(rec.li) });
       rec.extras = extras;
     }
@@ -696,7 +442,7 @@ export class XsSessionList extends XsElement {
     return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
         @click=${this.onListClick}>
       <h3 id="cur-h">${this.tr('currentHeading')}</h3>
-      <div><span class="name" id="n-${k}">${this.name(row)}</span>${this.badgesAndMeta(row, false)}</div>
+      <div><span class="name" id="n-${k}">${this.name(row)}</span>${badgesAndMeta(this.parts(), row, false)}</div>
       ${hint ? html`<p class="hint">${this.tr(hint)}</p>` : nothing}
       <div class="actions" role="group" aria-labelledby="n-${k}">
         <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
@@ -704,24 +450,27 @@ export class XsSessionList extends XsElement {
         ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
         <button type="button" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
       </div>
-      ${expanded ? this.details(row) : nothing}${this.renameForm(row)}${this.noteFor(row)}
+      ${expanded ? details(this.parts(), row) : nothing}${renameForm(this.parts(), row)}${noteFor(this.parts(), row)}
       ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
     </section>`;
   }
 
-  private summary(): TemplateResult {
-    const m = this.model!;
-    const { counts } = m.view;
-    const target = summaryFilter(counts);
-    return html`<section class="card" part="summary" aria-labelledby="sum-h">
-      <h3 id="sum-h">${this.tr('summaryHeading')}</h3>
-      ${target
-        ? html`<p class="row"><span>${this.tr('summary', counts.unverified, counts.inactive)}</span>
-            <button type="button" part="action" @click=${() => this.setFilter(target)}>${this.tr('review')}</button></p>
-            ${counts.unverified ? html`<p class="hint">${this.tr('unverifiedHint', counts.unverified)}</p>` : nothing}
-            ${counts.inactive ? html`<p class="hint">${this.tr('inactiveHint')} ${this.tr('inactiveFor', this.inactiveDays)}</p>` : nothing}`
-        : html`<p>${this.tr('allGood')}</p>`}
-    </section>`;
+  /** The context of the Lit-rendered parts (session-parts.ts), for the render in progress. */
+  private parts(): PartsContext {
+    return {
+      model: this.model!,
+      lang: this.renderLang,
+      tr: (key, ...args) => this.tr(key, ...args),
+      abs: this.formats().abs,
+      relative: (ts) => this.relative(ts, this.model!.now),
+      keyOf: (id) => this.keyOf(id),
+      clientLine: (ua) => this.clientLine(ua),
+      note: this.note,
+      onRenameSubmit: (e) => this.onRenameSubmit(e),
+      onRenameKey: (e) => this.onRenameKey(e),
+      setFilter: (f) => this.setFilter(f),
+      inactiveDays: this.inactiveDays,
+    };
   }
 
   private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
@@ -768,7 +517,7 @@ export class XsSessionList extends XsElement {
     this.renderLang = this.localize.lang;
     this.textCache.clear();
     // A render without the list leaves no rows to show.
-    this.shown = undefined;
+    this.rows.shown = undefined;
     const m = this.model;
     const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
     if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
@@ -785,7 +534,7 @@ export class XsSessionList extends XsElement {
       // Sessions changed: forget the elements of rows that are gone.
       this.rowNodesOf = snap;
       const ids = new Set(m.view.others.map((r) => r.deviceId));
-      for (const id of [...this.rowNodes.keys()]) if (!ids.has(id)) this.rowNodes.delete(id);
+      for (const id of [...this.rows.rowNodes.keys()]) if (!ids.has(id)) this.rows.rowNodes.delete(id);
     }
     const view = m.view;
     const { counts, visible } = view;
@@ -807,7 +556,7 @@ export class XsSessionList extends XsElement {
       'no-keys': ['badge no-keys', this.tr('noKeys')],
       unknown: ['badge unknown', this.tr('trustUnknown')],
     } as const;
-    this.shown = {
+    this.rows.shown = {
       rows: visible, now: m.now, threshold: m.thresholdMs, canVouch: snap.canVouch, texts, select, ip, lastActivity,
       lastActivityUnknown: this.tr('lastActivityUnknown'), unnamed: this.tr('unnamed'), badges, abs: this.formats().abs, activity: new Map(),
       clients: new Map(),
@@ -822,7 +571,7 @@ export class XsSessionList extends XsElement {
       ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
       ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.tr('dehydratedDevice')}</p>` : nothing}
       ${view.current ? this.currentCard(view.current) : nothing}
-      ${counts.all > 0 ? this.summary() : nothing}
+      ${counts.all > 0 ? summary(this.parts()) : nothing}
       <section aria-labelledby="others-h">
         <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
         ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>

@@ -13,6 +13,7 @@ import type { TextPart } from '../../internal/untrusted-text.js';
  *   <div>
  *     <span class="name" id="n-K"><bdi class="">NAME</bdi></span><span class="badge verified">Verified</span><span class="badge inactive" hidden>Inactive</span>
  *     <div class="client" data-kind="browser"><svg role="img" aria-label="Web browser" …><path d="…"/></svg><span>Chrome on Linux</span></div>
+ *       (only in rows whose session reports a user agent: added when first needed, so lists without agents stay as small)
  *     <div class="meta"><span title="FULL DATE">Last activity …</span><span> · IP …</span><span class="mono"> · DEVICE</span></div>
  *     <div class="actions" role="group" aria-labelledby="n-K">
  *       <button type="button" part="action" data-action="details" aria-expanded="false">Details</button>
@@ -106,7 +107,6 @@ function prototypeRow(doc: Document, t: RowTexts): RowElement {
       '\n        ', el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
       el(doc, 'span', {}),
       el(doc, 'span', { class: 'badge inactive', hidden: '' }, t.inactive),
-      '\n        ', clientLine(doc),
       '\n        ', el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
       '\n        ', el(doc, 'div', { class: 'actions', role: 'group' },
         '\n          ', button('details', t.details, { 'aria-expanded': 'false' }),
@@ -192,8 +192,12 @@ export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement 
   badge.className = v.trustClass;
   badge.textContent = v.trustLabel;
   if (v.inactive) (badge.nextElementSibling as HTMLElement).hidden = false;
-  if (v.clientText) setClient(badge.nextElementSibling!.nextElementSibling as HTMLElement, v);
   const actions = body.lastElementChild!;
+  if (v.clientText) {
+    const line = clientLine(doc);
+    setClient(line, v);
+    body.insertBefore(line, actions.previousElementSibling);
+  }
   actions.setAttribute('aria-labelledby', nameId);
   if (v.expanded) actions.firstElementChild!.setAttribute('aria-expanded', 'true');
   if (v.canVerify) (actions.lastElementChild!.previousElementSibling as HTMLElement).hidden = false;
@@ -235,9 +239,15 @@ export function updateRow(li: RowElement, v: RowValues, t: RowTexts): void {
   const inactive = badge.nextElementSibling as HTMLElement;
   if (inactive.hidden === v.inactive) inactive.hidden = !v.inactive;
   setText(inactive, t.inactive);
-  const client = inactive.nextElementSibling as HTMLElement;
-  setClient(client, v);
-  const meta = client.nextElementSibling!;
+  let meta = inactive.nextElementSibling!;
+  if (meta.classList.contains('client')) {
+    setClient(meta as HTMLElement, v);
+    meta = meta.nextElementSibling!;
+  } else if (v.clientText) {
+    const line = clientLine(li.ownerDocument);
+    setClient(line, v);
+    meta.before(line);
+  }
   const seen = meta.firstElementChild!;
   setAttr(seen, 'title', v.title);
   setText(seen, v.activity);

@@ -1,0 +1,107 @@
+// Parts of <xs-session-list> rendered with Lit: the badges and activity line of this session's card, a session's
+// details, the rename form, the note at a row (e.g. "Name saved."), and the security recommendations. (The rows
+// themselves are built in session-row.ts; these parts are rendered into a row when it shows them.)
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { SessionRow } from '../../sdk/sessions.js';
+import { MAX_NAME_LENGTH, summaryFilter, type SessionFilter, type SessionListModel } from '../../state/session-list.js';
+import type { ClientLine } from './session-list-format.js';
+import type { sessionListStrings } from './session-list.strings.js';
+import { DEVICE_ICONS } from './session-row.js';
+
+type Terms = typeof sessionListStrings.en;
+
+/** What the parts need from the list (looked up for the render in progress). */
+export interface PartsContext {
+  model: SessionListModel;
+  lang: string;
+  tr<K extends keyof Terms & string>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
+  /** Full dates. */
+  abs: Intl.DateTimeFormat;
+  /** "3 days ago", at the model's clock. */
+  relative(ts: number): string;
+  keyOf(deviceId: string): number;
+  clientLine(ua: string | null): ClientLine;
+  note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
+  onRenameSubmit(e: SubmitEvent): void;
+  onRenameKey(e: KeyboardEvent): void;
+  setFilter(f: SessionFilter): void;
+  inactiveDays: number;
+}
+
+/** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
+export function clientTemplate(c0: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
+  const c = c0.clientLine(row.userAgent ?? null);
+  if (!c.text) return nothing;
+  return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
+    ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
+    : nothing}<span>${c.text}</span></div>`;
+}
+
+function trustBadge(c: PartsContext, row: SessionRow): [string, string] {
+  switch (row.trust) {
+    case 'verified': return ['badge verified', c.tr('verified')];
+    case 'unverified': return ['badge unverified', c.tr('unverified')];
+    case 'no-keys': return ['badge no-keys', c.tr('noKeys')];
+    default: return ['badge unknown', c.tr('trustUnknown')];
+  }
+}
+
+/** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
+export function badgesAndMeta(c: PartsContext, row: SessionRow, inactive: boolean): TemplateResult {
+  const [cls, label] = trustBadge(c, row);
+  const seen = row.lastSeenTs;
+  return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${c.tr('inactive')}</span>
+    ${clientTemplate(c, row)}<div class="meta"><span title=${seen !== null ? c.abs.format(seen) : ''}>${seen !== null
+      ? c.tr('lastActivity', c.relative(seen)) : c.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${c.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
+}
+
+export function details(c: PartsContext, row: SessionRow): TemplateResult {
+  return html`<dl class="details session-wide">
+    <dt>${c.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
+    <dt>${c.tr('fingerprint')}</dt><dd>${row.fingerprint ?? c.tr('noFingerprint')}</dd>
+    <dt>${c.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
+    <dt>${c.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? c.abs.format(row.lastSeenTs) : '—'}</dd>
+  </dl>`;
+}
+
+export function renameForm(c: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
+  const r = c.model.rename;
+  if (!r || r.deviceId !== row.deviceId) return nothing;
+  const k = c.keyOf(row.deviceId);
+  const error = r.kind === 'editing' ? r.error : undefined;
+  const errorText = !error ? '' : error.kind === 'empty' ? c.tr('renameEmpty')
+    : c.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(c.lang, error.failure));
+  return html`<form class="rename session-wide" @submit=${c.onRenameSubmit} @keydown=${c.onRenameKey}>
+    <label for="rn-${k}">${c.tr('renameLabel')}</label>
+    <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
+      .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
+      aria-invalid=${error ? 'true' : 'false'} />
+    <p class="hint" id="rnn-${k}">${c.tr('renameNote')}</p>
+    ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
+    <div class="row">
+      <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? c.tr('saving') : c.tr('save')}</button>
+      <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => c.model.cancelRename()}>${c.tr('cancel')}</button>
+    </div>
+  </form>`;
+}
+
+export function noteFor(c: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
+  if (c.note?.deviceId !== row.deviceId) return nothing;
+  return html`<p class="session-wide" role="status" part="status">${c.tr(c.note.text)}</p>`;
+}
+
+export function summary(c: PartsContext): TemplateResult {
+  const m = c.model;
+  const { counts } = m.view;
+  const target = summaryFilter(counts);
+  return html`<section class="card" part="summary" aria-labelledby="sum-h">
+    <h3 id="sum-h">${c.tr('summaryHeading')}</h3>
+    ${target
+      ? html`<p class="row"><span>${c.tr('summary', counts.unverified, counts.inactive)}</span>
+          <button type="button" part="action" @click=${() => c.setFilter(target)}>${c.tr('review')}</button></p>
+          ${counts.unverified ? html`<p class="hint">${c.tr('unverifiedHint', counts.unverified)}</p>` : nothing}
+          ${counts.inactive ? html`<p class="hint">${c.tr('inactiveHint')} ${c.tr('inactiveFor', c.inactiveDays)}</p>` : nothing}`
+      : html`<p>${c.tr('allGood')}</p>`}
+  </section>`;
+}
