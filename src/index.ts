@@ -7,7 +7,7 @@ export { XsClientProvider } from './components/client-provider/client-provider.j
 export * from './i18n/index.js';
 export { XsAuthPrompt } from './components/auth-prompt/auth-prompt.js';
 export { UiaSession, UiaCancelledError, type UiaStage } from './state/uia.js';
-export { describeFailure, MAX_RETRY_AFTER_MS, type Failure, type FailureKind } from './sdk/errors.js';
+export { describeFailure, MAX_RETRY_AFTER_MS, maxRetryAfterMs, setMaxRetryAfterMs, type Failure, type FailureKind } from './sdk/errors.js';
 export { guardUiaRequests } from './sdk/uia-guard.js';
 export { checkServerUrl, type UrlCheck, type UrlRefusal } from './internal/safe-url.js';
 export {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { explainFailure } from '../i18n/errors.strings.js';
 import { TimeoutError, withTimeout } from '../internal/async.js';
-import { describeFailure, MAX_RETRY_AFTER_MS, parseRetryAfter, retryAfterOf } from './errors.js';
+import { describeFailure, MAX_RETRY_AFTER_MS, maxRetryAfterMs, parseRetryAfter, retryAfterOf, setMaxRetryAfterMs } from './errors.js';
 import { SurfacedRequestFailure } from './uia-guard.js';
 
 const matrixError = (httpStatus: number, errcode?: string, extra: Record<string, unknown> = {}) =>
@@ -44,6 +44,27 @@ describe('describeFailure', () => {
     expect(retryAfterOf('30', undefined, now)).to.deep.equal({ retryAfterMs: 30_000 });
     expect(retryAfterOf(null, 10, now)).to.deep.equal({ retryAfterMs: 1000 });
     expect(retryAfterOf('garbage', undefined, now)).to.deep.equal({});
+  });
+
+  it('the cap is 30 s by default; a host may set another (at least 1 s) and go back to the default', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(MAX_RETRY_AFTER_MS).to.equal(30_000);
+    expect(maxRetryAfterMs()).to.equal(30_000);
+    try {
+      setMaxRetryAfterMs(6_000);
+      expect(retryAfterOf('86400', undefined, now)).to.deep.equal({ retryAfterMs: 6_000, retryAfterCapped: true });
+      expect(retryAfterOf('5', undefined, now)).to.deep.equal({ retryAfterMs: 5_000 });
+      setMaxRetryAfterMs(10);
+      expect(maxRetryAfterMs()).to.equal(1_000);
+      setMaxRetryAfterMs(Number.NaN);
+      expect(maxRetryAfterMs()).to.equal(30_000);
+      setMaxRetryAfterMs(120_000);
+      expect(retryAfterOf('90', undefined, now)).to.deep.equal({ retryAfterMs: 90_000 });
+    } finally {
+      setMaxRetryAfterMs();
+    }
+    expect(maxRetryAfterMs()).to.equal(30_000);
+    expect(retryAfterOf('86400', undefined, now)).to.deep.equal({ retryAfterMs: 30_000, retryAfterCapped: true });
   });
 
   it('a 429 MatrixError: the header the SDK would throw on is read safely and capped', () => {

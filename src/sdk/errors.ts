@@ -18,9 +18,9 @@ export interface Failure {
   kind: FailureKind;
   httpStatus?: number;
   errcode?: string;
-  /** How long to wait after a 429, as the server asked but at most MAX_RETRY_AFTER_MS; absent when it gave no usable value. */
+  /** How long to wait after a 429, as the server asked but at most maxRetryAfterMs(); absent when it gave no usable value. */
   retryAfterMs?: number;
-  /** The server asked for a longer wait than MAX_RETRY_AFTER_MS (e.g. a day): retryAfterMs was cut to the cap. */
+  /** The server asked for a longer wait than maxRetryAfterMs() (e.g. a day): retryAfterMs was cut to the cap. */
   retryAfterCapped?: boolean;
   /** The server's or library's own text, for logs and "details" disclosures; never rendered as HTML. */
   detail?: string;
@@ -45,6 +45,21 @@ interface MatrixErrorLike {
  */
 export const MAX_RETRY_AFTER_MS = 30_000;
 
+let maxRetryAfter = MAX_RETRY_AFTER_MS;
+
+/** The longest wait the kit now asks of a person after a 429 (MAX_RETRY_AFTER_MS unless a host set another). */
+export function maxRetryAfterMs(): number {
+  return maxRetryAfter;
+}
+
+/**
+ * Sets the longest wait after a 429 for every flow of the kit (at least 1 s); without an argument back to
+ * MAX_RETRY_AFTER_MS. A host with a stricter or more patient policy sets it once at start-up.
+ */
+export function setMaxRetryAfterMs(ms?: number): void {
+  maxRetryAfter = ms === undefined || !Number.isFinite(ms) ? MAX_RETRY_AFTER_MS : Math.max(1000, Math.round(ms));
+}
+
 /**
  * The server's wait hint in ms: `Retry-After` (delay-seconds or an HTTP-date) wins over the body's
  * deprecated `retry_after_ms`. Undefined when neither is usable: missing, garbage, zero, negative, a date
@@ -63,11 +78,12 @@ export function parseRetryAfter(header: string | null | undefined, bodyMs: unkno
   return undefined;
 }
 
-/** The wait to show after a 429: the server's hint cut to MAX_RETRY_AFTER_MS (and at least 1 s). */
+/** The wait to show after a 429: the server's hint cut to maxRetryAfterMs() (and at least 1 s). */
 export function retryAfterOf(header: string | null | undefined, bodyMs: unknown, now = Date.now()): Pick<Failure, 'retryAfterMs' | 'retryAfterCapped'> {
   const ms = parseRetryAfter(header, bodyMs, now);
   if (ms === undefined) return {};
-  if (ms > MAX_RETRY_AFTER_MS) return { retryAfterMs: MAX_RETRY_AFTER_MS, retryAfterCapped: true };
+  const cap = maxRetryAfterMs();
+  if (ms > cap) return { retryAfterMs: cap, retryAfterCapped: true };
   return { retryAfterMs: Math.max(1000, Math.ceil(ms)) };
 }
 

@@ -2,17 +2,16 @@
 // the server's `Retry-After` / `retry_after_ms` — whatever its value: a Retry-After of a day keeps a set-up pending
 // for a day. For the clients the kit works on, `guardRateLimits` wraps the client's fetch once:
 //   - every 429 is reported (`onRateLimited`), so a flow can show "try again in N s" with a countdown;
-//   - a wait that is absurd (over MAX_RETRY_WAIT_MS, negative, a past date, garbage) is capped in the response the
-//     SDK reads, so its automatic retry comes after at most MAX_RETRY_WAIT_MS.
+//   - a wait that is absurd (over maxRetryAfterMs(), negative, a past date, garbage) is capped in the response the
+//     SDK reads, so its automatic retry comes after at most maxRetryAfterMs().
 // Nothing else about the request or the response changes.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { retryAfterOf } from './errors.js';
 
 /** The wait when the server names none (or nothing usable). */
 export const DEFAULT_RETRY_WAIT_MS = 5_000;
-export { MAX_RETRY_AFTER_MS as MAX_RETRY_WAIT_MS } from './errors.js';
 
-/** The server's wait in ms, made sane (errors.ts `retryAfterOf`): capped at MAX_RETRY_AFTER_MS, DEFAULT_RETRY_WAIT_MS when unusable. */
+/** The server's wait in ms, made sane (errors.ts `retryAfterOf`): capped at maxRetryAfterMs(), DEFAULT_RETRY_WAIT_MS when unusable. */
 export function saneRetryWait(header: string | null | undefined, bodyMs: unknown, now = Date.now()): { ms: number; capped: boolean } {
   const r = retryAfterOf(header, bodyMs, now);
   return { ms: r.retryAfterMs ?? DEFAULT_RETRY_WAIT_MS, capped: !!r.retryAfterCapped };

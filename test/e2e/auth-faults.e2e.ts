@@ -9,15 +9,17 @@
 // |------------------------------------------------------|----------------------------------------------------|------------------------------|
 // | POST keys/device_signing/upload + password (reset)    | wrong password answered by 429, Retry-After: 2     | reset: 429s                  |
 // |                                                       |   → not re-sent (the SDK would after 2 s)          |                              |
-// | POST keys/device_signing/upload + password (reset)    | 429, Retry-After: 86400 (a day) → 30 s countdown   | reset: 429s                  |
+// | POST keys/device_signing/upload + password (reset)    | 429, Retry-After: 86400 (a day) → the cap's countdown| reset: 429s                  |
 // | POST keys/device_signing/upload + password (reset)    | network down (fetch rejects) → "could not be       | reset: network down          |
 // |                                                       |   reached", sent once (the SDK would retry 4×)     |                              |
 // | POST keys/device_signing/upload, no auth (reset)      | faked 401 offering m.oauth with javascript:alert(1)| reset: javascript: m.oauth   |
 // | POST delete_devices + password (sign-out)             | 429, Retry-After: garbage → 5 s default            | sign-out table               |
 // | POST delete_devices + password (sign-out)             | 429, Retry-After: a past HTTP date → 5 s default   | sign-out table               |
-// | POST delete_devices + password (sign-out)             | 429, retry_after_ms: 10^12, no header → 30 s       | sign-out table               |
+// | POST delete_devices + password (sign-out)             | 429, retry_after_ms: 10^12, no header → the cap    | sign-out table               |
 // | POST delete_devices, no auth (sign-out)               | faked 401 offering m.oauth with javascript:alert(1)| sign-out: javascript: m.oauth|
 //
+// The kit's cap on a wait (maxRetryAfterMs(), 30 s by default — src/sdk/errors.test.ts) is set to 6 s in this file
+// so the capped countdowns are distinguishable from the 5 s default and the run stays short.
 // Each 429 ends with the person's own retry after the countdown succeeding on the server. Synapse offers
 // only the password here, so the m.oauth challenge is a faked 401 body in the wrapper. The SSO fallback
 // URL is built by the SDK from the client's base URL (http://127.0.0.1 here, loopback, allowed), so the
@@ -46,6 +48,7 @@ import {
 } from '../support/setup-wizard.js';
 import { registerUser } from '../support/homeserver.js';
 import { waitFor } from '../support/wait.js';
+import { setMaxRetryAfterMs } from '../../src/sdk/errors.js';
 
 // ---- fault injection ---------------------------------------------------------------------------------
 
@@ -236,7 +239,11 @@ async function signOutUpToPrompt(prefix: string, f: ReturnType<typeof faults>) {
   return { a, b, client, el, prompt: promptIn(el) };
 }
 
+const CAP_S = 6;
+
 describe('password prompt under faults, with Synapse', () => {
+  before(() => setMaxRetryAfterMs(CAP_S * 1000));
+  after(() => setMaxRetryAfterMs());
   let scan: ReturnType<typeof secretScan> | undefined;
   afterEach(async () => {
     scan?.stop();
@@ -244,7 +251,7 @@ describe('password prompt under faults, with Synapse', () => {
     await stopAllClients();
   });
 
-  it('reset: a wrong password answered by 429 is not re-sent; a day-long Retry-After is a 30 s countdown; then it completes', async function () {
+  it('reset: a wrong password answered by 429 is not re-sent; a day-long Retry-After is the capped countdown; then it completes', async function () {
     this.timeout(180_000);
     const f = faults();
     const { a, client, el, master, prompt } = await resetUpToPassword('uia429', f);
@@ -262,11 +269,11 @@ describe('password prompt under faults, with Synapse', () => {
     });
     expect(passwordUploads()).to.have.length(1);
 
-    // 2. The right password; the server asks to wait a day: a 30 s countdown, then the person's retry works.
+    // 2. The right password; the server asks to wait a day: the capped countdown, then the person's retry works.
     f.next((r) => isUpload(r) && withPassword(r), tooMany({ 'Retry-After': '86400' }));
     await typePassword(prompt, a.password);
     scan.check('first countdown');
-    await waitOutCountdown(el, prompt, 30, { capped: true });
+    await waitOutCountdown(el, prompt, CAP_S, { capped: true });
     expect(passwordUploads()).to.have.length(2);
     await typePassword(prompt, a.password);
     await expectResetDone(el, client, master);
@@ -337,7 +344,7 @@ describe('password prompt under faults, with Synapse', () => {
   const signOutCases: [string, Answer, number, boolean][] = [
     ['Retry-After: garbage', tooMany({ 'Retry-After': 'in-a-bit' }), 5, false],
     ['Retry-After: a past HTTP date', tooMany({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }), 5, false],
-    ['retry_after_ms: 10^12 (no header)', tooMany({}, { retry_after_ms: 1e12 }), 30, true],
+    ['retry_after_ms: 10^12 (no header)', tooMany({}, { retry_after_ms: 1e12 }), CAP_S, true],
   ];
   for (const [label, answer, seconds, capped] of signOutCases) {
     it(`sign-out: 429 with ${label} → a ${seconds} s countdown, then the retry signs the session out`, async function () {

@@ -18,7 +18,7 @@ export function urlOf(input: RequestInfo | URL): string {
 }
 
 // Odd first, usable second where the spec allows a fallback (Retry-After wins over the body's retry_after_ms), so
-// that most cases wait about a second; the day-long one waits the kit's cap (30 s).
+// that most cases wait about a second; the day-long one waits the kit's cap (maxRetryAfterMs(): 30 s by default).
 const ODD_WAITS: { header?: string; body?: number; what: string }[] = [
   { header: 'garbage-not-a-number', body: 1000, what: 'Retry-After garbage (retry_after_ms 1 s)' },
   { header: new Date(Date.now() - 3_600_000).toUTCString(), body: 1000, what: 'Retry-After in the past (retry_after_ms 1 s)' },

@@ -14,7 +14,8 @@ import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountState } from '../../sdk/account.js';
-import { DEFAULT_RETRY_WAIT_MS, MAX_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
+import { maxRetryAfterMs } from '../../sdk/errors.js';
+import { DEFAULT_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
 import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
 import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
@@ -136,7 +137,7 @@ export class XsSetupWizard extends XsElement {
       this.retryAt = 0;
       return;
     }
-    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, MAX_RETRY_WAIT_MS) : DEFAULT_RETRY_WAIT_MS;
+    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, maxRetryAfterMs()) : DEFAULT_RETRY_WAIT_MS;
     const until = Date.now() + wait;
     this.retryAt = gate ? until : 0;
     this.tick = setInterval(() => {
