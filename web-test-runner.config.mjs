@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './scripts/wds-plugins.mjs';
+import { nioPeerPlugin } from './scripts/nio-peer-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
@@ -38,6 +39,8 @@ export default {
   ],
   plugins: [
     commonJsPlugin({ rootDir }),
+    // e2e: a python3-matrix-nio peer (test/e2e/verify-legacy-peer.e2e.ts).
+    nioPeerPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
   ],
   // The SDK and rust crypto log verbosely; keep errors, warnings from our code and measurements.
