@@ -23,7 +23,27 @@ const ROUNDS = 10;
 const STATUS_ROUNDS = 5;
 const fast = { timeoutMs: 30_000, intervalMs: 5 };
 
-const at = (el: XsVerifyLogin, heading: string) => waitFor(`"${heading}"`, () => headingText(el) === heading, fast);
+/**
+ * Resolves as soon as `el` renders the step `heading` — on the render itself (a MutationObserver on its shadow root),
+ * as the bare SDK run reacts to the SDK's events, not on a polling tick.
+ */
+const at = (el: XsVerifyLogin, heading: string | string[]) =>
+  new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (![heading].flat().includes(headingText(el))) return false;
+      obs.disconnect();
+      clearTimeout(t);
+      resolve();
+      return true;
+    };
+    const obs = new MutationObserver(() => void check());
+    obs.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    const t = setTimeout(() => {
+      obs.disconnect();
+      reject(new Error(`"${heading}" not shown (now "${headingText(el)}")`));
+    }, fast.timeoutMs);
+    check();
+  });
 
 async function ownSigned(client: MatrixClient, deviceId: string) {
   return (await client.getCrypto()!.getDeviceVerificationStatus(client.getSafeUserId(), deviceId))?.crossSigningVerified;
@@ -58,7 +78,7 @@ async function emojiThroughElements(pair: Pair, record = false) {
     await at(el, 'Compare the emoji');
     at0(`el 3 emoji on ${name}`);
     click(el, 'They match');
-    await waitFor('done', () => ['Checking…', 'Verified'].includes(headingText(el)), fast);
+    await at(el, ['Checking…', 'Verified']);
     at0(`el 4 done on ${name}`);
     await at(el, 'Verified');
     at0(`el 5 verified on ${name}`);
@@ -93,7 +113,16 @@ async function sdkSide(req: VerificationRequest, start: boolean, name: string, t
     mark('sdk 2 ready on B', t0);
     await req.startVerification('m.sas.v1');
   }
-  const verifier = await waitFor('verifier', () => req.verifier, fast);
+  // The verifier exists once the request is started (on its Change event, as the elements react to it).
+  const verifier = await new Promise<NonNullable<VerificationRequest['verifier']>>((resolve) => {
+    const check = () => {
+      if (!req.verifier) return;
+      req.off(VerificationRequestEvent.Change, check);
+      resolve(req.verifier);
+    };
+    req.on(VerificationRequestEvent.Change, check);
+    check();
+  });
   const shown = new Promise<ShowSasCallbacks>((resolve) => {
     verifier.on(VerifierEvent.ShowSas, resolve);
     const now = verifier.getShowSasCallbacks();
