@@ -5,6 +5,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin, demoEnvPlugin, jsToTsMiddleware } from './scripts/wds-plugins.mjs';
 import { cspMiddleware, strictCsp } from './scripts/csp.mjs';
+import { nioPeerPlugin } from './scripts/nio-peer-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { firefoxPath, firefoxPrefs } from './scripts/firefox.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
@@ -56,6 +57,8 @@ export default {
   plugins: [
     demoEnvPlugin(homeserverUrl),
     commonJsPlugin({ rootDir }),
+    // e2e: a python3-matrix-nio peer (test/e2e/verify-legacy-peer.e2e.ts).
+    nioPeerPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
   ],
   // The SDK and rust crypto log verbosely; keep errors, warnings from our code and measurements.

@@ -128,6 +128,36 @@ export function ensureInstalled() {
   log(`Synapse installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/**
+ * python3-matrix-nio (with python3-olm) in the same Debian tree: an independent, older Matrix client that the e2e
+ * tests log in as a legacy peer (it never answers verification requests and only speaks the direct to-device SAS
+ * start). Installed once, idempotently, next to Synapse (about 20 s, a few MB).
+ */
+export function ensureNio() {
+  ensureInstalled();
+  const marker = path.join(rootDir, '.xs-nio-installed');
+  if (fs.existsSync(marker) && fs.existsSync(path.join(rootDir, 'usr/lib/python3/dist-packages/nio'))) return;
+  ensureProc();
+  fs.copyFileSync('/etc/resolv.conf', path.join(rootDir, 'etc/resolv.conf'));
+  log('installing python3-matrix-nio inside the chroot (the legacy peer of the e2e tests)…');
+  const install = () => chroot(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '--no-install-recommends', 'python3-matrix-nio'],
+    { what: 'apt-get install python3-matrix-nio (chroot)', timeoutMs: 10 * 60_000 });
+  try {
+    install();
+  } catch {
+    chroot(['apt-get', 'update'], { what: 'apt-get update (chroot)' });
+    install();
+  }
+  fs.writeFileSync(marker, new Date().toISOString() + '\n');
+}
+
+/** Runs `python3 <script> <args>` inside the Debian tree (where matrix-nio is); the script is copied in first. */
+export function spawnInTree(scriptPath, args, opts = {}) {
+  const name = `/xs-${path.basename(scriptPath)}`;
+  fs.copyFileSync(scriptPath, path.join(rootDir, name.slice(1)));
+  return spawn('chroot', [rootDir, 'python3', '-u', name, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+}
+
 /** Secrets are made once per data directory; the YAML is written on every start (so the port follows XS_SYNAPSE_PORT). */
 function secrets() {
   const file = path.join(dataDir, 'secrets.json');
@@ -324,6 +354,7 @@ async function stopSynapse(timeoutMs) {
 async function main(cmd) {
   switch (cmd) {
     case 'ensure': ensureInstalled(); console.log(`Synapse installed in ${rootDir}`); break;
+    case 'ensure-nio': ensureNio(); console.log(`matrix-nio installed in ${rootDir}`); break;
     case 'start': { const r = await start(); console.log(r.url); break; }
     case 'stop': console.log((await stop()) ? 'stopped' : 'not running'); break;
     case 'status': {

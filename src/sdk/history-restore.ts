@@ -3,6 +3,8 @@
 // what has arrived and runs the restore with progress, as plain data for src/state/history-restore.ts.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
+import { describeFailure } from './errors.js';
+import { guardRateLimits } from './rate-limit.js';
 
 /** Which secrets are on this session (local reads only: cheap enough to poll). */
 export interface SecretsState {
@@ -19,7 +21,7 @@ export interface RestoreProgress {
 
 export interface HistoryRestorePort {
   secrets(): Promise<SecretsState>;
-  /** Whether the account has a key backup on the server (a request; null when it could not be read). */
+  /** Whether the account has a key backup on the server (GET /room_keys/version; null when it could not be read). */
   backupExists(): Promise<boolean | null>;
   /** Calls `listener` when a secret may have arrived. */
   onSecretsChange(listener: () => void): () => void;
@@ -37,6 +39,8 @@ const SECRET_EVENTS = [
 ] as const;
 
 export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort {
+  // The SDK waits out a 429 by itself, whatever the server's Retry-After (a day): cap it, so a restore ends.
+  guardRateLimits(client);
   const crypto = () => {
     const c = client.getCrypto();
     if (!c) throw new Error('the MatrixClient has no crypto');
@@ -50,10 +54,13 @@ export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort 
       return { crossSigning: k.masterKey && k.selfSigningKey && k.userSigningKey, backupKey: backupKey !== null };
     },
     async backupExists() {
+      // Asked of the server itself: the SDK's cached answer says "none" after a failed check (a 5xx, a lost
+      // response), and "your account has no key backup" must not rest on that.
       try {
-        return (await crypto().getKeyBackupInfo()) !== null;
-      } catch {
-        return null;
+        await client.http.authedRequest('GET' as never, '/room_keys/version', undefined, undefined, { prefix: '/_matrix/client/v3' });
+        return true;
+      } catch (e) {
+        return describeFailure(e).kind === 'not-found' ? false : null;
       }
     },
     onSecretsChange(listener) {

@@ -82,6 +82,34 @@ describe('HistoryRestoreFlow', () => {
     expect(port.restores).to.equal(0);
   });
 
+  it('the backup check failed (unknown, not "none"): never says "no backup"; the restore follows the keys', async () => {
+    const port = new FakePort();
+    port.hasBackup = null;
+    const flow = new HistoryRestoreFlow(port, timers());
+    const done = flow.start();
+    await tick();
+    port.arrive({ crossSigning: true });
+    await tick();
+    expect(flow.stage.kind).to.equal('waiting-secrets');
+    port.arrive({ backupKey: true });
+    await done;
+    expect(flow.stage.kind).to.equal('restored');
+  });
+
+  it('Try again pressed twice joins one restore', async () => {
+    const port = new FakePort();
+    port.state = { crossSigning: true, backupKey: true };
+    port.fail = new Error('network down');
+    const flow = new HistoryRestoreFlow(port, timers());
+    await flow.start();
+    expect(flow.stage.kind).to.equal('failed');
+    port.fail = undefined;
+    const before = port.restores;
+    await Promise.all([flow.retry(), flow.retry()]);
+    expect(port.restores - before).to.equal(1);
+    expect(flow.stage.kind).to.equal('restored');
+  });
+
   it('secrets that never arrive: after the bound it says which are missing; retry waits again', async () => {
     const port = new FakePort();
     const t = timers();

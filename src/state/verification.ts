@@ -1,7 +1,8 @@
 // The verification flow of <xs-verify-login> and <xs-verify-user> as a plain state machine: it drives a
 // VerificationPort (src/sdk/verification.ts, or a fake in tests) and exposes one `stage` to render. This file
 // holds the method steps — compare emoji, show or scan a QR code — on top of the request's life
-// (src/state/verification-lifecycle.ts). No DOM, no Lit.
+// (src/state/verification-request.ts, and what can go wrong while it is open: src/state/verification-lifecycle.ts).
+// No DOM, no Lit.
 import { METHOD_RECIPROCATE, VerifierEndError } from '../sdk/verification.js';
 import { VerificationLifecycle } from './verification-lifecycle.js';
 import { isVerificationQr } from './verification-stage.js';
@@ -97,16 +98,17 @@ export class VerificationFlow extends VerificationLifecycle {
     if (!this.port) return;
     this.readyHandled = true;
     const v = this.port.view();
+    // The methods show at once; our QR code joins them when it is generated (it never holds up "Compare emoji").
+    this.set({ kind: 'choose', deviceId: this.otherDeviceId, qr: undefined, canScan: v.otherCanShow });
+    if (!v.otherCanScan) return;
     let qr: Uint8ClampedArray | undefined;
-    if (v.otherCanScan) {
-      try {
-        qr = await this.port.generateQrCode();
-      } catch {
-        qr = undefined; // no QR then; emoji still work
-      }
+    try {
+      qr = await this.port.generateQrCode();
+    } catch {
+      qr = undefined; // no QR then; emoji still work
     }
-    if (this.settled || this.port.view().phase !== 'ready' || this.stage.kind === 'starting') return;
-    this.set({ kind: 'choose', deviceId: this.otherDeviceId, qr, canScan: v.otherCanShow });
+    if (!qr || this.settled || this.port?.view().phase !== 'ready') return;
+    if (this.stage.kind === 'choose') this.set({ ...this.stage, qr });
   }
 
   protected runVerifier(method: string | null) {

@@ -3,29 +3,21 @@
 // message sent before it existed. An <xs-status> on the new session's client, recorded all along, never says
 // "not verified" or "out of sync" once the verification completed, and turns ready. Against the real Synapse.
 import { expect, fixture, html } from '@open-wc/testing';
-import { MatrixEvent, type MatrixClient } from 'matrix-js-sdk';
+import { MatrixEvent } from 'matrix-js-sdk';
 import '../../src/define/xs-status.js';
 import '../../src/define/xs-verify-login.js';
 import type { XsStatus } from '../../src/components/status/status.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import { createSecretStorageCallbacks } from '../../src/sdk/secret-storage-keys.js';
-import { createTestClient, keyHolder, passwordAuth, stopAllClients, waitForOwnDevice } from '../support/clients.js';
-import { loginDevice, registerUser } from '../support/homeserver.js';
+import { createTestClient, stopAllClients, waitForOwnDevice } from '../support/clients.js';
+import { loginDevice } from '../support/homeserver.js';
 import { waitFor } from '../support/wait.js';
-import { answerNextRequest, press, root, stageIs } from '../support/verify-ui.js';
-
-async function backedUpKeys(client: MatrixClient): Promise<number> {
-  const version = await client.getCrypto()!.getActiveSessionBackupVersion();
-  if (!version) return 0;
-  const r = (await client.http.authedRequest('GET' as never, '/room_keys/keys', { version })) as { rooms?: Record<string, { sessions?: object }> };
-  return Object.values(r.rooms ?? {}).reduce((n, room) => n + Object.keys(room.sessions ?? {}).length, 0);
-}
+import { accountWithHistory, answerNextRequest, press, root, stageIs } from '../support/verify-ui.js';
 
 describe('<xs-verify-login>: history after verification (Synapse)', () => {
   afterEach(stopAllClients);
 
   it('after an emoji verification the new session restores the backup and reads a message sent before it existed', async () => {
-    const a = await registerUser('restore');
     // A slow other session: once armed, A's encrypted to-device messages (the secrets it sends after the
     // verification; the verification messages themselves go out in the clear) leave 1.5 s late, so B is verified
     // well before its keys arrive — the moment <xs-status> must not call "out of sync".
@@ -35,18 +27,7 @@ describe('<xs-verify-login>: history after verification (Synapse)', () => {
       if (slowSecrets && url.includes('/sendToDevice/m.room.encrypted/')) await new Promise((r) => setTimeout(r, 1500));
       return inner(input, init);
     };
-    const clientA = await createTestClient(a, { cryptoCallbacks: keyHolder().callbacks, wrapFetch });
-    const cryptoA = clientA.getCrypto()!;
-    await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a.userId, a.password) });
-    const key = await cryptoA.createRecoveryKeyFromPassphrase();
-    await cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true });
-    const { room_id: roomId } = await clientA.createRoom({
-      initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
-    });
-    await waitFor('A has the encrypted room', async () => clientA.getRoom(roomId) && (await cryptoA.isEncryptionEnabledInRoom(roomId)));
-    const text = `before B existed ${crypto.randomUUID()}`;
-    const { event_id: eventId } = await clientA.sendTextMessage(roomId, text);
-    await waitFor('the room key is in the backup', async () => (await backedUpKeys(clientA)) >= 1, { timeoutMs: 30_000, intervalMs: 500 });
+    const { a, clientA, roomId, eventId, body: text } = await accountWithHistory('restore', { wrapFetch });
 
     const b = await loginDevice(a, 'Device B');
     const clientB = await createTestClient(b, { cryptoCallbacks: createSecretStorageCallbacks() });

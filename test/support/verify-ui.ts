@@ -3,7 +3,7 @@
 // account set-ups the flows start from.
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { MatrixEvent, type MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import '../../src/define/xs-verify-login.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
@@ -12,7 +12,7 @@ import type { XsVerifiedEvent } from '../../src/events/xs-verified.js';
 import { onVerificationRequest } from '../../src/sdk/verification.js';
 import { createSecretStorageCallbacks } from '../../src/sdk/secret-storage-keys.js';
 import { createTestClient, keyHolder, passwordAuth, waitForOwnDevice, type ClientOptions } from './clients.js';
-import { userWithDevices, type Session } from './homeserver.js';
+import { registerUser, userWithDevices, type Session } from './homeserver.js';
 import { waitFor } from './wait.js';
 
 /** Any kit element with a shadow root. */
@@ -59,6 +59,18 @@ export async function typeAndSubmit(el: Shadowed, text: string) {
     }
   }
   throw new Error(`no text field reachable by Tab in "${headingText(el)}"`);
+}
+
+/** Clicks the button labelled `label` (for benchmarks and fault runs, where the keyboard path is not the point). */
+export function click(el: Shadowed, label: string) {
+  const b = [...root(el).querySelectorAll('button')].find((x) => x.textContent?.trim() === label);
+  if (!b) throw new Error(`no "${label}" button in "${headingText(el)}"`);
+  b.click();
+}
+
+/** The history-restore part of a "Verified" step, as one line of text. */
+export function restoreText(el: Shadowed): string {
+  return (root(el).querySelector('[part=restore]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function alertText(el: Shadowed): string {
@@ -154,4 +166,50 @@ export function failing(match: (url: string, init?: RequestInit) => boolean, act
     return inner(input, init);
   };
   return { wrap, hits };
+}
+
+/** How many room keys the server's key backup holds (as `client` sees its active backup). */
+export async function backedUpKeys(client: MatrixClient): Promise<number> {
+  const version = await client.getCrypto()!.getActiveSessionBackupVersion();
+  if (!version) return 0;
+  const r = (await client.http.authedRequest('GET' as never, '/room_keys/keys', { version })) as { rooms?: Record<string, { sessions?: object }> };
+  return Object.values(r.rooms ?? {}).reduce((n, room) => n + Object.keys(room.sessions ?? {}).length, 0);
+}
+
+export interface AccountWithHistory {
+  a: Session;
+  /** The first session: cross-signing, secret storage and a key backup, and one encrypted message sent. */
+  clientA: MatrixClient;
+  recoveryKey: string;
+  roomId: string;
+  /** The message sent before any other session existed, its room key in the backup. */
+  eventId: string;
+  body: string;
+}
+
+/** A user whose first session set up encryption and a key backup and sent an encrypted message (backed up). */
+export async function accountWithHistory(prefix: string, opts: ClientOptions = {}): Promise<AccountWithHistory> {
+  const a = await registerUser(prefix);
+  const clientA = await createTestClient(a, { cryptoCallbacks: keyHolder().callbacks, ...opts });
+  const cryptoA = clientA.getCrypto()!;
+  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a.userId, a.password) });
+  const key = await cryptoA.createRecoveryKeyFromPassphrase();
+  await cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true });
+  const { room_id: roomId } = await clientA.createRoom({
+    initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
+  });
+  await waitFor('A has the encrypted room', async () => clientA.getRoom(roomId) && (await cryptoA.isEncryptionEnabledInRoom(roomId)));
+  const body = `sent before the other sessions existed ${crypto.randomUUID()}`;
+  const { event_id: eventId } = await clientA.sendTextMessage(roomId, body);
+  // The SDK uploads room keys to the backup after a random delay of up to 10 s.
+  await waitFor('the room key is in the backup', async () => (await backedUpKeys(clientA)) >= 1, { timeoutMs: 30_000, intervalMs: 300 });
+  return { a, clientA, recoveryKey: key.encodedPrivateKey!, roomId, eventId, body };
+}
+
+/** The old message as `client` reads it now: its text, or undefined while it can't be decrypted. */
+export async function readOld(client: MatrixClient, h: Pick<AccountWithHistory, 'roomId' | 'eventId'>): Promise<string | undefined> {
+  const raw = await client.fetchRoomEvent(h.roomId, h.eventId);
+  const ev = new MatrixEvent(raw);
+  await client.decryptEventIfNeeded(ev);
+  return ev.isDecryptionFailure() ? undefined : (ev.getContent().body as string | undefined);
 }

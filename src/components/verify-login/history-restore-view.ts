@@ -59,7 +59,11 @@ export class HistoryRestoreView implements ReactiveController {
           <progress max=${r.total || 1} .value=${r.total ? r.done : 0} aria-label=${t('restoreProgressLabel')}></progress>
         </div>`;
       case 'restored':
-        return html`<p part="restore" role="status">${r.total === 0 ? t('restoredNone') : translate(lang, verifyStrings, 'restored', n(r.imported), r.imported)}</p>`;
+        return html`<p part="restore" role="status">${r.total === 0
+          ? t('restoredNone')
+          : r.imported === 0
+            ? translate(lang, verifyStrings, 'restoredAlready', n(r.total), r.total)
+            : translate(lang, verifyStrings, 'restored', n(r.imported), r.imported)}</p>`;
       case 'no-backup':
         return html`<p part="restore" role="status">${t('restoreNoBackup')}</p>`;
       case 'secrets-missing':

@@ -1,7 +1,7 @@
 import { defineStrings, translate } from '../../i18n/registry.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { StepTerms } from '../../internal/verification-steps.js';
-import { CODE_SESSION_SIGNED_OUT, type StartFailure } from '../../state/verification-stage.js';
+import type { StartFailure } from '../../state/verification-stage.js';
 
 export const verifyStrings = defineStrings('verify-login', {
   notConnected: 'Not connected to a Matrix account yet.',
@@ -94,32 +94,8 @@ export const verifyStrings = defineStrings('verify-login', {
   cancel: 'Cancel',
   useKeyInstead: 'Use your Security Key or Phrase instead',
   otherReason: (text: string) => `The other session said: “${text}”`,
-  // Cancellation codes, worded for people
-  cancelUserByUs: 'You cancelled the verification.',
-  declinedByUs: 'You declined the request. Your other session was told.',
-  cancelUserByThem: 'The verification was cancelled or declined on the other session.',
-  cancelTimeout: 'The verification request expired before it was finished. Start again when both sessions are ready.',
-  cancelUnknownTransaction: 'The other session lost track of this verification (it may have been reloaded). Start again.',
-  cancelUnknownMethod: 'Your sessions have no verification method in common. Use your Security Key or Phrase instead.',
-  cancelUnexpected: 'The verification got out of step. Try again.',
-  cancelInvalid: 'The other session sent something this session could not understand. Try again.',
-  cancelKeyMismatch: 'The keys did not match. Someone may be interfering with your connection. Don’t trust this session; try again, or use your Security Key.',
-  cancelUserMismatch: 'The other session belongs to a different account than expected. Don’t trust it.',
-  cancelCommitment: 'The other session’s keys changed during verification. Someone may be interfering with your connection. Don’t trust this session.',
-  cancelMismatchedSasByUs: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session, and try again or use your Security Key.',
-  cancelMismatchedSasByThem: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this session.',
-  cancelAccepted: 'Another of your sessions answered this request, so there is nothing to do here.',
-  cancelSignedOut: 'The other session was signed out, so the verification stopped. Verify with another session, or start again.',
   noUserIdentity: 'This person hasn’t set up secure messaging (no cross-signing identity), so there is nothing to verify yet.',
   keyCollision: 'This account has a session whose ID looks like one of its security keys. That can be a sign of a compromised server, so it can’t be verified safely.',
-  // The same cancellations seen from a session that is verifying ANOTHER session (it answered a request, or sent
-  // one to a given session): the session not to trust is the other one, and this one has no Security Key step.
-  cancelUnknownMethodForOther: 'Your sessions have no verification method in common. On the other session, use your Security Key or Phrase instead.',
-  cancelKeyMismatchForOther: 'The keys did not match. Someone may be interfering with your connection. Don’t trust the other session until it is verified.',
-  cancelCommitmentForOther: 'The other session’s keys changed during verification. Someone may be interfering with your connection. Don’t trust the other session until it is verified.',
-  cancelMismatchedSasByUsForOther: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
-  cancelMismatchedSasByThemForOther: 'Your other session said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust the other session until it is verified.',
-  cancelOther: (code: string) => `The verification was cancelled (${code}).`,
   // After this session is verified: the message history from the key backup (its retry button)
   tryAgain: 'Try again',
   restoreWaiting: 'Receiving your keys from your other session…',
@@ -127,6 +103,7 @@ export const verifyStrings = defineStrings('verify-login', {
   restoringCount: (done: string, total: string) => `Restoring your message history: ${done} of ${total} keys`,
   restoreProgressLabel: 'Message history restored',
   restored: (count: string, n: number) => (n === 1 ? '1 key restored: your older messages can be read here.' : `${count} keys restored: your older messages can be read here.`),
+  restoredAlready: (count: string, n: number) => (n === 1 ? 'The 1 key in your backup was already here: your older messages can be read here.' : `The ${count} keys in your backup were already here: your older messages can be read here.`),
   restoredNone: 'Your key backup is empty: there was no older history to restore.',
   restoreNoBackup: 'Your account has no key backup, so older messages can only be read once your other sessions share their keys.',
   restoreSecretsMissing: 'Your other session hasn’t sent the keys for your message history yet. Keep it open and try again, or use your Security Key.',
@@ -147,38 +124,5 @@ export function explainStartFailure(lang: string, f: StartFailure): string {
     case 'key-collision': return t('keyCollision');
     case 'cannot-sign': return t('noIdentity');
     default: return explainFailure(lang, f);
-  }
-}
-
-/**
- * The sentence for a cancellation code. Unknown codes are named (as text), never rendered as HTML.
- * `forOther`: this session was verifying another session (role `incoming` or `other-session`), so warnings
- * point at the other session and don't offer this session's Security Key.
- */
-export function explainCancel(lang: string, code: string, byUs: boolean, forOther = false, declined = false): string {
-  const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'cancelUserByUs');
-  if (declined && byUs && code === 'm.user') return t('declinedByUs');
-  if (forOther) {
-    switch (code) {
-      case 'm.unknown_method': return t('cancelUnknownMethodForOther');
-      case 'm.key_mismatch': return t('cancelKeyMismatchForOther');
-      case 'm.mismatched_commitment': return t('cancelCommitmentForOther');
-      case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUsForOther' : 'cancelMismatchedSasByThemForOther');
-    }
-  }
-  switch (code) {
-    case 'm.user': return t(byUs ? 'cancelUserByUs' : 'cancelUserByThem');
-    case 'm.timeout': return t('cancelTimeout');
-    case 'm.unknown_transaction': return t('cancelUnknownTransaction');
-    case 'm.unknown_method': return t('cancelUnknownMethod');
-    case 'm.unexpected_message': return t('cancelUnexpected');
-    case 'm.invalid_message': return t('cancelInvalid');
-    case 'm.key_mismatch': return t('cancelKeyMismatch');
-    case 'm.user_mismatch': return t('cancelUserMismatch');
-    case 'm.mismatched_commitment': return t('cancelCommitment');
-    case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUs' : 'cancelMismatchedSasByThem');
-    case 'm.accepted': return t('cancelAccepted');
-    case CODE_SESSION_SIGNED_OUT: return t('cancelSignedOut');
-    default: return translate(lang, verifyStrings, 'cancelOther', code.slice(0, 64));
   }
 }

@@ -2,6 +2,7 @@
 // custom codes, translations), rendered from a small fake VerificationRequest. The flows themselves are
 // proven against Synapse in test/e2e/verify-login.e2e.ts.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
@@ -10,7 +11,8 @@ import { registerTranslation, translate } from '../../i18n/registry.js';
 import { cameraProblemOf } from '../../internal/qr.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import type { XsVerifyLogin } from './verify-login.js';
-import { explainCancel, verifyStrings } from './verify-login.strings.js';
+import { explainCancel } from '../../i18n/verification-cancel.strings.js';
+import { verifyStrings } from './verify-login.strings.js';
 
 class FakeRequest {
   phase = VerificationPhase.Requested;
@@ -149,6 +151,71 @@ describe('<xs-verify-login> (edge states)', () => {
     expect(el.shadowRoot!.querySelector('[part=base]')!.scrollWidth).to.be.at.most(el.clientWidth);
   });
 
+  it('keyboard only: the scan step is reached, and its picture picker focused and opened, by keys; accessible there', async () => {
+    const request = new FakeRequest();
+    request.otherPartySupportsMethod = (m?: string) => m === 'm.qr_code.show.v1';
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>`);
+    const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    const describe = (n: HTMLElement | null) =>
+      !n ? 'none' : n.tagName === 'INPUT' ? `input[${(n as HTMLInputElement).type}] "${(n as HTMLInputElement).labels?.[0]?.textContent?.trim()}"` : `${n.tagName.toLowerCase()} "${n.textContent?.trim()}"`;
+    /** From the focused heading, Tab until `label` is focused; returns what focus passed through. */
+    const tabTo = async (label: string) => {
+      const passed: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        await sendKeys({ press: 'Tab' });
+        passed.push(describe(active()));
+        if (passed[passed.length - 1]!.includes(`"${label}"`)) return passed;
+      }
+      throw new Error(`"${label}" not reachable by Tab: ${passed.join(', ')}`);
+    };
+    const atHeading = async (heading: string) => {
+      await waitUntil(() => text(el, 'h2') === heading, heading);
+      await el.updateComplete;
+      await waitUntil(() => active()?.matches('[data-stage-heading]'), `${heading}: heading focused`);
+    };
+    // A keyboard user arrives at the element: start from its heading.
+    await waitUntil(() => text(el, 'h2') === 'Verification request', 'request step');
+    el.shadowRoot!.querySelector<HTMLElement>('[data-stage-heading]')!.focus();
+    await tabTo('Accept');
+    await sendKeys({ press: 'Enter' });
+    request.change({ phase: VerificationPhase.Ready });
+    await atHeading('Choose how to verify');
+    await tabTo('Scan their code');
+    await sendKeys({ press: 'Enter' });
+    await atHeading('Scan the other session’s code');
+    await expect(el).to.be.accessible();
+    // Focus order: the camera (when the browser has one), then the picture picker, then the other ways out.
+    const order = await tabTo('Cancel');
+    const picker = order.findIndex((d) => d.startsWith('input[file]'));
+    expect(picker, order.join(', ')).to.be.greaterThan(-1);
+    expect(order[picker], 'the picker is named by its label').to.equal('input[file] "Choose a photo of the code"');
+    expect(order.slice(picker + 1)).to.deep.equal(['button "Compare emoji"', 'button "Back"', 'button "Cancel"']);
+    // Back to the picker by Shift+Tab; Space opens the native file chooser (seen as its activation click, held back
+    // here so no dialog opens in the test browser).
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(describe(active())).to.equal('input[file] "Choose a photo of the code"');
+    const input = active() as HTMLInputElement;
+    let opened = 0;
+    input.addEventListener('click', (e) => {
+      opened++;
+      e.preventDefault();
+    });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Enter' });
+    expect(opened, 'Space and Enter each open the chooser').to.equal(2);
+    // A picture chosen in the chooser (not a code here): the problem is announced and focus stays in the step.
+    const dt = new DataTransfer();
+    dt.items.add(new File(['not an image'], 'note.txt', { type: 'text/plain' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('not an image'), 'problem shown');
+    expect(text(el, 'h2')).to.equal('Scan the other session’s code');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
   it('answering a request: a security cancellation warns about the OTHER session and offers no Security Key', async () => {
     // This session is the trusted one here; telling the person not to trust "this session" pointed the wrong way.
     for (const code of ['m.mismatched_sas', 'm.key_mismatch', 'm.mismatched_commitment']) {
@@ -164,7 +231,7 @@ describe('<xs-verify-login> (edge states)', () => {
       }
     }
     // The session being verified (this-session role) keeps its own wording.
-    expect(explainCancel('en', 'm.mismatched_sas', false)).to.contain('don’t trust this session');
+    expect(explainCancel('en', 'm.mismatched_sas', 'this-session', { byUs: false })).to.contain('don’t trust this session');
   });
 
   it('after the other session scanned our code, the question names what that session shows', async () => {

@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import { XsVerifiedEvent } from '../../events/xs-verified.js';
-import { XsElement } from '../../internal/xs-element.js';
-import { VerificationSteps, verificationStepStyles } from '../../internal/verification-steps.js';
+import { explainCancel } from '../../i18n/verification-cancel.strings.js';
+import { XsVerificationElement } from '../../internal/verification-element.js';
+import { VerificationSteps } from '../../internal/verification-steps.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { keysOutOfSync } from '../../sdk/recovery-key.js';
 import { accountModel } from '../../sdk/account.js';
@@ -13,8 +13,7 @@ import { isDeviceCrossSigned, onVerificationRequest, portFor, requestFromOtherSe
 import { HistoryRestoreView } from './history-restore-view.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
-import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
-import { explainCancel, explainStartFailure, verifyStrings } from './verify-login.strings.js';
+import { explainStartFailure, verifyStrings } from './verify-login.strings.js';
 // The Security Key path is loaded when the person chooses it (it would push the drop-in bundle past its size budget).
 import type { KeyEntry } from './verify-login-key.js';
 
@@ -45,8 +44,8 @@ import type { KeyEntry } from './verify-login-key.js';
  * @cssstate done - Verified.
  * @cssstate cancelled - Cancelled or failed.
  */
-export class XsVerifyLogin extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verificationStepStyles, verifyLoginStyles];
+export class XsVerifyLogin extends XsVerificationElement {
+  static override styles = [...XsVerificationElement.styles, verifyLoginStyles];
 
   /** Verify this other session of yours (this session sends the request). Without it: verify this session. */
   @property({ attribute: 'device-id' }) deviceId?: string;
@@ -54,13 +53,6 @@ export class XsVerifyLogin extends XsElement {
   /** An incoming request (from `CryptoEvent.VerificationRequestReceived`) to answer. */
   @property({ attribute: false }) request?: VerificationRequest;
 
-  /** After both sides said done, how long to wait for the signatures to show up on the server (ms; read when a flow starts). */
-  @property({ attribute: 'confirm-timeout', type: Number }) confirmTimeout = 20_000;
-
-  /** After this long without an answer, say the other session may be offline or unable to answer (ms). */
-  @property({ attribute: 'no-answer-timeout', type: Number }) noAnswerTimeout = 30_000;
-
-  @state() private stage: VerificationStage | { kind: 'no-client' } = { kind: 'no-client' };
   /** The Security Key / Phrase path, while it is open (its stages render instead of the verification's). */
   @state() private keyEntry?: KeyEntry;
   /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
@@ -72,9 +64,7 @@ export class XsVerifyLogin extends XsElement {
   /** "Can't confirm?" was not handled by the host: explain the reset here. */
   @state() private resetUnhandled = false;
 
-  private flow?: VerificationFlow;
   private flowClient?: MatrixClient;
-  private emittedFor?: VerificationStage;
   private unwatch?: () => void;
   private readonly steps = new VerificationSteps(this, verifyStrings, () => this.localize.lang, () => this.flow);
 
@@ -88,42 +78,38 @@ export class XsVerifyLogin extends XsElement {
     return this.resetUnhandled ? 'reset' : this.stage.kind;
   }
 
-  protected override clientChanged(client: MatrixClient | undefined) {
-    this.build(client);
-    return () => this.teardown();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('deviceId') || changed.has('request')) && this.isConnected) {
       this.build(this.matrixClient);
     }
-    if (changed.has('stage' as keyof XsVerifyLogin)) {
-      const k = this.stage.kind;
-      this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],
-        k === 'waiting-accept' || k === 'confirmed' || k === 'starting' || k === 'scanned' ? 'waiting'
-          : k === 'compare-emoji' ? 'comparing' : k === 'done' ? 'done' : k === 'cancelled' || k === 'failed' || k === 'unsigned' ? 'cancelled' : undefined);
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // "Already verified?" matters on the start step only: once a verification runs, stop following the account
+    // (its reads would compete with the verification for the crypto store and the network).
+    if (this.unwatch && this.stage.kind !== 'start') {
+      this.unwatch();
+      this.unwatch = undefined;
+    }
     // After a rejected key or phrase the field takes focus (KeyEntry keeps track of which problem it focused).
     this.keyEntry?.afterRender();
   }
 
-  /** (Re)creates the flow for the current role and client. */
-  private build(client: MatrixClient | undefined) {
-    this.teardown();
+  protected override build(client: MatrixClient | undefined): void {
     this.flowClient = client;
-    if (!client) {
-      this.stage = { kind: 'no-client' };
-      return;
-    }
+    super.build(client);
+  }
+
+  /** The flow for the current role: answer `.request`, verify `device-id`, or verify this session. */
+  protected override createFlow(client: MatrixClient): VerificationFlow {
     const role = this.flowRole;
     const deviceId = this.deviceId;
     const timing = { confirmTimeoutMs: this.confirmTimeout, noAnswerMs: this.noAnswerTimeout };
-    const flow = new VerificationFlow(
+    this.resetUnhandled = false;
+    this.alreadyVerified = false;
+    return new VerificationFlow(
       role === 'incoming'
         ? { role, port: portFor(client, this.request!), ...timing }
         : {
@@ -135,13 +121,11 @@ export class XsVerifyLogin extends XsElement {
             peer: { userId: client.getSafeUserId(), ...(deviceId ? { deviceId } : {}) },
           },
     );
-    this.resetUnhandled = false;
-    this.flow = flow;
-    flow.addEventListener('change', () => this.onFlowChange(flow));
-    this.stage = flow.stage;
-    this.alreadyVerified = false;
-    if (role === 'other-session') void flow.start();
-    if (role === 'this-session') {
+  }
+
+  protected override flowBuilt(client: MatrixClient, flow: VerificationFlow): void {
+    if (flow.role === 'other-session') void flow.start();
+    if (flow.role === 'this-session') {
       void this.checkAlreadyVerified(client, flow);
       // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
       // Through the account model every element on this client shares (src/sdk/account.ts).
@@ -170,41 +154,24 @@ export class XsVerifyLogin extends XsElement {
   }
 
   /** Why a verification ended, worded for the side this element plays. */
-  private cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>, flow: VerificationFlow | undefined): string {
-    return explainCancel(this.localize.lang, s.code, s.byUs, flow !== undefined && flow.role !== 'this-session', s.declined);
+  protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
+    return explainCancel(this.localize.lang, s.code, this.flow && this.flow.role !== 'this-session' ? 'other-session' : 'this-session', s);
   }
 
-  private teardown() {
+  protected override teardownExtras(): void {
     this.unwatch?.();
     this.unwatch = undefined;
     this.restore.reset();
     this.closeKey();
     this.steps.reset();
-    this.flow?.dispose();
-    this.flow = undefined;
   }
 
-  private onFlowChange(flow: VerificationFlow) {
-    if (flow !== this.flow) return;
-    const s = flow.stage;
-    this.stage = s;
-    if (this.emittedFor === s) return;
-    if (s.kind === 'done') {
-      this.emittedFor = s;
-      const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
-      const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
-      // First the shared account model learns that keys are on their way (so <xs-status> says so), then the host.
-      if (flow.role === 'this-session' && this.flowClient) this.restore.start(this.flowClient);
-      this.emit(new XsVerifiedEvent(userId, deviceId));
-    } else if (s.kind === 'cancelled') {
-      this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s, flow), s.byUs));
-    }
-  }
-
-  /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
-  accept(): void {
-    void this.flow?.accept();
+  protected override succeeded(flow: VerificationFlow, s: Extract<VerificationStage, { kind: 'done' }>): void {
+    const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
+    const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
+    // First the shared account model learns that keys are on their way (so <xs-status> says so), then the host.
+    if (flow.role === 'this-session' && this.flowClient) this.restore.start(this.flowClient);
+    this.emit(new XsVerifiedEvent(userId, deviceId));
   }
 
   /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
@@ -261,11 +228,7 @@ export class XsVerifyLogin extends XsElement {
   }
 
   private heading(key: keyof typeof verifyStrings.en & string): TemplateResult {
-    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>`;
-  }
-
-  private button(label: string, onClick: () => void, cls = ''): TemplateResult {
-    return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
+    return this.headingOf(this.t(key));
   }
 
   private cancelButton(): TemplateResult {
@@ -365,7 +328,7 @@ export class XsVerifyLogin extends XsElement {
         const canRestart = f?.role !== 'incoming';
         return html`<div part="base">
           ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s, f)}</p>
+          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s)}</p>
           ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
             ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
             : nothing}

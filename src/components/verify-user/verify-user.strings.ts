@@ -1,7 +1,7 @@
 import { defineStrings, translate } from '../../i18n/registry.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { StepTerms } from '../../internal/verification-steps.js';
-import { CODE_SESSION_SIGNED_OUT, type StartFailure } from '../../state/verification-stage.js';
+import type { StartFailure } from '../../state/verification-stage.js';
 
 // The person's name and user id are shown apart from these sentences (as inert text), never interpolated.
 export const verifyUserStrings = defineStrings('verify-user', {
@@ -91,48 +91,11 @@ export const verifyUserStrings = defineStrings('verify-user', {
   cannotSign: 'This session isn’t verified yet, so it can’t vouch for anyone. Verify this session first, then verify this person.',
   noUserIdentity: 'This person hasn’t set up secure messaging (no cross-signing identity), so there is nothing to verify yet.',
   keyCollision: 'Their account has a session whose ID equals one of their security keys. A server can do this to slip in a key of its own, so this person can’t be verified safely. Don’t trust this account until they sort it out with their server.',
-  cancelUserByUs: 'You cancelled the verification.',
-  declinedByUs: 'You declined the request. They were told.',
-  cancelUserByThem: 'They cancelled or declined the verification.',
-  cancelTimeout: 'The request expired before it was finished. Start again when you are both ready.',
-  cancelUnknownTransaction: 'Their app lost track of this verification. Start again.',
-  cancelUnknownMethod: 'Your apps have no verification method in common.',
-  cancelUnexpected: 'The verification got out of step. Try again.',
-  cancelInvalid: 'Their app sent something this app could not understand. Try again.',
-  cancelKeyMismatch: 'The keys did not match. Someone may be interfering with your connection. Don’t trust this person’s identity until you have verified it.',
-  cancelUserMismatch: 'The other side belongs to a different account than expected. Don’t trust it.',
-  cancelCommitment: 'Their keys changed during the verification. Someone may be interfering with your connection. Don’t trust this person’s identity until you have verified it.',
-  cancelMismatchedSasByUs: 'You said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this person’s identity until you have verified it.',
-  cancelMismatchedSasByThem: 'They said the emoji don’t match, so the verification was stopped. Someone may be interfering with your connection: don’t trust this person’s identity until you have verified it.',
-  cancelAccepted: 'The request was answered in another of your sessions, so there is nothing to do here.',
-  cancelSignedOut: 'Their session was signed out, so the verification stopped.',
-  cancelOther: (code: string) => `The verification was cancelled (${code}).`,
 });
 
 verifyUserStrings satisfies { en: StepTerms };
 
 type Key = keyof typeof verifyUserStrings.en & string;
-
-/** The sentence for a cancellation code, worded for verifying another person. */
-export function explainUserCancel(lang: string, code: string, byUs: boolean, declined = false): string {
-  const t = (k: Key) => translate(lang, verifyUserStrings, k as 'cancelUserByUs');
-  if (declined && byUs && code === 'm.user') return t('declinedByUs');
-  switch (code) {
-    case 'm.user': return t(byUs ? 'cancelUserByUs' : 'cancelUserByThem');
-    case 'm.timeout': return t('cancelTimeout');
-    case 'm.unknown_transaction': return t('cancelUnknownTransaction');
-    case 'm.unknown_method': return t('cancelUnknownMethod');
-    case 'm.unexpected_message': return t('cancelUnexpected');
-    case 'm.invalid_message': return t('cancelInvalid');
-    case 'm.key_mismatch': return t('cancelKeyMismatch');
-    case 'm.user_mismatch': return t('cancelUserMismatch');
-    case 'm.mismatched_commitment': return t('cancelCommitment');
-    case 'm.mismatched_sas': return t(byUs ? 'cancelMismatchedSasByUs' : 'cancelMismatchedSasByThem');
-    case 'm.accepted': return t('cancelAccepted');
-    case CODE_SESSION_SIGNED_OUT: return t('cancelSignedOut');
-    default: return translate(lang, verifyUserStrings, 'cancelOther', code.slice(0, 64));
-  }
-}
 
 /** Why verifying the person could not start. */
 export function explainUserStartFailure(lang: string, f: StartFailure): string {

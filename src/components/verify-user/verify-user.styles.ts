@@ -1,20 +1,12 @@
 import { css } from 'lit';
 
+// The steps' shared look is in src/internal/verification-element.ts; this is what only <xs-verify-user> has.
 export const verifyUserStyles = css`
   @layer xs-component {
     :host {
       /* Read by the shared method steps (src/internal/verification-steps.ts). */
       --_xs-emoji-size: var(--xs-verify-user-emoji-size, 2.5rem);
       --_xs-qr-size: var(--xs-verify-user-qr-size, 16rem);
-    }
-    [part='base'] {
-      display: grid;
-      gap: var(--xs-space-s, 0.5rem);
-      overflow-wrap: anywhere;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.2em;
     }
     .who {
       display: flex;
@@ -28,14 +20,6 @@ export const verifyUserStyles = css`
     .who .id {
       color: var(--xs-color-text-muted, #5b616e);
       font-size: 0.9em;
-    }
-    .warning {
-      border-left: 4px solid var(--xs-color-danger, #b3261e);
-      padding-left: var(--xs-space-s, 0.5rem);
-      color: var(--xs-color-danger, #b3261e);
-    }
-    .quote {
-      font-style: italic;
     }
   }
 `;

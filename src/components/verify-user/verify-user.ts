@@ -2,17 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import { XsVerifiedEvent } from '../../events/xs-verified.js';
-import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
+import { explainCancel } from '../../i18n/verification-cancel.strings.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
-import { VerificationSteps, isMethodStage, verificationStepStyles } from '../../internal/verification-steps.js';
-import { XsElement } from '../../internal/xs-element.js';
+import { XsVerificationElement } from '../../internal/verification-element.js';
+import { VerificationSteps, isMethodStage } from '../../internal/verification-steps.js';
 import { isUserVerified, requestUserVerification } from '../../sdk/user-verification.js';
 import { onVerificationRequest, portFor } from '../../sdk/verification.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../state/verification.js';
 import { verifyUserStyles } from './verify-user.styles.js';
-import { explainUserCancel, explainUserStartFailure, verifyUserStrings } from './verify-user.strings.js';
+import { explainUserStartFailure, verifyUserStrings } from './verify-user.strings.js';
 
 type Key = keyof typeof verifyUserStrings.en & string;
 
@@ -38,8 +37,8 @@ type Key = keyof typeof verifyUserStrings.en & string;
  * @cssstate done - Verified.
  * @cssstate cancelled - Cancelled, failed or refused.
  */
-export class XsVerifyUser extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verificationStepStyles, untrustedStyles, verifyUserStyles];
+export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
+  static override styles = [...XsVerificationElement.styles, untrustedStyles, verifyUserStyles];
 
   /** The person to verify (ignored when `.request` is set: the request names them). */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -50,19 +49,10 @@ export class XsVerifyUser extends XsElement {
   /** An incoming request from another person (from `CryptoEvent.VerificationRequestReceived`) to answer. */
   @property({ attribute: false }) request?: VerificationRequest;
 
-  /** After both sides said done, how long to wait for the signature to show up on the server (ms; read when a flow starts). */
-  @property({ attribute: 'confirm-timeout', type: Number }) confirmTimeout = 20_000;
-
-  /** After this long without an answer, say they may be offline or unable to answer (ms). */
-  @property({ attribute: 'no-answer-timeout', type: Number }) noAnswerTimeout = 30_000;
-
-  @state() private stage: VerificationStage | { kind: 'no-client' } | { kind: 'no-user' } = { kind: 'no-client' };
   /** Start step: we verified this person before. */
   @state() private alreadyVerified = false;
   @state() private displayName?: string;
 
-  private flow?: VerificationFlow;
-  private emittedFor?: VerificationStage;
   private readonly steps = new VerificationSteps(this, verifyUserStrings, () => this.localize.lang, () => this.flow);
 
   /** The person: from the request when answering one, else `user-id`. */
@@ -74,39 +64,20 @@ export class XsVerifyUser extends XsElement {
     return this.stage.kind;
   }
 
-  protected override clientChanged(client: MatrixClient | undefined) {
-    this.build(client);
-    return () => this.teardown();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const rebuild = ['userId', 'roomId', 'request'] as const;
     if (this.hasUpdated && this.isConnected && rebuild.some((k) => changed.has(k))) this.build(this.matrixClient);
-    if (changed.has('stage' as keyof XsVerifyUser)) {
-      const k = this.stage.kind;
-      this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],
-        k === 'waiting-accept' || k === 'confirmed' || k === 'starting' || k === 'scanned' || k === 'checking' ? 'waiting'
-          : k === 'compare-emoji' ? 'comparing' : k === 'done' ? 'done' : k === 'cancelled' || k === 'failed' || k === 'unsigned' ? 'cancelled' : undefined);
-    }
   }
 
-  private build(client: MatrixClient | undefined) {
-    this.teardown();
+  protected override createFlow(client: MatrixClient) {
     this.alreadyVerified = false;
-    if (!client) {
-      this.stage = { kind: 'no-client' };
-      return;
-    }
     const userId = this.person;
-    if (!userId) {
-      this.stage = { kind: 'no-user' };
-      return;
-    }
+    if (!userId) return { kind: 'no-user' as const };
     this.displayName = client.getUser(userId)?.displayName ?? undefined;
     const timing = { confirmTimeoutMs: this.confirmTimeout, noAnswerMs: this.noAnswerTimeout };
     const roomId = this.roomId;
-    const flow = this.request
+    return this.request
       ? new VerificationFlow({ role: 'incoming', port: portFor(client, this.request), ...timing })
       : new VerificationFlow({
           role: 'user',
@@ -115,10 +86,10 @@ export class XsVerifyUser extends XsElement {
           watchIncoming: (l) => onVerificationRequest(client, (r) => l(portFor(client, r))),
           peer: { userId },
         });
-    this.flow = flow;
-    flow.addEventListener('change', () => this.onFlowChange(flow));
-    this.stage = flow.stage;
-    if (!this.request) void this.checkAlreadyVerified(client, userId, flow);
+  }
+
+  protected override flowBuilt(client: MatrixClient, flow: VerificationFlow): void {
+    if (!this.request) void this.checkAlreadyVerified(client, this.person!, flow);
   }
 
   private async checkAlreadyVerified(client: MatrixClient, userId: string, flow: VerificationFlow) {
@@ -130,29 +101,16 @@ export class XsVerifyUser extends XsElement {
     }
   }
 
-  private teardown() {
+  protected override teardownExtras(): void {
     this.steps.reset();
-    this.flow?.dispose();
-    this.flow = undefined;
   }
 
-  private onFlowChange(flow: VerificationFlow) {
-    if (flow !== this.flow) return;
-    const s = flow.stage;
-    this.stage = s;
-    if (this.emittedFor === s) return;
-    if (s.kind === 'done') {
-      this.emittedFor = s;
-      this.emit(new XsVerifiedEvent(this.person ?? '', ''));
-    } else if (s.kind === 'cancelled') {
-      this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, explainUserCancel(this.localize.lang, s.code, s.byUs, s.declined), s.byUs));
-    }
+  protected override succeeded(): void {
+    this.emit(new XsVerifiedEvent(this.person ?? '', ''));
   }
 
-  /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
-  accept(): void {
-    void this.flow?.accept();
+  protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
+    return explainCancel(this.localize.lang, s.code, 'user', s);
   }
 
   private t(key: Key): string {
@@ -160,11 +118,7 @@ export class XsVerifyUser extends XsElement {
   }
 
   private heading(key: Key): TemplateResult {
-    return html`<h2 tabindex="-1" data-stage-heading>${this.t(key)}</h2>`;
-  }
-
-  private button(label: string, onClick: () => void, cls = ''): TemplateResult {
-    return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
+    return this.headingOf(this.t(key));
   }
 
   /** The person, as inert text: display name (when known) and user id. */
@@ -228,7 +182,7 @@ export class XsVerifyUser extends XsElement {
         return html`<div part="base">
           ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
           ${this.who()}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${explainUserCancel(this.localize.lang, s.code, s.byUs, s.declined)}</p>
+          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s)}</p>
           ${s.reason && !s.byUs && !quiet && s.code !== 'm.user' ? html`<p class="quote">${this.localize.t(verifyUserStrings, 'otherReason', s.reason)}</p>` : nothing}
           ${quiet ? nothing : again}
         </div>`;

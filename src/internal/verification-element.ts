@@ -1,0 +1,142 @@
+// What <xs-verify-login> and <xs-verify-user> share as elements: the styles of their steps, the timing attributes,
+// and the wiring of one VerificationFlow — built for the current client and role, torn down when either changes or
+// the element goes away (which cancels a running verification, so the other side is told), its stage mirrored as
+// a custom state, and its outcome emitted once (`xs-verified` / `xs-verification-cancelled`). Each element says
+// how to build its flow, what its outcome events carry, and renders its own start and end steps; the method steps
+// in between are the shared VerificationSteps.
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { XsVerificationCancelledEvent } from '../events/xs-verification-cancelled.js';
+import type { VerificationFlow, VerificationStage } from '../state/verification.js';
+import { actionRowStyles, stageTextStyles } from './stage.styles.js';
+import { verificationStepStyles } from './verification-steps.js';
+import { XsElement } from './xs-element.js';
+
+/** Styles of the start and end steps both verification elements render around the method steps. */
+export const verificationElementStyles = css`
+  @layer xs-component {
+    [part='base'] {
+      display: grid;
+      gap: var(--xs-space-s, 0.5rem);
+      /* Device IDs, user IDs and translated words can be long: wrap them rather than widen the step past the host. */
+      overflow-wrap: anywhere;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.2em;
+    }
+    .warning {
+      border-left: 4px solid var(--xs-color-danger, #b3261e);
+      padding-left: var(--xs-space-s, 0.5rem);
+      color: var(--xs-color-danger, #b3261e);
+    }
+    .quote {
+      font-style: italic;
+      overflow-wrap: anywhere;
+    }
+  }
+`;
+
+const WAITING = ['waiting-accept', 'confirmed', 'starting', 'scanned', 'checking'];
+const ENDED_BADLY = ['cancelled', 'failed', 'unsigned'];
+
+/** Stages an element shows besides the flow's own. */
+export type ElementStage<Extra extends { kind: string }> = VerificationStage | { kind: 'no-client' } | Extra;
+
+export abstract class XsVerificationElement<Extra extends { kind: string } = never> extends XsElement {
+  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verificationStepStyles, verificationElementStyles];
+
+  /** After both sides said done, how long to wait for the signatures to show up on the server (ms; read when a flow starts). */
+  @property({ attribute: 'confirm-timeout', type: Number }) confirmTimeout = 20_000;
+
+  /** After this long without an answer, say the other side may be offline or unable to answer (ms). */
+  @property({ attribute: 'no-answer-timeout', type: Number }) noAnswerTimeout = 30_000;
+
+  @state() protected stage: ElementStage<Extra> = { kind: 'no-client' };
+
+  protected flow?: VerificationFlow;
+  private emittedFor?: VerificationStage;
+
+  /** The flow for the element's current role and `client`, or a stage of its own when there is nothing to run. */
+  protected abstract createFlow(client: MatrixClient): VerificationFlow | Extra;
+
+  /** The verification succeeded (read back): emit `xs-verified` (and whatever else follows). */
+  protected abstract succeeded(flow: VerificationFlow, stage: Extract<VerificationStage, { kind: 'done' }>): void;
+
+  /** Why the verification ended, in this element's words. */
+  protected abstract cancelText(stage: Extract<VerificationStage, { kind: 'cancelled' }>): string;
+
+  /** Called after a new flow was built (e.g. to look up whether the subject is verified already). */
+  protected flowBuilt(_client: MatrixClient, _flow: VerificationFlow): void {}
+
+  /** Drops what the element keeps besides the flow (called before every rebuild and on disconnect). */
+  protected teardownExtras(): void {}
+
+  protected override clientChanged(client: MatrixClient | undefined) {
+    this.build(client);
+    return () => this.teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed as Map<PropertyKey, unknown>).has('stage')) {
+      const k = this.stage.kind;
+      this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],
+        WAITING.includes(k) ? 'waiting' : k === 'compare-emoji' ? 'comparing' : k === 'done' ? 'done' : ENDED_BADLY.includes(k) ? 'cancelled' : undefined);
+    }
+  }
+
+  /** (Re)creates the flow for the current role and client. */
+  protected build(client: MatrixClient | undefined): void {
+    this.teardown();
+    if (!client) {
+      this.stage = { kind: 'no-client' };
+      return;
+    }
+    const made = this.createFlow(client);
+    if (!(made instanceof EventTarget)) {
+      this.stage = made;
+      return;
+    }
+    const flow = made;
+    this.flow = flow;
+    flow.addEventListener('change', () => this.flowChanged(flow));
+    this.stage = flow.stage;
+    this.flowBuilt(client, flow);
+  }
+
+  protected teardown(): void {
+    this.teardownExtras();
+    this.flow?.dispose();
+    this.flow = undefined;
+  }
+
+  private flowChanged(flow: VerificationFlow) {
+    if (flow !== this.flow) return;
+    const s = flow.stage;
+    this.stage = s;
+    if (this.emittedFor === s) return;
+    if (s.kind === 'done') {
+      this.emittedFor = s;
+      this.succeeded(flow, s);
+    } else if (s.kind === 'cancelled') {
+      this.emittedFor = s;
+      this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s), s.byUs));
+    }
+  }
+
+  /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
+  accept(): void {
+    void this.flow?.accept();
+  }
+
+  /** A stage heading (takes focus when the stage changes). */
+  protected headingOf(text: string): TemplateResult {
+    return html`<h2 tabindex="-1" data-stage-heading>${text}</h2>`;
+  }
+
+  protected button(label: string, onClick: () => void, cls = ''): TemplateResult {
+    return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
+  }
+}
