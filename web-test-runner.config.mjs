@@ -58,6 +58,12 @@ export default {
     process.env.XS_BROWSER === 'firefox'
       ? chromeLauncher({
           puppeteer: puppeteerCore,
+          // Each test file's tab in front, so that it has the focus keyboard tests type into.
+          createPage: async ({ context }) => {
+            const page = await context.newPage();
+            await page.bringToFront();
+            return page;
+          },
           launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: firefoxPrefs },
         })
       : chromeLauncher({

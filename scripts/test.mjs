@@ -84,6 +84,10 @@ async function main() {
     step('base64-lines.wasm.ts matches base64-lines.wat', 'node', ['scripts/build-wasm.mjs', '--check']);
     step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
     step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
+  } else if (onlyGroup === 'e2e' && !['examples/plain-html/vendor', 'examples/react/dist', 'examples/vue/dist', 'bundle'].every((p) => fs.existsSync(p))) {
+    // test/e2e/examples.e2e.ts loads the built examples: build them once if this checkout has not yet.
+    step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
+    step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
   }
   try {
     ensureChromium();
