@@ -1,8 +1,13 @@
-// The demo page: log in (or create an account) on the homeserver, then every section gets the client.
-// Each element's section lives in demo/sections/<name>.ts and is listed in `sections` below.
-import { ClientEvent, SyncState, createClient, type MatrixClient } from 'matrix-js-sdk';
+// The demo page, the kit's front door: one click makes a fresh account with two sessions side by side (each a real
+// client with its own panel and elements), a second account for verifying another person, the event log, the theme
+// and its tokens. Below, every element on its own (demo/sections/<name>.ts, listed in `sections`) for the left session.
+import type { MatrixClient } from 'matrix-js-sdk';
 import '../src/define/xs-client-provider.js';
 import { homeserverUrl } from './env.js';
+import { logIn, registerAccount, startClient, type DemoAccount, type Login } from './front-door/accounts.js';
+import { startEventLog } from './front-door/event-log.js';
+import { Panel } from './front-door/panel.js';
+import { initTheme } from './front-door/theme.js';
 import type { DemoSection } from './sections/section.js';
 import { setupWizardSection } from './sections/setup-wizard.js';
 import { verifyLoginSection } from './sections/verify-login.js';
@@ -12,7 +17,6 @@ import { keyStorageSection } from './sections/key-storage.js';
 import { sessionListSection } from './sections/session-list.js';
 import { verifyUserSection } from './sections/verify-user.js';
 import { roomTrustSection } from './sections/room-trust.js';
-import { createSecretStorageCallbacks } from '../src/sdk/secret-storage-keys.js';
 
 const sections: DemoSection[] = [
   statusSection,
@@ -26,76 +30,104 @@ const sections: DemoSection[] = [
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
-const form = $<HTMLFormElement>('#login-form');
 const connected = $<HTMLParagraphElement>('#connected');
-const provider = $<HTMLElementTagNameMap['xs-client-provider']>('#provider');
+const panelsHost = $<HTMLDivElement>('#panels');
+const startButton = $<HTMLButtonElement>('#start-two');
+const personButton = $<HTMLButtonElement>('#add-person');
 $<HTMLInputElement>('#homeserver').value = homeserverUrl;
+$<HTMLElement>('#hs-name').textContent = homeserverUrl;
 
-const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
+initTheme($('#theme'), $('#token-editor'), $('#token-css'), $('#copy-css'), $('#reset-tokens'));
+void startEventLog($('#events')).then((clear) => $<HTMLButtonElement>('#clear-log').addEventListener('click', clear));
 
-async function connect(baseUrl: string, login: { user_id: string; device_id: string; access_token: string }): Promise<MatrixClient> {
-  const client = createClient({ baseUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, fetchFn: noStoreFetch,
-    // Lets kit elements (setup wizard, recovery-key steps) hand a secret-storage key to the SDK without prompting.
-    cryptoCallbacks: createSecretStorageCallbacks() });
-  // One crypto store per session, so several demo sessions can live in one browser.
-  await client.initRustCrypto({ cryptoDatabasePrefix: `xs-demo-${login.user_id}-${login.device_id}` });
-  const ready = new Promise<void>((resolve) => {
-    const onSync = (s: SyncState) => {
-      if (s === SyncState.Prepared || s === SyncState.Syncing) {
-        client.off(ClientEvent.Sync, onSync);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, onSync);
+const panels: Panel[] = [];
+let main: { account: DemoAccount; client: MatrixClient } | undefined;
+
+function addPanel(name: string, account: DemoAccount, login: Login, client: MatrixClient): Panel {
+  const panel: Panel = new Panel({
+    name,
+    client,
+    userId: login.user_id,
+    deviceId: login.device_id,
+    others: (): Panel[] => panels.filter((p) => p !== panel),
+    people: () => [...new Set(panels.map((p) => p.root.dataset.user!))].filter((u) => u !== account.userId),
   });
-  await client.startClient({ initialSyncLimit: 10 });
-  await ready;
-  return client;
+  panel.root.dataset.user = account.userId;
+  panels.push(panel);
+  panelsHost.append(panel.root);
+  for (const p of panels) p.renderToolbar();
+  return panel;
 }
 
-async function api(baseUrl: string, path: string, body: unknown) {
-  const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, json: await r.json() };
+/** Both sessions of the main account: `first` is already logged in; the second logs in with the same password. */
+async function openTwoSessions(account: DemoAccount, first: Login) {
+  for (const p of panels.splice(0)) {
+    p.client.stopClient();
+    p.root.remove();
+  }
+  connected.textContent = 'Starting two sessions…';
+  const second = await logIn(account.baseUrl, account.userId, account.password!, 'xs-kit demo (right)');
+  const [left, right] = await Promise.all([startClient(account.baseUrl, first), startClient(account.baseUrl, second)]);
+  addPanel('Left', account, first, left);
+  addPanel('Right', account, second, right);
+  main = { account, client: left };
+  connected.textContent = `${account.userId}, two sessions: ${first.device_id} (left) and ${second.device_id} (right).` +
+    (account.password ? ` Password for another tab or browser: ${account.password}` : '');
+  personButton.hidden = false;
+  renderSections();
+  panels[0]!.root.querySelector('h2')?.scrollIntoView({ block: 'start' });
 }
 
-async function done(baseUrl: string, login: { user_id: string; device_id: string; access_token: string }, password?: string) {
-  connected.textContent = 'Connecting…';
-  const client = await connect(baseUrl, login);
-  provider.client = client;
-  connected.textContent = `Connected as ${login.user_id} (session ${login.device_id})${password ? ` — demo password: ${password}` : ''}`;
-  const host = $<HTMLDivElement>('#sections');
-  host.replaceChildren();
-  for (const s of sections) host.append(s.render({ client, baseUrl, userId: login.user_id, password }));
+async function busy(button: HTMLButtonElement, work: () => Promise<void>, what: string) {
+  if (button.disabled) return; // one at a time: a double click joins the running one
+  button.disabled = true;
+  try {
+    await work();
+  } catch (err) {
+    connected.textContent = `Could not ${what}: ${(err as Error).message}`;
+  } finally {
+    button.disabled = false;
+  }
 }
 
-form.addEventListener('submit', async (e) => {
+startButton.addEventListener('click', () =>
+  busy(startButton, async () => {
+    connected.textContent = 'Creating an account…';
+    const { account, login } = await registerAccount(homeserverUrl, 'xs-kit demo (left)');
+    await openTwoSessions(account, login);
+  }, 'create the account'));
+
+const form = $<HTMLFormElement>('#login-form');
+form.addEventListener('submit', (e) => {
   e.preventDefault();
   const data = new FormData(form);
   const baseUrl = String(data.get('homeserver')).replace(/\/+$/, '');
-  try {
-    const r = await api(baseUrl, '/_matrix/client/v3/login', {
-      type: 'm.login.password', identifier: { type: 'm.id.user', user: data.get('user') }, password: data.get('password'),
-      initial_device_display_name: 'xs-kit demo',
-    });
-    if (r.status !== 200) throw new Error(r.json.error ?? `HTTP ${r.status}`);
-    await done(baseUrl, r.json);
-  } catch (err) {
-    connected.textContent = `Could not log in: ${(err as Error).message}`;
-  }
+  const password = String(data.get('password'));
+  void busy(form.querySelector('button')!, async () => {
+    const first = await logIn(baseUrl, String(data.get('user')), password, 'xs-kit demo (left)');
+    await openTwoSessions({ baseUrl, userId: first.user_id, password }, first);
+  }, 'log in');
 });
 
-$<HTMLButtonElement>('#register').addEventListener('click', async () => {
-  const baseUrl = $<HTMLInputElement>('#homeserver').value.replace(/\/+$/, '');
-  const username = `demo-${Math.random().toString(36).slice(2, 8)}`;
-  // A throwaway account on a local test server: the password is shown so a second session can log in.
-  const password = Math.random().toString(36).slice(2, 12);
-  try {
-    const body = { username, password, initial_device_display_name: 'xs-kit demo' };
-    let r = await api(baseUrl, '/_matrix/client/v3/register', body);
-    if (r.status === 401) r = await api(baseUrl, '/_matrix/client/v3/register', { ...body, auth: { type: 'm.login.dummy', session: r.json.session } });
-    if (r.status !== 200) throw new Error(r.json.error ?? `HTTP ${r.status}`);
-    await done(baseUrl, r.json, password);
-  } catch (err) {
-    connected.textContent = `Could not create an account: ${(err as Error).message}`;
-  }
-});
+personButton.addEventListener('click', () =>
+  busy(personButton, async () => {
+    if (!main) return;
+    const { account, login } = await registerAccount(main.account.baseUrl, 'xs-kit demo (other person)');
+    const client = await startClient(account.baseUrl, login);
+    addPanel('Other person', account, login, client);
+    connected.textContent = `Another person: ${account.userId}. Set up encryption for them too, then verify each other.`;
+  }, 'add another person'));
+
+/** The per-element sections, for the left session, rendered when first opened. */
+function renderSections() {
+  const details = $<HTMLDetailsElement>('#every-element');
+  const render = () => {
+    if (!main || !details.open) return;
+    const provider = $<HTMLElementTagNameMap['xs-client-provider']>('#provider');
+    provider.client = main.client;
+    const host = $<HTMLDivElement>('#sections');
+    host.replaceChildren(...sections.map((s) => s.render({ client: main!.client, baseUrl: main!.account.baseUrl, userId: main!.account.userId, password: main!.account.password })));
+  };
+  details.ontoggle = render;
+  render();
+}

@@ -26,7 +26,9 @@ const t0 = Date.now();
 
 function step(name, cmd, cmdArgs, opts = {}) {
   process.stdout.write(`\n▶ ${name}\n`);
+  const started = Date.now();
   const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', ...opts });
+  process.stdout.write(`(${name}: ${Math.round((Date.now() - started) / 1000)} s)\n`);
   const ok = r.status === 0;
   if (ok) totals.passed += 1; else { totals.failed += 1; totals.failures.push(name); }
   return ok;
@@ -44,12 +46,14 @@ function browserGroup(group, env, { browser = 'chromium', files, grep } = {}) {
   const results = path.join(os.tmpdir(), `xs-kit-results-${process.pid}-${group}-${browser}.json`);
   fs.rmSync(results, { force: true });
   process.stdout.write(`\n▶ browser tests: ${label}\n`);
+  const started = Date.now();
   const runnerArgs = ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...(files ? [] : ['--group', group]), ...extra];
   const r = spawnSync('npx', runnerArgs, {
     stdio: 'inherit',
     env: { ...process.env, ...env, XS_RESULTS_FILE: results, XS_BROWSER: browser,
       ...(files ? { XS_FILES: files.join(',') } : {}), ...(grep ? { XS_GREP: grep } : {}) },
   });
+  process.stdout.write(`(${label}: ${Math.round((Date.now() - started) / 1000)} s)\n`);
   let counted = null;
   try { counted = JSON.parse(fs.readFileSync(results, 'utf8')); } catch { /* runner died before reporting */ }
   const tally = perBrowser.get(browser) ?? { passed: 0, failed: 0 };
@@ -78,6 +82,10 @@ async function main() {
     step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']);
     step('base64-lines.wasm.ts matches base64-lines.wat', 'node', ['scripts/build-wasm.mjs', '--check']);
+    step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
+    step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
+  } else if (onlyGroup === 'e2e' && !['examples/plain-html/vendor', 'examples/react/dist', 'examples/vue/dist', 'bundle'].every((p) => fs.existsSync(p))) {
+    // test/e2e/examples.e2e.ts loads the built examples: build them once if this checkout has not yet.
     step('package build (tsc, rollup bundle, size budget)', 'npm', ['run', '--silent', 'build']);
     step('examples build (SDK browser build, vite React / Vue, React JSX types)', 'node', ['scripts/build-examples.mjs']);
   }
