@@ -334,8 +334,9 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       // Signed by the identity, whether or not this session trusts it yet: a new session does not, and still
       // has a session that can verify it. (crossSigningVerified would be false for every session here.)
       const self = client.getDeviceId();
-      for (const id of devices.keys()) {
-        if (id !== self && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
+      for (const [id, device] of devices) {
+        // The dehydrated device (MSC3814) is signed but is no session that could verify this one.
+        if (id !== self && !device.dehydrated && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
       }
       return false;
     },
