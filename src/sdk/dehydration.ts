@@ -13,54 +13,32 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 
 const PREFIX = { prefix: '/_matrix/client/unstable/org.matrix.msc3814.v1' };
-export const DEHYDRATION_SECRET = 'org.matrix.msc3814';
 
-/** Whether the homeserver supports dehydrated devices (cached per client once known). */
-const supported = new WeakMap<MatrixClient, boolean>();
-
-export async function dehydrationSupported(client: MatrixClient): Promise<boolean> {
-  const known = supported.get(client);
-  if (known !== undefined) return known;
-  const crypto = client.getCrypto();
-  if (!crypto?.isDehydrationSupported) return false;
-  const yes = await crypto.isDehydrationSupported();
-  supported.set(client, yes);
-  return yes;
-}
-
-/** The server's dehydrated device id for this user, or null (none, or the server has no dehydration). */
-export async function serverDehydratedDevice(client: MatrixClient): Promise<string | null> {
+/**
+ * The server's dehydrated device id for this user: null = none; undefined = the server has no dehydration
+ * (M_UNRECOGNIZED — the same probe as the SDK's `isDehydrationSupported`). Other failures throw (an outage is
+ * not "unsupported").
+ */
+export async function serverDehydratedDevice(client: MatrixClient): Promise<string | null | undefined> {
   try {
     const res = await client.http.authedRequest<{ device_id?: string }>('GET' as never, '/dehydrated_device', undefined, undefined, PREFIX);
     return typeof res?.device_id === 'string' ? res.device_id : null;
   } catch (e) {
     const code = (e as { errcode?: string }).errcode;
-    if (code === 'M_NOT_FOUND' || code === 'M_UNRECOGNIZED') return null;
+    if (code === 'M_NOT_FOUND') return null;
+    if (code === 'M_UNRECOGNIZED') return undefined;
     throw e;
   }
 }
 
 /**
  * Creates (or rotates) the dehydrated device with a new dehydration key stored under the CURRENT default
- * secret-storage key. Call inside `withSecretStorageKey` (the SDK stores the key in secret storage). No-op when
- * the server does not support dehydration. Resolves with the new device id read back from the server.
+ * secret-storage key. Call inside `withSecretStorageKey` (the SDK stores the key in secret storage). No-op (null)
+ * when the server does not support dehydration. Resolves with the new device id read back from the server.
  */
 export async function refreshDehydration(client: MatrixClient): Promise<string | null> {
   const crypto = client.getCrypto();
-  if (!crypto || !(await dehydrationSupported(client))) return null;
+  if (!crypto || (await serverDehydratedDevice(client)) === undefined) return null;
   await crypto.startDehydration({ createNewKey: true, rehydrate: false });
-  return serverDehydratedDevice(client);
-}
-
-/**
- * A newly verified session that holds the secret-storage key: takes the keys the dehydrated device received while
- * no session was online, then uploads a fresh device. Call inside `withSecretStorageKey`. Resolves false when
- * there was nothing to rehydrate (no support, or no key stored).
- */
-export async function rehydrate(client: MatrixClient): Promise<boolean> {
-  const crypto = client.getCrypto();
-  if (!crypto || !(await dehydrationSupported(client))) return false;
-  if (!(await client.secretStorage.isStored(DEHYDRATION_SECRET))) return false;
-  await crypto.startDehydration({ rehydrate: true });
-  return true;
+  return (await serverDehydratedDevice(client)) ?? null;
 }

@@ -5,7 +5,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { deriveRecoveryKeyFromPassphrase } from 'matrix-js-sdk/lib/crypto-api/key-passphrase.js';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import { sleep } from '../internal/async.js';
-import { rehydrate } from './dehydration.js';
+import { serverDehydratedDevice } from './dehydration.js';
 import { guardRateLimits } from './rate-limit.js';
 import { compactKeyText } from './recovery-key-text.js';
 import { hasSecretStorageCallbacks, withSecretStorageKey, type SecretStorageKeyInfo } from './secret-storage-keys.js';
@@ -355,4 +355,18 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
       });
     },
   };
+}
+
+/**
+ * A newly verified session that holds the secret-storage key: takes the keys the dehydrated device received while
+ * no session was online, then uploads a fresh device. Call inside `withSecretStorageKey`. Resolves false when
+ * there was nothing to rehydrate.
+ */
+async function rehydrate(client: MatrixClient): Promise<boolean> {
+  const crypto = client.getCrypto();
+  // Nothing to take when the server has no dehydration or no device, or secret storage has no key for it.
+  if (!crypto || !(await serverDehydratedDevice(client))) return false;
+  if (!(await client.secretStorage.isStored('org.matrix.msc3814'))) return false;
+  await crypto.startDehydration({ rehydrate: true });
+  return true;
 }

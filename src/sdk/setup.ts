@@ -334,10 +334,9 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       // Signed by the identity, whether or not this session trusts it yet: a new session does not, and still
       // has a session that can verify it. (crossSigningVerified would be false for every session here.)
       const self = client.getDeviceId();
-      // The dehydrated device (MSC3814) is signed too, but nobody can verify with it: it does not count.
       for (const [id, device] of devices) {
-        if (id === self || device.dehydrated) continue;
-        if ((await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
+        // The dehydrated device (MSC3814) is signed but is no session that could verify this one.
+        if (id !== self && !device.dehydrated && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
       }
       return false;
     },

@@ -6,7 +6,7 @@ import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
 import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
-import { dehydrationSupported, serverDehydratedDevice } from './dehydration.js';
+import { serverDehydratedDevice } from './dehydration.js';
 import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
 
 /** The client's sync loop, as the status needs it. */
@@ -174,7 +174,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
   if (opts.refresh && (crypto as Partial<CryptoApi>).isDehydrationSupported) {
     // One small request on server reads; an outage keeps the last answer (the backup warning explains outages).
     memory.dehydratedDevice = await bound(
-      dehydrationSupported(client).then((yes) => (yes ? serverDehydratedDevice(client) : undefined)),
+      serverDehydratedDevice(client),
       'dehydrated device check',
     ).catch(() => memory.dehydratedDevice);
   }

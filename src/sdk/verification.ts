@@ -288,7 +288,8 @@ export async function requestFromOtherSessions(client: MatrixClient): Promise<Ve
   // The identity as stored answers at once; only when none is stored is the server asked (a /keys/query).
   if (!(await crypto.getUserCrossSigningKeys(userId))?.master_key && !(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
   const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
-  const others = [...devices.keys()].filter((id) => id !== client.getDeviceId());
+  // The dehydrated device (MSC3814) is signed too, but it never answers: not a session to ask.
+  const others = [...devices.keys()].filter((id) => id !== client.getDeviceId() && !devices.get(id)?.dehydrated);
   const signed = await Promise.all(others.map(async (id) => (await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner));
   if (!signed.some(Boolean)) throw new NoOtherSessionError();
   return portFor(client, await crypto.requestOwnUserVerification());

@@ -3,7 +3,7 @@
 const XS_EVENTS = [
   'xs-setup-complete', 'xs-setup-closed', 'xs-setup-dismissed', 'xs-error', 'xs-status-change', 'xs-request-verify',
   'xs-request-reset', 'xs-request-setup', 'xs-request-backup', 'xs-request-export', 'xs-request-sessions', 'xs-verified',
-  'xs-verification-cancelled',
+  'xs-verification-cancelled', 'xs-key-storage-change', 'xs-request-key-storage',
 ];
 
 export function secretsScan() {

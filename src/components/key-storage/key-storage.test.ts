@@ -96,7 +96,7 @@ describe('<xs-status>: key storage entry points', () => {
     await waitUntil(() => root(el).querySelector('[data-key-storage]'), 'actions');
     button(el, 'Key storage').click();
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(root(el).textContent).to.contain('can’t open key storage from here');
+    expect(root(el).textContent).to.contain('Key storage can’t be opened here.');
     const unverified = await fixture(html`<xs-status .client=${client({ deviceVerified: false, ownVerified: false }).asClient}></xs-status>`);
     await waitUntil(() => unverified.getAttribute('state') === 'unverified', 'read');
     expect(root(unverified).querySelector('[data-key-storage]')).to.equal(null);

@@ -13,7 +13,7 @@ export const sessionListStrings = defineStrings('sessions', {
   refreshFailed: 'The list could not be brought up to date; it may be out of date.',
   retry: 'Try again',
   noCrypto: 'Encryption is not available in this app, so verification can’t be shown.',
-  dehydratedDevice: 'Your offline device (not a session) keeps new keys while your sessions are closed.',
+  dehydratedDevice: 'Your offline device is on (it is not a session).',
 
   currentHeading: 'This session',
   othersHeading: 'Other sessions',

@@ -46,7 +46,7 @@ export const statusStrings = defineStrings('status', {
   'unhandled.verify': 'This app can’t verify from here. Open another signed-in session, or your Matrix app’s security settings, to verify this session.',
   'unhandled.backup': 'This app can’t set up key backup from here. Open your Matrix app’s security settings to do it.',
   'unhandled.reset': 'This app can’t reset your identity from here. Open your Matrix app’s security settings to do it.',
-  'unhandled.key-storage': 'This app can’t open key storage from here. Use your Matrix app’s security settings.',
+  'unhandled.key-storage': 'Key storage can’t be opened here.',
   'unhandled.verify-user': 'This app can’t start a verification from here. Use your Matrix app to verify this person.',
   // Warnings
   'warning.recovery-changed': 'A new Security Key or Phrase was set up for your account. If this wasn’t you, someone else may have access: reset your identity and change your password.',

@@ -412,9 +412,9 @@ export class XsStatus extends XsElement {
     if (!s || !s.crossSigning.published || !s.device.crossSigningVerified) return nothing;
     if (this.ownView().state === 'receiving-keys') return nothing;
     const ask = (action: KeyStorageRequest) => this.request('key-storage', new XsRequestKeyStorageEvent(action));
-    return html`<div class="row" part="footer" data-key-storage>
+    return html`<div class="row" data-key-storage>
       <button type="button" part="action" @click=${() => ask('manage')}>${this.t('action.key-storage')}</button>
-      ${s.secretStorage.defaultKeyId ? html`<button type="button" part="action" @click=${() => ask('check-key')}>${this.t('action.check-key')}</button>` : nothing}
+      <button type="button" part="action" @click=${() => ask('check-key')}>${this.t('action.check-key')}</button>
     </div>`;
   }
 
@@ -453,9 +453,7 @@ export class XsStatus extends XsElement {
       <dl>
         ${this.row(this.t('details.ssReady'), this.yesNo(s.secretStorage.ready), 'secret-storage-ready')}
         ${this.row(this.t('details.defaultKey'), s.secretStorage.defaultKeyId ? html`<code>${s.secretStorage.defaultKeyId}</code>` : this.t('none'), 'default-key')}
-        ${s.dehydratedDevice !== undefined
-          ? this.row(this.t('details.dehydrated'), s.dehydratedDevice ? html`<code>${s.dehydratedDevice}</code>` : this.t('none'), 'dehydrated-device')
-          : nothing}
+        ${s.dehydratedDevice ? this.row(this.t('details.dehydrated'), html`<code>${s.dehydratedDevice}</code>`, 'dehydrated-device') : nothing}
       </dl>
       <h3>${this.t('details.backup')}</h3>
       ${b
