@@ -397,7 +397,7 @@ describe('<xs-status> own view', () => {
     $(el).button(/Verify this session/)!.focus();
     await sendKeys({ press: 'Enter' });
     // Firefox (WebDriver BiDi) may return from the key press a moment before the page has handled it.
-    await waitUntil(() => got, 'the Enter key activated the button', { timeout: 2000 }).catch(() => undefined);
+    await waitUntil(() => got, 'the Enter key activated the button', { timeout: 5000 }).catch(() => undefined);
     expect(got?.reason).to.equal('unverified');
   });
 

@@ -169,9 +169,10 @@ describe('<xs-verify-login> (edge states)', () => {
       throw new Error(`"${label}" not reachable by Tab: ${passed.join(', ')}`);
     };
     const atHeading = async (heading: string) => {
-      await waitUntil(() => text(el, 'h2') === heading, heading);
+      // Firefox (WebDriver BiDi) may return from a key press before the page handled it: allow a few seconds.
+      await waitUntil(() => text(el, 'h2') === heading, heading, { timeout: 5000 });
       await el.updateComplete;
-      await waitUntil(() => active()?.matches('[data-stage-heading]'), `${heading}: heading focused`);
+      await waitUntil(() => active()?.matches('[data-stage-heading]'), `${heading}: heading focused`, { timeout: 5000 });
     };
     // A keyboard user arrives at the element: start from its heading.
     await waitUntil(() => text(el, 'h2') === 'Verification request', 'request step');
@@ -202,8 +203,9 @@ describe('<xs-verify-login> (edge states)', () => {
       opened++;
       e.preventDefault();
     });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Enter' });
+    await waitUntil(() => opened === 2, 'Space and Enter each open the chooser', { timeout: 3000 }).catch(() => undefined);
     expect(opened, 'Space and Enter each open the chooser').to.equal(2);
     // A picture chosen in the chooser (not a code here): the problem is announced and focus stays in the step.
     const dt = new DataTransfer();
