@@ -21,7 +21,7 @@ import { exclusiveCommit } from './commit-lock.js';
 import { KEY_BACKUP_SETTING } from './key-backup-setting.js';
 import { guardRateLimits } from './rate-limit.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
-import { readSnapshot, SetupIncompleteError, type SetupGap } from './setup.js';
+import { SetupIncompleteError, type SetupGap } from './setup.js';
 import { serverAccountData, serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 
 const BACKUP_SECRET = 'm.megolm_backup.v1';
@@ -104,14 +104,23 @@ export function turnBackupOn(client: MatrixClient, keyId: string, key: Uint8Arra
       const crypto = cryptoOf(client);
       const tuple = await client.secretStorage.getKey();
       if (!tuple || tuple[0] !== keyId || (tuple[1] as { algorithm?: string }).algorithm !== AES) throw new NoSecretStorageError('no usable secret storage');
-      const s = await readSnapshot(client);
-      if (s.backupVersion && s.backupKeyCached && s.backupTrusted) {
+      // What the server has now. This session may still hold the key of a backup deleted earlier ("off"): only a
+      // key that matches the server's backup makes it ours (not merely "a key is cached").
+      const info = await serverBackupVersion(client);
+      const check = info ? await crypto.checkKeyBackupAndEnable() : null;
+      const ours = !!info && check?.backupInfo.version === info.version && check.trustInfo.matchesDecryptionKey;
+      const me = client.getSafeUserId();
+      const sigs = (info?.auth_data?.['signatures'] as Record<string, Record<string, string>> | undefined)?.[me];
+      // Empty and signed by this very session: made by an earlier attempt whose answer was lost — nothing to lose.
+      const replaceable = !!info && (info as { count?: number }).count === 0 && !!sigs?.[`ed25519:${client.getDeviceId()}`];
+      if (ours) {
         // Ours already (an earlier attempt made it): store its key if that is what is missing.
-        if (!s.backupKeyStored) await crypto.bootstrapSecretStorage({});
-      } else if (!s.backupVersion || s.backupReplaceable) {
+        const stored = await client.secretStorage.isStored(BACKUP_SECRET);
+        if (!stored || !(keyId in stored)) await crypto.bootstrapSecretStorage({});
+      } else if (!info || replaceable) {
         await crypto.resetKeyBackup();
       } else {
-        throw new BackupInTheWayError(s.backupVersion);
+        throw new BackupInTheWayError(info.version);
       }
       await setBackupSetting(client, true);
       const deadline = Date.now() + (opts.settleMs ?? 10_000);
