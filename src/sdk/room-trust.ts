@@ -6,7 +6,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { deviceIsolationOf, onDeviceIsolationChanged, type DeviceIsolation } from './device-isolation.js';
-import { acknowledgeIdentity, withdrawVerification } from './status.js';
+import { acknowledgeIdentity, withdrawVerification, type UserTrustSnapshot } from './status.js';
 
 export interface RoomMemberInfo {
   userId: string;
@@ -28,19 +28,13 @@ export interface UnsignedSession {
   displayName: string | null;
 }
 
-/** What is known of one member's identity and sessions. No key material other than public keys. */
-export interface MemberRead {
-  userId: string;
-  /** The crypto store holds an identity for them (false: no cross-signing, or not tracked yet). */
-  known: boolean;
-  /** We verified their current identity. */
-  verified: boolean;
-  /** We verified an identity of theirs before, and the current one is not that one. */
-  wasVerified: boolean;
-  /** Their identity changed since we pinned it (unverified users). */
-  needsApproval: boolean;
-  /** Their current master public key (public, unpadded base64), when their identity changed; else null. */
-  masterKey: string | null;
+/**
+ * What is known of one member's identity and sessions (the same record `<xs-status user-id>` reads, plus the
+ * sessions). No key material other than public keys. For the own user `wasVerified` and `needsApproval` are
+ * always false (the own identity is `<xs-status>`'s business), and `masterKey` is read only when the identity
+ * changed (else null).
+ */
+export interface MemberRead extends UserTrustSnapshot {
   /** Their sessions we know of (null: their device list isn't known here). */
   sessions: number | null;
   /** Those sessions not signed by their owner (for the own user, without this session). */
