@@ -177,7 +177,7 @@ export class XsSessionList extends XsElement {
     const load = this.model?.load.kind;
     this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
     const so = this.model?.signOut.kind;
-    this.setCustomState('busy', so === 'auth' || so === 'signing-out');
+    this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
