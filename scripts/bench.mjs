@@ -19,7 +19,7 @@ import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
-import { commonJsPlugin } from './wds-plugins.mjs';
+import { commonJsPlugin, jsToTsMiddleware } from './wds-plugins.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.XS_BENCH_PORT ?? process.env.XS_WTR_PORT ?? 8000);
@@ -43,6 +43,8 @@ const server = await startDevServer({
     rootDir,
     port,
     nodeResolve: { exportConditions: ['browser', 'development'] },
+    // The key-file worker is loaded as `new URL('./crypto-worker.entry.js', import.meta.url)`: served from the .ts.
+    middleware: [jsToTsMiddleware({ rootDir })],
     plugins: [
       commonJsPlugin({ rootDir }),
       esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'es2022' }),
@@ -120,6 +122,10 @@ try {
       runs.prim.push(await kit.page.evaluate(() => window.bench.primitives()));
     }
     for (const p of [kit, rE, rD]) await p.context.close();
+    // The kit must have run in its workers (a worker script that fails to load falls back to the page, silently).
+    for (const r of [...runs.enc, ...runs.dec]) {
+      if (!Object.keys(r.phases ?? {}).some((k) => k.startsWith('worker'))) throw new Error('the kit ran without its crypto workers (did the worker script load?)');
+    }
     const agg = (list) => ({
       totalMs: median(list.map((r) => r.totalMs)),
       kdfMs: list[0].kdfMs === undefined ? undefined : median(list.map((r) => r.kdfMs)),

@@ -29,19 +29,38 @@ function fromMetadata(m: unknown): AccountManagement | undefined {
   return actions ? { uri, actions } : { uri };
 }
 
-/** The account-management page of `client`'s homeserver, or undefined when it advertises none (password accounts). */
+/**
+ * True when a failed metadata request means "this server has none" (a 4xx answer such as 404 M_UNRECOGNIZED, as
+ * servers without OAuth delegation answer), false when it means "could not ask" (no answer, a lost answer, 5xx,
+ * 408, 429): then nobody knows yet whether an account page exists.
+ */
+function saysNone(e: unknown): boolean {
+  const status = (e as { httpStatus?: unknown } | null)?.httpStatus;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/**
+ * The account-management page of `client`'s homeserver, or undefined when it advertises none (password accounts).
+ * Rejects (with the first request's error) when no source advertises one and some source could not be asked
+ * (network down, answer lost, 5xx, 429): the caller must not take that for "none" and offer a password prompt
+ * that may never succeed.
+ */
 export async function discoverAccountManagement(client: MatrixClient): Promise<AccountManagement | undefined> {
+  let unknown: { error: unknown } | undefined;
   for (const prefix of ['/_matrix/client/v1', '/_matrix/client/unstable/org.matrix.msc2965']) {
     try {
       const found = fromMetadata(await client.http.request('GET' as Method, '/auth_metadata', undefined, undefined, { prefix }));
       if (found) return found;
-    } catch {
+    } catch (e) {
       // M_UNRECOGNIZED / 404 on servers without OAuth delegation: try the next source.
+      if (!saysNone(e)) unknown ??= { error: e };
     }
   }
   const wk = client.getClientWellKnown?.()?.['org.matrix.msc2965.authentication'] as Record<string, unknown> | undefined;
   const account = wk?.['account'];
-  return typeof account === 'string' && account ? { uri: account } : undefined;
+  if (typeof account === 'string' && account) return { uri: account };
+  if (unknown) throw unknown.error;
+  return undefined;
 }
 
 /**

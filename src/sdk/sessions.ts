@@ -52,7 +52,8 @@ export interface SessionsSource {
   fallbackUrl(stage: string, session: string): string;
   /**
    * The homeserver's account-management page, when an OAuth account service (MAS) manages the account: other
-   * sessions are then signed out there. Undefined (or absent) for password accounts.
+   * sessions are then signed out there. Undefined (or absent) for password accounts. Rejects when the server
+   * could not be asked (then it is not known whether there is one); a later call asks again.
    */
   accountManagement?(): Promise<AccountManagement | undefined>;
   /** Calls `onChange` when devices or trust may have changed; returns the unsubscribe function. */
@@ -127,7 +128,15 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
       return client.getFallbackAuthUrl(stage, session);
     },
     accountManagement() {
-      return (accountManagement ??= discoverAccountManagement(client).catch(() => undefined));
+      // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call.
+      if (!accountManagement) {
+        const p = discoverAccountManagement(client);
+        accountManagement = p;
+        p.catch(() => {
+          if (accountManagement === p) accountManagement = undefined;
+        });
+      }
+      return accountManagement;
     },
     subscribe(onChange) {
       // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),

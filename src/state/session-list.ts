@@ -35,9 +35,12 @@ export type SignOutStage =
    * `remaining` the targets still signed in when the person came back (checked by reloading the list).
    */
   | { kind: 'external'; scope: SignOutScope; targets: SignOutTarget[]; url: string; refusal?: UrlRefusal; opened: boolean; checking: boolean; remaining?: SignOutTarget[] }
+  /** Asking the homeserver whether an account service signs its sessions out (the answer was not known yet). */
+  | { kind: 'checking'; scope: SignOutScope; targets: SignOutTarget[] }
   | { kind: 'signing-out'; scope: SignOutScope; targets: SignOutTarget[] }
   | { kind: 'done'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure };
+  /** `during: 'lookup'`: the homeserver could not be asked how it signs sessions out; nothing was signed out. */
+  | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure; during?: 'lookup' };
 
 export type RenameState =
   | { kind: 'editing'; deviceId: string; draft: string; error?: RenameError }
@@ -82,8 +85,15 @@ export class SessionListModel extends EventTarget {
   /** Time the view was derived at (relative times and "inactive" are computed against it). */
   now: number;
 
-  /** The account-management page (MAS), once known; undefined for password accounts. */
+  /** The account-management page (MAS), once known; undefined for password accounts (and until known). */
   accountManagement: AccountManagement | undefined;
+  /** Whether the homeserver answered whether it has an account page (`accountManagement` is that answer). */
+  private accountManagementKnown = false;
+  private accountManagementFailure: Failure | undefined;
+  /** The lookup in flight, joined by every caller. */
+  private accountManagementLookup: Promise<void> | undefined;
+  /** Counts detaches: an answer that arrives after one belongs to no one. */
+  private attachGen = 0;
 
   private cachedView: SessionView | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -133,11 +143,36 @@ export class SessionListModel extends EventTarget {
     if (!this.source || this.unsubscribe) return;
     this.unsubscribe = this.source.subscribe(() => this.scheduleRefresh());
     void this.reload();
-    void this.source.accountManagement?.().then((am) => {
-      if (!this.unsubscribe) return;
-      this.accountManagement = am;
-      this.changed();
-    });
+    void this.lookUpAccountManagement();
+  }
+
+  /**
+   * Asks the homeserver whether an account service (MAS) manages the account, unless it answered already. One
+   * lookup at a time: callers join the one in flight. A failure leaves it unknown (asked again at sign-out).
+   */
+  private lookUpAccountManagement(): Promise<void> {
+    const source = this.source;
+    if (this.accountManagementKnown) return Promise.resolve();
+    if (!source?.accountManagement) {
+      this.accountManagementKnown = true;
+      return Promise.resolve();
+    }
+    const gen = this.attachGen;
+    return (this.accountManagementLookup ??= source.accountManagement().then(
+      (am) => {
+        if (gen !== this.attachGen) return; // detached meanwhile
+        this.accountManagementLookup = undefined;
+        this.accountManagement = am;
+        this.accountManagementKnown = true;
+        this.accountManagementFailure = undefined;
+        this.changed();
+      },
+      (e) => {
+        if (gen !== this.attachGen) return;
+        this.accountManagementLookup = undefined;
+        this.accountManagementFailure = describeFailure(e);
+      },
+    ));
   }
 
   detach(): void {
@@ -147,6 +182,9 @@ export class SessionListModel extends EventTarget {
     this.loadSeq++;
     if (this.signOut.kind === 'auth') this.signOut.uia.cancel();
     this.accountManagement = undefined;
+    this.accountManagementKnown = false;
+    this.accountManagementLookup = undefined;
+    this.attachGen++;
   }
 
   /** Reloads from the server. Resolves when done (never rejects: failures land in the stage). */
@@ -275,7 +313,7 @@ export class SessionListModel extends EventTarget {
 
   /** Asks to confirm signing out `scope`: one session, the selection, all other sessions, or this one. */
   requestSignOut(scope: SignOutScope, deviceId?: string): void {
-    if (this.signOut.kind === 'auth' || this.signOut.kind === 'signing-out' || this.signOut.kind === 'external') return;
+    if (['auth', 'signing-out', 'external', 'checking'].includes(this.signOut.kind)) return;
     const snap = this.snapshot;
     if (!snap) return;
     let rows: SessionRow[];
@@ -290,6 +328,7 @@ export class SessionListModel extends EventTarget {
 
   cancelSignOut(): void {
     if (this.signOut.kind === 'external' && this.signOut.checking) return;
+    // ('checking': the lookup goes on in the background; it changes nothing on the server.)
     if (this.signOut.kind === 'auth') {
       this.signOut.uia.cancel();
       return; // the rejection handler moves back to idle
@@ -318,6 +357,18 @@ export class SessionListModel extends EventTarget {
       this.setSignOut({ kind: 'done', scope, targets });
       this.dispatchEvent(new SignedOutEvent(ids, true));
       return;
+    }
+    if (!this.accountManagementKnown) {
+      // Not known yet (the lookup is slow, or failed at load): ask (or join the lookup) before choosing the way.
+      this.setSignOut({ kind: 'checking', scope, targets });
+      await this.lookUpAccountManagement();
+      const now = this.signOut;
+      if (now.kind !== 'checking' || now.targets !== targets) return; // cancelled meanwhile
+      if (!this.accountManagementKnown) {
+        const failure = this.accountManagementFailure ?? { kind: 'unknown' };
+        this.setSignOut({ kind: 'failed', scope, targets, failure, during: 'lookup' });
+        return;
+      }
     }
     if (this.accountManagement) {
       // No password prompt that could never succeed: the account page signs them out; the list checks on return.

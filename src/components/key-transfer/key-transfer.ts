@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-new-passphrase.js';
@@ -15,7 +15,9 @@ import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
 import { KeyImportFlow, type ImportStage } from '../../state/key-import.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
 import { keyTransferStrings as S } from './key-transfer.strings.js';
+import { keyTransferStyles } from './key-transfer.styles.js';
 import { fileSize, importReport, problemCode, problemText } from './key-transfer-text.js';
+import { renderExportStep } from './export-steps.js';
 
 type View = 'menu' | 'export' | 'import';
 
@@ -50,26 +52,7 @@ type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyo
  * @cssstate dragging - A file is dragged over the drop zone.
  */
 export class XsKeyTransfer extends XsElement {
-  static override styles = [
-    ...XsElement.styles,
-    filePickerStyles,
-    css`
-      @layer xs-component {
-        h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.1em; }
-        h3:focus { outline: none; }
-        .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-top: var(--xs-space-m, 1rem); }
-        label { display: block; font-weight: 600; margin-top: var(--xs-space-s, 0.5rem); }
-        .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
-        progress { width: 100%; }
-        :host { --_xs-drop-border: var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)); }
-        :host(:state(dragging)) { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }
-        dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; justify-content: start; }
-        dt { font-weight: 600; }
-        dd { margin: 0; font-variant-numeric: tabular-nums; }
-        input[type='password'] { width: 100%; max-width: 28rem; }
-      }
-    `,
-  ];
+  static override styles = [...XsElement.styles, filePickerStyles, keyTransferStyles];
 
   /** Show only the export (`export`) or only the import (`import`); unset: a choice between both. */
   @property({ reflect: true }) mode?: 'export' | 'import';
@@ -282,73 +265,19 @@ export class XsKeyTransfer extends XsElement {
   }
 
   private renderExport() {
-    const t = this.localize;
-    const s = this.exportStage;
-    switch (s.kind) {
-      case 'checking':
-        return html`<div part="base">
-          ${this.heading('exportHeading')}
-          ${this.progress()}
-          <p role="status" aria-live="polite" part="status">${t.t(S, 'exportChecking')}</p>
-        </div>`;
-      case 'empty':
-        return html`<div part="base">
-          ${this.heading('exportEmptyHeading')}
-          <p role="status" part="status">${t.t(S, 'exportEmpty')}</p>
-          <p>${t.t(S, 'exportEmptyWhy')}</p>
-          <div class="row">
-            <button type="button" part="action" @click=${() => this.exportFlow?.reset(true)}>${t.t(S, 'checkAgain')}</button>
-            ${this.backButton()}
-          </div>
-        </div>`;
-      case 'idle':
-        return html`<form part="base" @submit=${this.submitExport}>
-          ${this.heading('exportHeading')}
-          <p>${t.t(S, 'exportIntro')}</p>
-          <p class="warning" part="warning">${t.t(S, 'exportWarning')}</p>
-          <xs-new-passphrase .userInputs=${this.userInputs} @xs-passphrase-validity=${this.onValidity}></xs-new-passphrase>
-          <div class="row">
-            <button type="submit" class="primary" part="action" ?disabled=${!this.passValid}>${t.t(S, 'exportSubmit')}</button>
-            ${this.backButton()}
-          </div>
-        </form>`;
-      case 'working': {
-        const text =
-          s.phase === 'collecting' ? t.t(S, 'exportCollecting') : s.phase === 'key-derivation' ? t.t(S, 'exportKdf') : t.t(S, 'exportEncrypting', this.percent(s.fraction));
-        return html`<div part="base">
-          ${this.heading('exportWorkingHeading')}
-          ${this.progress(s.phase === 'encryption' ? s.fraction : undefined)}
-          <p role="status" aria-live="polite" part="status">${text}</p>
-          <div class="row"><button type="button" part="action" @click=${() => this.exportFlow?.cancel()}>${t.t(S, 'cancel')}</button></div>
-        </div>`;
-      }
-      case 'done':
-        return html`<div part="base">
-          ${this.heading('exportDoneHeading')}
-          <p role="status" part="status">${t.t(S, 'exportDone', t.number(s.count), s.fileName, s.count)}</p>
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.finishExport()}>${t.t(S, 'done')}</button>
-          </div>
-        </div>`;
-      case 'cancelled':
-        return html`<div part="base">
-          ${this.heading('exportCancelledHeading')}
-          <p role="status" part="status">${t.t(S, 'exportCancelled')}</p>
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.exportFlow?.reset()}>${t.t(S, 'exportAgain')}</button>
-            ${this.backButton()}
-          </div>
-        </div>`;
-      case 'failed':
-        return html`<div part="base">
-          ${this.heading('exportFailedHeading')}
-          <p role="alert">${s.noCrypto ? t.t(S, 'noCrypto') : explainFailure(t.lang, s.failure)}</p>
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.exportFlow?.reset()}>${t.t(S, 'exportAgain')}</button>
-            ${this.backButton()}
-          </div>
-        </div>`;
-    }
+    return renderExportStep(this.exportStage, {
+      t: this.localize,
+      heading: (key) => this.heading(key),
+      progress: (value) => this.progress(value),
+      percent: (f) => this.percent(f),
+      backButton: () => this.backButton(),
+      flow: this.exportFlow,
+      userInputs: this.userInputs,
+      passValid: this.passValid,
+      onValidity: this.onValidity,
+      submit: (e) => this.submitExport(e),
+      finish: () => this.finishExport(),
+    });
   }
 
   private finishExport() {

@@ -115,6 +115,8 @@ export const sessionListStrings = defineStrings('sessions', {
   signedOut: (n: number) => `Signed out of ${sessions(n)}.`,
   signedOutCurrent: 'This session is signed out.',
   signOutFailed: 'Signing out did not succeed.',
+  checkingAccountPage: 'Checking how your homeserver signs sessions out…',
+  lookupFailed: 'Your homeserver could not be asked how sessions are signed out on it, so nothing was signed out.',
   close: 'Close',
   listLabel: 'Other sessions',
 });

@@ -1,52 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fakeSessionsClient, matrixError } from '../../../test/support/fake-sessions-client.js';
+import { $, $$, button, mount, now, rowIds, rowOf, sessions, sessionsOpts, settle, waitRendered } from '../../../test/support/session-list-ui.js';
 import '../../define/xs-session-list.js';
 import type { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import type { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import type { XsSessionList } from './session-list.js';
-
-const DAY = 86_400_000;
-const now = Date.now();
-const settle = () => new Promise((r) => setTimeout(r, 0));
-
-function sessionsOpts() {
-  return {
-    currentDeviceId: 'CUR',
-    devices: [
-      { deviceId: 'CUR', displayName: 'This browser', lastSeenTs: now, lastSeenIp: '10.0.0.1', verified: true },
-      { deviceId: 'VER', displayName: 'Laptop', lastSeenTs: now - 3_600_000, verified: true },
-      { deviceId: 'UNV', displayName: 'Phone', lastSeenTs: now - 120_000, lastSeenIp: '10.0.0.2' },
-      { deviceId: 'OLD', displayName: 'Old tablet', lastSeenTs: now - 200 * DAY, noKeys: true },
-    ],
-  };
-}
-
-function sessions() {
-  return fakeSessionsClient(sessionsOpts());
-}
-
-async function mount(fake = sessions(), attrs = '') {
-  const el = await fixture<XsSessionList>(html`<xs-session-list .client=${fake.client} inactive-days=${attrs || '90'}></xs-session-list>`);
-  await waitRendered(el, () => el.shadowRoot!.querySelector('ul.sessions, [role=alert]'));
-  return { el, fake };
-}
-
-async function waitRendered(el: XsSessionList, check: () => unknown, tries = 100) {
-  for (let i = 0; i < tries; i++) {
-    await el.updateComplete;
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('condition not met');
-}
-
-const $ = <T extends Element = HTMLElement>(el: XsSessionList, sel: string) => el.shadowRoot!.querySelector<T & Element>(sel) as T;
-const $$ = (el: XsSessionList, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const rowIds = (el: XsSessionList) => $$(el, 'li.session').map((li) => (li as HTMLElement & { deviceId: string }).deviceId);
-const rowOf = (el: XsSessionList, id: string) => $$(el, 'li.session').find((li) => (li as HTMLElement & { deviceId: string }).deviceId === id)!;
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent!.trim().startsWith(text))!;
 
 describe('<xs-session-list>', () => {
   it('without a client says so; while loading shows progress', async () => {
@@ -394,78 +354,6 @@ describe('<xs-session-list> sign-out under a rate limit', () => {
   });
 });
 
-describe('<xs-session-list> with an OAuth account service (MAS)', () => {
-  const metadata = {
-    issuer: 'https://auth.example.org/',
-    account_management_uri: 'https://auth.example.org/account/',
-    account_management_actions_supported: ['org.matrix.session_end', 'org.matrix.sessions_list', 'org.matrix.profile'],
-  };
-
-  it('hands signing out over to the account page, explains it, and confirms by reloading when the person comes back', async () => {
-    const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
-    const { el } = await mount(fake);
-    const opened: string[] = [];
-    const origOpen = window.open;
-    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
-    try {
-      button(rowOf(el, 'UNV'), 'Sign out').click();
-      await el.updateComplete;
-      expect($(el, '[part=panel]').textContent).to.contain('signing out happens there');
-      button($(el, '[part=panel]'), 'Sign out').click();
-      await el.updateComplete;
-      const panel = () => $(el, '[part=panel]');
-      expect(panel().textContent).to.contain('Your account is managed by auth.example.org').and.contain('sign out of this session');
-      expect(panel().querySelector('xs-auth-prompt')).to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal(panel().querySelector('h3'));
-      await expect(el).to.be.accessible();
-      button(panel(), 'Open the account page').click();
-      await el.updateComplete;
-      expect(opened).to.deep.equal(['https://auth.example.org/account/?action=org.matrix.session_end&device_id=UNV']);
-      expect(panel().querySelector('[role=status]')!.textContent).to.contain('Waiting for you to come back');
-      // Back without having signed it out: says so, still offers the page.
-      window.dispatchEvent(new Event('focus'));
-      await waitRendered(el, () => panel()?.querySelector('[role=alert]'));
-      expect(panel().querySelector('[role=alert]')!.textContent).to.equal('This session is still signed in.');
-      await expect(el).to.be.accessible();
-      // Signed out on the account page this time.
-      const out = oneEvent(el, 'xs-sessions-signed-out') as Promise<XsSessionsSignedOutEvent>;
-      fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
-      window.dispatchEvent(new Event('focus'));
-      expect((await out).deviceIds).to.deep.equal(['UNV']);
-      await waitRendered(el, () => panel()?.querySelector('[role=status] h3'));
-      expect(panel().querySelector('[role=status] h3')!.textContent).to.equal('Signed out of 1 session.');
-      expect(rowIds(el)).to.not.include('UNV');
-      expect(fake.deleteCalls).to.deep.equal([]);
-      await expect(el).to.be.accessible();
-      // Several: the account page's session list.
-      button(panel(), 'Close').click();
-      await el.updateComplete;
-      button(el.shadowRoot!, 'Sign out of all other sessions').click();
-      await el.updateComplete;
-      button($(el, '[part=panel]'), 'Sign out').click();
-      await el.updateComplete;
-      expect(panel().textContent).to.contain('sign out of these sessions');
-      button(panel(), 'Open the account page').click();
-      expect(opened[1]).to.equal('https://auth.example.org/account/?action=org.matrix.sessions_list');
-    } finally {
-      window.open = origOpen;
-    }
-  });
-
-  it('an account page URL that is not safe is not opened, and said so', async () => {
-    const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: { ...metadata, account_management_uri: 'javascript:alert(1)' } });
-    const { el } = await mount(fake);
-    button(rowOf(el, 'UNV'), 'Sign out').click();
-    await el.updateComplete;
-    button($(el, '[part=panel]'), 'Sign out').click();
-    await el.updateComplete;
-    expect($(el, '[part=panel] [role=alert]').textContent).to.contain('not safe to open');
-    expect(button($(el, '[part=panel]'), 'Open the account page')).to.equal(undefined);
-    expect(el.shadowRoot!.innerHTML).to.not.contain('javascript:');
-    await expect(el).to.be.accessible();
-  });
-});
-
 describe('<xs-session-list> wording and device kinds', () => {
   it('device kind and client from the agent the server reports; unknown agents as plain text; never markup', async () => {
     const opts = sessionsOpts();
@@ -542,61 +430,5 @@ describe('<xs-session-list> signing out the last other session', () => {
     expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
     expect(el.shadowRoot!.textContent).to.contain('You have no other sessions.');
     await expect(el).to.be.accessible();
-  });
-});
-
-// Faults of the account-page hand-off (the requests it adds; the sign-out itself happens on the account page):
-//
-// | request                               | fault                        | behaviour (test below)                                        |
-// |---------------------------------------|------------------------------|---------------------------------------------------------------|
-// | GET /_matrix/client/v1/auth_metadata  | 5xx / network down / 404     | no account page known: the password path, as on any server    |
-// | GET /_matrix/client/v3/devices (return)| fails                       | stays at the hand-off, no outcome claimed; "Check again" works |
-// | GET /_matrix/client/v3/devices (return)| slow                        | "Checking…", buttons disabled; a second return joins the check |
-describe('<xs-session-list> account-page hand-off under faults', () => {
-  const metadata = { account_management_uri: 'https://auth.example.org/account/' };
-
-  it('auth metadata that fails to load leaves the password path', async () => {
-    const fake = fakeSessionsClient(sessionsOpts());
-    (fake.client as unknown as { http: unknown }).http = { request: async () => { throw new TypeError('Failed to fetch'); } };
-    const { el } = await mount(fake);
-    button(rowOf(el, 'UNV'), 'Sign out').click();
-    await el.updateComplete;
-    button($(el, '[part=panel]'), 'Sign out').click();
-    await waitRendered(el, () => $(el, 'xs-auth-prompt')?.shadowRoot?.querySelector('input[type=password]'));
-  });
-
-  it('a failed or slow reload on return claims nothing; "Check again" then confirms', async () => {
-    const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
-    const { el } = await mount(fake);
-    const origOpen = window.open;
-    window.open = (() => null) as typeof window.open;
-    try {
-      button(rowOf(el, 'UNV'), 'Sign out').click();
-      await el.updateComplete;
-      button($(el, '[part=panel]'), 'Sign out').click();
-      await el.updateComplete;
-      button($(el, '[part=panel]'), 'Open the account page').click();
-      await el.updateComplete;
-      fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
-      fake.failNext.getDevices = new TypeError('Failed to fetch');
-      window.dispatchEvent(new Event('focus'));
-      await waitRendered(el, () => $(el, '[role=alert]')?.textContent?.includes('could not be brought up to date'));
-      expect($(el, '[part=panel] h3').textContent).to.equal('Sign out of 1 session?');
-      expect($(el, '[part=panel]').textContent).to.not.contain('Signed out');
-      // Slow: "Checking…" with the buttons disabled; a second return while checking joins it.
-      let release!: () => void;
-      const orig = fake.client.getDevices.bind(fake.client);
-      (fake.client as unknown as { getDevices: () => unknown }).getDevices = () => new Promise((r) => (release = () => r(orig())));
-      button($(el, '[part=panel]'), 'Check again').click();
-      await el.updateComplete;
-      expect($(el, '[part=panel] [role=status]').textContent).to.contain('Checking');
-      expect(button($(el, '[part=panel]'), 'Close').disabled).to.equal(true);
-      window.dispatchEvent(new Event('focus'));
-      release();
-      await waitRendered(el, () => $(el, '[part=panel] [role=status] h3'));
-      expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
-    } finally {
-      window.open = origOpen;
-    }
   });
 });

@@ -1,33 +1,28 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import { formatterOf, translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { checkServerUrl } from '../../internal/safe-url.js';
-import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
 import {
   DAY_MS,
   RenamedEvent,
   SessionListModel,
   SignedOutEvent,
-  isInactive,
   type SessionFilter,
   type SignOutStage,
 } from '../../state/session-list.js';
-import { sessionListStrings as S } from './session-list.strings.js';
 import { renderSignOutPanel } from './sign-out-panel.js';
 import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
-import { badgesAndMeta, details, noteFor, renameForm, summary, type PartsContext } from './session-parts.js';
-import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
+import { currentCard, listControls, summary, type PartsContext } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
-
-const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
+import type { RowElement, RowValues } from './session-row.js';
+import { fillRow, renderRowExtras, shownRowsOf } from './row-fill.js';
+import { AccountPageReturn } from './account-page-return.js';
+import { ListWords } from './list-words.js';
 
 /**
  * @summary The user's sessions: review them (verified, unverified, inactive, without encryption), rename,
@@ -84,7 +79,11 @@ export class XsSessionList extends XsElement {
   @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
 
   private model?: SessionListModel;
+  /** The words of the render in progress (list-words.ts). */
+  private readonly words = new ListWords();
   private modelVersion = 0;
+  /** The hand-off to the account page (MAS): opens it, and has the list check when the person comes back. */
+  private readonly accountPage = new AccountPageReturn(this, () => this.model);
   /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
   private readonly rows = new RowSlicer({
     list: () => this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions') ?? null,
@@ -98,8 +97,7 @@ export class XsSessionList extends XsElement {
   /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
   private readonly rowValues: RowValues = {
     key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
-    title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '',
-  };
+    title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '' };
   private readonly keys = new Map<string, number>();
   private focusAfterRender?: string;
   private readonly onModelChange = () => {
@@ -177,7 +175,7 @@ export class XsSessionList extends XsElement {
     const load = this.model?.load.kind;
     this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
     const so = this.model?.signOut.kind;
-    this.setCustomState('busy', so === 'auth' || so === 'signing-out');
+    this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -198,8 +196,6 @@ export class XsSessionList extends XsElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onReturn);
-    window.removeEventListener('focus', this.onReturn);
     // A list out of the document lets its rows go: a reconnect loads and builds them again anyway (a new model),
     // and a removed element that something still references should not keep a thousand rows alive.
     this.rows.release();
@@ -299,210 +295,53 @@ export class XsSessionList extends XsElement {
 
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
 
-  /** Language of the render in progress (looked up once per render, not per row). */
-  private renderLang = 'en';
-  private textCache = new Map<string, string>();
-
-  /** A term in the render's language; terms without arguments are looked up once per render. */
-  private tr<K extends keyof typeof S.en & string>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
-    if (args.length) return (translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string)(this.renderLang, S, key, ...args);
-    let v = this.textCache.get(key);
-    if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.renderLang, S, key)));
-    return v;
-  }
-
-  /** The name's content for a `<bdi>`: plain text, or text with invisible characters shown by code point. */
-  private nameContent(row: { displayName: string | undefined }): string | unknown[] {
-    if (!row.displayName) return this.tr('unnamed');
-    const parts = splitUntrusted(row.displayName);
-    if (parts.length === 1 && 'text' in parts[0]!) return row.displayName;
-    return parts.map((p) =>
-      'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
-  }
-
-  private name(row: { displayName: string | undefined }): TemplateResult {
-    return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
-  }
-
-  /** The Intl formatters of the render's language (see `formatsOf`). */
-  private formats(): Formats {
-    return formatsOf(this.renderLang);
-  }
-
-  /** Relative time of `ts` at `now` ("3 days ago"). */
-  private relative(ts: number, now: number): string {
-    return relativeTime(this.formats(), ts, now);
-  }
-
-  /** The device kind and client of a user agent, in the render's language (memoised per agent in `cache`). */
-  private clientLine(ua: string | null, cache?: Map<string, ClientLine>): ClientLine {
-    const key = ua ?? '';
-    let line = cache?.get(key);
-    if (line) return line;
-    line = clientLineOf(ua, (key, ...args) => (key === 'clientOn' ? this.tr('clientOn', args[0]!, args[1]!) : this.tr(key)));
-    cache?.set(key, line);
-    return line;
-  }
-
-  /**
-   * The element of a row, filled again only when something it shows changed. A row that leaves the list
-   * (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
-   */
+  /** A row's element (row-fill.ts), filled with this render's values. */
   private rowFor(r: SessionRow, rec: RowRecord | undefined, shown: ShownRows): RowElement {
-    const m = this.model!;
-    const id = r.deviceId;
-    const checked = m.selection.has(id);
-    const expanded = this.expanded.has(id);
-    const rename = m.rename?.deviceId === id ? m.rename : undefined;
-    const note = this.note?.deviceId === id ? this.note : undefined;
-    const seen = r.lastSeenTs;
-    // Time enters a row only as its relative text and inactive flag, so a newer clock alone changes nothing.
-    const when = seen !== null ? this.relative(seen, shown.now) : '';
-    const inactive = isInactive(r, shown.now, shown.threshold);
-    if (rec !== undefined && rec.row === r && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch &&
-        rec.textsKey === shown.textsKey) {
-      if (rec.checked === checked && rec.expanded === expanded && rec.rename === rename && rec.note === note) return rec.li;
-      // Only the row's own state changed (selection, details, rename, note): touch just that ("select all"
-      // on a long list updates one checkbox per row).
-      if (rec.checked !== checked) setRowChecked(rec.li, (rec.checked = checked));
-      if (rec.expanded !== expanded) setRowExpanded(rec.li, (rec.expanded = expanded));
-      rec.rename = rename;
-      rec.note = note;
-      this.renderExtras(r, rec);
-      return rec.li;
-    }
-    const v = this.rowValues;
-    v.key = this.keyOf(id);
-    v.deviceId = id;
-    v.unnamed = !r.displayName;
-    if (!r.displayName) {
-      v.name = shown.unnamed;
-      v.selectLabel = shown.select(`${shown.unnamed} ${id}`);
-    } else {
-      const parts = splitUntrusted(r.displayName);
-      if (parts.length === 1 && 'text' in parts[0]!) {
-        v.name = r.displayName;
-        v.selectLabel = shown.select(r.displayName);
-      } else {
-        v.name = parts;
-        v.selectLabel = shown.select(parts.map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join(''));
-      }
-    }
-    v.checked = checked;
-    const badge = shown.badges[r.trust] ?? shown.badges.unknown;
-    v.trustClass = badge[0];
-    v.trustLabel = badge[1];
-    v.inactive = inactive;
-    if (seen !== null) {
-      v.title = shown.abs.format(seen);
-      let activity = shown.activity.get(when);
-      if (activity === undefined) shown.activity.set(when, (activity = shown.lastActivity(when)));
-      v.activity = activity;
-    } else {
-      v.title = '';
-      v.activity = shown.lastActivityUnknown;
-    }
-    v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
-    v.expanded = expanded;
-    v.canVerify = r.trust === 'unverified' && shown.canVouch;
-    const client = this.clientLine(r.userAgent ?? null, shown.clients);
-    v.clientKind = client.kind;
-    v.clientKindLabel = client.kindLabel;
-    v.clientText = client.text;
-    if (rec === undefined) this.rows.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
-    else updateRow(rec.li, v, shown.texts);
-    rec.row = r;
-    rec.checked = checked;
-    rec.expanded = expanded;
-    rec.rename = rename;
-    rec.note = note;
-    rec.when = when;
-    rec.inactive = inactive;
-    rec.canVouch = shown.canVouch;
-    rec.textsKey = shown.textsKey;
-    this.renderExtras(r, rec);
-    return rec.li;
-  }
-
-  /** A row's details, rename form and note, rendered with Lit into the row while it shows any of them. */
-  private renderExtras(r: SessionRow, rec: RowRecord) {
-    const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
-    if (extras || rec.extras) {
-      render(extras ? html`${rec.expanded ? details(this.parts(), r) : nothing}${renameForm(this.parts(), r)}${noteFor(this.parts(), r)}` : nothing, rec.li,
-        { host: this, renderBefore: extrasAnchor(rec.li) });
-      rec.extras = extras;
-    }
-  }
-
-  private currentCard(row: SessionRow): TemplateResult {
-    const m = this.model!;
-    const k = this.keyOf(row.deviceId);
-    const expanded = this.expanded.has(row.deviceId);
-    const hint = row.trust === 'unverified' ? 'currentUnverifiedHint' : row.trust === 'no-keys' ? 'noKeysHint' : row.trust === 'verified' ? 'verifiedHint' : undefined;
-    return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
-        @click=${this.onListClick}>
-      <h3 id="cur-h">${this.tr('currentHeading')}</h3>
-      <div><span class="name" id="n-${k}">${this.name(row)}</span>${badgesAndMeta(this.parts(), row, false)}</div>
-      ${hint ? html`<p class="hint">${this.tr(hint)}</p>` : nothing}
-      <div class="actions" role="group" aria-labelledby="n-${k}">
-        <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${this.tr('details')}</button>
-        <button type="button" part="action" data-action="rename">${this.tr('rename')}</button>
-        ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${this.tr('verifyCurrent')}</button>` : nothing}
-        <button type="button" part="action" data-action="sign-out">${this.tr('signOutCurrent')}</button>
-      </div>
-      ${expanded ? details(this.parts(), row) : nothing}${renameForm(this.parts(), row)}${noteFor(this.parts(), row)}
-      ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? this.signOutPanel(m.signOut) : nothing}
-    </section>`;
+    return fillRow({
+      model: this.model!,
+      expanded: this.expanded,
+      note: this.note,
+      values: this.rowValues,
+      keyOf: (id) => this.keyOf(id),
+      relative: (ts, now) => this.words.relative(ts, now),
+      clientLine: (ua, cache) => this.words.clientLine(ua, cache),
+      rowNodes: this.rows.rowNodes,
+      renderExtras: (row, record) => renderRowExtras(this.parts(), this, row, record),
+    }, r, rec, shown);
   }
 
   /** The context of the Lit-rendered parts (session-parts.ts), for the render in progress. */
   private parts(): PartsContext {
     return {
       model: this.model!,
-      lang: this.renderLang,
-      tr: (key, ...args) => this.tr(key, ...args),
-      abs: this.formats().abs,
-      relative: (ts) => this.relative(ts, this.model!.now),
+      lang: this.words.lang,
+      tr: (key, ...args) => this.words.tr(key, ...args),
+      abs: this.words.formats().abs,
+      relative: (ts) => this.words.relative(ts, this.model!.now),
       keyOf: (id) => this.keyOf(id),
-      clientLine: (ua) => this.clientLine(ua),
+      clientLine: (ua) => this.words.clientLine(ua),
       note: this.note,
       onRenameSubmit: (e) => this.onRenameSubmit(e),
       onRenameKey: (e) => this.onRenameKey(e),
       setFilter: (f) => this.setFilter(f),
+      onSearch: (e) => this.onSearch(e),
       inactiveDays: this.inactiveDays,
+      name: (row) => this.words.name(row),
+      expanded: this.expanded,
+      onCardClick: (e) => this.onListClick(e),
+      signOutPanel: (st) => this.signOutPanel(st),
     };
   }
 
   private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
     return renderSignOutPanel(st, {
       model: this.model!,
-      lang: this.renderLang,
-      tr: (key, ...args) => this.tr(key, ...args),
-      name: (row) => this.name(row),
+      lang: this.words.lang,
+      tr: (key, ...args) => this.words.tr(key, ...args),
+      name: (row) => this.words.name(row),
       close: () => this.closePanel(),
-      openAccountPage: (url) => this.openAccountPage(url),
+      openAccountPage: (url) => this.accountPage.open(url),
     });
-  }
-
-  /** Opens the account page (MAS) in a new tab: only a URL that passes the one server-URL check, without opener. */
-  private openAccountPage(url: string) {
-    const check = checkServerUrl(url);
-    if (!check.ok) return;
-    window.open(check.url, '_blank', 'noopener');
-    this.model?.markExternalOpened();
-  }
-
-  /** Back from the account page (this page visible or focused again): the list checks what happened there. */
-  private readonly onReturn = () => {
-    if (document.visibilityState !== 'visible') return;
-    const so = this.model?.signOut;
-    if (so?.kind === 'external' && so.opened) void this.model!.checkExternal();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onReturn);
-    window.addEventListener('focus', this.onReturn);
   }
 
   private closePanel() {
@@ -514,20 +353,19 @@ export class XsSessionList extends XsElement {
   }
 
   protected override render() {
-    this.renderLang = this.localize.lang;
-    this.textCache.clear();
+    this.words.begin(this.localize.lang);
     // A render without the list leaves no rows to show.
     this.rows.shown = undefined;
     const m = this.model;
-    const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
-    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
+    const header = html`<h2 part="header">${this.words.tr('heading')}</h2>`;
+    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.words.tr('notConnected')}</p></div>`;
     const load = m.load;
     if (load.kind === 'idle' || load.kind === 'loading')
-      return html`<div part="base">${header}<p role="status" part="status">${this.tr('loading')}</p></div>`;
+      return html`<div part="base">${header}<p role="status" part="status">${this.words.tr('loading')}</p></div>`;
     if (load.kind === 'failed')
       return html`<div part="base">${header}
-        <p role="alert">${this.tr('loadFailed')} ${explainFailure(this.renderLang, load.failure)}</p>
-        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></div>`;
+        <p role="alert">${this.words.tr('loadFailed')} ${explainFailure(this.words.lang, load.failure)}</p>
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.words.tr('retry')}</button></div>`;
 
     const snap = load.snapshot;
     if (this.rowNodesOf !== snap) {
@@ -539,65 +377,26 @@ export class XsSessionList extends XsElement {
     const view = m.view;
     const { counts, visible } = view;
     const so = m.signOut;
-    const selected = m.selection.size;
-    const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
     // The rows and what they depend on; `updated` puts them in the list (see `syncRows`).
-    const lang = this.renderLang;
-    const texts: RowTexts = {
-      details: this.tr('details'), rename: this.tr('rename'), verify: this.tr('verify'), signOut: this.tr('signOut'),
-      inactive: this.tr('inactive'), invisibleChars: this.tr('invisibleChars'),
-    };
-    const select = formatterOf(lang, S, 'select');
-    const ip = formatterOf(lang, S, 'ip');
-    const lastActivity = formatterOf(lang, S, 'lastActivity');
-    const badges = {
-      verified: ['badge verified', this.tr('verified')],
-      unverified: ['badge unverified', this.tr('unverified')],
-      'no-keys': ['badge no-keys', this.tr('noKeys')],
-      unknown: ['badge unknown', this.tr('trustUnknown')],
-    } as const;
-    this.rows.shown = {
-      rows: visible, now: m.now, threshold: m.thresholdMs, canVouch: snap.canVouch, texts, select, ip, lastActivity,
-      lastActivityUnknown: this.tr('lastActivityUnknown'), unnamed: this.tr('unnamed'), badges, abs: this.formats().abs, activity: new Map(),
-      clients: new Map(),
-      textsKey: [lang, ...Object.values(texts), ...Object.values(badges).map((b) => b[1]), this.tr('lastActivityUnknown'), this.tr('unnamed'),
-        select('\u0001'), ip('\u0001'), lastActivity('\u0001'), this.tr('clientOn', '\u0001', '\u0002'), this.tr('kindBrowser'),
-        this.tr('kindDesktop'), this.tr('kindMobile')].join('\u0000'),
-    };
+    this.rows.shown = shownRowsOf(view.visible, m.now, m.thresholdMs, snap.canVouch, this.words.lang, (key, ...args) => this.words.tr(key, ...args),
+      this.words.formats().abs);
     return html`<div part="base">
       ${header}
-      ${m.refreshFailure ? html`<p role="alert">${this.tr('refreshFailed')} ${explainFailure(this.renderLang, m.refreshFailure)}
-        <button type="button" part="action" @click=${() => void m.reload()}>${this.tr('retry')}</button></p>` : nothing}
-      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
-      ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.tr('dehydratedDevice')}</p>` : nothing}
-      ${view.current ? this.currentCard(view.current) : nothing}
+      ${m.refreshFailure ? html`<p role="alert">${this.words.tr('refreshFailed')} ${explainFailure(this.words.lang, m.refreshFailure)}
+        <button type="button" part="action" @click=${() => void m.reload()}>${this.words.tr('retry')}</button></p>` : nothing}
+      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.words.tr('noCrypto')}</p>`}
+      ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.words.tr('dehydratedDevice')}</p>` : nothing}
+      ${view.current ? currentCard(this.parts(), view.current) : nothing}
       ${counts.all > 0 ? summary(this.parts()) : nothing}
       <section aria-labelledby="others-h">
-        <h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
-        ${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>
+        <h3 id="others-h" tabindex="-1">${this.words.tr('othersHeading')}</h3>
+        ${counts.all === 0 ? html`<p>${this.words.tr('noOthers')}</p>
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}` : html`
-          <fieldset class="filters" part="filters">
-            <legend>${this.tr('filterLabel')}</legend>
-            <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"
-              aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => this.setFilter(f)}>${this.tr(FILTER_KEYS[f], counts[f])}</button>`)}</div>
-          </fieldset>
-          <div class="search">
-            <label for="q">${this.tr('search')}</label>
-            <input id="q" type="search" autocomplete="off" spellcheck="false" placeholder=${this.tr('searchPlaceholder')} .value=${m.query} @input=${this.onSearch} />
-          </div>
-          <p class="visually-hidden" role="status">${this.tr('shown', visible.length, counts.all)}</p>
-          <div class="row bulk">
-            <label class="row"><input type="checkbox" .checked=${allShownSelected} ?disabled=${visible.length === 0}
-              @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${this.tr('selectShown')}</label>
-            ${selected ? html`<span role="status">${this.tr('selected', selected)}</span>
-              <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${this.tr('signOutSelected', selected)}</button>
-              <button type="button" part="action" @click=${() => m.clearSelection()}>${this.tr('clearSelection')}</button>` : nothing}
-            <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${this.tr('signOutAllOthers')}</button>
-          </div>
+          ${listControls(this.parts())}
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
-          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
-          ${visible.length === 0 ? html`<p>${this.tr('noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${this.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}></ul>`}
+          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.words.tr('cantVouch')}</p>`}
+          ${visible.length === 0 ? html`<p>${this.words.tr('noMatch')}</p>` : nothing}
+          <ul class="sessions" aria-label=${this.words.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}></ul>`}
       </section>
     </div>`;
   }

@@ -1,10 +1,11 @@
-// Parts of <xs-session-list> rendered with Lit: the badges and activity line of this session's card, a session's
-// details, the rename form, the note at a row (e.g. "Name saved."), and the security recommendations. (The rows
+// Parts of <xs-session-list> rendered with Lit: this session's card with its badges and activity line, a session's
+// details, the rename form, the note at a row (e.g. "Name saved."), the security recommendations, and the controls
+// above the list (filters, search, selection). (The rows
 // themselves are built in session-row.ts; these parts are rendered into a row when it shows them.)
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SessionRow } from '../../sdk/sessions.js';
-import { MAX_NAME_LENGTH, summaryFilter, type SessionFilter, type SessionListModel } from '../../state/session-list.js';
+import { MAX_NAME_LENGTH, summaryFilter, type SessionFilter, type SessionListModel, type SignOutStage } from '../../state/session-list.js';
 import type { ClientLine } from './session-list-format.js';
 import type { sessionListStrings } from './session-list.strings.js';
 import { DEVICE_ICONS } from './session-row.js';
@@ -26,7 +27,14 @@ export interface PartsContext {
   onRenameSubmit(e: SubmitEvent): void;
   onRenameKey(e: KeyboardEvent): void;
   setFilter(f: SessionFilter): void;
+  onSearch(e: InputEvent): void;
   inactiveDays: number;
+  /** A session's name as isolated text. */
+  name(row: { displayName: string | undefined }): TemplateResult;
+  /** Sessions whose details are open. */
+  expanded: ReadonlySet<string>;
+  onCardClick(e: MouseEvent): void;
+  signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult;
 }
 
 /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
@@ -103,5 +111,57 @@ export function summary(c: PartsContext): TemplateResult {
           ${counts.unverified ? html`<p class="hint">${c.tr('unverifiedHint', counts.unverified)}</p>` : nothing}
           ${counts.inactive ? html`<p class="hint">${c.tr('inactiveHint')} ${c.tr('inactiveFor', c.inactiveDays)}</p>` : nothing}`
       : html`<p>${c.tr('allGood')}</p>`}
+  </section>`;
+}
+
+const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
+
+/** Above the list of other sessions: the filters, the search, and the selection with its sign-out buttons. */
+export function listControls(c: PartsContext): TemplateResult {
+  const m = c.model;
+  const { counts, visible } = m.view;
+  const so = m.signOut;
+  const selected = m.selection.size;
+  const allShownSelected = visible.length > 0 && m.selection.size >= visible.length && visible.every((r) => m.selection.has(r.deviceId));
+  return html`
+  <fieldset class="filters" part="filters">
+    <legend>${c.tr('filterLabel')}</legend>
+    <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"
+      aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => c.setFilter(f)}>${c.tr(FILTER_KEYS[f], counts[f])}</button>`)}</div>
+  </fieldset>
+  <div class="search">
+    <label for="q">${c.tr('search')}</label>
+    <input id="q" type="search" autocomplete="off" spellcheck="false" placeholder=${c.tr('searchPlaceholder')} .value=${m.query} @input=${(e: InputEvent) => c.onSearch(e)} />
+  </div>
+  <p class="visually-hidden" role="status">${c.tr('shown', visible.length, counts.all)}</p>
+  <div class="row bulk">
+    <label class="row"><input type="checkbox" .checked=${allShownSelected} ?disabled=${visible.length === 0}
+      @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${c.tr('selectShown')}</label>
+    ${selected ? html`<span role="status">${c.tr('selected', selected)}</span>
+      <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${c.tr('signOutSelected', selected)}</button>
+      <button type="button" part="action" @click=${() => m.clearSelection()}>${c.tr('clearSelection')}</button>` : nothing}
+    <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${c.tr('signOutAllOthers')}</button>
+  </div>`;
+}
+
+/** The card of this session, on top of the list. */
+export function currentCard(c: PartsContext, row: SessionRow): TemplateResult {
+  const m = c.model;
+  const k = c.keyOf(row.deviceId);
+  const expanded = c.expanded.has(row.deviceId);
+  const hint = row.trust === 'unverified' ? 'currentUnverifiedHint' : row.trust === 'no-keys' ? 'noKeysHint' : row.trust === 'verified' ? 'verifiedHint' : undefined;
+  return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
+      @click=${(e: MouseEvent) => c.onCardClick(e)}>
+    <h3 id="cur-h">${c.tr('currentHeading')}</h3>
+    <div><span class="name" id="n-${k}">${c.name(row)}</span>${badgesAndMeta(c, row, false)}</div>
+    ${hint ? html`<p class="hint">${c.tr(hint)}</p>` : nothing}
+    <div class="actions" role="group" aria-labelledby="n-${k}">
+      <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${c.tr('details')}</button>
+      <button type="button" part="action" data-action="rename">${c.tr('rename')}</button>
+      ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${c.tr('verifyCurrent')}</button>` : nothing}
+      <button type="button" part="action" data-action="sign-out">${c.tr('signOutCurrent')}</button>
+    </div>
+    ${expanded ? details(c, row) : nothing}${renameForm(c, row)}${noteFor(c, row)}
+    ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? c.signOutPanel(m.signOut) : nothing}
   </section>`;
 }

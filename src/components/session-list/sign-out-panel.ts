@@ -60,6 +60,13 @@ const m = c.model;
         </div>
       </div>`;
     }
+    case 'checking':
+      return html`<div class="panel" part="panel" role="region" aria-label=${c.tr('confirmHeading', n)}>
+        ${heading}
+        <p role="status" part="status">${c.tr('checkingAccountPage')}</p>
+        ${targets}
+        <button type="button" part="action" @click=${() => c.close()}>${c.tr('cancel')}</button>
+      </div>`;
     case 'signing-out':
       return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${c.tr('signingOut')}</p></div>`;
     case 'done':
@@ -71,7 +78,7 @@ const m = c.model;
     case 'failed':
       return html`<div class="panel" part="panel">
         ${heading}
-        <p role="alert">${c.tr('signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
+        <p role="alert">${st.during === 'lookup' ? c.tr('lookupFailed') : c.tr('signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
         ${targets}
         <div class="row">
           <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${c.tr('retry')}</button>

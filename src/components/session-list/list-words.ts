@@ -1,0 +1,61 @@
+// The words of <xs-session-list> for the render in progress: terms in its language (those without arguments looked
+// up once per render), session names as isolated text with invisible characters shown, relative times, and the
+// device kind and client of a user agent.
+import { html, type TemplateResult } from 'lit';
+import { translate } from '../../i18n/registry.js';
+import { splitUntrusted } from '../../internal/untrusted-text.js';
+import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
+import { sessionListStrings as S } from './session-list.strings.js';
+
+export class ListWords {
+  /** Language of the render in progress (looked up once per render, not per row). */
+  lang = 'en';
+  private textCache = new Map<string, string>();
+
+  /** A render starts: its language, and terms looked up afresh. */
+  begin(lang: string): void {
+    this.lang = lang;
+    this.textCache.clear();
+  }
+
+  /** A term in the render's language; terms without arguments are looked up once per render. */
+  tr<K extends keyof typeof S.en & string>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
+    if (args.length) return (translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string)(this.lang, S, key, ...args);
+    let v = this.textCache.get(key);
+    if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.lang, S, key)));
+    return v;
+  }
+
+  /** The name's content for a `<bdi>`: plain text, or text with invisible characters shown by code point. */
+  nameContent(row: { displayName: string | undefined }): string | unknown[] {
+    if (!row.displayName) return this.tr('unnamed');
+    const parts = splitUntrusted(row.displayName);
+    if (parts.length === 1 && 'text' in parts[0]!) return row.displayName;
+    return parts.map((p) =>
+      'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
+  }
+
+  name(row: { displayName: string | undefined }): TemplateResult {
+    return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
+  }
+
+  /** The Intl formatters of the render's language (see `formatsOf`). */
+  formats(): Formats {
+    return formatsOf(this.lang);
+  }
+
+  /** Relative time of `ts` at `now` ("3 days ago"). */
+  relative(ts: number, now: number): string {
+    return relativeTime(this.formats(), ts, now);
+  }
+
+  /** The device kind and client of a user agent, in the render's language (memoised per agent in `cache`). */
+  clientLine(ua: string | null, cache?: Map<string, ClientLine>): ClientLine {
+    const key = ua ?? '';
+    let line = cache?.get(key);
+    if (line) return line;
+    line = clientLineOf(ua, (key, ...args) => (key === 'clientOn' ? this.tr('clientOn', args[0]!, args[1]!) : this.tr(key)));
+    cache?.set(key, line);
+    return line;
+  }
+}

@@ -1,0 +1,145 @@
+// Filling the rows of <xs-session-list>: what a render shows in every row (texts, formatters, badges: `shownRowsOf`),
+// and one row's element, filled again only when something it shows changed (`fillRow`), with its details, rename
+// form and note rendered into it by Lit (`renderRowExtras`). The rows' markup is built in session-row.ts; row-slices.ts
+// puts them in the list a slice at a time.
+import { html, nothing, render } from 'lit';
+import { formatterOf } from '../../i18n/registry.js';
+import { splitUntrusted } from '../../internal/untrusted-text.js';
+import type { SessionRow } from '../../sdk/sessions.js';
+import { isInactive, type SessionListModel } from '../../state/session-list.js';
+import { RowRecord, type ShownRows } from './row-slices.js';
+import type { ClientLine } from './session-list-format.js';
+import { sessionListStrings as S } from './session-list.strings.js';
+import { details, noteFor, renameForm, type PartsContext } from './session-parts.js';
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+
+/** What filling a row needs from the list. */
+export interface RowFillContext {
+  model: SessionListModel;
+  /** Rows whose details are open. */
+  expanded: ReadonlySet<string>;
+  note: PartsContext['note'];
+  /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
+  values: RowValues;
+  keyOf(deviceId: string): number;
+  relative(ts: number, now: number): string;
+  clientLine(ua: string | null, cache?: Map<string, ClientLine>): ClientLine;
+  /** The elements of rows built so far, by device id. */
+  rowNodes: Map<string, RowRecord>;
+  renderExtras(r: SessionRow, rec: RowRecord): void;
+}
+
+/** What every row of this render shows, looked up once: texts, formatters, badges and the key that changes with them. */
+export function shownRowsOf(rows: SessionRow[], now: number, threshold: number, canVouch: boolean, lang: string, tr: PartsContext['tr'], abs: Intl.DateTimeFormat): ShownRows {
+        const texts: RowTexts = {
+      details: tr('details'), rename: tr('rename'), verify: tr('verify'), signOut: tr('signOut'),
+      inactive: tr('inactive'), invisibleChars: tr('invisibleChars'),
+    };
+    const select = formatterOf(lang, S, 'select');
+    const ip = formatterOf(lang, S, 'ip');
+    const lastActivity = formatterOf(lang, S, 'lastActivity');
+    const badges = {
+      verified: ['badge verified', tr('verified')],
+      unverified: ['badge unverified', tr('unverified')],
+      'no-keys': ['badge no-keys', tr('noKeys')],
+      unknown: ['badge unknown', tr('trustUnknown')],
+    } as const;
+    return {
+      rows, now, threshold, canVouch, texts, select, ip, lastActivity,
+      lastActivityUnknown: tr('lastActivityUnknown'), unnamed: tr('unnamed'), badges, abs, activity: new Map(),
+      clients: new Map(),
+      textsKey: [lang, ...Object.values(texts), ...Object.values(badges).map((b) => b[1]), tr('lastActivityUnknown'), tr('unnamed'),
+        select('\u0001'), ip('\u0001'), lastActivity('\u0001'), tr('clientOn', '\u0001', '\u0002'), tr('kindBrowser'),
+        tr('kindDesktop'), tr('kindMobile')].join('\u0000'),
+    };
+}
+
+/**
+ * The element of a row, filled again only when something it shows changed. A row that leaves the list
+ * (filter, search) keeps its element here, so showing it again costs an insertion, not a new row.
+ */
+export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undefined, shown: ShownRows): RowElement {
+  const m = c.model;
+  const id = r.deviceId;
+  const checked = m.selection.has(id);
+  const expanded = c.expanded.has(id);
+  const rename = m.rename?.deviceId === id ? m.rename : undefined;
+  const note = c.note?.deviceId === id ? c.note : undefined;
+  const seen = r.lastSeenTs;
+  // Time enters a row only as its relative text and inactive flag, so a newer clock alone changes nothing.
+  const when = seen !== null ? c.relative(seen, shown.now) : '';
+  const inactive = isInactive(r, shown.now, shown.threshold);
+  if (rec !== undefined && rec.row === r && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch &&
+      rec.textsKey === shown.textsKey) {
+    if (rec.checked === checked && rec.expanded === expanded && rec.rename === rename && rec.note === note) return rec.li;
+    // Only the row's own state changed (selection, details, rename, note): touch just that ("select all"
+    // on a long list updates one checkbox per row).
+    if (rec.checked !== checked) setRowChecked(rec.li, (rec.checked = checked));
+    if (rec.expanded !== expanded) setRowExpanded(rec.li, (rec.expanded = expanded));
+    rec.rename = rename;
+    rec.note = note;
+    c.renderExtras(r, rec);
+    return rec.li;
+  }
+  const v = c.values;
+  v.key = c.keyOf(id);
+  v.deviceId = id;
+  v.unnamed = !r.displayName;
+  if (!r.displayName) {
+    v.name = shown.unnamed;
+    v.selectLabel = shown.select(`${shown.unnamed} ${id}`);
+  } else {
+    const parts = splitUntrusted(r.displayName);
+    if (parts.length === 1 && 'text' in parts[0]!) {
+      v.name = r.displayName;
+      v.selectLabel = shown.select(r.displayName);
+    } else {
+      v.name = parts;
+      v.selectLabel = shown.select(parts.map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join(''));
+    }
+  }
+  v.checked = checked;
+  const badge = shown.badges[r.trust] ?? shown.badges.unknown;
+  v.trustClass = badge[0];
+  v.trustLabel = badge[1];
+  v.inactive = inactive;
+  if (seen !== null) {
+    v.title = shown.abs.format(seen);
+    let activity = shown.activity.get(when);
+    if (activity === undefined) shown.activity.set(when, (activity = shown.lastActivity(when)));
+    v.activity = activity;
+  } else {
+    v.title = '';
+    v.activity = shown.lastActivityUnknown;
+  }
+  v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
+  v.expanded = expanded;
+  v.canVerify = r.trust === 'unverified' && shown.canVouch;
+  const client = c.clientLine(r.userAgent ?? null, shown.clients);
+  v.clientKind = client.kind;
+  v.clientKindLabel = client.kindLabel;
+  v.clientText = client.text;
+  if (rec === undefined) c.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+  else updateRow(rec.li, v, shown.texts);
+  rec.row = r;
+  rec.checked = checked;
+  rec.expanded = expanded;
+  rec.rename = rename;
+  rec.note = note;
+  rec.when = when;
+  rec.inactive = inactive;
+  rec.canVouch = shown.canVouch;
+  rec.textsKey = shown.textsKey;
+  c.renderExtras(r, rec);
+  return rec.li;
+}
+
+/** A row's details, rename form and note, rendered with Lit into the row while it shows any of them. */
+export function renderRowExtras(parts: PartsContext, host: object, r: SessionRow, rec: RowRecord): void {
+  const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
+  if (extras || rec.extras) {
+    render(extras ? html`${rec.expanded ? details(parts, r) : nothing}${renameForm(parts, r)}${noteFor(parts, r)}` : nothing, rec.li,
+      { host, renderBefore: extrasAnchor(rec.li) });
+    rec.extras = extras;
+  }
+}
