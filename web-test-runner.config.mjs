@@ -4,7 +4,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin, demoEnvPlugin, jsToTsMiddleware } from './scripts/wds-plugins.mjs';
-import { cspMiddleware, strictCsp } from './scripts/csp.mjs';
+import { cspMiddleware, strictCsp, strictCspForPage } from './scripts/csp.mjs';
+import fs from 'node:fs';
 import { nioPeerPlugin } from './scripts/nio-peer-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { firefoxPath, firefoxPrefs } from './scripts/firefox.mjs';
@@ -27,6 +28,21 @@ const grepScript = process.env.XS_GREP
 })();</script>`
   : '';
 
+const plainHtmlPage = fileURLToPath(new URL('./examples/plain-html/index.html', import.meta.url));
+
+/**
+ * test/e2e/examples.e2e.ts loads the plain-HTML example as `index.html?csp-watch`: the page exactly as served, with
+ * the demo's violation recorder (demo/csp-watch.js, an external classic script) as the first thing in its head, so
+ * that a violation during parsing (e.g. the inline import map refused) is recorded too. The import map's text, and so
+ * its hash, is untouched.
+ */
+async function cspWatchMiddleware(ctx, next) {
+  if (ctx.path !== '/examples/plain-html/index.html' || !('csp-watch' in ctx.query)) return next();
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.set('cache-control', 'no-cache');
+  ctx.body = fs.readFileSync(plainHtmlPage, 'utf8').replace(/<head>/i, '<head><script src="/demo/csp-watch.js"></script>');
+}
+
 export default {
   rootDir,
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -47,9 +63,12 @@ export default {
         ],
       }),
   // The examples and the drop-in bundle as a host serves them (built by scripts/build-examples.mjs / npm run build).
-  // The demo page under the README's strict policy (test/e2e/demo-csp.e2e.ts loads it).
+  // The demo page under the README's strict policy (test/e2e/demo-csp.e2e.ts loads it); the plain-HTML example under
+  // the same policy plus its import map's hash (scripts/csp.mjs computes it from the page as served).
   middleware: [
     ...(homeserverUrl ? [cspMiddleware(strictCsp(homeserverUrl), ['/demo/'])] : []),
+    ...(homeserverUrl ? [cspMiddleware(() => strictCspForPage(plainHtmlPage, homeserverUrl), ['/examples/plain-html/'])] : []),
+    cspWatchMiddleware,
     jsToTsMiddleware({ rootDir }),
     staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] }),
   ],

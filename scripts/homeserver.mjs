@@ -202,6 +202,9 @@ presence:
 url_preview_enabled: false
 enable_registration: true
 enable_registration_without_verification: true
+# Tests register and log in hundreds of accounts and enter passwords for UIA: the default 12 bcrypt rounds cost
+# ~0.25 s of CPU per hash on a small machine; 4 rounds cost ~1 ms (a loopback test server, not a real one).
+bcrypt_rounds: 4
 registration_shared_secret: "${sec.registration}"
 macaroon_secret_key: "${sec.macaroon}"
 form_secret: "${sec.form}"

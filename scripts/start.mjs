@@ -7,7 +7,7 @@ import { startDevServer } from '@web/dev-server';
 import { fileURLToPath } from 'node:url';
 import * as homeserver from './homeserver.mjs';
 import { commonJsPlugin, demoEnvPlugin, jsToTsMiddleware } from './wds-plugins.mjs';
-import { cspMiddleware, strictCsp } from './csp.mjs';
+import { cspMiddleware, strictCsp, strictCspForPage } from './csp.mjs';
 import { staticHostMiddleware } from './static-host.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +35,8 @@ try {
       (ctx, next) => (ctx.path === '/' ? ctx.redirect('/demo/') : next()),
       // The demo runs under the strict policy the README documents (no inline script or style, no blob:).
       cspMiddleware(strictCsp(url), ['/demo/']),
+      // The plain-HTML example too, with its inline import map's hash.
+      cspMiddleware(() => strictCspForPage(fileURLToPath(new URL('../examples/plain-html/index.html', import.meta.url)), url), ['/examples/plain-html/']),
       jsToTsMiddleware({ rootDir }),
       // The examples (after `npm run build && npm run examples`) and the drop-in bundle, as a plain static host serves them.
       staticHostMiddleware({ rootDir, prefixes: ['/examples/', '/bundle/', '/dist/themes/'] }),

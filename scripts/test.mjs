@@ -66,6 +66,12 @@ function browserGroup(group, env, { browser = 'chromium', files, grep } = {}) {
     process.stdout.write(`\nTimings (${label}):\n`);
     for (const d of counted.durations) process.stdout.write(`  ${String(d.ms ?? '?').padStart(6)} ms  ${d.name}\n`);
   }
+  // Per file, longest first (where CI time goes).
+  const perFile = [...(counted.files ?? [])].sort((a, b) => b.ms - a.ms);
+  if (perFile.length) {
+    process.stdout.write(`\nPer file (${label}), longest first:\n`);
+    for (const f of perFile) process.stdout.write(`  ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file}\n`);
+  }
   let failed = counted.failed;
   totals.failures.push(...counted.failures.map((f) => `${label}: ${f}`), ...counted.brokenFiles.map((f) => `${label}: file ${f}`));
   if (counted.passed + counted.failed === 0) { failed += 1; totals.failures.push(`${label}: no test ran`); }
@@ -77,7 +83,30 @@ function browserGroup(group, env, { browser = 'chromium', files, grep } = {}) {
 /** The e2e test that also runs in Firefox: emoji verification between two sessions, through the elements' UI. */
 const FIREFOX_E2E = { files: ['test/e2e/verify-login.e2e.ts'], grep: 'SAS: this new session asks the other sessions' };
 
+/**
+ * The local Synapse, started while the static checks and the unit group run (it needs no browser; a few seconds
+ * saved). Resolves to { url, startedNow } or { error }. The steps before the e2e group block the event loop
+ * (spawnSync), so start()'s own ready deadline is lifted; `synapseReady` bounds the wait from when it is needed.
+ */
+let synapse = null;
+function startSynapseEarly() {
+  if (synapse || process.env.XS_HOMESERVER_URL || onlyGroup === 'unit') return;
+  synapse = homeserver.start({ readyTimeoutMs: 24 * 3_600_000 }).then((r) => r, (error) => ({ error }));
+}
+
+async function synapseReady(timeoutMs = 90_000) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); });
+  const r = await Promise.race([synapse, late]);
+  clearTimeout(timer);
+  if (r) return r;
+  await homeserver.stop(); // start() then sees it exit and gives up
+  await synapse;
+  return { error: new Error(`Synapse did not answer within ${timeoutMs / 1000} s of being needed`) };
+}
+
 async function main() {
+  startSynapseEarly();
   if (!onlyGroup) {
     step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']);
@@ -112,13 +141,13 @@ async function main() {
     let url = process.env.XS_HOMESERVER_URL;
     let startedNow = false;
     if (!url) {
-      try {
-        ({ url, startedNow } = await homeserver.start());
-      } catch (e) {
-        console.error(`[test] the local Synapse could not start: ${e.message}`);
+      const r = await synapseReady();
+      if (r.error) {
+        console.error(`[test] the local Synapse could not start: ${r.error.message}`);
         totals.failed += 1; totals.failures.push('e2e: Synapse could not start (e2e tests fail, they are not skipped)');
         return;
       }
+      ({ url, startedNow } = r);
     }
     try {
       browserGroup('e2e', { XS_HOMESERVER_URL: url });
@@ -129,7 +158,13 @@ async function main() {
   }
 }
 
-await main();
+try {
+  await main();
+} finally {
+  // Started early but never used (chromium could not be installed): stop it again.
+  const r = synapse && (await synapse);
+  if (r?.startedNow && (await homeserver.stop())) console.log('[test] Synapse stopped');
+}
 const secs = Math.round((Date.now() - t0) / 1000);
 if (totals.failures.length) {
   console.log(`\nFailed:\n${totals.failures.map((f) => `  - ${f}`).join('\n')}`);

@@ -1,7 +1,7 @@
 // One session's panel on the front door: its own client, its own <xs-client-provider>, its status, the requests it
 // receives, and the tools a person opens (setup, verify, export / import, sessions, reset). The elements' request
 // events are answered here, the way a host app answers them.
-import { HttpApiEvent, type MatrixClient } from 'matrix-js-sdk';
+import { HttpApiEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
 import '../../src/define/xs-client-provider.js';
 import '../../src/define/xs-status.js';
 import '../../src/define/xs-setup-wizard.js';
@@ -74,6 +74,12 @@ export class Panel {
     this.provider.append(status, requests, this.toolbar, this.tool);
     this.root.append(h, who, this.note, this.provider);
     this.answerRequests();
+
+    // Verifying another person happens in a DM with them; the one who starts it invites the other. Accepting a chat
+    // invite is the host app's job (the kit never joins rooms): this page accepts them at once.
+    init.client.on(RoomEvent.MyMembership, (room, membership) => {
+      if (membership === 'invite') void init.client.joinRoom(room.roomId).catch((e: Error) => (this.note.textContent = `Could not join ${room.roomId}: ${e.message}`));
+    });
 
     init.client.on(HttpApiEvent.SessionLoggedOut, () => {
       this.note.textContent = 'This session was signed out (from another session). Its client has stopped.';

@@ -390,10 +390,6 @@ describe('<xs-status> own view', () => {
   });
 
   it('the primary action works with the keyboard alone', async function () {
-    // KNOWN DEFECT (open, issue 15): in Debian's firefox-esr through WebDriver BiDi this passes when its file runs
-    // alone but not in the full unit group (Enter on the focused button is not activated there). Until that is found,
-    // it runs in Chromium only; a skip shows in the Firefox counts.
-    if (navigator.userAgent.includes('Firefox')) this.skip();
     const el = await mount(fake({ deviceVerified: false }));
     await settled(el, 'unverified');
     let got: XsRequestVerifyEvent | undefined;

@@ -152,10 +152,6 @@ describe('<xs-verify-login> (edge states)', () => {
   });
 
   it('keyboard only: the scan step is reached, and its picture picker focused and opened, by keys; accessible there', async function () {
-    // KNOWN DEFECT (open, issue 15): in Debian's firefox-esr through WebDriver BiDi this passes when its file runs
-    // alone but not in the full unit group (Enter on the focused button is not activated there). Until that is found,
-    // it runs in Chromium only; a skip shows in the Firefox counts.
-    if (navigator.userAgent.includes('Firefox')) this.skip();
     const request = new FakeRequest();
     request.otherPartySupportsMethod = (m?: string) => m === 'm.qr_code.show.v1';
     const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>`);
