@@ -43,7 +43,7 @@ export {
 } from './sdk/user-verification.js';
 export { VerificationFlow, type VerificationStage, type VerifyRole } from './state/verification.js';
 export { CODE_SESSION_SIGNED_OUT, SECURITY_CODES } from './state/verification-stage.js';
-export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS } from './i18n/sas-emoji.strings.js';
+export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS, sasLanguageOf, loadSasNames } from './i18n/sas-emoji.strings.js';
 export { XsStatus } from './components/status/status.js';
 export { XsStatusChangeEvent } from './events/xs-status-change.js';
 export { XsRequestSetupEvent, type SetupReason } from './events/xs-request-setup.js';

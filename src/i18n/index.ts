@@ -1,2 +1,14 @@
-export { defineStrings, registerTranslation, registeredLanguages, translate, type Strings, type Term, type Terms } from './registry.js';
+export {
+  defineStrings,
+  registerTranslation,
+  registeredLanguages,
+  translate,
+  termLanguage,
+  type Strings,
+  type Term,
+  type Terms,
+  type TranslationOf,
+} from './registry.js';
 export { LocalizeController, languageOf } from './localize.js';
+export { availableLanguages, loadLanguage, preferredLanguage } from './languages.js';
+export { plural, pluralCategory, num, type PluralForms, type PluralCategory } from './plural.js';

@@ -1,7 +1,12 @@
 /**
- * A small translation registry. English is bundled with each element (its `*.strings.ts`);
- * hosts add languages with `registerTranslation('de', { 'status.heading': '…' })`, keys being
- * `<namespace>.<key>`. Missing terms fall back to the base language (`pt` for `pt-BR`), then English.
+ * A small translation registry. English is bundled with each element (its `*.strings.ts`); the kit ships more
+ * languages as lazily loaded modules (`src/i18n/locales/`, loaded by `loadLanguage` when an element's language
+ * resolves to one), and hosts add or override terms with `registerTranslation('de', { 'status.heading': '…' })`,
+ * keys being `<namespace>.<key>`. Look-up order for `de-AT`: the host's `de-AT`, the kit's `de-AT`, the host's `de`,
+ * the kit's `de`, then English.
+ *
+ * A term that is a function is called with the term's arguments while `termLanguage()` names the language the term
+ * was found in — `plural()` (plural.ts) reads it, so a term picks its plural forms by that language's rules.
  */
 export type Term = string | ((...args: never[]) => string);
 export type Terms = Record<string, Term>;
@@ -11,28 +16,63 @@ export interface Strings<T extends Terms> {
   readonly en: T;
 }
 
+/** A language's terms for one namespace: the English keys, each a string or a function with the same parameters. */
+export type TranslationOf<S> = S extends Strings<infer T> ? { [K in keyof T]?: T[K] extends string ? string : T[K] } : never;
+
 type Args<V> = V extends (...args: infer A) => string ? A : [];
 
+/** Terms hosts registered (win over the kit's). */
 const registry = new Map<string, Map<string, Term>>();
+/** Terms of the languages the kit ships, once loaded. */
+const shipped = new Map<string, Map<string, Term>>();
 const listeners = new Set<() => void>();
+/** Every set of strings defined so far (the completeness check walks them; two sets may share a namespace). */
+const defined = new Set<Strings<Terms>>();
 
 /** Declares a namespace's English strings (bundled); returns the handle elements look terms up with. */
 export function defineStrings<T extends Terms>(namespace: string, en: T): Strings<T> {
-  return { namespace, en };
+  const strings = { namespace, en };
+  defined.add(strings);
+  return strings;
 }
 
-/** Adds or overrides terms for a language. Keys are `<namespace>.<key>`. Re-renders connected elements. */
-export function registerTranslation(lang: string, terms: Record<string, Term>): void {
+/** The English source terms of the modules loaded so far, keyed `<namespace>.<key>`. */
+export function sourceTerms(): Map<string, Term> {
+  const all = new Map<string, Term>();
+  for (const s of defined) for (const [k, v] of Object.entries(s.en)) all.set(`${s.namespace}.${k}`, v);
+  return all;
+}
+
+function put(into: Map<string, Map<string, Term>>, lang: string, terms: Record<string, Term>) {
   const code = lang.toLowerCase();
-  let map = registry.get(code);
-  if (!map) registry.set(code, (map = new Map()));
+  let map = into.get(code);
+  if (!map) into.set(code, (map = new Map()));
   for (const [k, v] of Object.entries(terms)) map.set(k, v);
   for (const l of listeners) l();
 }
 
-/** Languages with registered terms (English is always available). */
+/** Adds or overrides terms for a language. Keys are `<namespace>.<key>`. Re-renders connected elements. */
+export function registerTranslation(lang: string, terms: Record<string, Term>): void {
+  put(registry, lang, terms);
+}
+
+/** The kit's own terms for a shipped language (called by `loadLanguage`); registered terms still win. */
+export function registerShippedTranslation(lang: string, terms: Record<string, Term>): void {
+  put(shipped, lang, terms);
+}
+
+/** Languages with terms registered by the host or loaded from the kit (English is always available). */
 export function registeredLanguages(): string[] {
-  return ['en', ...[...registry.keys()].filter((l) => l !== 'en')];
+  return [...new Set(['en', ...registry.keys(), ...shipped.keys()])];
+}
+
+/** `lang` or its base language when the host registered every term of `strings` for it (the tag to look them up with). */
+export function hostCompleteLanguage(lang: string, strings: Strings<Terms>): string | undefined {
+  const code = lang.toLowerCase();
+  return [code, code.split('-')[0]!].find((c) => {
+    const map = registry.get(c);
+    return !!map && Object.keys(strings.en).every((k) => map.has(`${strings.namespace}.${k}`));
+  });
 }
 
 export function onTranslationsChanged(listener: () => void): () => void {
@@ -40,16 +80,48 @@ export function onTranslationsChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function lookup<T extends Terms>(lang: string, strings: Strings<T>, key: keyof T & string): Term {
+/** Tells listeners that something that changes rendered text happened (e.g. a name table loaded). */
+export function notifyTranslationsChanged(): void {
+  for (const l of listeners) l();
+}
+
+let current = 'en';
+
+/**
+ * The language of the term being formatted (for `plural()` and `num()` inside terms): the requested tag when the term
+ * was found in it or its base language (`de-CH` for a German term), English for an English fallback; `en` outside.
+ */
+export function termLanguage(): string {
+  return current;
+}
+
+function lookup<T extends Terms>(lang: string, strings: Strings<T>, key: keyof T & string): [Term, string] {
   const full = `${strings.namespace}.${key}`;
   const code = (lang || 'en').toLowerCase();
-  const candidates = [code, code.split('-')[0]!, 'en'];
-  let term: Term | undefined;
-  for (const c of candidates) {
-    term = registry.get(c)?.get(full);
-    if (term !== undefined) break;
+  const base = code.split('-')[0]!;
+  for (const c of code === base ? [code] : [code, base]) {
+    const term = registry.get(c)?.get(full) ?? shipped.get(c)?.get(full);
+    if (term !== undefined) return [term, c];
   }
-  return term ?? strings.en[key]!;
+  const en = registry.get('en')?.get(full);
+  return en !== undefined ? [en, 'en'] : [strings.en[key]!, 'en'];
+}
+
+/** The language a term formats in: the requested tag when the term is in it or its base (`de-CH`), else the term's. */
+function formatLanguage(requested: string, found: string): string {
+  const code = (requested || 'en').toLowerCase();
+  return found === code || found === code.split('-')[0] ? code : found;
+}
+
+function call(term: Term, lang: string, args: unknown[]): string {
+  if (typeof term !== 'function') return String(term);
+  const outer = current;
+  current = lang;
+  try {
+    return (term as (...a: unknown[]) => string)(...args);
+  } finally {
+    current = outer;
+  }
 }
 
 /** Looks a term up for `lang` and formats it. */
@@ -59,8 +131,8 @@ export function translate<T extends Terms, K extends keyof T & string>(
   key: K,
   ...args: Args<T[K]>
 ): string {
-  const term = lookup(lang, strings, key);
-  return typeof term === 'function' ? (term as (...a: unknown[]) => string)(...args) : String(term);
+  const [term, found] = lookup(lang, strings, key);
+  return call(term, formatLanguage(lang, found), args);
 }
 
 /**
@@ -72,6 +144,7 @@ export function formatterOf<T extends Terms, K extends keyof T & string>(
   strings: Strings<T>,
   key: K,
 ): (...args: Args<T[K]>) => string {
-  const term = lookup(lang, strings, key);
-  return typeof term === 'function' ? (term as (...a: Args<T[K]>) => string) : () => String(term);
+  const [term, found] = lookup(lang, strings, key);
+  const format = formatLanguage(lang, found);
+  return typeof term === 'function' ? (...args: Args<T[K]>) => call(term, format, args) : () => String(term);
 }

@@ -4,7 +4,7 @@
 // VerificationFlow. The controller owns what only the view needs: the drawn QR image, the camera, the file
 // being decoded, and whether numbers are shown instead of emoji.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { sasEmojiName } from '../i18n/sas-emoji.strings.js';
+import { loadSasNames, sasEmojiName } from '../i18n/sas-emoji.strings.js';
 import { translate, type Strings } from '../i18n/registry.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
 
@@ -114,6 +114,12 @@ export class VerificationSteps implements ReactiveController {
     private readonly getFlow: () => VerificationFlow | undefined,
   ) {
     host.addController(this);
+  }
+
+  hostUpdate(): void {
+    // The emoji names in the element's language load as soon as there is a verification (long before its emoji
+    // step); the element re-renders when they arrive. Until then, and for languages without a table, English.
+    if (this.getFlow()) void loadSasNames(this.lang());
   }
 
   hostUpdated(): void {

@@ -127,6 +127,15 @@ export class XsElement extends LitElement {
   protected readonly localize = new LocalizeController(this);
   protected readonly internals: ElementInternals = this.attachInternals();
 
+  /**
+   * An update waits for the kit's terms of the element's language when they are still loading (the first render in
+   * German is German, not English for a moment); with nothing to load it runs as Lit schedules it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.ready();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   private activeClient?: MatrixClient;
   private detach?: () => void;
   private lastStageKey?: string;

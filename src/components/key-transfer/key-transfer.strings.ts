@@ -1,8 +1,5 @@
+import { plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
-
-const EN = new Intl.PluralRules('en');
-/** English singular or plural for `n` (Intl.PluralRules: other languages register their own terms). */
-const plural = (n: number | undefined, one: string, other: string) => (EN.select(n ?? 0) === 'one' ? one : other);
 
 export const keyTransferStrings = defineStrings('keyTransfer', {
   menuHeading: 'Room keys',
@@ -29,8 +26,10 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   cancel: 'Cancel',
   exportDoneHeading: 'Keys exported',
   // `n`: the count as a number, for the plural (`count` is it formatted for the language).
-  exportDone: (count: string, file: string, n?: number) =>
-    `${count} ${plural(n, 'key was', 'keys were')} saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+  exportDone: (count: string, file: string, n?: number) => plural(n ?? 0, {
+    one: `${count} key was saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+    other: `${count} keys were saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+  }),
   exportCancelledHeading: 'Export cancelled',
   exportCancelled: 'Nothing was saved.',
   exportFailedHeading: 'The export did not finish',
@@ -60,12 +59,16 @@ export const keyTransferStrings = defineStrings('keyTransfer', {
   reportUnknownAlgorithm: 'Unsupported kind of key',
   importNothingHeading: 'No keys imported',
   // `count` formatted for the language, `n` the number (for the plural).
-  notImportedMalformed: (count: string, n: number) =>
-    `${count} ${plural(n, 'entry', 'entries')} of the file ${plural(n, 'is', 'are')} damaged or not a room key this app can use, so ${plural(n, 'it was', 'they were')} skipped.`,
-  notImportedUnknownAlgorithm: (count: string, n: number) =>
-    `${count} ${plural(n, 'key uses', 'keys use')} a kind of encryption this app doesn’t support, so ${plural(n, 'it was', 'they were')} skipped.`,
+  notImportedMalformed: (count: string, n: number) => plural(n, {
+    one: `${count} entry of the file is damaged or not a room key this app can use, so it was skipped.`,
+    other: `${count} entries of the file are damaged or not a room key this app can use, so they were skipped.`,
+  }),
+  notImportedUnknownAlgorithm: (count: string, n: number) => plural(n, {
+    one: `${count} key uses a kind of encryption this app doesn’t support, so it was skipped.`,
+    other: `${count} keys use a kind of encryption this app doesn’t support, so they were skipped.`,
+  }),
   /** `others`: the keys of the file that are on this device now (imported or already there). */
-  notImportedRest: (others: number) => (others ? `The other ${plural(others, 'key is', 'keys are')} on this device now.` : ''),
+  notImportedRest: (others: number) => (others ? plural(others, { one: 'The other key is on this device now.', other: 'The other keys are on this device now.' }) : ''),
   importCancelledHeading: 'Import cancelled',
   importCancelled: 'Nothing was imported.',
   importAnother: 'Import another file',

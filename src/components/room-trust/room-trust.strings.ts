@@ -1,3 +1,4 @@
+import { num, plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
 // `{name}` marks where a person's name goes; the element puts it in as inert, bidi-isolated text.
@@ -14,7 +15,7 @@ export const roomTrustStrings = defineStrings('roomTrust', {
   'summary.unsigned-sessions': 'Some people here have sessions they never verified.',
   'summary.verified': 'Everyone in this room is verified, and all their sessions are signed.',
   'summary.not-verified': 'No warnings. Not everyone here is verified.',
-  progress: (done: number, total: number) => `Checked ${done} of ${total} people.`,
+  progress: (done: number, total: number) => plural(total, { one: `Checked ${num(done)} of ${num(total)} person.`, other: `Checked ${num(done)} of ${num(total)} people.` }),
   'badge.checking': 'Checking…',
   'badge.unavailable': 'Trust unknown',
   'badge.not-encrypted': 'Not encrypted',
@@ -41,7 +42,7 @@ export const roomTrustStrings = defineStrings('roomTrust', {
   verifyHeading: 'Verify this person',
   unhandledVerify: 'This app can’t verify people from here. Verify them in your Matrix app.',
   // Sessions their owners never signed (on demand)
-  showUnsigned: (n: number) => `Show sessions their owners didn’t verify (${n})`,
+  showUnsigned: (n: number) => `Show sessions their owners didn’t verify (${num(n)})`,
   hideUnsigned: 'Hide sessions their owners didn’t verify',
   unsignedHeading: 'Sessions their owners didn’t verify',
   noUnsigned: 'Every session in this room was verified by its owner.',
@@ -53,7 +54,7 @@ export const roomTrustStrings = defineStrings('roomTrust', {
   'isolation.all': 'Message keys are shared with every session of the people here, including sessions their owners didn’t verify.',
   'isolation.only-signed': 'Message keys are shared only with sessions their owners verified.',
   withheldIntro: 'These people won’t receive keys on the sessions they didn’t verify:',
-  withheldCount: (n: number) => (n === 1 ? '1 session' : `${n} sessions`),
+  withheldCount: (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` }),
   noneWithheld: 'Every session here receives keys.',
   blocking: 'Sending may fail until you decide about {name}’s changed identity.',
   invisibleChars: 'An invisible character in this name, shown by its code',

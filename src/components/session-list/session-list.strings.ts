@@ -1,9 +1,7 @@
+import { num, plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
-const EN = new Intl.PluralRules('en');
-/** English singular or plural for `n` (Intl.PluralRules; other languages register their own terms). */
-const plural = (n: number, one: string, other: string) => (EN.select(n) === 'one' ? one : other);
-const sessions = (n: number) => `${n} ${plural(n, 'session', 'sessions')}`;
+const sessions = (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` });
 
 export const sessionListStrings = defineStrings('sessions', {
   heading: 'Sessions',
@@ -25,9 +23,12 @@ export const sessionListStrings = defineStrings('sessions', {
   noKeys: 'No encryption',
   trustUnknown: 'Verification unknown',
   inactive: 'Inactive',
-  inactiveFor: (days: number) => `Inactive for ${days}+ days`,
+  inactiveFor: (days: number) => plural(days, { one: `Inactive for ${num(days)}+ day`, other: `Inactive for ${num(days)}+ days` }),
   verifiedHint: 'This session is ready for secure messaging.',
-  unverifiedHint: (n: number) => `Verify or sign out of ${plural(n, 'your unverified other session', 'your unverified other sessions')} for best security.`,
+  unverifiedHint: (n: number) => plural(n, {
+    one: 'Verify or sign out of your unverified other session for best security.',
+    other: 'Verify or sign out of your unverified other sessions for best security.',
+  }),
   noKeysHint: 'This session has no encryption keys: it can’t read or send encrypted messages.',
   currentUnverifiedHint: 'Verify this session to read your encrypted messages and prove it’s you.',
   inactiveHint: 'Consider signing out of your other sessions that you don’t use any more.',
@@ -44,29 +45,30 @@ export const sessionListStrings = defineStrings('sessions', {
   invisibleChars: 'This name contains invisible characters, shown by their code.',
 
   summaryHeading: 'Security recommendations',
-  summary: (unverified: number, inactive: number) =>
-    unverified && inactive
-      ? `${unverified} of your other sessions ${plural(unverified, 'is', 'are')} unverified, and ${inactive} ${plural(inactive, 'is', 'are')} inactive.`
-      : unverified
-        ? `${unverified} of your other sessions ${plural(unverified, 'is', 'are')} unverified.`
-        : `${inactive} of your other sessions ${plural(inactive, 'is', 'are')} inactive.`,
+  summary: (unverified: number, inactive: number) => {
+    const u = plural(unverified, { one: `${num(unverified)} of your other sessions is unverified`, other: `${num(unverified)} of your other sessions are unverified` });
+    const i = plural(inactive, { one: `${num(inactive)} of your other sessions is inactive`, other: `${num(inactive)} of your other sessions are inactive` });
+    return unverified && inactive
+      ? `${u}, and ${plural(inactive, { one: `${num(inactive)} is`, other: `${num(inactive)} are` })} inactive.`
+      : unverified ? `${u}.` : `${i}.`;
+  },
   review: 'Review',
   allGood: 'No recommendations: none of your other sessions is unverified or inactive.',
 
   filterLabel: 'Show',
-  filterAll: (n: number) => `All (${n})`,
-  filterVerified: (n: number) => `Verified (${n})`,
-  filterUnverified: (n: number) => `Unverified (${n})`,
-  filterInactive: (n: number) => `Inactive (${n})`,
+  filterAll: (n: number) => `All (${num(n)})`,
+  filterVerified: (n: number) => `Verified (${num(n)})`,
+  filterUnverified: (n: number) => `Unverified (${num(n)})`,
+  filterInactive: (n: number) => `Inactive (${num(n)})`,
   search: 'Search sessions',
   searchPlaceholder: 'Name, ID or IP',
-  shown: (shown: number, total: number) => `${shown} of ${total} ${plural(total, 'session', 'sessions')} shown`,
+  shown: (shown: number, total: number) => `${num(shown)} of ${sessions(total)} shown`,
 
   select: (name: string) => `Select ${name}`,
   selectShown: 'Select all shown',
-  selected: (n: number) => `${n} selected`,
+  selected: (n: number) => `${num(n)} selected`,
   clearSelection: 'Clear selection',
-  signOutSelected: (n: number) => `Sign out ${n} selected`,
+  signOutSelected: (n: number) => `Sign out ${num(n)} selected`,
   signOutAllOthers: 'Sign out of all other sessions',
 
   details: 'Details',
@@ -85,7 +87,7 @@ export const sessionListStrings = defineStrings('sessions', {
   saving: 'Saving…',
   cancel: 'Cancel',
   renameEmpty: 'Enter a name.',
-  renameTooLong: (max: number) => `The name is too long (at most ${max} characters).`,
+  renameTooLong: (max: number) => `The name is too long (at most ${num(max)} characters).`,
   renameRefused: (reason: string) => `The homeserver refused the name: ${reason}`,
   renamed: 'Name saved.',
 
@@ -96,22 +98,25 @@ export const sessionListStrings = defineStrings('sessions', {
 
   confirmHeading: (n: number) => `Sign out of ${sessions(n)}?`,
   confirmCurrentHeading: 'Sign out of this session?',
-  confirmIntro: (n: number) =>
-    plural(n, 'This session will be signed out. Anyone using it will have to sign in again, and any encrypted messages only it could read will be lost.',
-      'These sessions will be signed out. Anyone using them will have to sign in again, and any encrypted messages only they could read will be lost.'),
+  confirmIntro: (n: number) => plural(n, {
+    one: 'This session will be signed out. Anyone using it will have to sign in again, and any encrypted messages only it could read will be lost.',
+    other: 'These sessions will be signed out. Anyone using them will have to sign in again, and any encrypted messages only they could read will be lost.',
+  }),
   confirmCurrentIntro: 'You will have to sign in again here. Make sure you can get your encrypted messages back (another session or your Security Key) first.',
   confirm: 'Sign out',
   signingOut: 'Signing out…',
   externalNote: 'Your account is managed on your homeserver’s account page: signing out happens there.',
-  externalIntro: (host: string, n: number) =>
-    `Your account is managed by ${host}. Open your account page there and sign out of ${plural(n, 'this session', 'these sessions')}; then come back here. This list checks by itself when you return.`,
+  externalIntro: (host: string, n: number) => plural(n, {
+    one: `Your account is managed by ${host}. Open your account page there and sign out of this session; then come back here. This list checks by itself when you return.`,
+    other: `Your account is managed by ${host}. Open your account page there and sign out of these sessions; then come back here. This list checks by itself when you return.`,
+  }),
   externalRefused: 'Your homeserver advertises an account page whose address is not safe to open, so it was not opened. Sign out from your account page another way, or ask your homeserver’s administrator.',
   externalOpen: 'Open the account page',
   externalOpenAgain: 'Open the account page again',
   externalCheck: 'Check again',
   externalWaiting: 'Waiting for you to come back from the account page…',
   externalChecking: 'Checking which sessions are still signed in…',
-  externalRemaining: (n: number) => `${plural(n, 'This session is', `${n} of them are`)} still signed in.`,
+  externalRemaining: (n: number) => plural(n, { one: 'This session is still signed in.', other: `${num(n)} of them are still signed in.` }),
   signedOut: (n: number) => `Signed out of ${sessions(n)}.`,
   signedOutCurrent: 'This session is signed out.',
   signOutFailed: 'Signing out did not succeed.',

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
 export const setupStrings = defineStrings('setupWizard', {
@@ -118,7 +119,10 @@ export const setupStrings = defineStrings('setupWizard', {
   replaceConfirm: 'Delete it and make a new backup',
   restoring: 'Restoring your messages from the backup…',
   restoringProgress: (done: string, total: string) => `Restoring your messages from the backup: ${done} of ${total} keys…`,
-  restoredKeys: (n: number, formatted: string) => (n === 1 ? '1 key was restored from your backup.' : `${formatted} keys were restored from your backup.`),
+  restoredKeys: (n: number, formatted: string) => plural(n, {
+    one: `${formatted} key was restored from your backup.`,
+    other: `${formatted} keys were restored from your backup.`,
+  }),
   restoreFailed: 'Your messages could not be restored from the backup right now. The backup is connected: you can restore later.',
   doneWithoutBackupHeading: 'Set up — without your key backup',
   doneWithoutBackupBody: (version: string) =>

@@ -1,3 +1,4 @@
+import { num } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
 /**
@@ -32,9 +33,9 @@ export const keyStrings = defineStrings('verify-login', {
   phraseWrong: 'That Security Phrase doesn’t match this account. Check it and try again (capital letters and spaces matter).',
   phraseWrongLooksLikeKey: 'It looks like a Security Key: if it is one, use it as your Security Key.',
   kdfTooFew: (count: string) =>
-    `The settings stored with your Security Phrase look wrong: the number of protection rounds they ask for (${count}) is far below what apps use (500 000). The stored data may be damaged or changed by someone else, so this session won’t use your phrase with it. Use your Security Key instead.`,
+    `The settings stored with your Security Phrase look wrong: the number of protection rounds they ask for (${count}) is far below what apps use (${num(500_000)}). The stored data may be damaged or changed by someone else, so this session won’t use your phrase with it. Use your Security Key instead.`,
   kdfTooMany: (count: string) =>
-    `The settings stored with your Security Phrase look wrong: the number of rounds they ask for (${count}) is far above what apps use (500 000) and would keep this page busy for a very long time. The stored data may be damaged or changed by someone else. Use your Security Key instead.`,
+    `The settings stored with your Security Phrase look wrong: the number of rounds they ask for (${count}) is far above what apps use (${num(500_000)}) and would keep this page busy for a very long time. The stored data may be damaged or changed by someone else. Use your Security Key instead.`,
   kdfInvalid: 'The settings stored with your Security Phrase look wrong: they are incomplete or in a form no app writes. The stored data may be damaged or changed by someone else, so this session won’t use your phrase with it. Use your Security Key instead.',
   keyChecking: 'Checking the key…',
   phraseChecking: 'Checking the phrase… this can take a few seconds.',

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/plural.js';
 import { defineStrings, translate } from '../../i18n/registry.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { StepTerms } from '../../internal/verification-steps.js';
@@ -102,8 +103,14 @@ export const verifyStrings = defineStrings('verify-login', {
   restoringFetch: 'Downloading your message history keys…',
   restoringCount: (done: string, total: string) => `Restoring your message history: ${done} of ${total} keys`,
   restoreProgressLabel: 'Message history restored',
-  restored: (count: string, n: number) => (n === 1 ? '1 key restored: your older messages can be read here.' : `${count} keys restored: your older messages can be read here.`),
-  restoredAlready: (count: string, n: number) => (n === 1 ? 'The 1 key in your backup was already here: your older messages can be read here.' : `The ${count} keys in your backup were already here: your older messages can be read here.`),
+  restored: (count: string, n: number) => plural(n, {
+    one: `${count} key restored: your older messages can be read here.`,
+    other: `${count} keys restored: your older messages can be read here.`,
+  }),
+  restoredAlready: (count: string, n: number) => plural(n, {
+    one: `The ${count} key in your backup was already here: your older messages can be read here.`,
+    other: `The ${count} keys in your backup were already here: your older messages can be read here.`,
+  }),
   restoredNone: 'Your key backup is empty: there was no older history to restore.',
   restoreNoBackup: 'Your account has no key backup, so older messages can only be read once your other sessions share their keys.',
   restoreSecretsMissing: 'Your other session hasn’t sent the keys for your message history yet. Keep it open and try again, or use your Security Key.',

@@ -1,0 +1,44 @@
+// The UI languages the kit ships (src/i18n/locales/) against the English source of every element: each fails here
+// when it misses a key, has one the source doesn't, or breaks a placeholder. (The SAS emoji names come from the
+// specification instead: sas-tables.test.ts.)
+import { expect } from '@open-wc/testing';
+import '../index.js';
+import { checkTranslation, describeProblems } from '../../test/support/translation-check.js';
+import { SHIPPED_LANGUAGES } from './locales/index.js';
+import { plural } from './plural.js';
+import { sourceTerms, type Term } from './registry.js';
+
+const source = () => new Map([...sourceTerms()].filter(([k]) => !k.startsWith('sas-emoji.')));
+
+describe('shipped UI languages are complete', () => {
+  it('the check finds missing and extra keys and broken placeholders', () => {
+    const en = new Map<string, Term>([
+      ['a.plain', 'Hello'],
+      ['a.named', 'Check with {name}.'],
+      ['a.fn', (n: number, who: string) => `${n} for ${who}`],
+      ['a.plural', (count: string, n: number) => plural(n, { one: `${count} key`, other: `${count} keys` })],
+      ['a.gone', 'Missing'],
+    ]);
+    const p = checkTranslation(en, {
+      'a.plain': 'Hallo',
+      'a.named': 'Frag {nam}.',
+      'a.fn': (n: number) => `${n} für jemanden`,
+      'a.plural': (count: string, n: number) => plural(n, { one: `${count} Schlüssel`, other: `${count} Schlüssel` }),
+      'a.extra': 'Zu viel',
+    });
+    expect(p.missing).to.deep.equal(['a.gone']);
+    expect(p.extra).to.deep.equal(['a.extra']);
+    expect(p.placeholders).to.have.length(3);
+    expect(p.placeholders.join('\n')).to.contain('a.named').and.contain('a.fn: takes 1 arguments, English 2').and.contain('a.fn: uses arguments [0], English [0,1]');
+    expect(describeProblems('de', p)).to.contain('de: 1 missing keys:\n  a.gone');
+  });
+
+  for (const [lang, load] of Object.entries(SHIPPED_LANGUAGES)) {
+    it(`${lang}: every key of every element, none more, placeholders intact`, async () => {
+      const terms = (await load()).default;
+      const problems = checkTranslation(source(), terms);
+      const message = describeProblems(lang, problems);
+      expect(message, message).to.equal('');
+    });
+  }
+});
