@@ -40,7 +40,7 @@ export const filePickerStyles = css`
     .file-picker input[type='file'] {
       position: absolute;
       inset-inline-start: 0;
-      top: 0;
+      inset-block-start: 0;
       width: 1px;
       height: 1px;
       min-width: 0;

@@ -1,18 +1,23 @@
 /**
- * Passphrase strength estimate with zxcvbn-ts. The estimator and its dictionaries (~1.5 MB of source) are
- * loaded lazily, with dynamic `import()`, the first time a passphrase is estimated, so they stay out of the
- * initial bundle of every element that merely *can* ask for a passphrase.
+ * Passphrase strength. The estimator (zxcvbn-ts core with the most used passwords and keyboard layouts, and no word
+ * list of any language: see passphrase-estimator.ts) is loaded lazily, with dynamic `import()`, the first time a
+ * passphrase is estimated, so it stays out of the initial bundle of every element that merely *can* ask for one.
+ * docs/passphrase-strength.md explains the model and its size.
  */
-import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { translate } from '../i18n/registry.js';
+import { newPassphraseStrings } from '../components/new-passphrase/new-passphrase.strings.js';
+import type { StrengthVerdict } from './passphrase-estimator.js';
+
+export type { StrengthSuggestion, StrengthVerdict, StrengthWarning } from './passphrase-estimator.js';
 
 export type PassphraseScore = 0 | 1 | 2 | 3 | 4;
 
 export interface PassphraseEstimate {
   /** 0 (trivially guessable) … 4 (very unguessable), zxcvbn's scale. */
   score: PassphraseScore;
-  /** zxcvbn's main warning (English), when it has one. */
+  /** What makes it weak, when something does (in the language asked for, English by default). */
   warning?: string;
-  /** zxcvbn's suggestions (English). */
+  /** Advice (same language). */
   suggestions: string[];
 }
 
@@ -25,28 +30,13 @@ export interface PassphraseEstimate {
  */
 export const MAX_ESTIMATED = 32;
 
-let loading: Promise<ZxcvbnFactory> | undefined;
+let loading: Promise<typeof import('./passphrase-estimator.js')> | undefined;
 
-function loadEstimator(): Promise<ZxcvbnFactory> {
-  loading ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then(
-    ([core, common, en]) =>
-      new core.ZxcvbnFactory({
-        translations: en.translations,
-        graphs: common.adjacencyGraphs,
-        dictionary: { ...common.dictionary, ...en.dictionary },
-        // Off: it compares the whole input with every dictionary word, which took 0.1–3.4 s per estimate
-        // (on inputs of 16–24 characters) on the main thread. The l33t and dictionary matchers still run.
-        useLevenshteinDistance: false,
-      }),
-    (err: unknown) => {
-      loading = undefined; // let a later call retry (e.g. a flaky network while loading the chunk)
-      throw err;
-    },
-  );
+function loadEstimator() {
+  loading ??= import('./passphrase-estimator.js').catch((err: unknown) => {
+    loading = undefined; // let a later call retry (e.g. a flaky network while loading the chunk)
+    throw err;
+  });
   return loading;
 }
 
@@ -55,18 +45,38 @@ export function estimatorRequested(): boolean {
   return loading !== undefined;
 }
 
+/** The user inputs as the estimator takes them: each whole, and each of its words (`@alice:example.org` → alice, example, org). */
+function userWords(userInputs: string[]): string[] {
+  return userInputs.flatMap((s) => [s, ...s.split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length > 1);
+}
+
+/**
+ * The verdict as keys of the element's strings (`<xs-new-passphrase>` renders them in its language). The value
+ * itself is never stored or logged.
+ */
+export async function estimateStrength(value: string, userInputs: string[] = []): Promise<StrengthVerdict> {
+  const estimator = await loadEstimator();
+  return estimator.estimateStrength(value.slice(0, MAX_ESTIMATED), userWords(userInputs));
+}
+
 /**
  * Estimates how hard `value` is to guess. `userInputs` (the user id, the server name…) count as known
- * words, so a passphrase built from them scores low. The value itself is never stored or logged.
+ * words, so a passphrase built from them scores low. `lang` picks the language of the warning and the advice
+ * (registered translations of `newPassphrase.*`; English by default). The value itself is never stored or logged.
  */
-export async function estimatePassphrase(value: string, userInputs: string[] = []): Promise<PassphraseEstimate> {
-  const zxcvbn = await loadEstimator();
-  const inputs = userInputs.flatMap((s) => [s, ...s.split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length > 1);
-  const result = await zxcvbn.checkAsync(value.slice(0, MAX_ESTIMATED), inputs);
+export async function estimatePassphrase(value: string, userInputs: string[] = [], lang = 'en'): Promise<PassphraseEstimate> {
+  const verdict = await estimateStrength(value, userInputs);
   const estimate: PassphraseEstimate = {
-    score: result.score as PassphraseScore,
-    suggestions: [...result.feedback.suggestions],
+    score: verdict.score,
+    suggestions: verdict.suggestions.map((s) => translate(lang, newPassphraseStrings, SUGGESTION_KEYS[s])),
   };
-  if (result.feedback.warning) estimate.warning = result.feedback.warning;
+  if (verdict.warning) estimate.warning = translate(lang, newPassphraseStrings, WARNING_KEYS[verdict.warning]);
   return estimate;
 }
+
+/** The strings that say each warning and suggestion. */
+export const WARNING_KEYS = {
+  common: 'warnCommon', similar: 'warnSimilar', userInputs: 'warnUserInputs', keyboard: 'warnKeyboard',
+  repeat: 'warnRepeat', sequence: 'warnSequence', dates: 'warnDates', singleWord: 'warnSingleWord',
+} as const;
+export const SUGGESTION_KEYS = { moreWords: 'suggestMoreWords', predictable: 'suggestPredictable', avoidPatterns: 'suggestAvoidPatterns' } as const;

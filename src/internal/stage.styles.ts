@@ -7,7 +7,7 @@ export const actionRowStyles = css`
       display: flex;
       gap: var(--xs-space-s, 0.5rem);
       flex-wrap: wrap;
-      margin-top: var(--xs-space-s, 0.5rem);
+      margin-block-start: var(--xs-space-s, 0.5rem);
     }
   }
 `;

@@ -27,8 +27,8 @@ export const verificationElementStyles = css`
       font-size: 1.2em;
     }
     .warning {
-      border-left: 4px solid var(--xs-color-danger, #b3261e);
-      padding-left: var(--xs-space-s, 0.5rem);
+      border-inline-start: 4px solid var(--xs-color-danger, #b3261e);
+      padding-inline-start: var(--xs-space-s, 0.5rem);
       color: var(--xs-color-danger, #b3261e);
     }
     .quote {

@@ -25,7 +25,7 @@ export class XsAuthPrompt extends XsElement {
   static override styles = [
     ...XsElement.styles,
     css`
-      .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-top: var(--xs-space-s, 0.5rem); }
+      .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-block-start: var(--xs-space-s, 0.5rem); }
       label { display: block; font-weight: 600; }
       h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.05em; }
       h3:focus { outline: none; }

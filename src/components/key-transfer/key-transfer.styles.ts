@@ -5,9 +5,9 @@ export const keyTransferStyles = css`
   @layer xs-component {
     h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.1em; }
     h3:focus { outline: none; }
-    .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-top: var(--xs-space-m, 1rem); }
-    label { display: block; font-weight: 600; margin-top: var(--xs-space-s, 0.5rem); }
-    .warning { border-left: 4px solid var(--xs-color-warning, #b26a00); padding-left: var(--xs-space-s, 0.5rem); }
+    .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-block-start: var(--xs-space-m, 1rem); }
+    label { display: block; font-weight: 600; margin-block-start: var(--xs-space-s, 0.5rem); }
+    .warning { border-inline-start: 4px solid var(--xs-color-warning, #b26a00); padding-inline-start: var(--xs-space-s, 0.5rem); }
     progress { width: 100%; }
     :host { --_xs-drop-border: var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)); }
     :host(:state(dragging)) { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }

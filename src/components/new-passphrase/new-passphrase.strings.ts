@@ -16,4 +16,16 @@ export const newPassphraseStrings = defineStrings('newPassphrase', {
   tooWeak: (needed: string) => `Not strong enough yet: it needs to be at least “${needed}”.`,
   strongEnough: 'Strong enough.',
   mismatch: 'The two passphrases are not the same.',
+  // What makes a passphrase weak (the estimator's findings; any language's words are rated alike).
+  warnCommon: 'This is one of the most used passwords.',
+  warnSimilar: 'This is close to a much used password.',
+  warnUserInputs: 'It contains your user name or your server’s name.',
+  warnKeyboard: 'Rows and shapes of keys on a keyboard are easy to guess.',
+  warnRepeat: 'Repeated characters or words are easy to guess.',
+  warnSequence: 'Sequences such as “abc” or “6543” are easy to guess.',
+  warnDates: 'Dates and years are easy to guess.',
+  warnSingleWord: 'A single word is easy to guess, in any language.',
+  suggestMoreWords: 'Add another word or two; unusual words are better.',
+  suggestPredictable: 'Capitals, digits for letters and reversed words don’t make it much harder to guess.',
+  suggestAvoidPatterns: 'Avoid dates, years, sequences and keyboard patterns.',
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/xs-new-passphrase.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
+import { registerTranslation } from '../../i18n/registry.js';
 import { estimatorRequested } from '../../internal/passphrase-strength.js';
 import type { XsNewPassphrase } from './new-passphrase.js';
 
@@ -28,8 +29,8 @@ async function scored(el: XsNewPassphrase) {
   await el.updateComplete;
 }
 
-function zxcvbnResources() {
-  return performance.getEntriesByType('resource').filter((e) => e.name.includes('@zxcvbn-ts'));
+function estimatorResources() {
+  return performance.getEntriesByType('resource').filter((e) => /@zxcvbn-ts|passphrase-(estimator|data)/.test(e.name));
 }
 
 describe('<xs-new-passphrase>', () => {
@@ -38,13 +39,15 @@ describe('<xs-new-passphrase>', () => {
     const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
     await new Promise((r) => setTimeout(r, 200));
     expect(estimatorRequested()).to.equal(false);
-    expect(zxcvbnResources()).to.have.length(0);
+    expect(estimatorResources()).to.have.length(0);
     type(parts(el).pass, 'a');
     expect(estimatorRequested()).to.equal(true);
     await scored(el);
-    const loaded = zxcvbnResources().map((e) => e.name);
+    const loaded = estimatorResources().map((e) => e.name);
     expect(loaded.some((n) => n.includes('@zxcvbn-ts/core'))).to.equal(true);
-    expect(loaded.some((n) => n.includes('@zxcvbn-ts/language-en'))).to.equal(true);
+    expect(loaded.some((n) => n.includes('passphrase-estimator'))).to.equal(true);
+    // No word list of any language (docs/passphrase-strength.md): the English and common packages are not loaded.
+    expect(loaded.filter((n) => n.includes('@zxcvbn-ts/language-'))).to.deep.equal([]);
   });
 
   it('renders two labelled secret inputs and passes the accessibility audit', async () => {
@@ -79,10 +82,37 @@ describe('<xs-new-passphrase>', () => {
     expect(meter.value).to.be.lessThan(2);
     expect(status.textContent).to.match(/Strength: (Very weak|Weak)/);
     expect(status.textContent).to.contain('Not strong enough');
+    expect(status.textContent, 'why').to.contain('This is one of the most used passwords.');
+    expect(status.querySelector('li')?.textContent, 'advice').to.contain('Add another word');
     expect(status.getAttribute('aria-live')).to.equal('polite');
     expect(el.valid).to.equal(false);
     await expect(el).to.be.accessible();
   });
+
+  it('says why in its own language (the advice is a string of the registry, not the estimator’s English)', async () => {
+    registerTranslation('x-np-test', { 'newPassphrase.warnKeyboard': 'KEYBOARD-X', 'newPassphrase.suggestAvoidPatterns': 'AVOID-X' });
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase lang="x-np-test"></xs-new-passphrase>`);
+    type(parts(el).pass, 'qwertzuiop');
+    await scored(el);
+    expect(parts(el).status.textContent).to.contain('KEYBOARD-X');
+    expect(parts(el).status.textContent).to.contain('AVOID-X');
+    el.lang = 'en';
+    el.requestUpdate(); // the verdict is kept as keys: a re-render in another language words it anew
+    await el.updateComplete;
+    expect(parts(el).status.textContent).to.contain('Rows and shapes of keys');
+  });
+
+  for (const [lang, phrase] of [['de', 'Apfelbaum Wolke Treppe Segelboot'], ['fr', 'pomme nuage escalier voilier'], ['ar', 'تفاحة سحابة درج مركب'], ['zh', '苹果云朵楼梯帆船']]) {
+    it(`accepts four random words in ${lang}: not weak for not being English`, async () => {
+      const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase lang=${lang!}></xs-new-passphrase>`);
+      const { pass, confirm, meter } = parts(el);
+      type(pass, phrase!);
+      type(confirm, phrase!);
+      await scored(el);
+      expect(meter.value).to.equal(4);
+      expect(el.valid).to.equal(true);
+    });
+  }
 
   it('becomes valid when strong and confirmed, and says so with xs-passphrase-validity', async () => {
     const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);

@@ -2,14 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { estimatePassphrase, type PassphraseEstimate, type PassphraseScore } from '../../internal/passphrase-strength.js';
+import { estimateStrength, SUGGESTION_KEYS, WARNING_KEYS, type PassphraseScore, type StrengthVerdict } from '../../internal/passphrase-strength.js';
 import { newPassphraseStrings as S } from './new-passphrase.strings.js';
 import { newPassphraseStyles } from './new-passphrase.styles.js';
 
 type Strength =
   | { kind: 'empty' }
   | { kind: 'checking' }
-  | { kind: 'scored'; estimate: PassphraseEstimate }
+  | { kind: 'scored'; estimate: StrengthVerdict }
   | { kind: 'unavailable' };
 
 const SCORE_KEYS = ['score0', 'score1', 'score2', 'score3', 'score4'] as const;
@@ -21,7 +21,8 @@ const SCORE_KEYS = ['score0', 'score1', 'score2', 'score3', 'score4'] as const;
  *
  * The value lives only in the two native inputs: it is never reflected to an attribute, never put in an
  * event, never stored. The host reads it once with `takeValue()`, which also clears the inputs.
- * The strength estimator (zxcvbn-ts with English and common dictionaries) is loaded on the first keystroke.
+ * The strength estimator (zxcvbn-ts core with the most used passwords and keyboard layouts; words of every language
+ * are rated alike, docs/passphrase-strength.md) is loaded on the first keystroke; its advice is in the element's language.
  *
  * ```html
  * <xs-new-passphrase min-score="3"></xs-new-passphrase>
@@ -130,7 +131,7 @@ export class XsNewPassphrase extends XsElement {
     }
     if (this.strength.kind !== 'scored') this.strength = { kind: 'checking' };
     try {
-      const estimate = await estimatePassphrase(value, this.userInputs);
+      const estimate = await estimateStrength(value, this.userInputs);
       if (seq === this.estimateSeq) this.strength = { kind: 'scored', estimate };
     } catch {
       if (seq === this.estimateSeq) this.strength = { kind: 'unavailable' };
@@ -190,8 +191,8 @@ export class XsNewPassphrase extends XsElement {
             ? this.localize.t(S, 'strongEnough')
             : this.localize.t(S, 'tooWeak', this.scoreName(Math.min(Math.max(this.minScore, 0), 4) as PassphraseScore));
         return html`${this.localize.t(S, 'strength', this.scoreName(score))}. ${verdict}
-          ${warning ? html`<br />${warning}` : nothing}
-          ${suggestions.length ? html`<ul>${suggestions.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}`;
+          ${warning ? html`<br />${this.localize.t(S, WARNING_KEYS[warning])}` : nothing}
+          ${suggestions.length ? html`<ul>${suggestions.map((t) => html`<li>${this.localize.t(S, SUGGESTION_KEYS[t])}</li>`)}</ul>` : nothing}`;
       }
     }
   }

@@ -52,11 +52,12 @@ export const roomTrustStyles = css`
     }
     .member {
       padding: var(--xs-space-xs, 0.25rem) 0;
-      border-top: 1px solid var(--xs-color-border, #c6cad2);
+      border-block-start: 1px solid var(--xs-color-border, #c6cad2);
       overflow-wrap: anywhere;
     }
     .member ul {
-      margin: 0 0 0 var(--xs-space-m, 1rem);
+      margin: 0;
+      margin-inline-start: var(--xs-space-m, 1rem);
     }
     .badge {
       display: inline-flex;

@@ -15,13 +15,13 @@ export const sessionListStyles = css`
       border: 1px solid var(--_xs-row-border);
       border-radius: var(--xs-radius, 8px);
       padding: var(--xs-space-m, 1rem);
-      margin-bottom: var(--xs-space-m, 1rem);
+      margin-block-end: var(--xs-space-m, 1rem);
       background: var(--xs-color-surface, #fff);
     }
     .panel { border-width: 2px; }
     .row { display: flex; gap: var(--_xs-gap); flex-wrap: wrap; align-items: center; }
     .filters { margin: 0 0 var(--_xs-gap); border: 0; padding: 0; }
-    .filters legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
+    .filters legend { font-weight: 600; padding: 0; margin-block-end: 0.25rem; }
     button[aria-pressed='true'] { background: var(--xs-color-accent, #0b6bcb); border-color: var(--xs-color-accent, #0b6bcb); color: var(--xs-color-on-accent, #fff); }
     .search { display: grid; gap: 0.25rem; margin: var(--_xs-gap) 0; max-width: 24rem; }
     .search label { font-weight: 600; }
@@ -32,7 +32,7 @@ export const sessionListStyles = css`
       grid-template-columns: auto 1fr;
       gap: 0 var(--_xs-gap);
       padding: var(--_xs-gap) 0;
-      border-top: 1px solid var(--_xs-row-border);
+      border-block-start: 1px solid var(--_xs-row-border);
       /* Rows off screen skip layout and paint: long lists stay fast. */
       content-visibility: auto;
       contain-intrinsic-size: auto 6rem;
@@ -64,15 +64,17 @@ export const sessionListStyles = css`
     .client[hidden] { display: none; }
     .device-icon { flex: none; }
     .meta, .hint { color: var(--xs-color-text-muted, #5c6370); font-size: 0.9em; overflow-wrap: anywhere; }
-    .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-top: 0.25rem; }
+    .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-block-start: 0.25rem; }
     .actions button { min-height: 2rem; padding: 0.15rem 0.6rem; }
     dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }
     dl.details dt { font-weight: 600; }
-    dl.details dd { margin: 0; overflow-wrap: anywhere; font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
-    form.rename { display: grid; gap: 0.25rem; margin-top: var(--_xs-gap); max-width: 28rem; }
+    /* Each value takes the direction of its content: an id or an IP stays left to right on an RTL page, a date follows its language. */
+    dl.details dd { margin: 0; unicode-bidi: plaintext; overflow-wrap: anywhere; font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
+    form.rename { display: grid; gap: 0.25rem; margin-block-start: var(--_xs-gap); max-width: 28rem; }
     form.rename label { font-weight: 600; }
     ul.targets { margin: var(--_xs-gap) 0; padding-inline-start: 1.25rem; overflow-wrap: anywhere; }
-    .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
+    /* Device ids: isolated, so their characters keep their order and the separator before them follows the page's direction. */
+    .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; unicode-bidi: isolate; }
     .session-wide { grid-column: 1 / -1; }
   }
 `;

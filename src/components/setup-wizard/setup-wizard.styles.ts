@@ -24,6 +24,14 @@ export const setupWizardStyles = css`
       padding: var(--xs-space-m, 1rem);
       user-select: all;
       overflow-wrap: anywhere;
+      /* A Security Key reads the same in every language: left to right, its groups in order, also on an RTL page. */
+      direction: ltr;
+      unicode-bidi: isolate;
+    }
+    #confirm-key,
+    #backup-key {
+      /* Typed Security Keys too. */
+      direction: ltr;
     }
     .warning {
       border-inline-start: 4px solid var(--xs-color-danger, #b3261e);

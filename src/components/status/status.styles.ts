@@ -58,7 +58,7 @@ export const statusStyles = css`
       color: var(--xs-color-text-muted, #50555f);
     }
     details {
-      margin-top: var(--xs-space-m, 1rem);
+      margin-block-start: var(--xs-space-m, 1rem);
     }
     summary {
       cursor: pointer;
@@ -85,12 +85,15 @@ export const statusStyles = css`
     }
     code {
       font-family: var(--xs-font-family-mono, ui-monospace, monospace);
+      /* Keys and ids read left to right on an RTL page too (a leading "+" or "/" must not move to the end). */
+      direction: ltr;
+      unicode-bidi: isolate;
     }
     label.toggle {
       display: flex;
       gap: var(--xs-space-s, 0.5rem);
       align-items: flex-start;
-      margin-top: var(--xs-space-s, 0.5rem);
+      margin-block-start: var(--xs-space-s, 0.5rem);
     }
   }
 `;

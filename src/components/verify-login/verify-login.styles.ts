@@ -8,6 +8,10 @@ export const verifyLoginStyles = css`
       --_xs-emoji-size: var(--xs-verify-login-emoji-size, 2.5rem);
       --_xs-qr-size: var(--xs-verify-login-qr-size, 16rem);
     }
+    input[name='security-key'] {
+      /* A typed Security Key reads left to right on an RTL page too. */
+      direction: ltr;
+    }
     button.link {
       background: none;
       border-color: transparent;
