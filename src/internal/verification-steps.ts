@@ -81,9 +81,6 @@ const CAMERA_KEYS = {
   failed: 'cameraFailed',
 } as const;
 
-/** How long the choose step shows before its QR code is drawn (see drawQr). */
-const QR_SETTLE_MS = 250;
-
 /** The stages this controller renders. */
 export const METHOD_STAGES = ['choose', 'scan', 'starting', 'compare-emoji', 'confirmed', 'reciprocate', 'scanned', 'checking'] as const;
 export type MethodStage = Extract<VerificationStage, { kind: (typeof METHOD_STAGES)[number] }>;
@@ -287,13 +284,9 @@ export class VerificationSteps implements ReactiveController {
     this.qrFor = bytes;
     this.qrFailed = false;
     // Drawing loads the QR library and renders on the main thread (~0.1–0.3 s), where this session's crypto runs too.
-    // Nobody scans a code in its first quarter second, while the other side often picks emoji at once: wait that long
-    // (the start of their emoji comparison, arriving meanwhile, then costs nothing), then for an idle moment — and
-    // don't draw at all once the step is left.
-    await new Promise((r) => setTimeout(r, QR_SETTLE_MS));
-    if (this.qrFor === bytes && this.getFlow()?.stage.kind === 'choose') {
-      await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 300 }) : setTimeout(r, 50)));
-    }
+    // The flow hands over the code only after the choice has been shown a moment (src/state/verification.ts); draw it
+    // in an idle moment then, and not at all once the step is left.
+    await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 300 }) : setTimeout(r, 50)));
     if (this.qrFor !== bytes || this.getFlow()?.stage.kind !== 'choose') {
       if (this.qrFor === bytes) this.qrFor = undefined;
       return;

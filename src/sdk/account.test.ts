@@ -119,3 +119,19 @@ describe('account model: receiving keys after a verification', () => {
     expect(RECEIVE_KEYS_TIMEOUT_MS).to.equal(30_000);
   });
 });
+
+describe('account model: subscribers that only follow', () => {
+  it('a following subscriber starts the model with a read of the stores, not of the server; a full one asks the server', async () => {
+    const c = new FakeClient();
+    const model = new AccountModel(c.asClient);
+    const states: AccountState[] = [];
+    const off = model.subscribe({ followOnly: true, onState: (s) => states.push(s) });
+    await until('first read', () => !!states[states.length - 1]?.snapshot);
+    expect(c.calls.filter((x) => x === 'userHasCrossSigningKeys'), 'no forced /keys/query').to.deep.equal([]);
+    off();
+    const f = follow(model);
+    await until('first read', () => !!f.last()?.snapshot);
+    expect(c.calls).to.include('userHasCrossSigningKeys');
+    f.off();
+  });
+});

@@ -51,6 +51,11 @@ export interface AccountSubscription {
   readTimeoutMs?: number;
   /** This subscriber's bound for the keys to arrive after a verification (the model uses the smallest). */
   receiveKeysTimeoutMs?: number;
+  /**
+   * This subscriber only follows changes (it reads what it needs itself): when it starts the model, the first read
+   * is of the SDK's stores, not of the server (later reads follow the SDK's events as usual).
+   */
+  followOnly?: boolean;
 }
 
 export class AccountModel {
@@ -67,7 +72,7 @@ export class AccountModel {
   /** Subscribes; returns the unsubscribe function. The first subscriber starts the model, the last stops it. */
   subscribe(sub: AccountSubscription): () => void {
     this.subs.add(sub);
-    if (this.subs.size === 1) this.start();
+    if (this.subs.size === 1) this.start(!sub.followOnly);
     else if (this.state.snapshot || this.state.failure) queueMicrotask(() => this.subs.has(sub) && sub.onState?.(this.state));
     return () => {
       if (!this.subs.delete(sub)) return;
@@ -97,7 +102,7 @@ export class AccountModel {
     return this.subs.size > 0;
   }
 
-  private start() {
+  private start(server: boolean) {
     const abort = new AbortController();
     this.abort = abort;
     const coalescer = new Coalescer((refresh) => this.read(refresh, abort.signal));
@@ -119,7 +124,7 @@ export class AccountModel {
       unwatch();
       if (typeof window !== 'undefined') window.removeEventListener('focus', onFocus);
     };
-    coalescer.request(true);
+    coalescer.request(server);
   }
 
   private stop() {

@@ -92,8 +92,11 @@ export interface VerificationPort {
    * `refresh` also asks the server for the latest keys of the user(s) concerned.
    */
   checkTrust(refresh: boolean): Promise<boolean>;
-  /** Calls `listener` when device lists or identities changed (to re-check trust, or notice a session removed). */
-  onTrustChange(listener: () => void): () => void;
+  /**
+   * Calls `listener` when device lists or identities changed (to re-check trust, or notice a session removed);
+   * `ownDevices` is true when our own user's device list is among what changed.
+   */
+  onTrustChange(listener: (ownDevices: boolean) => void): () => void;
   /** False once the other device (own sessions only) is known and no longer in the device list. */
   otherDeviceExists(): Promise<boolean>;
   /**
@@ -227,10 +230,13 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
       return (await crypto.getUserVerificationStatus(request.otherUserId)).isCrossSigningVerified();
     },
     onTrustChange(listener) {
-      const l = () => listener();
-      for (const e of TRUST_EVENTS) client.on(e as never, l as never);
+      const devices = (users: unknown) => listener(Array.isArray(users) && users.includes(ownUserId));
+      const other = () => listener(false);
+      client.on(CryptoEvent.DevicesUpdated, devices as never);
+      for (const e of TRUST_EVENTS) if (e !== CryptoEvent.DevicesUpdated) client.on(e as never, other as never);
       return () => {
-        for (const e of TRUST_EVENTS) client.off(e as never, l as never);
+        client.off(CryptoEvent.DevicesUpdated, devices as never);
+        for (const e of TRUST_EVENTS) if (e !== CryptoEvent.DevicesUpdated) client.off(e as never, other as never);
       };
     },
     async verifierEnd() {

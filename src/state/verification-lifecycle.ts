@@ -14,14 +14,17 @@ export abstract class VerificationLifecycle extends VerificationRequestLife {
     else this.checkExpiry();
   }
 
-  /** Device lists or identities changed: after done, look for the signatures; before, for a vanished session. */
-  protected trustChanged() {
+  /**
+   * Device lists or identities changed: after done, look for the signatures; before, for a vanished session (only
+   * when our own device list changed — a sign-out changes nothing else, and each look reads the crypto store).
+   */
+  protected trustChanged(ownDevices: boolean) {
     if (this.settled || !this.port) return;
     if (this.stage.kind === 'checking') {
       void this.readback?.check(false);
       return;
     }
-    void this.checkOtherDevice();
+    if (ownDevices) void this.checkOtherDevice();
   }
 
   /** The other session was signed out (removed from the device list) mid-flow: say so, and stop. */

@@ -14,6 +14,7 @@ export interface ReadbackTimers {
 export class SignatureReadback {
   private deadline: number;
   private busy = false;
+  private again = false;
   private settled = false;
   private fast: unknown;
 
@@ -31,7 +32,13 @@ export class SignatureReadback {
 
   /** Reads once (`refresh`: ask the server for the latest keys first); reports when signed or past the deadline. */
   async check(refresh: boolean): Promise<void> {
-    if (this.busy || this.settled) return;
+    if (this.settled) return;
+    if (this.busy) {
+      // Something changed while a read is running (e.g. the signature arrived during a server query): read the
+      // store once more right after it, rather than wait for the next poll.
+      this.again = true;
+      return;
+    }
     this.busy = true;
     let ok = false;
     try {
@@ -45,6 +52,11 @@ export class SignatureReadback {
     if (ok || this.now() >= this.deadline) {
       this.stop();
       this.onResult(ok ? 'signed' : 'unsigned');
+      return;
+    }
+    if (this.again) {
+      this.again = false;
+      await this.check(false);
     }
   }
 

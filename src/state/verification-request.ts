@@ -33,6 +33,8 @@ export interface VerificationFlowOptions {
   promptLifetimeMs?: number;
   /** After this long without an answer to our request, say the other side may be offline (ms). */
   noAnswerMs?: number;
+  /** How long the choice of methods shows before our QR code is generated (ms; default 250, 0 in unit tests). */
+  qrDelayMs?: number;
   /** After done, how long to wait for the signatures to show up on the server before saying they are missing (ms). */
   confirmTimeoutMs?: number;
   /** Incoming requests (to notice both sides starting at once, and adopt the other side's new attempt). */
@@ -214,7 +216,7 @@ export abstract class VerificationRequestLife extends EventTarget {
   protected attach(port: VerificationPort) {
     this.port = port;
     this.detach = port.onChange(() => this.sync());
-    this.detachTrust = port.onTrustChange(() => this.trustChanged());
+    this.detachTrust = port.onTrustChange((ownDevices) => this.trustChanged(ownDevices));
     this.timer = this.setTimer(() => this.tick(), this.opts.pollMs ?? 1000);
   }
 
@@ -294,8 +296,8 @@ export abstract class VerificationRequestLife extends EventTarget {
   /** The flow's poll: the request's lifetime, or (after done) the server's signatures. */
   protected abstract tick(): void;
 
-  /** Device lists or identities changed. */
-  protected abstract trustChanged(): void;
+  /** Device lists or identities changed (`ownDevices`: our own user's device list among them). */
+  protected abstract trustChanged(ownDevices: boolean): void;
 
   /** Our request was cancelled (m.user) before anyone answered: maybe both sides started at once. */
   protected abstract afterPossibleCollision(): Promise<void>;

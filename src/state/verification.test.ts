@@ -15,10 +15,10 @@ function manualTimers() {
   };
 }
 
-async function outgoing(init: ConstructorParameters<typeof FakeVerificationPort>[0] = {}) {
+async function outgoing(init: ConstructorParameters<typeof FakeVerificationPort>[0] = {}, qrDelayMs = 0) {
   const port = new FakeVerificationPort(init);
   const timers = manualTimers();
-  const flow = new VerificationFlow({ role: 'other-session', request: async () => port, ...timers });
+  const flow = new VerificationFlow({ role: 'other-session', request: async () => port, qrDelayMs, ...timers });
   await flow.start();
   return { port, flow, timers };
 }
@@ -151,6 +151,24 @@ describe('VerificationFlow (state machine)', () => {
     expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
   });
 
+  it('QR: the code is generated only once the choice has shown for a moment — not at all when emoji are picked first', async () => {
+    const { port, flow } = await outgoing({}, 40);
+    port.qr = fakeQrBytes();
+    port.update({ phase: 'ready', otherDeviceId: 'OTHER', otherCanScan: true });
+    expect(flow.stage).to.deep.include({ kind: 'choose', qr: undefined });
+    await flow.startSas();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(port.calls, 'the emoji path does no QR work').to.deep.equal(['startSas']);
+
+    const other = await outgoing({}, 40);
+    other.port.qr = fakeQrBytes();
+    other.port.update({ phase: 'ready', otherDeviceId: 'OTHER', otherCanScan: true });
+    await tick();
+    expect(other.port.calls).to.deep.equal([]);
+    await waitUntil(() => other.flow.stage.kind === 'choose' && other.flow.stage.qr !== undefined, 'the code joins the choice', { timeout: 1000 });
+    expect(other.port.calls).to.deep.equal(['generateQrCode']);
+  });
+
   it('QR displayer: the other device scanned, the person confirms it says verified', async () => {
     const { port, flow } = await outgoing({ phase: 'ready', otherCanScan: true });
     port.verifier = true;
@@ -263,6 +281,28 @@ describe('VerificationFlow (state machine)', () => {
     expect(port.calls).to.include('checkTrust:false');
   });
 
+  it('a trust change during a running server read is not dropped: the store is read again right after it', async () => {
+    const { port, flow, timers } = await outgoing({ otherDeviceId: 'OTHER' });
+    const reads: boolean[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    port.trusted = false;
+    port.checkTrust = async (refresh: boolean) => {
+      reads.push(refresh);
+      const answer = port.trusted; // what the store held when the read began
+      if (refresh) await gate;
+      return answer;
+    };
+    port.update({ phase: 'done' });
+    expect(reads).to.deep.equal([true]);
+    port.trustChanged({ trusted: true }); // the signature lands while the server read is still out
+    release();
+    await waitUntil(() => flow.stage.kind !== 'checking', 'settled without a poll', { timeout: 1000 });
+    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
+    expect(reads).to.deep.equal([true, false]);
+    expect(timers.count, 'the poll is stopped').to.equal(0);
+  });
+
   it('no answer for a while: the waiting step says so once, and Cancel still works', async () => {
     let now = 0;
     const timers = manualTimers();
@@ -292,6 +332,9 @@ describe('VerificationFlow (state machine)', () => {
     port.trustChanged();
     await tick();
     expect(flow.stage.kind, 'still there: nothing happens').to.equal('choose');
+    port.trustChanged({ deviceExists: false }, false);
+    await tick();
+    expect(flow.stage.kind, 'only a change of our own device list is looked into').to.equal('choose');
     port.trustChanged({ deviceExists: false });
     await tick();
     expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'xs.session_signed_out', byUs: false, reason: undefined });

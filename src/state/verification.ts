@@ -5,10 +5,13 @@
 // No DOM, no Lit.
 import { METHOD_RECIPROCATE, VerifierEndError } from '../sdk/verification.js';
 import { VerificationLifecycle } from './verification-lifecycle.js';
-import { isVerificationQr } from './verification-stage.js';
+import { isVerificationQr, type VerificationStage } from './verification-stage.js';
 
 export * from './verification-stage.js';
 export type { VerificationFlowOptions } from './verification-lifecycle.js';
+
+/** How long the choice of methods shows before our QR code is generated (see enterReady). */
+export const QR_DELAY_MS = 250;
 
 export class VerificationFlow extends VerificationLifecycle {
   /** Compare emoji. */
@@ -98,9 +101,16 @@ export class VerificationFlow extends VerificationLifecycle {
     if (!this.port) return;
     this.readyHandled = true;
     const v = this.port.view();
-    // The methods show at once; our QR code joins them when it is generated (it never holds up "Compare emoji").
-    this.set({ kind: 'choose', deviceId: this.otherDeviceId, qr: undefined, canScan: v.otherCanShow });
+    // The methods show at once; our QR code joins them later (it never holds up "Compare emoji").
+    const choose: VerificationStage = { kind: 'choose', deviceId: this.otherDeviceId, qr: undefined, canScan: v.otherCanShow };
+    this.set(choose);
     if (!v.otherCanScan) return;
+    // Nobody scans a code in its first moment on screen, while the other side often picks emoji at once: generate
+    // (a crypto-store read) and draw (main thread) our code only once the choice has been shown for `qrDelayMs`, so
+    // that their start, arriving meanwhile, never waits behind QR work — and on the emoji path none is done at all.
+    const delay = this.opts.qrDelayMs ?? QR_DELAY_MS;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (this.stage !== choose || this.disposed || this.port?.view().phase !== 'ready') return;
     let qr: Uint8ClampedArray | undefined;
     try {
       qr = await this.port.generateQrCode();

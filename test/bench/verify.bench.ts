@@ -53,9 +53,111 @@ async function ownSigned(client: MatrixClient, deviceId: string) {
 const phases: Record<string, number[]> = {};
 const mark = (name: string, t0: number) => (phases[name] ??= []).push(performance.now() - t0);
 
+/**
+ * Where the time goes besides the phases: the requests each side makes during the timed window (method + path, ids
+ * dropped), counted per round, and the main thread's long tasks (>50 ms) in that window.
+ */
+const requests: Record<'el' | 'sdk', Record<string, number[]>> = { el: {}, sdk: {} };
+let tracing: { kind: 'el' | 'sdk'; counts: Record<string, number>; pre?: true } | undefined;
+const traced = (side: string) => ({
+  wrapFetch: (inner: typeof fetch): typeof fetch => (input, init) => {
+    if (tracing) {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const path = url.pathname.replace(/^\/_matrix\/client\/(v3|v1|unstable)/, '').replace(/\/(![^/]+|@[^/]+|m\.[^/]+|[A-Za-z0-9_-]{16,}|\d+)(?=\/|$)/g, '/…');
+      const key = `${tracing.pre ? '(before the click) ' : ''}${side} ${init?.method ?? 'GET'} ${decodeURIComponent(path)}`;
+      tracing.counts[key] = (tracing.counts[key] ?? 0) + 1;
+    }
+    return inner(input, init);
+  },
+});
+const longTasks: Record<'el' | 'sdk', number[]> = { el: [], sdk: [] };
+let longTaskMs = 0;
+if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (tracing) longTaskMs += e.duration;
+  }).observe({ type: 'longtask', buffered: false });
+}
+/**
+ * The SDK's own progress under each run (ms since the request): when each side's request reaches a phase and when its
+ * verifier shows the emoji — to tell the elements' rendering and reacting apart from the protocol itself being slower.
+ */
+let sdkT0 = 0;
+let sdkKind: 'el' | 'sdk' | undefined;
+function followRequest(req: VerificationRequest, side: string) {
+  const kind = sdkKind;
+  if (!kind) return;
+  const seen = new Set<string>();
+  const at = (what: string) => {
+    if (seen.has(what) || sdkKind !== kind) return;
+    seen.add(what);
+    mark(`${kind} · sdk-level ${what} on ${side}`, sdkT0);
+  };
+  const onChange = () => {
+    at(`phase ${req.phase}`);
+    const v = req.verifier;
+    if (v && !seen.has('verifier')) {
+      seen.add('verifier');
+      v.on(VerifierEvent.ShowSas, () => at('ShowSas'));
+    }
+  };
+  req.on(VerificationRequestEvent.Change, onChange);
+  onChange();
+}
+function followClients(pair: Pair) {
+  pair.clientA.on(CryptoEvent.VerificationRequestReceived, (r: VerificationRequest) => followRequest(r, 'A'));
+  const crypto = pair.clientB.getCrypto()!;
+  const orig = crypto.requestOwnUserVerification.bind(crypto);
+  crypto.requestOwnUserVerification = async () => {
+    const r = await orig();
+    followRequest(r, 'B');
+    return r;
+  };
+}
+
+/** How late timers fire in the window (sum of lateness of a 4 ms timer chain): how busy the page's main thread is. */
+const lag: Record<'el' | 'sdk', number[]> = { el: [], sdk: [] };
+let lagSum = 0;
+let lagOn = false;
+function lagProbe() {
+  lagSum = 0;
+  lagOn = true;
+  let expected = performance.now() + 4;
+  const tick = () => {
+    if (!lagOn) return;
+    const now = performance.now();
+    lagSum += Math.max(0, now - expected);
+    expected = now + 4;
+    setTimeout(tick, 4);
+  };
+  setTimeout(tick, 4);
+}
+
+function traceStart(kind: 'el' | 'sdk', pre = false) {
+  if (pre) tracing = { kind, counts: {}, pre: true };
+  else if (tracing) delete tracing.pre;
+  else tracing = { kind, counts: {} };
+  longTaskMs = 0;
+  if (!pre) {
+    sdkKind = kind;
+    sdkT0 = performance.now();
+    lagProbe();
+  }
+}
+function traceEnd() {
+  if (!tracing) return;
+  const { kind, counts } = tracing;
+  for (const k of new Set([...Object.keys(counts), ...Object.keys(requests[kind])])) (requests[kind][k] ??= []).push(counts[k] ?? 0);
+  longTasks[kind].push(longTaskMs);
+  tracing = undefined;
+  sdkKind = undefined;
+  lagOn = false;
+  lag[kind].push(lagSum);
+}
+
 /** A new session verified by emoji through <xs-verify-login> on both sides, each confirming once it shows the emoji. */
 async function emojiThroughElements(pair: Pair, record = false) {
   const at0 = (name: string) => record && mark(name, t0);
+  if (record) traceStart('el', true);
   const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
   const answered = new Promise<XsVerifyLogin>((resolve) => {
     const off = onVerificationRequest(pair.clientA, async (request) => {
@@ -65,6 +167,7 @@ async function emojiThroughElements(pair: Pair, record = false) {
   });
   await at(newSide, 'Verify this session');
   const t0 = performance.now();
+  if (record) traceStart('el');
   click(newSide, 'Verify with another session');
   const oldSide = await answered;
   await at(oldSide, 'Verification request');
@@ -84,11 +187,14 @@ async function emojiThroughElements(pair: Pair, record = false) {
     at0(`el 5 verified on ${name}`);
   };
   await Promise.all([side(newSide, 'B'), side(oldSide, 'A')]);
-  return { ms: performance.now() - t0, newSide, oldSide, t0 };
+  const ms = performance.now() - t0;
+  if (record) traceEnd();
+  return { ms, newSide, oldSide, t0 };
 }
 
 async function throughElements(): Promise<number> {
-  const pair = await setUpPair({ prefix: 'bench-el' });
+  const pair = await setUpPair({ prefix: 'bench-el', a: traced('A'), b: traced('B') });
+  followClients(pair);
   const r = await emojiThroughElements(pair, true);
   expect(await ownSigned(pair.clientB, pair.b.deviceId)).to.equal(true);
   r.newSide.remove();
@@ -138,8 +244,10 @@ async function sdkSide(req: VerificationRequest, start: boolean, name: string, t
 }
 
 async function bareSdk(): Promise<number> {
-  const pair = await setUpPair({ prefix: 'bench-sdk' });
+  const pair = await setUpPair({ prefix: 'bench-sdk', a: traced('A'), b: traced('B') });
+  followClients(pair);
   const t0 = performance.now();
+  traceStart('sdk');
   const { sent, received } = await sendVerificationRequest(pair.clientA, () => pair.clientB.getCrypto()!.requestOwnUserVerification());
   mark('sdk 1 request received by A', t0);
   await received.accept();
@@ -184,6 +292,7 @@ async function bareSdk(): Promise<number> {
     sdkSide(received, false, 'A', t0).then(() => signed(pair.clientA, false, 'A')),
   ]);
   const ms = performance.now() - t0;
+  traceEnd();
   await stopAllClients();
   return ms;
 }
@@ -240,6 +349,10 @@ describe('bench: verification request → verified, elements vs bare SDK (Synaps
     const mSdk = median(sdk);
     const overhead = (mEl / mSdk - 1) * 100;
     for (const [name, xs] of Object.entries(phases).sort()) console.log(`[bench]   ${name}: median ${median(xs).toFixed(0)} ms`);
+    for (const kind of ['el', 'sdk'] as const) {
+      console.log(`[bench]   ${kind}: long tasks in the window: median ${median(longTasks[kind]).toFixed(0)} ms; timer lateness (main thread busy): median ${median(lag[kind]).toFixed(0)} ms`);
+      for (const [k, xs] of Object.entries(requests[kind]).sort()) console.log(`[bench]   ${kind} requests ${k}: median ${median(xs)} (${xs.join(' ')})`);
+    }
     console.log(`[bench] median elements ${mEl.toFixed(0)} ms, bare SDK ${mSdk.toFixed(0)} ms, overhead ${overhead.toFixed(1)} % (target ≤ 10 %)`);
     expect(overhead, 'the elements add at most 10 %').to.be.at.most(10);
   });

@@ -16,6 +16,7 @@ import {
   root,
   setUpPair,
   stageIs,
+  stageLog,
   typeAndSubmit,
 } from '../support/verify-ui.js';
 
@@ -150,21 +151,27 @@ describe('<xs-verify-login> with Synapse', () => {
     expect(await crossSigned(clientB, b.deviceId)).to.equal(true);
   });
 
-  /** B (new) asks; A answers and accepts; both reach the emoji. */
+  /**
+   * B (new) asks; A answers and accepts; both reach the emoji. Each side's headings are recorded from its first
+   * render (`newLog`, `oldLog`), and each step waits on that record — a stage is never missed between two polls — with
+   * room for a loaded machine, where a to-device message can take many seconds.
+   */
   async function toEmoji() {
     const pair = await setUpPair();
     const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login id="new" .client=${pair.clientB}></xs-verify-login>`);
+    const newLog = stageLog(newSide);
     const answering = answerNextRequest(pair.clientA);
-    await stageIs(newSide, 'Verify this session');
+    await newLog.reached('Verify this session');
     await press(newSide, 'Verify with another session');
     const { el: oldSide } = await answering;
-    await stageIs(oldSide, 'Verification request');
+    const oldLog = stageLog(oldSide);
+    await oldLog.reached('Verification request');
     await press(oldSide, 'Accept');
-    await stageIs(newSide, 'Choose how to verify');
+    await newLog.reached('Choose how to verify', 60_000);
     await press(newSide, 'Compare emoji');
-    await stageIs(newSide, 'Compare the emoji');
-    await stageIs(oldSide, 'Compare the emoji');
-    return { ...pair, newSide, oldSide };
+    await newLog.reached('Compare the emoji', 60_000);
+    await oldLog.reached('Compare the emoji', 60_000);
+    return { ...pair, newSide, oldSide, newLog, oldLog };
   }
 
   it('the other side declines: the reason is explained per code, not as a security problem', async () => {
@@ -192,12 +199,17 @@ describe('<xs-verify-login> with Synapse', () => {
   });
 
   it('SAS mismatch: both sides show a security warning with m.mismatched_sas; nothing is trusted', async () => {
-    const { b, clientA, clientB, newSide, oldSide } = await toEmoji();
+    const { b, clientA, clientB, newSide, oldSide, newLog, oldLog } = await toEmoji();
     const ev = events(newSide);
     const oldEv = events(oldSide);
     await press(newSide, 'They don’t match');
-    await stageIs(newSide, 'Verification failed — possible security problem');
-    await stageIs(oldSide, 'Verification failed — possible security problem');
+    const warning = 'Verification failed — possible security problem';
+    await newLog.reached(warning);
+    await oldLog.reached(warning, 60_000);
+    for (const log of [newLog, oldLog]) {
+      expect(log.seen.slice(-2), 'straight from the emoji to the warning').to.deep.equal(['Compare the emoji', warning]);
+      log.stop();
+    }
     await expect(newSide).to.be.accessible();
     await expect(oldSide).to.be.accessible();
     expect(alertText(oldSide)).to.contain('Your other session said the emoji don’t match');

@@ -27,10 +27,12 @@ import {
   emojiNames,
   events,
   failing,
+  headingText,
   press,
   root,
   setUpPair,
   stageIs,
+  stageLog,
   statusText,
 } from '../support/verify-ui.js';
 
@@ -64,13 +66,23 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     const { newSide, oldSide } = await toEmoji(pair, 8_000);
     const newEv = events(newSide);
     const oldEv = events(oldSide);
+    const newLog = stageLog(newSide);
+    const oldLog = stageLog(oldSide);
     expect(emojiNames(newSide)).to.deep.equal(emojiNames(oldSide));
     await press(oldSide, 'They match');
     await press(newSide, 'They match');
-    await stageIs(newSide, 'Checking…');
+    // A's SDK re-sends the failing upload (backing off 2 + 4 + 8 + 16 s) before its "done" goes out: B may only reach
+    // "Checking…" after about 30 s. Once there, it stays for the confirm timeout (8 s) — long enough to look at it.
+    await newLog.reached('Checking…', 60_000);
+    expect(headingText(newSide), `B reads back the signature (${newLog.seen.join(' → ')})`).to.equal('Checking…');
     await expect(newSide).to.be.accessible();
-    await stageIs(newSide, 'Not verified', 30_000);
-    await stageIs(oldSide, 'Not verified', 30_000);
+    await newLog.reached('Not verified', 30_000);
+    await oldLog.reached('Not verified', 30_000);
+    for (const log of [newLog, oldLog]) {
+      expect(log.seen.slice(-2), 'the read-back ends without the signature').to.deep.equal(['Checking…', 'Not verified']);
+      expect(log.seen, 'never the shield').to.not.include('Verified');
+      log.stop();
+    }
     await expect(newSide).to.be.accessible();
     await expect(oldSide).to.be.accessible();
     expect(alertText(newSide)).to.contain('doesn’t have the signature');
@@ -215,19 +227,12 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     const pair = await setUpPair();
     const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login id="new" .client=${pair.clientB}></xs-verify-login>`);
     await stageIs(newSide, 'Verify this session');
-    const headings: string[] = [];
-    const track = (el: XsVerifyLogin) => {
-      const t = setInterval(() => {
-        const h = `${el.id}: ${headingOf(el)}`;
-        if (headings[headings.length - 1] !== h) headings.push(h);
-      }, 10);
-      return () => clearInterval(t);
-    };
-    const stopNew = track(newSide);
+    // Every heading either side renders (recorded on each render, so a cancellation shown for a moment is seen too).
+    const newLog = stageLog(newSide);
     // B asks its other sessions while A, at the same moment, asks B by its device id.
     [...root(newSide).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Verify with another session')!.click();
     const oldSide = await fixture<XsVerifyLogin>(html`<xs-verify-login id="old" .client=${pair.clientA} device-id=${pair.b.deviceId}></xs-verify-login>`);
-    const stopOld = track(oldSide);
+    const oldLog = stageLog(oldSide);
     const newEv = events(newSide);
     const oldEv = events(oldSide);
     try {
@@ -242,9 +247,10 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
       await stageIs(newSide, 'Verified');
       await stageIs(oldSide, 'Verified');
     } finally {
-      stopNew();
-      stopOld();
+      newLog.stop();
+      oldLog.stop();
     }
+    const headings = [...newLog.seen.map((h) => `new: ${h}`), ...oldLog.seen.map((h) => `old: ${h}`)];
     expect(headings.filter((h) => /cancelled|failed/i.test(h)), headings.join(' → ')).to.deep.equal([]);
     expect(newEv.cancelled.concat(oldEv.cancelled)).to.have.length(0);
     expect(await crossSigned(pair.clientB, pair.b.deviceId)).to.equal(true);

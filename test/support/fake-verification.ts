@@ -34,7 +34,7 @@ export class FakeVerificationPort implements VerificationPort {
   /** What otherDeviceExists() answers. */
   deviceExists = true;
   private listeners = new Set<() => void>();
-  private trustListeners = new Set<() => void>();
+  private trustListeners = new Set<(ownDevices: boolean) => void>();
   private settle?: { resolve: () => void; reject: (e: unknown) => void };
 
   constructor(init: Partial<RequestView> = {}) {
@@ -55,7 +55,7 @@ export class FakeVerificationPort implements VerificationPort {
     this.calls.push(`checkTrust:${refresh}`);
     return this.trusted;
   }
-  onTrustChange(listener: () => void) {
+  onTrustChange(listener: (ownDevices: boolean) => void) {
     this.trustListeners.add(listener);
     return () => this.trustListeners.delete(listener);
   }
@@ -67,10 +67,10 @@ export class FakeVerificationPort implements VerificationPort {
   async otherDeviceExists() {
     return this.deviceExists;
   }
-  /** Device lists or identities changed (CryptoEvent.DevicesUpdated …). */
-  trustChanged(patch: { trusted?: boolean; deviceExists?: boolean } = {}) {
+  /** Device lists or identities changed (CryptoEvent.DevicesUpdated …); `ownDevices`: our device list among them. */
+  trustChanged(patch: { trusted?: boolean; deviceExists?: boolean } = {}, ownDevices = true) {
     Object.assign(this, patch);
-    for (const l of [...this.trustListeners]) l();
+    for (const l of [...this.trustListeners]) l(ownDevices);
   }
   /** Changes the request and tells the flow. */
   update(patch: Partial<RequestView>) {

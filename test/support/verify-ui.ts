@@ -31,6 +31,54 @@ export async function stageIs(el: Shadowed, heading: string, timeoutMs = 30_000)
   await el.updateComplete;
 }
 
+/** Every stage heading an element rendered, in order, recorded from the moment `stageLog` is called. */
+export interface StageLog {
+  /** The headings seen so far (consecutive repeats once). */
+  readonly seen: string[];
+  /** Resolves once `heading` has been rendered at any time since the log started (it may be gone again by then). */
+  reached(heading: string, timeoutMs?: number): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Records the headings `el` renders (a MutationObserver on its shadow root, so a stage shown for a moment is not
+ * missed by a poll), to assert that a transient stage was passed through rather than waiting to catch it on screen.
+ */
+export function stageLog(el: Shadowed): StageLog {
+  const seen: string[] = [];
+  const waiters = new Set<() => void>();
+  const record = () => {
+    const h = headingText(el);
+    if (h && seen[seen.length - 1] !== h) {
+      seen.push(h);
+      for (const w of [...waiters]) w();
+    }
+  };
+  const obs = new MutationObserver(record);
+  obs.observe(root(el), { subtree: true, childList: true, characterData: true });
+  record();
+  return {
+    seen,
+    reached(heading, timeoutMs = 30_000) {
+      if (seen.includes(heading)) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const w = () => {
+          if (!seen.includes(heading)) return;
+          waiters.delete(w);
+          clearTimeout(t);
+          resolve();
+        };
+        const t = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for "${heading}" on ${el.id || el.tagName} (seen: ${seen.join(' → ')})`));
+        }, timeoutMs);
+        waiters.add(w);
+      });
+    },
+    stop: () => obs.disconnect(),
+  };
+}
+
 /** Keyboard only: from the focused stage heading, Tab to the button labelled `label` and press Enter. */
 export async function press(el: Shadowed, label: string) {
   const heading = root(el).querySelector<HTMLElement>('[data-stage-heading]');

@@ -129,7 +129,9 @@ export class XsVerifyLogin extends XsVerificationElement {
       void this.checkAlreadyVerified(client, flow);
       // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
       // Through the account model every element on this client shares (src/sdk/account.ts).
-      this.unwatch = accountModel(client).subscribe({ onState: () => void this.checkAlreadyVerified(client, flow) });
+      // Following only: this element reads what it needs itself, so starting the model here asks no server (the
+      // start step's reads would otherwise still be out when the person starts, competing with the request).
+      this.unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.checkAlreadyVerified(client, flow) });
     }
   }
 
