@@ -334,17 +334,19 @@ async function decryptInWorker(
   timings.kdfMs = (await abortable(derived, signal)).kdfMs;
   lap('page: waiting for the key derivation');
   onProgress?.(0.6, 'decryption');
-  // The worker checks the HMAC before it decrypts anything (and sends nothing when it fails).
-  if (!(await verified())) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
-  lap('page: waiting for the HMAC check');
-  onProgress?.(0.7, 'decryption');
+  // The worker checks the HMAC while it decrypts: pieces may arrive before the answer. The text is returned only
+  // once the check has passed; a failed check ends the wait for pieces (the worker stops sending them).
+  const failedCheck = verifiedP.then((v) => (v.ok ? new Promise<never>(() => undefined) : v));
+  failedCheck.catch(() => undefined);
   const total = macAt - PREFIX;
   const pieces = Math.ceil(total / AES_CHUNK);
   const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = ''; // a rope of slices: no single long copy here
   let done = 0;
   for (let k = 0; k < pieces; k++) {
-    const plain = new Uint8Array(((await abortable(worker.next(`piece:${k}`), signal)) as { buffer: ArrayBuffer }).buffer);
+    const got = (await abortable(Promise.race([worker.next(`piece:${k}`), failedCheck]), signal)) as { buffer: ArrayBuffer } | { ok: false };
+    if ('ok' in got) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+    const plain = new Uint8Array(got.buffer);
     lap('page: waiting for decrypted pieces');
     try {
       for (let i = 0; i < plain.length; i += CHUNK) {
@@ -363,7 +365,7 @@ async function decryptInWorker(
         }
         plain.fill(0, i, end);
         done += end - i;
-        onProgress?.(0.7 + (0.3 * done) / total, 'decryption');
+        onProgress?.(0.6 + (0.4 * done) / total, 'decryption');
         lap('page: UTF-8 decoding');
         await nextTask();
         lap('page: yielding between slices');
@@ -376,6 +378,7 @@ async function decryptInWorker(
     release(plain.buffer);
   }
   if (!(await verified())) throw new KeyFileError('wrong-passphrase-or-damaged', 'HMAC mismatch: wrong passphrase or damaged file');
+  lap('page: waiting for the HMAC check after the last piece');
   if (timings.phases) {
     const stats = (await abortable(worker.next('stats'), signal)) as { stats: Record<string, number> };
     for (const [k, v] of Object.entries(stats.stats)) addPhase(timings, k, v);

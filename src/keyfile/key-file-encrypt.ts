@@ -43,6 +43,41 @@ function utf8Length(s: string, from: number): number {
   return n;
 }
 
+/** Characters per main-thread slice when writing ASCII text as bytes (a few milliseconds each). */
+const ASCII_SLICE = 2 * 1024 * 1024;
+
+/**
+ * Writes `s` as bytes if it is all ASCII: characters [0, split) at `main[at…]`, [split, end) at `second[0…]`,
+ * straight into the buffers the workers get, in slices with yields. A plain loop: every substring handed to
+ * TextEncoder is copied first, which costs more than the encoding itself. Returns false at the first slice holding
+ * a character outside ASCII (the caller then encodes the text as UTF-8 and wipes what was written here).
+ */
+async function asciiInto(s: string, main: Uint8Array, at: number, split: number, second: Uint8Array | undefined, signal?: AbortSignal): Promise<boolean> {
+  for (let from = 0; from < s.length; ) {
+    const to = Math.min(s.length, from + ASCII_SLICE);
+    let bits = 0;
+    for (let i = from, end = Math.min(to, split); i < end; i++) {
+      const c = s.charCodeAt(i);
+      bits |= c;
+      main[at + i] = c;
+    }
+    if (second) {
+      for (let i = Math.max(from, split); i < to; i++) {
+        const c = s.charCodeAt(i);
+        bits |= c;
+        second[i - split] = c;
+      }
+    }
+    if (bits >= 0x80) return false;
+    from = to;
+    if (from < s.length) {
+      await nextTask();
+      throwIfAborted(signal);
+    }
+  }
+  return true;
+}
+
 /** Where the UTF-8 of a plaintext of `n` bytes goes: a buffer and an offset in it (room for exactly n bytes there). */
 type Placement = (n: number) => { buf: Uint8Array<ArrayBuffer>; at: number };
 
@@ -156,18 +191,30 @@ async function encryptWith(
     addPhase(timings, name, now - tp);
     tp = now;
   };
-  let layout = inPlaceLayout(0);
-  const placed = await utf8Placed(
-    plaintext,
-    (k) => {
-      layout = inPlaceLayout(k);
-      return { buf: new Uint8Array(layout.size), at: layout.bodyAt + PREFIX };
-    },
-    signal,
-  );
+  // Key exports are ASCII: then the text goes straight into the buffers the workers will get, the second worker's
+  // half into its own (no copy of it later). Otherwise the exact UTF-8 goes into one buffer (utf8Placed).
+  let n = plaintext.length;
+  let layout = inPlaceLayout(n);
+  let buf = new Uint8Array(layout.size);
+  const halves = pair?.b && Math.ceil(n / AES_CHUNK) >= 2;
+  const asciiSplit = halves ? Math.floor(Math.ceil(n / AES_CHUNK) / 2) * AES_CHUNK : n;
+  let second: Uint8Array<ArrayBuffer> | undefined = asciiSplit < n ? new Uint8Array(n - asciiSplit) : undefined;
+  if (!(await asciiInto(plaintext, buf, layout.bodyAt + PREFIX, asciiSplit, second, signal))) {
+    buf.fill(0);
+    second?.fill(0);
+    second = undefined;
+    const placed = await utf8Placed(
+      plaintext,
+      (k) => {
+        layout = inPlaceLayout(k);
+        return { buf: new Uint8Array(layout.size), at: layout.bodyAt + PREFIX };
+      },
+      signal,
+    );
+    buf = placed.buf;
+    n = placed.n;
+  }
   lap('page: UTF-8 encoding (with yields)');
-  let buf = placed.buf;
-  const { n } = placed;
   const { bodyAt, bodyLength, fileLength } = layout;
   let body = buf.subarray(bodyAt, bodyAt + bodyLength);
   body[0] = VERSION;
@@ -182,9 +229,15 @@ async function encryptWith(
     const helper = pair!.b && (await abortable(pair!.b.ready, signal)) ? pair!.b : undefined;
     const pieces = Math.ceil(n / AES_CHUNK);
     const split = helper && pieces >= 2 ? PREFIX + Math.floor(pieces / 2) * AES_CHUNK : PREFIX + n;
+    if (second && !(helper && split === PREFIX + asciiSplit)) {
+      // The second worker did not start: its half goes back into the buffer.
+      await copyChunked(second, 0, second.length, signal, body, PREFIX + asciiSplit);
+      second = undefined;
+    }
     if (helper && split < PREFIX + n) {
       lap('page: waiting for the workers to start');
-      const half = await copyChunked(body, split, PREFIX + n, signal);
+      const half = second ?? (await copyChunked(body, split, PREFIX + n, signal));
+      second = undefined;
       lap('page: copying the second half (with yields)');
       helper.post({ op: 'encrypt-part', peer: pair!.bPort, iv, buffer: half.buffer, block: (split - PREFIX) / 16, piece: AES_CHUNK }, [half.buffer, pair!.bPort!]);
     }
@@ -206,6 +259,7 @@ async function encryptWith(
   } else {
     // Main-thread fallback: the key derivation now, with nothing else of ours running meanwhile; then AES-CTR piece
     // by piece in place, then the HMAC.
+    if (second) await copyChunked(second, 0, second.length, signal, body, PREFIX + asciiSplit);
     try {
       const keys = await abortable(deriveKeys(passphrase, salt, rounds, timings), signal);
       onProgress?.(0.5, 'encryption');
@@ -248,11 +302,15 @@ async function encryptWith(
   return buf.subarray(0, fileLength);
 }
 
-/** A copy of src[from, to) made in slices with yields (a single copy of tens of MB would be a long task). */
-async function copyChunked(src: Uint8Array, from: number, to: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
-  const copy = new Uint8Array(to - from);
+/**
+ * A copy of src[from, to) made in slices with yields (a single copy of tens of MB would be a long task): into a new
+ * buffer, or into `into` at `at0` (then `src` is wiped: it held plaintext).
+ */
+async function copyChunked(src: Uint8Array, from: number, to: number, signal?: AbortSignal, into?: Uint8Array<ArrayBuffer>, at0 = 0): Promise<Uint8Array<ArrayBuffer>> {
+  const copy = into ?? new Uint8Array(to - from);
   for (let at = from; at < to; at += COPY_CHUNK) {
-    copy.set(src.subarray(at, Math.min(to, at + COPY_CHUNK)), at - from);
+    copy.set(src.subarray(at, Math.min(to, at + COPY_CHUNK)), at0 + at - from);
+    if (into) src.fill(0, at, Math.min(to, at + COPY_CHUNK));
     if (at + COPY_CHUNK < to) {
       await nextTask();
       throwIfAborted(signal);

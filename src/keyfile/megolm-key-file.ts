@@ -15,9 +15,13 @@
 //   body, and half the body for the second worker;
 // - WebCrypto runs AES and HMAC on the calling thread (even on the page: some 90 ms for the HMAC of 60 MB), so both
 //   run in the workers only;
-// - decrypt: one worker checks the HMAC first (so its copy of the file is gone before the text grows), then decrypts
-//   piece by piece; each plaintext piece goes to the page at once for its UTF-8 decoding. (A second worker checking
-//   the HMAC on a copy meanwhile was no faster on a two-core machine, and used a third more memory.);
+// - the page writes ASCII text (key exports are) with a plain loop straight into the workers' buffers: the first
+//   half into the file buffer, the second half into the second worker's (TextEncoder over substrings copied each
+//   slice first; text with other characters takes that exact UTF-8 path);
+// - decrypt: one worker checks the HMAC and decrypts piece by piece at the same time (WebCrypto copies the input
+//   when called and hashes off the worker's thread); each plaintext piece goes to the page at once for its UTF-8
+//   decoding; the text is returned only once the HMAC matched. (A second worker checking the HMAC on a copy was no
+//   faster on a two-core machine, and used a third more memory.);
 // - the work on the main thread is done in slices (about 1 MB), yielding to the event loop between them.
 //
 // The code: key-file-common.ts (constants, errors, key derivation, workers of a call), key-file-encrypt.ts (writing),
