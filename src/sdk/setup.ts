@@ -301,7 +301,7 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       // the (new) default key — set-up creates it, change-key rotates it (the old key would be under the old key).
       // Read back from the server: the device id the server now holds.
       dehydrated = await refreshDehydration(client).then(
-        (id) => id !== null || undefined,
+        (id) => (id === undefined ? undefined : true),
         () => false,
       );
     });
