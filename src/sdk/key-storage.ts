@@ -5,7 +5,7 @@
 //     more than "backup off" (the person's Security Key would stop unlocking anything). Not used.
 //   - `CryptoApi.resetKeyBackup()` deletes EVERY backup version, then makes a new one and stores its key in secret
 //     storage (asking for the secret-storage key). Used only when the server has no backup, or only a replaceable
-//     one (empty, made by this very session, its key lost with a lost response — see setup.ts `backupReplaceable`).
+//     one (empty, made by this very session, its key lost with a lost response — see backup-read.ts).
 //   - `CryptoApi.deleteKeyBackupVersion(v)` deletes that version (and stops this session's upload when it was the
 //     active one). Used for "off", version by version, until the server has none.
 //
@@ -17,6 +17,7 @@
 // Both run through `exclusiveCommit`: a double click, a retry or a second element joins the running one.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { sleep } from '../internal/async.js';
+import { readBackup } from './backup-read.js';
 import { exclusiveCommit } from './commit-lock.js';
 import { KEY_BACKUP_SETTING } from './key-backup-setting.js';
 import { guardRateLimits } from './rate-limit.js';
@@ -104,23 +105,18 @@ export function turnBackupOn(client: MatrixClient, keyId: string, key: Uint8Arra
       const crypto = cryptoOf(client);
       const tuple = await client.secretStorage.getKey();
       if (!tuple || tuple[0] !== keyId || (tuple[1] as { algorithm?: string }).algorithm !== AES) throw new NoSecretStorageError('no usable secret storage');
-      // What the server has now. This session may still hold the key of a backup deleted earlier ("off"): only a
-      // key that matches the server's backup makes it ours (not merely "a key is cached").
-      const info = await serverBackupVersion(client);
-      const check = info ? await crypto.checkKeyBackupAndEnable() : null;
-      const ours = !!info && check?.backupInfo.version === info.version && check.trustInfo.matchesDecryptionKey;
-      const me = client.getSafeUserId();
-      const sigs = (info?.auth_data?.['signatures'] as Record<string, Record<string, string>> | undefined)?.[me];
-      // Empty and signed by this very session: made by an earlier attempt whose answer was lost — nothing to lose.
-      const replaceable = !!info && (info as { count?: number }).count === 0 && !!sigs?.[`ed25519:${client.getDeviceId()}`];
+      // What the server has now (an outage throws). This session may still hold the key of a backup deleted earlier
+      // ("off", or replaced from another session): only a key that matches the server's backup makes it ours.
+      const backup = await readBackup(client);
+      const ours = backup.keyHeld;
       if (ours) {
         // Ours already (an earlier attempt made it): store its key if that is what is missing.
         const stored = await client.secretStorage.isStored(BACKUP_SECRET);
         if (!stored || !(keyId in stored)) await crypto.bootstrapSecretStorage({});
-      } else if (!info || replaceable) {
+      } else if (!backup.version || backup.replaceable) {
         await crypto.resetKeyBackup();
       } else {
-        throw new BackupInTheWayError(info.version);
+        throw new BackupInTheWayError(backup.version);
       }
       await setBackupSetting(client, true);
       const deadline = Date.now() + (opts.settleMs ?? 10_000);

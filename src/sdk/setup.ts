@@ -12,7 +12,8 @@ import { exclusiveCommit } from './commit-lock.js';
 import { guardRateLimits, onRateLimited } from './rate-limit.js';
 import { whileChangingIdentity } from './identity-change.js';
 import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
-import { serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
+import { verifySetupOnServer } from './setup-verify.js';
+import { readBackup } from './backup-read.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 import { sameKeyText } from './recovery-key-text.js';
 import { refreshDehydration } from './dehydration.js';
@@ -39,7 +40,7 @@ export interface SetupSnapshot {
   backupVersion: string | null;
   /** That backup is trusted (signed by us) or matches the key we hold. */
   backupTrusted: boolean;
-  /** This session holds the backup decryption key. */
+  /** This session holds the decryption key of that backup (compared with its public key on the server: a key held from an earlier backup does not count). */
   backupKeyCached: boolean;
   /** The backup key is stored under the default key. */
   backupKeyStored: boolean;
@@ -214,27 +215,19 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
     const b = await client.secretStorage.isStored(BACKUP_SECRET);
     backupKeyStored = !!b && defaultKeyId in b;
   }
-  const check = await crypto.checkKeyBackupAndEnable();
-  const backupVersion = check?.backupInfo.version ?? null;
-  const backupTrusted = !!check && (check.trustInfo.trusted || check.trustInfo.matchesDecryptionKey);
-  const backupKeyCached = (await crypto.getSessionBackupPrivateKey()) !== null;
-  let backupReplaceable = false;
-  if (backupVersion && !backupKeyCached) {
-    const info = await serverBackupVersion(client);
-    const sigs = (info?.auth_data?.['signatures'] as Record<string, Record<string, string>> | undefined)?.[userId];
-    backupReplaceable = !!info && info.version === backupVersion && (info as { count?: number }).count === 0 && !!deviceId && !!sigs?.[`ed25519:${deviceId}`];
-  }
+  // The server's current backup; "key cached" means the key of THAT backup (backup-read.ts), not "a key is cached".
+  const backup = await readBackup(client);
   return {
-    backupReplaceable,
+    backupReplaceable: backup.replaceable,
     identityOnServer,
     keysCachedLocally,
     sessionVerified,
     defaultKeyId: defaultKeyUsable ? defaultKeyId : null,
     defaultKeyUsable,
     crossSigningStored,
-    backupVersion,
-    backupTrusted,
-    backupKeyCached,
+    backupVersion: backup.version,
+    backupTrusted: backup.trusted,
+    backupKeyCached: backup.keyHeld,
     backupKeyStored,
   };
 }
@@ -308,7 +301,7 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       // the (new) default key — set-up creates it, change-key rotates it (the old key would be under the old key).
       // Read back from the server: the device id the server now holds.
       dehydrated = await refreshDehydration(client).then(
-        (id) => id !== null || undefined,
+        (id) => (id === undefined ? undefined : true),
         () => false,
       );
     });

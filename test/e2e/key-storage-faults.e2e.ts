@@ -21,8 +21,8 @@
 //
 // Restore on demand (GET /room_keys/keys) is HistoryRestoreFlow's, whose failures and retry are unit-tested
 // (src/state/history-restore.test.ts) and whose success is proven in key-storage.e2e.ts. The dehydration requests
-// of set-up / change-key (PUT …/dehydrated_device, PUT account_data org.matrix.msc3814) end in the wizard's
-// read-back: a missing device is the gap "your offline device", which Try again completes (setup.ts `finish`).
+// of set-up / change-key (PUT/GET …/dehydrated_device, PUT account_data org.matrix.msc3814) have their table in
+// setup-dehydration-faults.e2e.ts.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';

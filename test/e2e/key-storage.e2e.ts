@@ -14,12 +14,15 @@ import '../../src/define/xs-status.js';
 import type { XsKeyStorage } from '../../src/components/key-storage/key-storage.js';
 import type { XsKeyStorageChangeEvent } from '../../src/events/xs-key-storage-change.js';
 import { serverDehydratedDevice } from '../../src/sdk/dehydration.js';
+import { turnBackupOff, turnBackupOn } from '../../src/sdk/key-storage.js';
+import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
+import { readSnapshot } from '../../src/sdk/setup.js';
 import { serverAccountData, serverBackupVersion, verifySetupOnServer } from '../../src/sdk/setup-verify.js';
 import { createTestClient, keyHolder, stopAllClients } from '../support/clients.js';
 import { loginDevice, registerUser } from '../support/homeserver.js';
 import { openKeyEntry, stageIs as verifyStageIs, typeAndSubmit as verifyTypeAndSubmit } from '../support/key-entry.js';
 import { serverState } from '../support/server-state.js';
-import { generateAndConfirmKey, kitClient, setUpViaUi, waitHeading, wizardFor } from '../support/setup-wizard.js';
+import { button, generateAndConfirmKey, kitClient, setUpViaUi, waitHeading, wizardFor } from '../support/setup-wizard.js';
 import { waitFor } from '../support/wait.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -284,5 +287,48 @@ describe('<xs-key-storage> (Synapse)', () => {
     await waitFor('the list shows the offline device apart, and no row for it', () => root(list).querySelector('[data-dehydrated-device]') && !text(list).includes(current!), { timeoutMs: 20_000 });
     expect(text(list)).to.not.contain(dehydrated2!);
     await expect(list).to.be.accessible();
+  });
+  it('a backup key cached before the backup was replaced elsewhere is not taken for the current one', async function () {
+    // Session A set the account up (it holds backup 1's key). Session B turns key storage off and on: backup 2, with
+    // a new key. B's push of the new key to A is lost (an app that does not push, a lost to-device message), so A
+    // still holds backup 1's key. A's read of the account must compare with the server's current backup key: not
+    // "set up" (the wizard would claim it) but a backup A can't use, offered as a repair.
+    this.timeout(90_000);
+    const a = await registerUser('stalekey');
+    const clientA = await kitClient(a);
+    const key = await setUpViaUi(clientA);
+    const raw = decodeRecoveryKey(key.replace(/\s+/g, ''));
+    const b = await loginDevice(a, 'Device B');
+    let dropPush = false;
+    const clientB = await kitClient(b, {
+      wrapFetch: (inner) => (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        // Every encrypted to-device message from B while key storage is turned on (the new key's push to A).
+        if (dropPush && init?.method === 'PUT' && url.includes('/sendToDevice/m.room.encrypted/')) return Promise.resolve(new Response('{}', { status: 200 }));
+        return inner(input, init);
+      },
+    });
+    const keyId = (await clientB.secretStorage.getDefaultKeyId())!;
+    await withSecretStorageKey(clientB, keyId, raw, async () => {
+      await clientB.getCrypto()!.userHasCrossSigningKeys(undefined, true);
+      await clientB.getCrypto()!.bootstrapCrossSigning({});
+    });
+    const before = (await serverBackupVersion(clientA))!.version;
+    await turnBackupOff(clientB);
+    dropPush = true;
+    await turnBackupOn(clientB, keyId, raw);
+    dropPush = false;
+    const now = (await serverBackupVersion(clientA))!.version;
+    expect(now, 'a new backup').to.not.equal(before);
+    expect(await clientA.getCrypto()!.getSessionBackupPrivateKey(), 'A still holds the old backup key').to.not.equal(null);
+
+    const snap = await readSnapshot(clientA);
+    expect(snap.backupVersion).to.equal(now);
+    expect(snap.backupKeyCached, 'the old key is not the current backup\'s').to.equal(false);
+    const wizard = await wizardFor(clientA);
+    await waitHeading(wizard, 'Finish setting up secure messaging');
+    button(wizard, 'Continue').click();
+    await waitHeading(wizard, 'You already have a key backup');
+    wizard.remove();
   });
 });
