@@ -102,7 +102,7 @@ async function driveToDone(el: XsSetupWizard, password: string, timeoutMs = 90_0
         await sendKeys({ press: 'Enter' });
       } else if (again) again.click();
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`not done in time; headings: ${seen.join(' → ')}; now: ${root(el).textContent?.replace(/\s+/g, ' ').slice(0, 300)}`);
 }

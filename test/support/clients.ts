@@ -110,5 +110,5 @@ export async function waitForOwnDevice(client: MatrixClient, deviceId: string, t
   await waitFor(`device ${deviceId} known to ${client.getDeviceId()}`, async () => {
     const map = await client.getCrypto()!.getUserDeviceInfo([client.getUserId()!], true);
     return map.get(client.getUserId()!)?.has(deviceId);
-  }, { timeoutMs, intervalMs: 200 });
+  }, { timeoutMs, intervalMs: 100 });
 }

@@ -133,7 +133,7 @@ export async function unlockWithKey(session: Session, encodedKey: string): Promi
   await crypto.userHasCrossSigningKeys(undefined, true);
   await crypto.bootstrapCrossSigning({});
   await crypto.loadSessionBackupPrivateKeyFromSecretStorage();
-  await waitFor('second session cross-signed', async () => (await crypto.getDeviceVerificationStatus(session.userId, session.deviceId))?.crossSigningVerified, { timeoutMs: 10_000, intervalMs: 200 });
+  await waitFor('second session cross-signed', async () => (await crypto.getDeviceVerificationStatus(session.userId, session.deviceId))?.crossSigningVerified, { timeoutMs: 10_000, intervalMs: 50 });
   expect(await crypto.getSessionBackupPrivateKey()).to.not.equal(null);
   return other;
 }
