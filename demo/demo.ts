@@ -7,6 +7,7 @@ import { homeserverUrl } from './env.js';
 import { logIn, registerAccount, startClient, type DemoAccount, type Login } from './front-door/accounts.js';
 import { startEventLog } from './front-door/event-log.js';
 import { Panel } from './front-door/panel.js';
+import { initLanguage } from './front-door/language.js';
 import { initTheme } from './front-door/theme.js';
 import type { DemoSection } from './sections/section.js';
 import { setupWizardSection } from './sections/setup-wizard.js';
@@ -37,6 +38,7 @@ const personButton = $<HTMLButtonElement>('#add-person');
 $<HTMLInputElement>('#homeserver').value = homeserverUrl;
 $<HTMLElement>('#hs-name').textContent = homeserverUrl;
 
+initLanguage($('#language'));
 initTheme($('#theme'), $('#token-editor'), $('#token-css'), $('#copy-css'), $('#reset-tokens'));
 void startEventLog($('#events')).then((clear) => $<HTMLButtonElement>('#clear-log').addEventListener('click', clear));
 

@@ -1,3 +1,4 @@
+import { num } from './plural.js';
 import type { Failure } from '../sdk/errors.js';
 import { defineStrings, translate } from './registry.js';
 
@@ -5,7 +6,7 @@ import { defineStrings, translate } from './registry.js';
 export const errorStrings = defineStrings('error', {
   network: 'The homeserver could not be reached. Check your connection and try again.',
   rateLimited: 'The homeserver asked us to slow down. Try again in a moment.',
-  rateLimitedFor: (seconds: number) => `The homeserver asked us to slow down. You can try again in ${seconds} s.`,
+  rateLimitedFor: (seconds: number) => `The homeserver asked us to slow down. You can try again in ${num(seconds)} s.`,
   server: (status: number) => `The homeserver had a problem (error ${status}). Try again later.`,
   unknownToken: 'This session has been signed out. Sign in again to continue.',
   forbidden: 'The homeserver refused this.',

@@ -129,11 +129,18 @@ export class XsElement extends LitElement {
 
   /**
    * An update waits for the kit's terms of the element's language when they are still loading (the first render in
-   * German is German, not English for a moment); with nothing to load it runs as Lit schedules it.
+   * German is German, not English for a moment) — at most a second, then it renders (in English) and re-renders when
+   * they arrive; with nothing to load it runs as Lit schedules it.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this.localize.ready();
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (!loading) return super.scheduleUpdate();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((r) => (timer = setTimeout(r, 1000)));
+    return Promise.race([loading, bound]).then(() => {
+      clearTimeout(timer);
+      return super.scheduleUpdate();
+    });
   }
 
   private activeClient?: MatrixClient;

@@ -1,3 +1,4 @@
+import { num } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
 export const authStrings = defineStrings('auth', {
@@ -21,9 +22,9 @@ export const authStrings = defineStrings('auth', {
   urlMalformed: 'It is not a valid web address.',
   urlCredentials: 'It contains a user name or password.',
   urlWhatNow: 'Ask your server’s administrator, or cancel.',
-  rateLimited: (seconds: number) => `Too many attempts — try again in ${seconds} s.`,
+  rateLimited: (seconds: number) => `Too many attempts — try again in ${num(seconds)} s.`,
   rateLimitedCapped: (seconds: number) =>
-    `The homeserver asked for a much longer wait. After ${seconds} s you can try again; if it is still too soon, it will say so.`,
+    `The homeserver asked for a much longer wait. After ${num(seconds)} s you can try again; if it is still too soon, it will say so.`,
   rateLimitedReady: 'You can try again now.',
   failed: 'Authentication did not succeed.',
   retry: 'Try again',

@@ -1,3 +1,8 @@
 // The UI languages the kit ships besides English, each one lazily loaded module of `<namespace>.<key>` terms
 // (`loadLanguage` in ../languages.ts loads one when an element's language resolves to it).
-export const SHIPPED_LANGUAGES: Record<string, () => Promise<{ default: Record<string, import('../registry.js').Term> }>> = {};
+import type { Term } from '../registry.js';
+
+export const SHIPPED_LANGUAGES: Record<string, () => Promise<{ default: Record<string, Term> }>> = {
+  de: () => import('./de/index.js'),
+  fr: () => import('./fr/index.js'),
+};
