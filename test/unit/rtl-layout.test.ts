@@ -24,6 +24,7 @@ import '../../src/define/xs-setup-wizard.js';
 import '../../src/define/xs-status.js';
 import '../../src/define/xs-verify-login.js';
 import '../../src/define/xs-verify-user.js';
+import { registerTranslation, type Term } from '../../src/i18n/registry.js';
 import { UiaSession } from '../../src/state/uia.js';
 import { FakeClient, readyStatus } from '../support/fake-status-client.js';
 import { fakeRoomTrustSource, ME } from '../support/fake-room-trust.js';
@@ -89,6 +90,8 @@ interface Case {
   render: () => TemplateResult;
   /** Brings the element to the stage to check. */
   ready: (el: HTMLElement) => Promise<void>;
+  /** Arabic terms registered for this element (the kit ships no Arabic). */
+  translations?: Record<string, Term>;
   /** Checks of this element beyond the shared ones. */
   extra?: (el: HTMLElement) => void | Promise<void>;
 }
@@ -155,6 +158,25 @@ const CASES: Case[] = [
       const [start, end] = directionOf(el) === 'rtl' ? [style.borderRightWidth, style.borderLeftWidth] : [style.borderLeftWidth, style.borderRightWidth];
       expect(start).to.equal('6px');
       expect(end).to.equal('1px');
+    },
+  },
+  {
+    name: 'status-user',
+    render: () =>
+      html`<xs-status user-id="@omar:example.org" .client=${new FakeClient({
+        ...readyStatus(),
+        users: { '@omar:example.org': { known: true, verified: true, wasVerified: true, needsApproval: false, masterKey: 'OMARMASTERKEY' } },
+      }).asClient}></xs-status>`,
+    ready: async (el) => {
+      await waitUntil(() => el.getAttribute('state') === 'verified', 'verified');
+    },
+    // An Arabic heading: the id sits inside right-to-left text, where a bare "@" would move to the id's other end.
+    translations: { 'status.user.heading': (userId: string) => `الثقة في ${userId}` },
+    extra: (el) => {
+      // The user id inside the (translated) heading sentence reads left to right: "@" before the name.
+      const h2 = root(el).querySelector('h2')!;
+      const [at, name] = rangeRects(textNode(h2, '@omar'), ['@', 'omar']);
+      if (Math.abs(at!.top - name!.top) < 2) expect(at!.right, `${h2.textContent}: "@" before the name`).to.be.at.most(name!.left + 0.5);
     },
   },
   {
@@ -325,6 +347,7 @@ function firstLine(h: Element): { left: number; right: number; top: number; bott
 }
 
 async function mount(c: Case, dir: 'rtl' | 'ltr'): Promise<{ wrap: HTMLElement; el: HTMLElement }> {
+  if (c.translations) registerTranslation('ar', c.translations);
   const wrap = await fixture<HTMLDivElement>(html`<div lang="ar" dir=${dir} style="width: ${WIDTH}px; margin: 0; padding: 0">${c.render()}</div>`);
   const el = wrap.firstElementChild as HTMLElement;
   await c.ready(el);
