@@ -22,6 +22,7 @@ import '../../src/define/xs-room-trust.js';
 import '../../src/define/xs-session-list.js';
 import '../../src/define/xs-setup-wizard.js';
 import '../../src/define/xs-status.js';
+import '../../src/define/xs-verification-requests.js';
 import '../../src/define/xs-verify-login.js';
 import '../../src/define/xs-verify-user.js';
 import { registerTranslation, type Term } from '../../src/i18n/registry.js';
@@ -227,6 +228,21 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'verification-requests',
+    render: () => {
+      const request = Object.assign(new FakeRequest('@me:example.org'), { pending: true, declining: false });
+      const client = {
+        ...verifyClient,
+        getCrypto: () => ({ getVerificationRequestsToDeviceInProgress: () => [request], getUserDeviceInfo: async () => new Map() }),
+        getDevices: async () => ({ devices: [{ device_id: 'PHONEDEVICE', display_name: 'هاتف سارة', last_seen_ts: NOW - 60_000, last_seen_ip: '10.0.0.2' }] }),
+      } as unknown as MatrixClient;
+      return html`<xs-verification-requests .client=${client}></xs-verification-requests>`;
+    },
+    ready: async (el) => {
+      await waitUntil(() => root(el).textContent!.includes('هاتف سارة') && root(el).querySelectorAll('button').length >= 2, 'the request');
+    },
+  },
+  {
     name: 'auth-prompt',
     render: () => html`<xs-auth-prompt .session=${passwordSession()}></xs-auth-prompt>`,
     ready: async (el) => {
@@ -312,7 +328,8 @@ function visible(e: Element): boolean {
 
 function label(e: Element): string {
   const text = e.textContent?.trim().replace(/\s+/g, ' ').slice(0, 30);
-  return `${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.split(' ').join('.')}` : ''}${text ? ` "${text}"` : ''}`;
+  // (Ids numbered per render, such as a request's, compare by their shape.)
+  return `${e.localName}${e.id ? `#${e.id.replace(/\d+/g, 'N')}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.split(' ').join('.')}` : ''}${text ? ` "${text}"` : ''}`;
 }
 
 /** Boxes laid out as blocks, flex or grid items: these mirror exactly (inline text fragments follow the bidi algorithm instead). */
