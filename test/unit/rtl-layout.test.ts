@@ -13,7 +13,6 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
 import '../../src/define/xs-auth-prompt.js';
 import '../../src/define/xs-key-storage.js';
 import '../../src/define/xs-key-transfer.js';
@@ -26,61 +25,15 @@ import '../../src/define/xs-verification-requests.js';
 import '../../src/define/xs-verify-login.js';
 import '../../src/define/xs-verify-user.js';
 import { registerTranslation, type Term } from '../../src/i18n/registry.js';
-import { UiaSession } from '../../src/state/uia.js';
 import { FakeClient, readyStatus } from '../support/fake-status-client.js';
 import { fakeRoomTrustSource, ME } from '../support/fake-room-trust.js';
 import { fakeSessionsClient } from '../support/fake-sessions-client.js';
 import { ENCODED, fakeAdapter, snapshots } from '../support/setup-fakes.js';
+import { FakeRequest, passwordSession, verifyClient } from '../support/layout-fakes.js';
+import { barColours, deep, directionOf, firstLine, label, mirrorables, rangeRects, textNode, titles, visible } from '../support/layout-geometry.js';
 
 const WIDTH = 360;
 const TOLERANCE = 1.5;
-
-/** A verification request as the SDK hands it over (only what the elements read). */
-class FakeRequest {
-  phase = VerificationPhase.Requested;
-  initiatedByMe = false;
-  accepting = false;
-  otherDeviceId: string | undefined = 'PHONEDEVICE';
-  otherUserId: string;
-  isSelfVerification: boolean;
-  chosenMethod: string | null = null;
-  cancellationCode: string | null = null;
-  timeout = 600_000;
-  verifier = undefined;
-  constructor(otherUserId: string) {
-    this.otherUserId = otherUserId;
-    this.isSelfVerification = otherUserId === '@me:example.org';
-  }
-  on() {}
-  off() {}
-  otherPartySupportsMethod() {
-    return true;
-  }
-  async accept() {}
-  async cancel() {}
-}
-
-const verifyClient = {
-  getSafeUserId: () => '@me:example.org',
-  getUserId: () => '@me:example.org',
-  getDeviceId: () => 'THIS',
-  getUser: () => ({ displayName: 'سارة' }),
-  getCrypto: () => undefined,
-  on() {},
-  off() {},
-} as unknown as MatrixClient;
-
-function passwordSession() {
-  const s = new UiaSession<string>({
-    userId: '@me:example.org',
-    fallbackUrl: () => 'https://hs.example.org/fallback',
-    request: async () => {
-      throw Object.assign(new Error('401'), { httpStatus: 401, data: { flows: [{ stages: ['m.login.password'] }], params: {}, session: 'S' } });
-    },
-  });
-  void s.run().catch(() => {});
-  return s;
-}
 
 const root = (el: Element) => el.shadowRoot!;
 const buttonNamed = (el: Element, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
@@ -268,100 +221,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** A screenshot of a bar (meter, progress): its colour a fifth of the way in from its start and from its end. */
-async function barColours(bar: Element, name: string): Promise<{ start: string; end: string }> {
-  const r = bar.getBoundingClientRect();
-  const shot = await executeServerCommand<{ base64: string }, { name: string; clip: Record<string, number> }>('xs-screenshot', {
-    name,
-    clip: { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height },
-  });
-  const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot!.base64}`)).blob());
-  const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
-  ctx.drawImage(image, 0, 0);
-  const at = (fraction: number) => {
-    const [red, green, blue] = ctx.getImageData(Math.round(image.width * fraction), Math.floor(image.height / 2), 1, 1).data;
-    return `rgb(${red}, ${green}, ${blue})`;
-  };
-  const rtl = getComputedStyle(bar).direction === 'rtl';
-  return rtl ? { start: at(0.8), end: at(0.2) } : { start: at(0.2), end: at(0.8) };
-}
-
-/** The (first) text node of `el` holding `containing`. */
-function textNode(el: Element, containing = ''): Text {
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim() && n.textContent!.includes(containing)) return n as Text;
-  throw new Error(`no text node with ${containing}`);
-}
-
-function directionOf(el: Element): string {
-  return getComputedStyle(el).direction;
-}
-
-/** Client rects of the given substrings of a text node (in order of appearance). */
-function rangeRects(node: Node, parts: string[]): DOMRect[] {
-  const text = node.textContent ?? '';
-  let from = 0;
-  return parts.map((p) => {
-    const at = text.indexOf(p, from);
-    from = at + p.length;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + p.length);
-    return range.getClientRects()[0]!;
-  });
-}
-
-/** Every element of the element's shadow tree, nested xs-* shadow trees included, in document order. */
-function deep(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  for (const e of root.querySelectorAll('*')) {
-    out.push(e);
-    if (e.shadowRoot) out.push(...deep(e.shadowRoot));
-  }
-  return out;
-}
-
-function visible(e: Element): boolean {
-  const r = e.getBoundingClientRect();
-  return r.width > 1 && r.height > 1 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions);
-}
-
-function label(e: Element): string {
-  const text = e.textContent?.trim().replace(/\s+/g, ' ').slice(0, 30);
-  // (Ids numbered per render, such as a request's, compare by their shape.)
-  return `${e.localName}${e.id ? `#${e.id.replace(/\d+/g, 'N')}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.split(' ').join('.')}` : ''}${text ? ` "${text}"` : ''}`;
-}
-
-/** Boxes laid out as blocks, flex or grid items: these mirror exactly (inline text fragments follow the bidi algorithm instead). */
-const LAID_OUT = new Set(['h2', 'h3', 'h4', 'p', 'div', 'section', 'form', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'details', 'button', 'input', 'meter', 'progress', 'img', 'svg', 'label', 'summary', 'fieldset']);
-
-function mirrorables(el: HTMLElement): Element[] {
-  return deep(root(el)).filter((e) => {
-    if (!LAID_OUT.has(e.localName) || !visible(e)) return false;
-    const display = getComputedStyle(e).display;
-    // An inline-level box sits in a line of text, where bidi reordering of the words decides its place.
-    if (display.startsWith('inline') && getComputedStyle(e.parentElement ?? e).display.match(/^(block|list-item)$/)) return false;
-    return true;
-  });
-}
-
-/** The headings of the element's stage, or its labels when it has none (<xs-new-passphrase>). */
-function titles(el: HTMLElement): Element[] {
-  const all = deep(root(el)).filter((e) => visible(e) && e.textContent!.trim());
-  const headings = all.filter((e) => /^h[234]$/.test(e.localName));
-  return headings.length ? headings : all.filter((e) => e.localName === 'label');
-}
-
-/** The union of a heading's first line of text. */
-function firstLine(h: Element): { left: number; right: number; top: number; bottom: number } | undefined {
-  const range = document.createRange();
-  range.selectNodeContents(h);
-  const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-  if (!rects.length) return undefined;
-  const top = Math.min(...rects.map((r) => r.top));
-  const line = rects.filter((r) => Math.abs(r.top - top) < 4);
-  return { left: Math.min(...line.map((r) => r.left)), right: Math.max(...line.map((r) => r.right)), top, bottom: Math.max(...line.map((r) => r.bottom)) };
-}
 
 async function mount(c: Case, dir: 'rtl' | 'ltr'): Promise<{ wrap: HTMLElement; el: HTMLElement }> {
   if (c.translations) registerTranslation('ar', c.translations);
