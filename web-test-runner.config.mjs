@@ -11,6 +11,7 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { firefoxPath, firefoxPrefs } from './scripts/firefox.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { staticHostMiddleware } from './scripts/static-host.mjs';
+import { screenshotPlugin } from './scripts/screenshot-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -95,6 +96,8 @@ export default {
     commonJsPlugin({ rootDir }),
     // e2e: a python3-matrix-nio peer (test/e2e/verify-legacy-peer.e2e.ts).
     nioPeerPlugin(),
+    // Layout tests save screenshots under test-results/screenshots/ (test/unit/rtl-layout.test.ts).
+    screenshotPlugin({ rootDir }),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
   ],
   // The SDK and rust crypto log verbosely; keep errors, warnings from our code and measurements.

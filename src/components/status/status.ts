@@ -40,6 +40,7 @@ import {
 } from '../../state/status.js';
 import { statusStyles } from './status.styles.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
+import { isolate } from '../../internal/bidi.js';
 import { statusStrings } from './status.strings.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
@@ -486,7 +487,7 @@ export class XsStatus extends XsElement {
     const label = (a: UserAction) => this.t(`user.action.${a}`);
     return html`<section part="base" aria-labelledby="headline">
       <div part="header">
-        <h2 id="headline">${this.localize.t(statusStrings, 'user.heading', this.userId ?? '')}</h2>
+        <h2 id="headline">${this.localize.t(statusStrings, 'user.heading', isolate(this.userId ?? ''))}</h2>
         <p class="explain" part="status" role="status">${this.t(`user.${v.state}`)}${v.state === 'error' && this.failure ? ` ${explainFailure(this.localize.lang, this.failure)}` : ''}</p>
       </div>
       ${v.actions.length

@@ -5,6 +5,7 @@ import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js'
 import { XsVerifiedEvent } from '../../events/xs-verified.js';
 import { explainCancel } from '../../i18n/verification-cancel.strings.js';
 import { XsVerificationElement } from '../../internal/verification-element.js';
+import { isolate } from '../../internal/bidi.js';
 import { VerificationSteps } from '../../internal/verification-steps.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { keysOutOfSync } from '../../sdk/recovery-key.js';
@@ -281,7 +282,7 @@ export class XsVerifyLogin extends XsVerificationElement {
         return html`<div part="base">
           ${this.heading('waitingHeading')}
           <p part="status" role="status">${this.deviceId
-            ? this.localize.t(verifyStrings, 'waitingDeviceIntro', this.deviceId)
+            ? this.localize.t(verifyStrings, 'waitingDeviceIntro', isolate(this.deviceId))
             : this.t('waitingAnyIntro')}</p>
           ${s.slow ? html`<p role="status" class="slow">${this.t(this.deviceId ? 'noAnswerDevice' : 'noAnswerAny')}</p>` : nothing}
           <div class="row">${keyOption} ${this.cancelButton()} ${cantConfirm}</div>
@@ -289,7 +290,7 @@ export class XsVerifyLogin extends XsVerificationElement {
       case 'incoming':
         return html`<div part="base">
           ${this.heading('incomingHeading')}
-          <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', s.deviceId) : this.t('incomingIntroUnknown')}</p>
+          <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', isolate(s.deviceId)) : this.t('incomingIntroUnknown')}</p>
           <div class="row">
             ${this.button(this.t('accept'), () => void f?.accept(), 'primary')}
             ${this.button(this.t('decline'), () => void f?.cancel())}
@@ -310,7 +311,7 @@ export class XsVerifyLogin extends XsVerificationElement {
         const text = f?.role === 'this-session'
           ? this.t('doneThisSession')
           : (s.deviceId ?? this.deviceId)
-            ? this.localize.t(verifyStrings, 'doneOtherSession', (s.deviceId ?? this.deviceId)!)
+            ? this.localize.t(verifyStrings, 'doneOtherSession', isolate((s.deviceId ?? this.deviceId)!))
             : this.t('doneOtherUnknown');
         return html`<div part="base">${this.heading('doneHeading')}<p part="status" role="status">${text}</p>${this.restore.render()}</div>`;
       }
