@@ -2,7 +2,7 @@
 // `npm run bench:verify`: test/bench/verify.bench.ts in headless chromium against a Synapse (the local one,
 // started here and stopped again, unless XS_HOMESERVER_URL names another). Prints per-round times and the
 // medians; exits non-zero when the elements add more than 10 % over the bare SDK flow.
-// Env: XS_WTR_PORT for the page server. 10 rounds each.
+// Env: XS_WTR_PORT for the page server. 20 rounds each.
 import { spawnSync } from 'node:child_process';
 import * as homeserver from './homeserver.mjs';
 

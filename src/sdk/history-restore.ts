@@ -29,14 +29,15 @@ export interface HistoryRestorePort {
   restore(onProgress: (p: RestoreProgress) => void): Promise<{ imported: number; total: number }>;
 }
 
-// The secrets arrive as to-device messages (m.secret.send): look again after each one, and on the crypto events.
+// The secrets arrive as to-device messages (m.secret.send, stored by the crypto layer before the event): look again
+// after each one — not after every other to-device message — and on the crypto events.
 const SECRET_EVENTS = [
   CryptoEvent.KeyBackupDecryptionKeyCached,
   CryptoEvent.KeysChanged,
   CryptoEvent.KeyBackupStatus,
   CryptoEvent.UserTrustStatusChanged,
-  'receivedToDeviceMessage',
 ] as const;
+const isSecret = (p: { message?: { type?: string } } | undefined) => p?.message?.type === 'm.secret.send';
 
 export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort {
   // The SDK waits out a 429 by itself, whatever the server's Retry-After (a day): cap it, so a restore ends.
@@ -65,9 +66,14 @@ export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort 
     },
     onSecretsChange(listener) {
       const l = () => listener();
+      const toDevice = (p: Parameters<typeof isSecret>[0]) => {
+        if (isSecret(p)) listener();
+      };
       for (const e of SECRET_EVENTS) client.on(e as never, l as never);
+      client.on('receivedToDeviceMessage' as never, toDevice as never);
       return () => {
         for (const e of SECRET_EVENTS) client.off(e as never, l as never);
+        client.off('receivedToDeviceMessage' as never, toDevice as never);
       };
     },
     async restore(onProgress) {

@@ -104,7 +104,8 @@ export class HistoryRestoreFlow extends EventTarget {
         }
       };
       this.detach = this.port.onSecretsChange(() => void check());
-      this.timer = (this.opts.setTimer ?? ((fn, ms) => setInterval(fn, ms)))(() => void check(), this.opts.pollMs ?? 100);
+      // The SDK's events say when a secret arrived; the poll is only a safety net (and keeps the deadline).
+      this.timer = (this.opts.setTimer ?? ((fn, ms) => setInterval(fn, ms)))(() => void check(), this.opts.pollMs ?? 1000);
       // The one server read: is there a backup at all (else there is no backup key to wait for)?
       void this.port.backupExists().then((b) => {
         this.backupExists = b;

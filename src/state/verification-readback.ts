@@ -34,6 +34,12 @@ export class SignatureReadback {
   async check(refresh: boolean): Promise<void> {
     if (this.settled) return;
     if (this.busy) {
+      // A read that hangs (a request the network never answers) must not hold "Checking…" past the deadline.
+      if (this.now() >= this.deadline) {
+        this.stop();
+        this.onResult('unsigned');
+        return;
+      }
       // Something changed while a read is running (e.g. the signature arrived during a server query): read the
       // store once more right after it, rather than wait for the next poll.
       this.again = true;

@@ -33,7 +33,7 @@ export interface VerificationFlowOptions {
   promptLifetimeMs?: number;
   /** After this long without an answer to our request, say the other side may be offline (ms). */
   noAnswerMs?: number;
-  /** How long the choice of methods shows before our QR code is generated (ms; default 250, 0 in unit tests). */
+  /** How long the choice of methods shows before our QR code is generated (ms; default QR_DELAY_MS, 1 s). */
   qrDelayMs?: number;
   /** After done, how long to wait for the signatures to show up on the server before saying they are missing (ms). */
   confirmTimeoutMs?: number;
@@ -262,8 +262,8 @@ export abstract class VerificationRequestLife extends EventTarget {
 
   protected sync() {
     if (this.settled || this.protocolDone || !this.port || this.disposed) return;
-    void this.otherDeviceId; // remember it while the SDK knows it
     const v = this.port.view();
+    if (v.otherDeviceId) this.knownOtherDevice = v.otherDeviceId; // remember it while the SDK knows it
     switch (v.phase) {
       case 'cancelled':
         if (v.cancellationCode === 'm.user' && v.initiatedByMe && !this.cancelling && this.collisions && ['requesting', 'waiting-accept'].includes(this.stage.kind)) {

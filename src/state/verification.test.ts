@@ -303,6 +303,23 @@ describe('VerificationFlow (state machine)', () => {
     expect(timers.count, 'the poll is stopped').to.equal(0);
   });
 
+  it('a read-back that never answers still ends at the deadline (unsigned), on the poll', async () => {
+    let now = 0;
+    const timers = manualTimers();
+    const port = new FakeVerificationPort({ phase: 'started', chosenMethod: 'm.sas.v1', otherDeviceId: 'OTHER' });
+    port.checkTrust = () => new Promise<boolean>(() => undefined); // e.g. a /keys/query the network never answers
+    const flow = new VerificationFlow({ role: 'other-session', request: async () => port, now: () => now, confirmTimeoutMs: 10_000, ...timers });
+    await flow.start();
+    port.update({ phase: 'done' });
+    timers.fire();
+    await tick();
+    expect(flow.stage.kind).to.equal('checking');
+    now = 10_000;
+    timers.fire();
+    await tick();
+    expect(flow.stage).to.deep.equal({ kind: 'unsigned', deviceId: 'OTHER' });
+  });
+
   it('no answer for a while: the waiting step says so once, and Cancel still works', async () => {
     let now = 0;
     const timers = manualTimers();

@@ -10,8 +10,12 @@ import { isVerificationQr, type VerificationStage } from './verification-stage.j
 export * from './verification-stage.js';
 export type { VerificationFlowOptions } from './verification-lifecycle.js';
 
-/** How long the choice of methods shows before our QR code is generated (see enterReady). */
-export const QR_DELAY_MS = 250;
+/**
+ * How long the choice of methods shows before our QR code is generated (see enterReady): a person takes longer than
+ * this to read the step and lift the other device, while the other side's emoji start, when it comes, usually arrives
+ * within it — on a busy machine a quarter second was too short, and the code was drawn while the emoji were starting.
+ */
+export const QR_DELAY_MS = 1000;
 
 export class VerificationFlow extends VerificationLifecycle {
   /** Compare emoji. */

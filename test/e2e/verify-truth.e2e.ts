@@ -63,7 +63,7 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     const fault = failing(isSignatureUpload, () => on);
     const pair = await setUpPair({ a: { wrapFetch: fault.wrap } });
     on = true; // after the set-up's own uploads
-    const { newSide, oldSide } = await toEmoji(pair, 8_000);
+    const { newSide, oldSide } = await toEmoji(pair, 3_000);
     const newEv = events(newSide);
     const oldEv = events(oldSide);
     const newLog = stageLog(newSide);
@@ -72,7 +72,7 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     await press(oldSide, 'They match');
     await press(newSide, 'They match');
     // A's SDK re-sends the failing upload (backing off 2 + 4 + 8 + 16 s) before its "done" goes out: B may only reach
-    // "Checking…" after about 30 s. Once there, it stays for the confirm timeout (8 s) — long enough to look at it.
+    // "Checking…" after about 30 s. Once there, it stays for the confirm timeout (3 s) — long enough to look at it.
     await newLog.reached('Checking…', 60_000);
     expect(headingText(newSide), `B reads back the signature (${newLog.seen.join(' → ')})`).to.equal('Checking…');
     await expect(newSide).to.be.accessible();
