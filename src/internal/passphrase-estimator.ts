@@ -9,7 +9,7 @@
 //   is rated as text of some language, not as random characters: 10^(2.1 + 0.3 × letters) guesses (abjads such as
 //   Arabic and Hebrew leave vowels unwritten, so their words are shorter: 10^(2.1 + 0.45 × letters)). That makes a
 //   6-letter word about 10^3.9 — one of the ~10 000 common words of a language — and a 19-letter one 10^7.8, so a
-//   single word is below "Strong" in English, German or Arabic alike, whatever its length, and four random words
+//   single word of up to ~20 letters is below "Strong" in English, German or Arabic alike, and four random words
 //   are "Very strong" in all of them. Words run together without spaces get less credit than with them: the
 //   estimator has no word list to find where one ends;
 // - Han ideographs and Hangul syllables carry a word or a syllable each: about 10^2 guesses a character, counted by
