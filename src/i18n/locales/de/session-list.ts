@@ -127,6 +127,8 @@ export default {
   signedOut: (n: number) => `${sessions(n)} abgemeldet.`,
   signedOutCurrent: 'Diese Sitzung ist abgemeldet.',
   signOutFailed: 'Die Abmeldung war nicht erfolgreich.',
+  checkingAccountPage: 'Es wird geprüft, wie dein Homeserver Sitzungen abmeldet …',
+  lookupFailed: 'Dein Homeserver konnte nicht gefragt werden, wie Sitzungen bei ihm abgemeldet werden; deshalb wurde nichts abgemeldet.',
   close: 'Schließen',
   listLabel: 'Andere Sitzungen',
 } satisfies TranslationOf<typeof sessionListStrings>;

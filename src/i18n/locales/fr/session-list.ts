@@ -127,6 +127,8 @@ export default {
   signedOut: (n: number) => plural(n, { one: `${sessions(n)} déconnectée.`, other: `${sessions(n)} déconnectées.` }),
   signedOutCurrent: 'Cette session est déconnectée.',
   signOutFailed: 'La déconnexion n’a pas abouti.',
+  checkingAccountPage: 'Vérification de la façon dont votre serveur d’accueil déconnecte les sessions…',
+  lookupFailed: 'Votre serveur d’accueil n’a pas pu être interrogé sur la façon dont il déconnecte les sessions ; rien n’a donc été déconnecté.',
   close: 'Fermer',
   listLabel: 'Autres sessions',
 } satisfies TranslationOf<typeof sessionListStrings>;
