@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/xs-new-passphrase.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
-import { registerTranslation } from '../../i18n/registry.js';
+import { registerTranslation, translate } from '../../i18n/registry.js';
+import { languageOf } from '../../i18n/localize.js';
+import { newPassphraseStrings } from './new-passphrase.strings.js';
 import { estimatorRequested } from '../../internal/passphrase-strength.js';
 import type { XsNewPassphrase } from './new-passphrase.js';
 
@@ -25,7 +27,9 @@ function type(input: HTMLInputElement, value: string) {
 }
 
 async function scored(el: XsNewPassphrase) {
-  await waitUntil(() => /Strength:/.test(parts(el).status.textContent ?? ''), 'strength shown', { timeout: 10_000 });
+  // "Strength: …" in the element's language (German and French are shipped; others show English).
+  const shown = () => translate(languageOf(el), newPassphraseStrings, 'strength', '').trim();
+  await waitUntil(() => (parts(el).status.textContent ?? '').includes(shown()), 'strength shown', { timeout: 10_000 });
   await el.updateComplete;
 }
 
