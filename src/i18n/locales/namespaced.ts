@@ -1,8 +1,50 @@
 import type { Term } from '../registry.js';
 
+type Terms = Record<string, Term>;
+
 /** `{ ns: { key: term } }` → `{ 'ns.key': term }`, the form registerTranslation takes. */
-export function namespaced(byNamespace: Record<string, Record<string, Term>>): Record<string, Term> {
+export function namespaced(byNamespace: Record<string, Terms>): Record<string, Term> {
   const out: Record<string, Term> = {};
   for (const [ns, terms] of Object.entries(byNamespace)) for (const [k, v] of Object.entries(terms)) out[`${ns}.${k}`] = v;
   return out;
+}
+
+/** One shipped language's files, one per English `*.strings.ts` (each type-checked against its source there). */
+export interface LocaleFiles {
+  auth: Terms;
+  errors: Terms;
+  keyStorage: Terms;
+  keyTransfer: Terms;
+  newPassphrase: Terms;
+  roomTrust: Terms;
+  sessionList: Terms;
+  setupWizard: Terms;
+  status: Terms;
+  verificationCancel: Terms;
+  verificationRequests: Terms;
+  verifyLogin: Terms;
+  verifyLoginKey: Terms;
+  verifyUser: Terms;
+}
+
+/**
+ * A shipped language's `<namespace>.<key>` terms from its files: the one place that knows which namespace each
+ * file fills (the namespaces the English `defineStrings` calls declare), for every language alike.
+ */
+export function localeTerms(f: LocaleFiles): Record<string, Term> {
+  return namespaced({
+    auth: f.auth,
+    error: f.errors,
+    'key-storage': f.keyStorage,
+    keyTransfer: f.keyTransfer,
+    newPassphrase: f.newPassphrase,
+    roomTrust: f.roomTrust,
+    sessions: f.sessionList,
+    setupWizard: f.setupWizard,
+    status: f.status,
+    'verification-cancel': f.verificationCancel,
+    'verification-requests': f.verificationRequests,
+    'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },
+    'verify-user': f.verifyUser,
+  });
 }

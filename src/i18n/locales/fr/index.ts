@@ -1,34 +1,23 @@
 // French (formal « vous », as most Matrix clients write it). Keys `<namespace>.<key>`, as registerTranslation takes them.
 import type { Term } from '../../registry.js';
-import { namespaced } from '../namespaced.js';
+import { localeTerms } from '../namespaced.js';
 import auth from './auth-prompt.js';
 import errors from './errors.js';
 import keyStorage from './key-storage.js';
 import keyTransfer from './key-transfer.js';
 import newPassphrase from './new-passphrase.js';
 import roomTrust from './room-trust.js';
-import sessions from './session-list.js';
+import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
 import status from './status.js';
-import cancel from './verification-cancel.js';
-import requests from './verification-requests.js';
+import verificationCancel from './verification-cancel.js';
+import verificationRequests from './verification-requests.js';
 import verifyLoginKey from './verify-login-key.js';
 import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
-const fr: Record<string, Term> = namespaced({
-  auth,
-  error: errors,
-  'key-storage': keyStorage,
-  keyTransfer,
-  newPassphrase,
-  roomTrust,
-  sessions,
-  setupWizard,
-  status,
-  'verification-cancel': cancel,
-  'verification-requests': requests,
-  'verify-login': { ...verifyLogin, ...verifyLoginKey },
-  'verify-user': verifyUser,
+const fr: Record<string, Term> = localeTerms({
+  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
+  verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default fr;
