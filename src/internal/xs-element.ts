@@ -6,6 +6,7 @@ import { matrixClientContext } from '../context/index.js';
 import type { XsEvent } from '../events/xs-event.js';
 import { LocalizeController } from '../i18n/localize.js';
 import { guardUiaRequests } from '../sdk/uia-guard.js';
+import { LazyPart, type Prefetch } from './lazy-part.js';
 
 /** Styles every element starts from: tokens with fallbacks, so the kit looks right with no page CSS. */
 export const baseStyles = css`
@@ -141,6 +142,32 @@ export class XsElement extends LitElement {
       clearTimeout(timer);
       return super.scheduleUpdate();
     });
+  }
+
+  private readonly loads = new Set<Promise<unknown>>();
+
+  /**
+   * A part the first render does not need (a later step, a rare dialog, a flow's logic), loaded by `load` — a
+   * dynamic `import()` — in the first idle moment after connecting or when first read (see `LazyPart`).
+   */
+  protected lazy<T>(load: () => Promise<T>, prefetch: Prefetch = 'idle'): LazyPart<T> {
+    return new LazyPart(this, load, prefetch);
+  }
+
+  /** @internal Lazy parts register their loads here, so `updateComplete` waits for them. */
+  trackLoad(load: Promise<unknown>): void {
+    this.loads.add(load);
+    void load.finally(() => this.loads.delete(load));
+  }
+
+  /** Also waits for lazy parts being loaded, and the update each causes. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.loads.size) {
+      await Promise.all([...this.loads]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private activeClient?: MatrixClient;
