@@ -28,7 +28,7 @@ describe('KeyExportFlow', () => {
     expect(seen.map((s) => (s.kind === 'working' ? s.phase : s.kind))).to.include.members(['collecting', 'key-derivation', 'encryption', 'done']);
     expect(JSON.stringify(seen)).to.not.include(PASS);
     expect(saved).to.have.length(1);
-    expect(await decryptMegolmKeyFile(saved[0]![0], PASS)).to.equal(JSON_2);
+    expect(await decryptMegolmKeyFile(saved[0][0], PASS)).to.equal(JSON_2);
   });
 
   it('Cancel during the key derivation stops it: cancelled, nothing saved', async () => {
@@ -139,7 +139,7 @@ describe('KeyImportFlow', () => {
     const flow = new KeyImportFlow({ importKeys: async () => (imports++, { total: 0, imported: 0, skipped: 0, alreadyPresent: 0, malformed: 0, unknownAlgorithm: 0 }) });
     // A file asking for 5 000 000 rounds (patched in: the derivation then takes seconds).
     const lines = (await (await file()).text()).split('\n');
-    const body = Uint8Array.from(atob(lines[1]!), (c) => c.charCodeAt(0));
+    const body = Uint8Array.from(atob(lines[1]), (c) => c.charCodeAt(0));
     new DataView(body.buffer).setUint32(33, 5_000_000);
     lines[1] = btoa(String.fromCharCode(...body));
     const big = new Blob([lines.join('\n')]);

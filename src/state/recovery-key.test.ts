@@ -87,7 +87,7 @@ describe('RecoveryKeyFlow (state machine)', () => {
     await flow.submit(GOOD.replace(/ /g, '\t'));
     expect(flow.stage).to.deep.equal({ kind: 'done', backup: 'connected', repaired: false });
     expect(stages.slice(-4)).to.deep.equal(['checking', 'restoring:cross-signing', 'restoring:backup', 'done']);
-    expect([...seen[0]!].every((b) => b === 0)).to.equal(true);
+    expect([...seen[0]].every((b) => b === 0)).to.equal(true);
   });
 
   it('a phrase in the key field offers the switch, and the switch uses the same text as the phrase', async () => {
@@ -162,7 +162,7 @@ describe('RecoveryKeyFlow (state machine)', () => {
     await flow.repair();
     expect(flow.stage).to.deep.equal({ kind: 'done', backup: 'connected', repaired: true });
     expect(calls).to.deep.equal(['restore', 'repair:7', 'restore']);
-    expect([...seen[0]!].every((b) => b === 0), 'the held key is wiped after the repair').to.equal(true);
+    expect([...seen[0]].every((b) => b === 0), 'the held key is wiped after the repair').to.equal(true);
   });
 
   it('right key, out of sync, nothing to repair from: offers another session or the reset, behind its warning', async () => {
@@ -183,7 +183,7 @@ describe('RecoveryKeyFlow (state machine)', () => {
     flow.lostKey();
     flow.resetRequested(true);
     expect(flow.stage).to.deep.equal({ kind: 'reset-requested', handled: true });
-    expect([...seen[0]!].every((b) => b === 0), 'handing over the reset wipes the key').to.equal(true);
+    expect([...seen[0]].every((b) => b === 0), 'handing over the reset wipes the key').to.equal(true);
   });
 
   it('a failed repair read-back stays on the out-of-sync step with the key; dispose wipes it', async () => {
@@ -197,9 +197,9 @@ describe('RecoveryKeyFlow (state machine)', () => {
     await flow.submit(GOOD);
     await flow.repair();
     expect(flow.stage).to.deep.equal({ kind: 'out-of-sync', reason: 'stale', canRepair: true });
-    expect(seen[0]![0]).to.equal(7);
+    expect(seen[0][0]).to.equal(7);
     flow.dispose();
-    expect([...seen[0]!].every((b) => b === 0)).to.equal(true);
+    expect([...seen[0]].every((b) => b === 0)).to.equal(true);
   });
 
   it('a repair that fails (server, network) stays on the out-of-sync step with the failure and the key; pressing again while it runs joins it; the retry works', async () => {

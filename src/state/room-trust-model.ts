@@ -325,9 +325,9 @@ const models = new WeakMap<object, Map<string, Map<AcknowledgementStore, RoomTru
 export function roomTrustModel(client: MatrixClient, roomId: string, store?: AcknowledgementStore, opts?: RoomTrustModelOptions): RoomTrustModel {
   const s = store ?? defaultAcknowledgementStore(client);
   let byRoom = models.get(client);
-  if (!byRoom) models.set(client, (byRoom = new Map()));
+  if (!byRoom) models.set(client, (byRoom = new Map<string, Map<AcknowledgementStore, RoomTrustModel>>()));
   let byStore = byRoom.get(roomId);
-  if (!byStore) byRoom.set(roomId, (byStore = new Map()));
+  if (!byStore) byRoom.set(roomId, (byStore = new Map<AcknowledgementStore, RoomTrustModel>()));
   let m = byStore.get(s);
   if (!m) byStore.set(s, (m = new RoomTrustModel(roomTrustSource(client, roomId), s, opts)));
   return m;

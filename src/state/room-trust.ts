@@ -128,7 +128,7 @@ export function makeEntry(
 }
 
 function sameSessions(a: UnsignedSession[], b: UnsignedSession[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.deviceId === b[i]!.deviceId && s.displayName === b[i]!.displayName);
+  return a.length === b.length && a.every((s, i) => s.deviceId === b[i].deviceId && s.displayName === b[i].displayName);
 }
 
 function sameRead(a: MemberRead | null, b: MemberRead | null): boolean {

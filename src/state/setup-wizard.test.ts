@@ -23,29 +23,29 @@ function uiaError(body: Record<string, unknown>, status = 401) {
 describe('SetupWizard (state machine)', () => {
   it('routes by where the account stands', async () => {
     const cases: [SetupSnapshot, WizardStage][] = [
-      [snapshots.fresh!, { kind: 'explain', repair: false }],
-      [snapshots.incomplete!, { kind: 'explain', repair: true }],
-      [snapshots.complete!, { kind: 'already-set-up' }],
-      [snapshots.keysMissing!, { kind: 'keys-missing' }],
+      [snapshots.fresh, { kind: 'explain', repair: false }],
+      [snapshots.incomplete, { kind: 'explain', repair: true }],
+      [snapshots.complete, { kind: 'already-set-up' }],
+      [snapshots.keysMissing, { kind: 'keys-missing' }],
     ];
     for (const [snap, stage] of cases) {
       const w = new SetupWizard(fakeAdapter(snap));
       await w.start();
       expect(w.stage).to.deep.equal(stage);
     }
-    const change = new SetupWizard(fakeAdapter(snapshots.complete!), 'change-key');
+    const change = new SetupWizard(fakeAdapter(snapshots.complete), 'change-key');
     await change.start();
     expect(change.stage.kind).to.equal('choose');
-    const reset = new SetupWizard(fakeAdapter(snapshots.keysMissing!, { active: false }), 'reset');
+    const reset = new SetupWizard(fakeAdapter(snapshots.keysMissing, { active: false }), 'reset');
     await reset.start();
     expect(reset.stage).to.deep.equal({ kind: 'reset-warning', activeSession: false });
-    const resetActive = new SetupWizard(fakeAdapter(snapshots.keysMissing!, { active: true }), 'reset');
+    const resetActive = new SetupWizard(fakeAdapter(snapshots.keysMissing, { active: true }), 'reset');
     await resetActive.start();
     expect(resetActive.stage).to.deep.equal({ kind: 'reset-warning', activeSession: true });
   });
 
   it('shows the key until saved, checks it typed back (whitespace-tolerant), commits and drops the key', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!);
+    const adapter = fakeAdapter(snapshots.fresh);
     const w = new SetupWizard(adapter);
     await w.start();
     w.continue();
@@ -63,14 +63,14 @@ describe('SetupWizard (state machine)', () => {
     const done = await until(w, 'done');
     expect(done).to.deep.equal({ kind: 'done', mode: 'setup', method: 'key', restored: null });
     expect(w.holdsKey).to.equal(false);
-    expect([...adapter.keys[0]!.generated.privateKey].every((b) => b === 0), 'key bytes zeroed').to.equal(true);
+    expect([...adapter.keys[0].generated.privateKey].every((b) => b === 0), 'key bytes zeroed').to.equal(true);
     expect(JSON.stringify(w.stage)).to.not.include('EsTa');
   });
 
   it('passes the phrase once and marks the method', async () => {
     let seen: string | undefined;
-    const adapter = fakeAdapter(snapshots.fresh!);
-    const create = adapter.createKey;
+    const adapter = fakeAdapter(snapshots.fresh);
+    const create = adapter.createKey.bind(adapter);
     adapter.createKey = async (p) => ((seen = p), create(p));
     const w = new SetupWizard(adapter);
     await w.start();
@@ -87,7 +87,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('a failed commit keeps the key; retry finishes with the same key', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: async (_auth, n) => {
         if (n === 1) throw new SetupIncompleteError(['backup-key-stored']);
       },
@@ -103,12 +103,12 @@ describe('SetupWizard (state machine)', () => {
     w.retry();
     await until(w, 'done');
     expect(adapter.finishCalls).to.have.length(2);
-    expect(adapter.finishCalls[1]!.key).to.equal(adapter.finishCalls[0]!.key);
+    expect(adapter.finishCalls[1].key).to.equal(adapter.finishCalls[0].key);
     expect(adapter.keys).to.have.length(1);
   });
 
   it('never overwrites an identity it cannot use', async () => {
-    const w = new SetupWizard(fakeAdapter(snapshots.fresh!, { finish: async () => { throw new IdentityExistsError(); } }));
+    const w = new SetupWizard(fakeAdapter(snapshots.fresh, { finish: async () => { throw new IdentityExistsError(); } }));
     await w.start();
     w.continue();
     await toCommit(w);
@@ -118,7 +118,7 @@ describe('SetupWizard (state machine)', () => {
   it('a stalled commit shows "still saving"; Keep waiting joins the running save — never a second one', async () => {
     const timers: { fn: () => void; ms: number }[] = [];
     let release!: () => void;
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: (_a, n) => (n === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve()),
     });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
@@ -142,7 +142,7 @@ describe('SetupWizard (state machine)', () => {
   it('Stop waiting keeps the key; Try again waits for the save still running, and the screen follows its outcome', async () => {
     const timers: (() => void)[] = [];
     let fail!: (e: Error) => void;
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: (_a, n) => (n === 1 ? new Promise<void>((_r, j) => (fail = j)) : Promise.resolve()),
     });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
@@ -164,13 +164,13 @@ describe('SetupWizard (state machine)', () => {
     w.retry();
     await until(w, 'done');
     expect(adapter.finishCalls).to.have.length(2);
-    expect(adapter.finishCalls[1]!.key).to.equal(adapter.finishCalls[0]!.key);
+    expect(adapter.finishCalls[1].key).to.equal(adapter.finishCalls[0].key);
   });
 
   it('a save that finishes after "stop waiting" still ends on the true screen', async () => {
     const timers: (() => void)[] = [];
     let release!: () => void;
-    const adapter = fakeAdapter(snapshots.fresh!, { finish: () => new Promise<void>((r) => (release = r)) });
+    const adapter = fakeAdapter(snapshots.fresh, { finish: () => new Promise<void>((r) => (release = r)) });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
     await w.start();
     w.continue();
@@ -182,7 +182,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('reset cancelled at the sign-in prompt: says nothing changed, and never goes on to the set-up', async () => {
-    const adapter = fakeAdapter(snapshots.complete!, {
+    const adapter = fakeAdapter(snapshots.complete, {
       reset: (auth) => auth(async (a) => {
         if (!a) throw uiaError({ session: 's', flows: [{ stages: ['m.login.password'] }], params: {} });
       }),
@@ -201,7 +201,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('set up meanwhile by another element: the key is not used; the account is shown as set up', async () => {
-    let snap = snapshots.fresh!;
+    let snap = snapshots.fresh;
     const adapter = fakeAdapter(snap, { finish: async () => { throw new AlreadySetUpError(); } });
     adapter.read = async () => snap;
     const w = new SetupWizard(adapter);
@@ -214,7 +214,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('re-derives where the account stands when it changes elsewhere (passive stages only)', async () => {
-    let snap = snapshots.fresh!;
+    let snap = snapshots.fresh;
     const adapter = fakeAdapter(snap);
     adapter.read = async () => snap;
     const w = new SetupWizard(adapter);
@@ -234,7 +234,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   describe('a key backup this session cannot use (another app made it)', () => {
-    const foreign = { ...snapshots.fresh!, backupVersion: '7', backupTrusted: false, backupKeyCached: false };
+    const foreign = { ...snapshots.fresh, backupVersion: '7', backupTrusted: false, backupKeyCached: false };
 
     it('is shown before anything else and never replaced silently', async () => {
       const adapter = fakeAdapter(foreign);
@@ -248,7 +248,7 @@ describe('SetupWizard (state machine)', () => {
       w.keepExistingBackup();
       await toCommit(w);
       await until(w, 'done');
-      expect(adapter.finishCalls[0]!.opts?.backup).to.equal('keep');
+      expect(adapter.finishCalls[0].opts?.backup).to.equal('keep');
     });
 
     it('kept: the end screen says the backup is not connected (no "all set")', async () => {
@@ -275,7 +275,7 @@ describe('SetupWizard (state machine)', () => {
       w.confirmReplaceBackup();
       await toCommit(w);
       await until(w, 'done');
-      expect(adapter.finishCalls[0]!.opts?.backup).to.equal('replace');
+      expect(adapter.finishCalls[0].opts?.backup).to.equal('replace');
     });
 
     it('restored with its key: wrong keys are explained, the right one connects it and history is restored', async () => {
@@ -297,11 +297,11 @@ describe('SetupWizard (state machine)', () => {
       expect(w.stage.kind).to.equal('choose');
       await toCommit(w);
       expect(await until(w, 'done')).to.deep.equal({ kind: 'done', mode: 'setup', method: 'key', restored: 3 });
-      expect(adapter.finishCalls[0]!.opts?.backup).to.equal('new-if-none');
+      expect(adapter.finishCalls[0].opts?.backup).to.equal('new-if-none');
     });
 
     it('a backup that appears during the commit stops it and asks (the key stays)', async () => {
-      const adapter = fakeAdapter(snapshots.fresh!, { finish: async (_a, n) => { if (n === 1) throw new BackupDecisionNeededError('9'); } });
+      const adapter = fakeAdapter(snapshots.fresh, { finish: async (_a, n) => { if (n === 1) throw new BackupDecisionNeededError('9'); } });
       const w = new SetupWizard(adapter);
       await w.start();
       w.continue();
@@ -315,7 +315,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('reset: resetIdentity once, then finishSetup allowed to make a new identity; a retry does not reset again', async () => {
-    const adapter = fakeAdapter(snapshots.complete!, {
+    const adapter = fakeAdapter(snapshots.complete, {
       finish: async (_a, n) => {
         if (n === 1) throw Object.assign(new Error('boom'), { httpStatus: 502 });
       },
@@ -336,9 +336,9 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('reading the account is bounded: a hang ends in an explained, retryable failure', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!);
+    const adapter = fakeAdapter(snapshots.fresh);
     let calls = 0;
-    const read = adapter.read;
+    const read = adapter.read.bind(adapter);
     adapter.read = () => (++calls === 1 ? new Promise(() => {}) : read());
     const w = new SetupWizard(adapter, 'setup', { readTimeoutMs: 20 });
     await w.start();
@@ -349,7 +349,7 @@ describe('SetupWizard (state machine)', () => {
   });
 
   it('"Ask me later" drops the key and ends the flow', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!);
+    const adapter = fakeAdapter(snapshots.fresh);
     const w = new SetupWizard(adapter);
     await w.start();
     w.continue();
@@ -358,12 +358,12 @@ describe('SetupWizard (state machine)', () => {
     w.dismiss();
     expect(w.stage.kind).to.equal('dismissed');
     expect(w.holdsKey).to.equal(false);
-    expect([...adapter.keys[0]!.generated.privateKey].every((b) => b === 0)).to.equal(true);
+    expect([...adapter.keys[0].generated.privateKey].every((b) => b === 0)).to.equal(true);
   });
 
   describe('user-interactive auth during the commit (fakes: the local Synapse only offers a password)', () => {
     async function withChallenge(make: (auth: AuthDict | null) => Promise<void>) {
-      const adapter = fakeAdapter(snapshots.fresh!, { finish: (auth) => auth(make) });
+      const adapter = fakeAdapter(snapshots.fresh, { finish: (auth) => auth(make) });
       const w = new SetupWizard(adapter);
       await w.start();
       w.continue();

@@ -204,7 +204,7 @@ describe('StatusWarnings', () => {
     expect(w.list(snap({ sync: 'stopped' })).map((x) => x.code)).to.deep.equal(['not-syncing']);
     const f = w.list(snap({ backupFailure: { kind: 'rate-limited', retryAfterMs: 2000 } }));
     expect(f.map((x) => x.code)).to.deep.equal(['backup-unreachable']);
-    expect(f[0]!.failure?.kind).to.equal('rate-limited');
+    expect(f[0].failure?.kind).to.equal('rate-limited');
   });
 });
 

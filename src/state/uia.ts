@@ -185,7 +185,7 @@ export class UiaSession<T> extends EventTarget {
   /** The server forgot the UIA session (it expired): get a fresh one and re-submit the password if we had it. */
   private async restart(auth: AuthDict, password: string | undefined, before: UiaStage): Promise<void> {
     this.challenge = undefined;
-    let fresh: UiaChallenge | null = null;
+    let fresh: UiaChallenge | null;
     try {
       const result = await this.send(null);
       if (this.stage.kind === 'cancelled') return;
@@ -199,7 +199,7 @@ export class UiaSession<T> extends EventTarget {
     }
     this.challenge = fresh;
     if (password !== undefined && fresh.session) {
-      return this.attempt({ ...auth, session: fresh.session } as AuthDict, password, true);
+      return this.attempt({ ...auth, session: fresh.session }, password, true);
     }
     return this.onChallenge(fresh, null, before);
   }

@@ -46,7 +46,7 @@ export class SignatureReadback {
       return;
     }
     this.busy = true;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await this.port.checkTrust(refresh);
     } catch {

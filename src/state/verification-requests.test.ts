@@ -67,7 +67,7 @@ describe('VerificationRequestsModel', () => {
     arrive(new FakeHandle('b', { own: false, userId: '@bob:x', displayName: 'Bob' }));
     expect(model.entries.map((e) => e.key)).to.deep.equal(['a', 'b']);
     await tick();
-    expect(model.entries[1]!.requester).to.deep.include({ userId: '@bob:x', displayName: 'Bob' });
+    expect(model.entries[1].requester).to.deep.include({ userId: '@bob:x', displayName: 'Bob' });
     arrive(new FakeHandle('b'));
     expect(model.entries, 'the same request twice shows once').to.have.length(2);
   });
@@ -93,13 +93,13 @@ describe('VerificationRequestsModel', () => {
     shortLived.state.timeoutMs = 30_000;
     arrive(longLived);
     arrive(shortLived);
-    expect(model.secondsLeft(model.entries[0]!)).to.equal(120);
-    expect(model.secondsLeft(model.entries[1]!)).to.equal(30);
+    expect(model.secondsLeft(model.entries[0])).to.equal(120);
+    expect(model.secondsLeft(model.entries[1])).to.equal(30);
     let changes = 0;
     model.addEventListener('change', () => changes++);
     c.advance(1_000);
     expect(changes, 'the countdown moves every second').to.equal(1);
-    expect(model.secondsLeft(model.entries[1]!)).to.equal(29);
+    expect(model.secondsLeft(model.entries[1])).to.equal(29);
     c.advance(29_000);
     expect(model.entries.map((e) => e.key)).to.deep.equal(['a']);
     c.advance(90_000);
@@ -129,7 +129,7 @@ describe('VerificationRequestsModel', () => {
     arrive(a);
     await Promise.all([model.accept('a'), model.accept('a')]);
     expect(a.accepted).to.equal(1);
-    expect(model.entries[0]!.state).to.equal('accepted');
+    expect(model.entries[0].state).to.equal('accepted');
     a.update({ open: false }); // now answered — by us
     c.advance(200_000);
     expect(model.entries, 'no countdown or quiet removal once accepted here').to.have.length(1);

@@ -400,12 +400,12 @@ describe('VerificationFlow (state machine)', () => {
       const ports = [new FakeVerificationPort(), new FakeVerificationPort()];
       let sent = 0;
       const flow = new VerificationFlow({
-        role: 'this-session', request: async () => ports[sent++]!, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost' },
+        role: 'this-session', request: async () => ports[sent++], ...manualTimers(),
+        watchIncoming: hub.watchIncoming, peer: { userId: '@me:localhost' },
       });
       await flow.start();
       hub.arrive(new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.user' }));
-      ports[0]!.update({ phase: 'cancelled', cancellationCode: 'm.user' });
+      ports[0].update({ phase: 'cancelled', cancellationCode: 'm.user' });
       await waitUntil(() => sent === 2, 'sent again');
       await tick();
       expect(flow.stage.kind).to.equal('waiting-accept');
@@ -418,7 +418,7 @@ describe('VerificationFlow (state machine)', () => {
       const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
       const flow = new VerificationFlow({
         role: 'other-session', request: async () => port, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
+        watchIncoming: hub.watchIncoming, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
       });
       await flow.start();
       port.update({ phase: 'cancelled', cancellationCode: 'm.user' });
@@ -438,7 +438,7 @@ describe('VerificationFlow (state machine)', () => {
       const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
       const flow = new VerificationFlow({
         role: 'other-session', request: async () => port, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
+        watchIncoming: hub.watchIncoming, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
       });
       await flow.start();
       port.update({ phase: 'cancelled', cancellationCode: 'm.user' });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define/xs-auth-prompt.js';
+import { stub } from '../../../test/support/stub.js';
 import type { AuthDict } from '../../sdk/uia.js';
 import { UiaSession } from '../../state/uia.js';
 import type { XsAuthPrompt } from './auth-prompt.js';
@@ -58,12 +59,11 @@ describe('<xs-auth-prompt>', () => {
     expect(el.shadowRoot!.textContent).to.contain('Open the confirmation page');
     await expect(el).to.be.accessible();
     const opened: unknown[] = [];
-    const orig = window.open;
-    window.open = ((...a: unknown[]) => { opened.push(a); return null; }) as typeof window.open;
+    const restoreOpen = stub(window, 'open', (...a: unknown[]) => { opened.push(a); return null; });
     try {
       el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     } finally {
-      window.open = orig;
+      restoreOpen();
     }
     expect(opened[0]).to.deep.equal(['https://hs/_matrix/client/v3/auth/m.login.sso/fallback/web?session=Q', '_blank', 'noopener']);
     await el.updateComplete;
@@ -105,7 +105,7 @@ describe('<xs-auth-prompt>', () => {
     const live = $('[role=status][aria-live=polite]')!;
     const announced = live.textContent;
     expect(announced).to.contain('Too many attempts — try again in 30 s');
-    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Cancel']);
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent.trim())).to.deep.equal(['Cancel']);
     await expect(el).to.be.accessible();
     await new Promise((r) => setTimeout(r, 1200));
     await el.updateComplete;
@@ -115,7 +115,7 @@ describe('<xs-auth-prompt>', () => {
     await el.updateComplete;
     expect(live.textContent).to.equal('You can try again now.');
     expect(sent).to.have.length(2);
-    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!;
+    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Try again')!;
     await expect(el).to.be.accessible();
     again.click();
     await el.updateComplete;
@@ -135,8 +135,7 @@ describe('<xs-auth-prompt>', () => {
     });
     void s.run().catch(() => {});
     const opened: unknown[] = [];
-    const orig = window.open;
-    window.open = ((...a: unknown[]) => { opened.push(a); return null; }) as typeof window.open;
+    const restoreOpen = stub(window, 'open', (...a: unknown[]) => { opened.push(a); return null; });
     try {
       const el = await fixture<XsAuthPrompt>(html`<xs-auth-prompt .session=${s}></xs-auth-prompt>`);
       await settle();
@@ -145,7 +144,7 @@ describe('<xs-auth-prompt>', () => {
       expect(alert.getAttribute('role')).to.equal('alert');
       expect(alert.textContent).to.contain('not safe to open').and.contain('does not start with https://');
       expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
-      expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Cancel']);
+      expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent.trim())).to.deep.equal(['Cancel']);
       expect(el.shadowRoot!.querySelector('a[href]')).to.equal(null);
       await expect(el).to.be.accessible();
       // Even a stage forged with a bad URL never reaches window.open.
@@ -155,7 +154,7 @@ describe('<xs-auth-prompt>', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
       expect(opened).to.deep.equal([]);
     } finally {
-      window.open = orig;
+      restoreOpen();
     }
     s.cancel();
   });
@@ -170,7 +169,7 @@ describe('<xs-auth-prompt>', () => {
     const el = await fixture<XsAuthPrompt>(html`<xs-auth-prompt .session=${s}></xs-auth-prompt>`);
     await settle();
     await el.updateComplete;
-    const text = el.shadowRoot!.querySelector('[role=alert]')!.textContent!;
+    const text = el.shadowRoot!.querySelector('[role=alert]')!.textContent;
     expect(text).to.contain('could not be reached');
     expect(text).not.to.contain('Authentication did not succeed');
     await expect(el).to.be.accessible();

@@ -144,7 +144,7 @@ export class XsAuthPrompt extends XsElement {
       case 'working':
         return html`<div part="base"><p role="status" part="status">${t.t(authStrings, 'working')}</p></div>`;
       case 'password':
-        return html`<form part="base" @submit=${this.submit}>
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submit(e)}>
           ${this.heading()}
           <p id="intro">${t.t(authStrings, 'passwordIntro')}</p>
           <label for="pw">${t.t(authStrings, 'passwordLabel')}</label>

@@ -40,7 +40,7 @@ describe('<xs-key-storage>', () => {
     button(el, 'Turn off key storage').click();
     await el.updateComplete;
     expect(heading(el)).to.equal('Turn off key storage?');
-    const warning = root(el).querySelector('[part=warning]')!.textContent!;
+    const warning = root(el).querySelector('[part=warning]')!.textContent;
     expect(warning).to.contain('New messages will no longer be backed up');
     expect(warning).to.contain('deleted from the server');
     expect(root(el).activeElement, 'the step heading takes focus').to.equal(root(el).querySelector('h2'));

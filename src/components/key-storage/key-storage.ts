@@ -48,6 +48,7 @@ export class XsKeyStorage extends XsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.loading ??= import('./key-storage.view.js').then(({ KeyStorageView }) => {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's live values (`this` there is the literal)
       const el = this;
       this.view = new KeyStorageView({
         get mode() {

@@ -21,8 +21,8 @@ export interface StepContext {
   flow: KeyExportFlow | undefined;
   userInputs: string[];
   passValid: boolean;
-  onValidity(e: XsPassphraseValidityEvent): void;
-  submit(e: SubmitEvent): void;
+  onValidity: (e: XsPassphraseValidityEvent) => void;
+  submit: (e: SubmitEvent) => void;
   finish(): void;
 }
 

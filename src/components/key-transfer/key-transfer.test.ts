@@ -91,7 +91,7 @@ describe('<xs-key-transfer>', () => {
     el.requestUpdate = ((...a: Parameters<typeof original>) => {
       renders++;
       return original(...a);
-    }) as typeof el.requestUpdate;
+    });
     type(field.shadowRoot!.querySelector('#passphrase')!, PASS);
     type(field.shadowRoot!.querySelector('#confirm')!, PASS);
     await waitUntil(() => !submit().disabled, 'Export enabled', { timeout: 10_000 });
@@ -176,7 +176,7 @@ describe('<xs-key-transfer>', () => {
     expect(heading(el)).to.equal('Keys imported');
     const count = (k: string) => root(el).querySelector(`[data-count=${k}]`)?.textContent;
     expect([count('total'), count('imported'), count('already-present'), count('malformed'), count('unknown-algorithm')]).to.deep.equal(['6', '3', '0', '2', '1']);
-    expect(root(el).querySelector('[part=report-note]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(root(el).querySelector('[part=report-note]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
       '2 entries of the file are damaged or not a room key this app can use, so they were skipped. ' +
         '1 key uses a kind of encryption this app doesn’t support, so it was skipped. The other keys are on this device now.',
     );
@@ -198,7 +198,7 @@ describe('<xs-key-transfer>', () => {
     expect(root(el).activeElement).to.equal(input);
     expect(getComputedStyle(button).outlineStyle, 'the focus ring is drawn on the button').to.equal('solid');
     await choose(el, new File(['hello'], 'old-laptop.txt'));
-    expect(zone.textContent!.split('old-laptop.txt').length - 1, 'named once').to.equal(1);
+    expect(zone.textContent.split('old-laptop.txt').length - 1, 'named once').to.equal(1);
     await dropOn(el, new File(['x'], 'dropped.txt'));
     expect(zone.textContent).to.include('Chosen: dropped.txt').and.not.include('old-laptop.txt');
     await expect(el).to.be.accessible();
@@ -229,7 +229,7 @@ describe('<xs-key-transfer>', () => {
     await waitUntil(() => !submit().disabled, 'Export enabled', { timeout: 10_000 });
     submit().click();
     await waitUntil(() => heading(el) === 'Keys exported', 'exported', { timeout: 10_000 });
-    const said = root(el).querySelector('[part=status]')!.textContent!;
+    const said = root(el).querySelector('[part=status]')!.textContent;
     expect(said).to.match(/^1 key was saved to “xs-keys-\d{4}-\d\d-\d\d\.txt”/);
   });
 });

@@ -298,7 +298,7 @@ export class XsKeyTransfer extends XsElement {
     switch (s.kind) {
       case 'choose': {
         const problem = s.problem ? problemText(this.localize, s.problem) : this.importHint ? t.t(S, this.importHint) : undefined;
-        return html`<form part="base" @submit=${this.submitImport}>
+        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitImport(e)}>
           ${this.heading('importHeading')}
           <p>${t.t(S, 'importIntro')}</p>
           ${filePicker({

@@ -73,8 +73,8 @@ describe('<xs-new-passphrase>', () => {
       html`<xs-new-passphrase label="Export passphrase" confirm-label="Export passphrase again"></xs-new-passphrase>`,
     );
     const { pass, confirm } = parts(el);
-    expect(pass.labels![0]!.textContent).to.equal('Export passphrase');
-    expect(confirm.labels![0]!.textContent).to.equal('Export passphrase again');
+    expect(pass.labels![0].textContent).to.equal('Export passphrase');
+    expect(confirm.labels![0].textContent).to.equal('Export passphrase again');
   });
 
   it('rates a weak passphrase as weak and not valid, with advice in the live region', async () => {
@@ -108,10 +108,10 @@ describe('<xs-new-passphrase>', () => {
 
   for (const [lang, phrase] of [['de', 'Apfelbaum Wolke Treppe Segelboot'], ['fr', 'pomme nuage escalier voilier'], ['ar', 'تفاحة سحابة درج مركب'], ['zh', '苹果云朵楼梯帆船']]) {
     it(`accepts four random words in ${lang}: not weak for not being English`, async () => {
-      const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase lang=${lang!}></xs-new-passphrase>`);
+      const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase lang=${lang}></xs-new-passphrase>`);
       const { pass, confirm, meter } = parts(el);
-      type(pass, phrase!);
-      type(confirm, phrase!);
+      type(pass, phrase);
+      type(confirm, phrase);
       await scored(el);
       expect(meter.value).to.equal(4);
       expect(el.valid).to.equal(true);
@@ -133,7 +133,7 @@ describe('<xs-new-passphrase>', () => {
     expect(el.valid).to.equal(true);
     expect(events.map((e) => e.valid)).to.deep.equal([true]);
     expect(events[0]).to.be.instanceOf(XsPassphraseValidityEvent);
-    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+    expect(events[0].bubbles && events[0].composed).to.equal(true);
     type(confirm, STRONG + 'x');
     await el.updateComplete;
     expect(el.valid).to.equal(false);
@@ -222,10 +222,10 @@ describe('<xs-new-passphrase>', () => {
       }
     }
     expect(el.shadowRoot!.innerHTML).not.to.contain('zq7');
-    const validity = seen.filter((e) => e instanceof XsPassphraseValidityEvent) as XsPassphraseValidityEvent[];
+    const validity = seen.filter((e): e is XsPassphraseValidityEvent => e instanceof XsPassphraseValidityEvent);
     expect(validity).to.have.length(1);
-    expect(Object.keys(validity[0]!).filter((k) => k !== 'isTrusted')).to.deep.equal(['valid']);
-    for (const e of seen) expect(JSON.stringify({ ...e, detail: (e as CustomEvent).detail })).not.to.contain('zq7');
+    expect(Object.keys(validity[0]).filter((k) => k !== 'isTrusted')).to.deep.equal(['valid']);
+    for (const e of seen) expect(JSON.stringify({ ...e, detail: (e as CustomEvent<unknown>).detail })).not.to.contain('zq7');
   });
 
   it('works with the keyboard alone, and Enter submits the surrounding form', async () => {

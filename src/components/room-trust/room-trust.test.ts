@@ -7,9 +7,9 @@ import type { XsErrorEvent } from '../../events/xs-error.js';
 import type { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import type { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 
-const text = (el: XsRoomTrust) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (el: XsRoomTrust) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const button = (el: XsRoomTrust, label: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label) as HTMLButtonElement | undefined;
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
 
 async function until(check: () => unknown, what = 'condition') {
   for (let i = 0; i < 200; i++) {
@@ -37,7 +37,7 @@ describe('<xs-room-trust>', () => {
   it('shows a changed identity with the name as inert, isolated text; Acknowledge pins, reads back and announces', async () => {
     const evil = 'Bob<img src=x onerror=alert(1)>\u202Eevil';
     const f = fakeRoomTrustSource([ME, '@bob:x'], { '@bob:x': { needsApproval: true, masterKey: 'K2' } });
-    f.state.room!.members[1]!.name = evil;
+    f.state.room!.members[1].name = evil;
     const el = await mount(f.source);
     expect(el.badge).to.equal('identity-changed');
     expect(el.getAttribute('badge')).to.equal('identity-changed');
@@ -134,20 +134,20 @@ describe('<xs-room-trust>', () => {
     const f = fakeRoomTrustSource([ME, '@bob:x'], { '@bob:x': { verified: true } });
     const el = await mount(f.source, { compact: true });
     const badge = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=badge]')!;
-    expect(badge.textContent!.trim()).to.equal('Verified room');
+    expect(badge.textContent.trim()).to.equal('Verified room');
     await expect(el).to.be.accessible();
     f.data.set('@bob:x', memberRead('@bob:x', { needsApproval: true, masterKey: 'NEW' }));
     f.state.watch!.users(['@bob:x']);
-    await until(() => badge.textContent!.trim() === 'Identity changed', 'badge follows');
+    await until(() => badge.textContent.trim() === 'Identity changed', 'badge follows');
     badge.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => el.shadowRoot!.querySelector('dialog')!.open, 'dialog open');
     expect(el.shadowRoot!.activeElement?.tagName).to.equal('H2');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Acknowledge');
+    expect(el.shadowRoot!.activeElement!.textContent.trim()).to.equal('Acknowledge');
     await sendKeys({ press: 'Enter' });
-    await until(() => badge.textContent!.trim() === 'Encrypted', 'acknowledged');
+    await until(() => badge.textContent.trim() === 'Encrypted', 'acknowledged');
     await sendKeys({ press: 'Escape' });
     await until(() => !el.shadowRoot!.querySelector('dialog')!.open, 'dialog closed');
   });
@@ -161,7 +161,7 @@ describe('<xs-room-trust>', () => {
     const before = rows();
     f.data.set('@u3:x', memberRead('@u3:x', { wasVerified: true, masterKey: 'K' }));
     f.state.watch!.users(['@u3:x']);
-    await until(() => el.shadowRoot!.querySelector('[data-user="@u3:x"]')!.textContent!.includes('You verified'), 'row updated');
+    await until(() => el.shadowRoot!.querySelector('[data-user="@u3:x"]')!.textContent.includes('You verified'), 'row updated');
     expect(rows() - before).to.equal(1);
   });
 

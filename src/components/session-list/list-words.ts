@@ -19,7 +19,7 @@ export class ListWords {
   }
 
   /** A term in the render's language; terms without arguments are looked up once per render. */
-  tr<K extends keyof typeof S.en & string>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
+  tr<K extends keyof typeof S.en>(key: K, ...args: Parameters<typeof S.en[K] extends (...a: never[]) => string ? typeof S.en[K] : () => string>): string {
     if (args.length) return (translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string)(this.lang, S, key, ...args);
     let v = this.textCache.get(key);
     if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.lang, S, key)));
@@ -30,7 +30,7 @@ export class ListWords {
   nameContent(row: { displayName: string | undefined }): string | unknown[] {
     if (!row.displayName) return this.tr('unnamed');
     const parts = splitUntrusted(row.displayName);
-    if (parts.length === 1 && 'text' in parts[0]!) return row.displayName;
+    if (parts.length === 1 && 'text' in parts[0]) return row.displayName;
     return parts.map((p) =>
       'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
   }
@@ -54,7 +54,7 @@ export class ListWords {
     const key = ua ?? '';
     let line = cache?.get(key);
     if (line) return line;
-    line = clientLineOf(ua, (key, ...args) => (key === 'clientOn' ? this.tr('clientOn', args[0]!, args[1]!) : this.tr(key)));
+    line = clientLineOf(ua, (key, ...args) => (key === 'clientOn' ? this.tr('clientOn', args[0], args[1]) : this.tr(key)));
     cache?.set(key, line);
     return line;
   }

@@ -48,7 +48,7 @@ export function shownRowsOf(rows: SessionRow[], now: number, threshold: number, 
       rows, now, threshold, canVouch, texts, select, ip, lastActivity,
       lastActivityUnknown: tr('lastActivityUnknown'), unnamed: tr('unnamed'), badges, abs, activity: new Map(),
       clients: new Map(),
-      textsKey: [lang, ...Object.values(texts), ...Object.values(badges).map((b) => b[1]), tr('lastActivityUnknown'), tr('unnamed'),
+      textsKey: [lang, ...(Object.values(texts) as string[]), ...Object.values(badges).map((b) => b[1]), tr('lastActivityUnknown'), tr('unnamed'),
         select('\u0001'), ip('\u0001'), lastActivity('\u0001'), tr('clientOn', '\u0001', '\u0002'), tr('kindBrowser'),
         tr('kindDesktop'), tr('kindMobile')].join('\u0000'),
     };
@@ -90,7 +90,7 @@ export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undef
     v.selectLabel = shown.select(`${shown.unnamed} ${id}`);
   } else {
     const parts = splitUntrusted(r.displayName);
-    if (parts.length === 1 && 'text' in parts[0]!) {
+    if (parts.length === 1 && 'text' in parts[0]) {
       v.name = r.displayName;
       v.selectLabel = shown.select(r.displayName);
     } else {

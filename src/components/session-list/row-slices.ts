@@ -141,12 +141,12 @@ export class RowSlicer {
       }
     }
     let i = full ? 0 : this.resumeAt;
-    let cur = i === 0 ? ul.firstElementChild : this.rowNodes.get(want[i - 1]!.deviceId)!.li.nextElementSibling;
+    let cur = i === 0 ? ul.firstElementChild : this.rowNodes.get(want[i - 1].deviceId)!.li.nextElementSibling;
     let run: DocumentFragment | undefined;
     let added = 0;
     let resume = -1;
     for (; i < want.length; i++) {
-      const r = want[i]!;
+      const r = want[i];
       const rec = this.rowNodes.get(r.deviceId);
       if (rec === undefined || rec.li.parentNode !== ul) {
         if (resume >= 0) continue;

@@ -4,6 +4,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { fakeSessionsClient, matrixError, type FakeSessionsClient } from '../../../test/support/fake-sessions-client.js';
 import { $, button, mount, rowIds, rowOf, sessionsOpts, waitRendered } from '../../../test/support/session-list-ui.js';
+import { stub } from '../../../test/support/stub.js';
 import type { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import type { XsSessionList } from './session-list.js';
 
@@ -18,8 +19,7 @@ describe('<xs-session-list> with an OAuth account service (MAS)', () => {
     const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
     const { el } = await mount(fake);
     const opened: string[] = [];
-    const origOpen = window.open;
-    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    const restoreOpen = stub(window, 'open', ((url: string) => (opened.push(url), null)) as typeof window.open);
     try {
       button(rowOf(el, 'UNV'), 'Sign out').click();
       await el.updateComplete;
@@ -41,7 +41,7 @@ describe('<xs-session-list> with an OAuth account service (MAS)', () => {
       expect(panel().querySelector('[role=alert]')!.textContent).to.equal('This session is still signed in.');
       await expect(el).to.be.accessible();
       // Signed out on the account page this time.
-      const out = oneEvent(el, 'xs-sessions-signed-out') as Promise<XsSessionsSignedOutEvent>;
+      const out = oneEvent<XsSessionsSignedOutEvent>(el, 'xs-sessions-signed-out');
       fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
       window.dispatchEvent(new Event('focus'));
       expect((await out).deviceIds).to.deep.equal(['UNV']);
@@ -61,7 +61,7 @@ describe('<xs-session-list> with an OAuth account service (MAS)', () => {
       button(panel(), 'Open the account page').click();
       expect(opened[1]).to.equal('https://auth.example.org/account/?action=org.matrix.sessions_list');
     } finally {
-      window.open = origOpen;
+      restoreOpen();
     }
   });
 
@@ -142,9 +142,8 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
   /** window.open captured for the test's length. */
   function captureOpen() {
     const opened: string[] = [];
-    const orig = window.open;
-    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
-    return { opened, restore: () => (window.open = orig) };
+    const restore = stub(window, 'open', ((url: string) => (opened.push(url), null)) as typeof window.open);
+    return { opened, restore };
   }
 
   const panel = (el: XsSessionList) => $(el, '[part=panel]');
@@ -165,7 +164,7 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
   }
   async function expectLookupFailed(el: XsSessionList, fake: FakeSessionsClient, explained: RegExp) {
     await waitRendered(el, () => panel(el)?.querySelector('[role=alert]'));
-    const alert = panel(el).querySelector('[role=alert]')!.textContent!;
+    const alert = panel(el).querySelector('[role=alert]')!.textContent;
     expect(alert).to.contain('could not be asked how sessions are signed out').and.contain('nothing was signed out');
     expect(alert).to.match(explained);
     expect(panel(el).querySelector('xs-auth-prompt')).to.equal(null);
@@ -302,8 +301,7 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
   it('a failed or slow reload on return claims nothing; "Check again" then confirms', async () => {
     const fake = fakeSessionsClient({ ...sessionsOpts(), authMetadata: metadata });
     const { el } = await mount(fake);
-    const origOpen = window.open;
-    window.open = (() => null) as typeof window.open;
+    const restoreOpen = stub(window, 'open', () => null);
     try {
       button(rowOf(el, 'UNV'), 'Sign out').click();
       await el.updateComplete;
@@ -330,7 +328,7 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
       await waitRendered(el, () => $(el, '[part=panel] [role=status] h3'));
       expect($(el, '[part=panel] [role=status] h3').textContent).to.equal('Signed out of 1 session.');
     } finally {
-      window.open = origOpen;
+      restoreOpen();
     }
   });
 
@@ -343,7 +341,7 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
     await el.updateComplete;
     fake.devices = fake.devices.filter((d) => d.deviceId !== 'UNV');
     const events: string[][] = [];
-    el.addEventListener('xs-sessions-signed-out', (e) => events.push([...(e as XsSessionsSignedOutEvent).deviceIds]));
+    el.addEventListener('xs-sessions-signed-out', (e) => events.push([...(e).deviceIds]));
     return { el, fake, events };
   }
   /** Still at the hand-off, claiming no outcome. */
@@ -393,7 +391,7 @@ describe('<xs-session-list> account-page hand-off under faults', () => {
       expectNoOutcome(el, events);
       fake.failNext.getDevices = limited('Thu, 01 Jan 1970 00:00:00 GMT');
       button(panel(el), 'Check again').click();
-      await waitRendered(el, () => !panel(el).querySelector('[role=status]')!.textContent!.includes('Checking'));
+      await waitRendered(el, () => !panel(el).querySelector('[role=status]')!.textContent.includes('Checking'));
       await waitRendered(el, () => $(el, '[role=alert]')?.textContent?.includes('could not be brought up to date'));
       expect($(el, '[role=alert]').textContent).to.not.contain('30 s').and.not.match(/in -?\d+ s/);
       expectNoOutcome(el, events);

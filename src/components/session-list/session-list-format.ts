@@ -35,7 +35,7 @@ const UNITS: readonly Intl.RelativeTimeFormatUnit[] = ['second', 'minute', 'hour
 function phrase(f: Formats, n: number, unit: number): string {
   const key = n * 8 + unit;
   let v = f.phrases.get(key);
-  if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, UNITS[unit]!)));
+  if (v === undefined) f.phrases.set(key, (v = f.rel.format(n, UNITS[unit])));
   return v;
 }
 

@@ -41,7 +41,7 @@ describe('<xs-session-list>', () => {
     expect(inactiveShown($(el, '[part=current]')), 'no inactive badge on this session').to.equal(false);
     expect(rowOf(el, 'UNV').textContent).to.contain('2 minutes ago');
     expect(rowOf(el, 'UNV').querySelector('[title]')!.getAttribute('title')).to.match(/\d{4}/);
-    expect($$(el, '[data-filter]').map((b) => b.textContent!.trim())).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
+    expect($$(el, '[data-filter]').map((b) => b.textContent.trim())).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
     expect($(el, '[part=summary]').textContent).to.contain('1 of your other sessions is unverified, and 1 is inactive.');
     await expect(el).to.be.accessible();
 
@@ -74,7 +74,7 @@ describe('<xs-session-list>', () => {
       ],
     });
     const { el } = await mount(fake);
-    const summary = $(el, '[part=summary]').textContent!;
+    const summary = $(el, '[part=summary]').textContent;
     expect(summary).to.contain('No recommendations: none of your other sessions is unverified or inactive.');
     expect(summary).to.not.contain('are verified');
     expect(button($(el, '[part=summary]'), 'Review')).to.equal(undefined);
@@ -84,7 +84,7 @@ describe('<xs-session-list>', () => {
   it('a long unbroken name wraps inside a narrow list: in its row and in the sign-out confirmation', async () => {
     const fake = sessions();
     const long = `Averyverylongsessionnamewithoutanyspaces_${'x'.repeat(80)}`;
-    fake.devices[2]!.displayName = long;
+    fake.devices[2].displayName = long;
     const el = await fixture<XsSessionList>(html`<xs-session-list style="width: 280px" .client=${fake.client}></xs-session-list>`);
     await waitRendered(el, () => rowOf(el, 'UNV'));
     // Every line box of the element within the host; a block also without overflow of its own. (An inline element
@@ -100,15 +100,15 @@ describe('<xs-session-list>', () => {
     await el.updateComplete;
     button(el.shadowRoot!, 'Sign out 1 selected').click();
     await el.updateComplete;
-    const item = [...$$(el, 'ul.targets li')].find((li) => li.textContent!.includes(long.slice(0, 20)))!;
+    const item = [...$$(el, 'ul.targets li')].find((li) => li.textContent.includes(long.slice(0, 20)))!;
     expect(item, 'the session is listed in the confirmation').to.exist;
     expect(inside(item), 'name in the confirmation list').to.equal(true);
   });
 
   it('renders attacker-controlled names as inert, bidi-isolated text with invisible characters shown', async () => {
     const fake = sessions();
-    fake.devices[1]!.displayName = '<img src=x onerror="window.__xsPwned=1">';
-    fake.devices[2]!.displayName = 'Bank\u202Etxt.exe\u200B';
+    fake.devices[1].displayName = '<img src=x onerror="window.__xsPwned=1">';
+    fake.devices[2].displayName = 'Bank\u202Etxt.exe\u200B';
     const { el } = await mount(fake);
     await new Promise((r) => setTimeout(r, 20));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -145,13 +145,13 @@ describe('<xs-session-list>', () => {
     expect(rowOf(el, 'VER').querySelector('[role=alert]')!.textContent).to.contain('Enter a name');
 
     rowOf(el, 'VER').querySelector<HTMLInputElement>('input[name=session-name]')!.value = 'Work laptop';
-    const renamed = oneEvent(el, 'xs-session-renamed') as Promise<XsSessionRenamedEvent>;
+    const renamed = oneEvent<XsSessionRenamedEvent>(el, 'xs-session-renamed');
     button(rowOf(el, 'VER'), 'Save').click();
     const ev = await renamed;
     expect([ev.deviceId, ev.displayName]).to.deep.equal(['VER', 'Work laptop']);
     await el.updateComplete;
     expect(rowOf(el, 'VER').querySelector('.name')!.textContent).to.equal('Work laptop');
-    expect(fake.devices[1]!.displayName).to.equal('Work laptop');
+    expect(fake.devices[1].displayName).to.equal('Work laptop');
   });
 
   it('Verify emits a cancelable xs-request-verify; unhandled, it explains what to do', async () => {
@@ -160,7 +160,7 @@ describe('<xs-session-list>', () => {
     expect(button(rowOf(el, 'OLD'), 'Verify')).to.equal(undefined);
     const handled = (e: XsRequestVerifyEvent) => e.preventDefault();
     el.addEventListener('xs-request-verify', handled);
-    const req = oneEvent(el, 'xs-request-verify') as Promise<XsRequestVerifyEvent>;
+    const req = oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     button(rowOf(el, 'UNV'), 'Verify').click();
     const ev = await req;
     expect([ev.subject, ev.reason, ev.deviceId, ev.cancelable]).to.deep.equal(['own-session', 'requested', 'UNV', true]);
@@ -174,11 +174,11 @@ describe('<xs-session-list>', () => {
 
   it('offers no Verify when this session is not cross-signed, and offers to verify this session', async () => {
     const fake = sessions();
-    fake.devices[0]!.verified = false;
+    fake.devices[0].verified = false;
     const { el } = await mount(fake);
     expect(button(rowOf(el, 'UNV'), 'Verify')).to.equal(undefined);
     expect(el.shadowRoot!.textContent).to.contain('Verify this session first');
-    const req = oneEvent(el, 'xs-request-verify') as Promise<XsRequestVerifyEvent>;
+    const req = oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     button($(el, '[part=current]'), 'Verify this session').click();
     const ev = await req;
     expect([ev.subject, ev.deviceId]).to.deep.equal(['this-session', 'CUR']);
@@ -186,7 +186,7 @@ describe('<xs-session-list>', () => {
 
   it('selects and signs out two sessions with the keyboard alone, wrong password first; accessible at each step', async () => {
     const { el, fake } = await mount();
-    const signedOut = oneEvent(el, 'xs-sessions-signed-out') as Promise<XsSessionsSignedOutEvent>;
+    const signedOut = oneEvent<XsSessionsSignedOutEvent>(el, 'xs-sessions-signed-out');
     rowOf(el, 'UNV').querySelector<HTMLInputElement>('input[type=checkbox]')!.focus();
     await sendKeys({ press: ' ' });
     await el.updateComplete;
@@ -234,7 +234,7 @@ describe('<xs-session-list>', () => {
     const panel = $(el, '[part=current] [part=panel]');
     expect(panel.textContent).to.contain('Sign out of this session?').and.contain('(CUR)');
     await expect(el).to.be.accessible();
-    const out = oneEvent(el, 'xs-sessions-signed-out') as Promise<XsSessionsSignedOutEvent>;
+    const out = oneEvent<XsSessionsSignedOutEvent>(el, 'xs-sessions-signed-out');
     button(panel, 'Sign out').click();
     const ev = await out;
     expect([ev.deviceIds, ev.includesCurrent]).to.deep.equal([['CUR'], true]);
@@ -327,11 +327,11 @@ describe('<xs-session-list>', () => {
 describe('<xs-session-list> sign-out under a rate limit', () => {
   it('429 at the password, the person retries after the countdown: the outcome is confirmed like any sign-out', async () => {
     const { el, fake } = await mount();
-    const signedOut = oneEvent(el, 'xs-sessions-signed-out') as Promise<XsSessionsSignedOutEvent>;
+    const signedOut = oneEvent<XsSessionsSignedOutEvent>(el, 'xs-sessions-signed-out');
     button(rowOf(el, 'UNV'), 'Sign out').click();
     await el.updateComplete;
     button($(el, '[part=panel]'), 'Sign out').click();
-    const prompt = () => $(el, 'xs-auth-prompt') as HTMLElement & { updateComplete: Promise<unknown> };
+    const prompt = () => $<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'xs-auth-prompt');
     await waitRendered(el, () => prompt()?.shadowRoot?.querySelector('input[type=password]'));
     const pw = () => prompt().shadowRoot!.querySelector<HTMLInputElement>('input[type=password]')!;
     fake.failNext.deleteMultipleDevices = matrixError(429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 300 });
@@ -357,15 +357,15 @@ describe('<xs-session-list> sign-out under a rate limit', () => {
 describe('<xs-session-list> wording and device kinds', () => {
   it('device kind and client from the agent the server reports; unknown agents as plain text; never markup', async () => {
     const opts = sessionsOpts();
-    opts.devices[0] = { ...opts.devices[0]!, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' } as never;
-    opts.devices[1] = { ...opts.devices[1]!, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Element/1.11.85 Chrome/130.0 Electron/33.2.1 Safari/537.36' } as never;
-    opts.devices[2] = { ...opts.devices[2]!, userAgent: 'Element/1.6.10 (Linux; U; Android 13; Pixel 7 Build/TQ3A)' } as never;
-    opts.devices[3] = { ...opts.devices[3]!, userAgent: '<img src=x onerror="window.__uaPwned=1">' } as never;
+    opts.devices[0] = { ...opts.devices[0], userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' } as never;
+    opts.devices[1] = { ...opts.devices[1], userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Element/1.11.85 Chrome/130.0 Electron/33.2.1 Safari/537.36' } as never;
+    opts.devices[2] = { ...opts.devices[2], userAgent: 'Element/1.6.10 (Linux; U; Android 13; Pixel 7 Build/TQ3A)' } as never;
+    opts.devices[3] = { ...opts.devices[3], userAgent: '<img src=x onerror="window.__uaPwned=1">' } as never;
     const { el } = await mount(fakeSessionsClient(opts));
     const client = (root: Element) => {
       const line = root.querySelector<HTMLElement>('.client')!;
       const icon = line.querySelector('svg');
-      return [line.hidden ? 'hidden' : line.dataset['kind'], icon && getComputedStyle(icon).display !== 'none' ? icon.getAttribute('aria-label') : null, line.textContent!.trim()];
+      return [line.hidden ? 'hidden' : line.dataset['kind'], icon && getComputedStyle(icon).display !== 'none' ? icon.getAttribute('aria-label') : null, line.textContent.trim()];
     };
     expect(client($(el, '[part=current]'))).to.deep.equal(['browser', 'Web browser', 'Firefox on Linux']);
     expect(client(rowOf(el, 'VER'))).to.deep.equal(['desktop', 'Desktop app', 'Element on Linux']);
@@ -379,11 +379,11 @@ describe('<xs-session-list> wording and device kinds', () => {
     expect(rowOf(plain, 'UNV').querySelector('.client')).to.equal(null);
     // An agent reported later: the row gains the line; gone again, it hides.
     const { el: later, fake: lf } = await mount();
-    lf.devices[2]!.userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    lf.devices[2].userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
     await later.reload();
     await later.updateComplete;
     expect(client(rowOf(later, 'UNV'))).to.deep.equal(['browser', 'Web browser', 'Firefox on Linux']);
-    delete lf.devices[2]!.userAgent;
+    delete lf.devices[2].userAgent;
     await later.reload();
     await later.updateComplete;
     expect(rowOf(later, 'UNV').querySelector<HTMLElement>('.client')!.hidden).to.equal(true);

@@ -380,6 +380,7 @@ export class XsSessionList extends XsElement {
     // The rows and what they depend on; `updated` puts them in the list (see `syncRows`).
     this.rows.shown = shownRowsOf(view.visible, m.now, m.thresholdMs, snap.canVouch, this.words.lang, (key, ...args) => this.words.tr(key, ...args),
       this.words.formats().abs);
+    /* eslint-disable lit-a11y/click-events-have-key-events -- the list's clicks come from the native buttons in its rows */
     return html`<div part="base">
       ${header}
       ${m.refreshFailure ? html`<p role="alert">${this.words.tr('refreshFailed')} ${explainFailure(this.words.lang, m.refreshFailure)}
@@ -396,8 +397,9 @@ export class XsSessionList extends XsElement {
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
           ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.words.tr('cantVouch')}</p>`}
           ${visible.length === 0 ? html`<p>${this.words.tr('noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${this.words.tr('listLabel')} @click=${this.onListClick} @change=${this.onListChange}></ul>`}
+          <ul class="sessions" aria-label=${this.words.tr('listLabel')} @click=${(e: MouseEvent) => this.onListClick(e)} @change=${(e: Event) => this.onListChange(e)}></ul>`}
       </section>
     </div>`;
+    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }

@@ -16,7 +16,7 @@ type Terms = typeof sessionListStrings.en;
 export interface PartsContext {
   model: SessionListModel;
   lang: string;
-  tr<K extends keyof Terms & string>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
+  tr<K extends keyof Terms>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
   /** Full dates. */
   abs: Intl.DateTimeFormat;
   /** "3 days ago", at the model's clock. */
@@ -24,8 +24,8 @@ export interface PartsContext {
   keyOf(deviceId: string): number;
   clientLine(ua: string | null): ClientLine;
   note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
-  onRenameSubmit(e: SubmitEvent): void;
-  onRenameKey(e: KeyboardEvent): void;
+  onRenameSubmit: (e: SubmitEvent) => void;
+  onRenameKey: (e: KeyboardEvent) => void;
   setFilter(f: SessionFilter): void;
   onSearch(e: InputEvent): void;
   inactiveDays: number;
@@ -150,6 +150,7 @@ export function currentCard(c: PartsContext, row: SessionRow): TemplateResult {
   const k = c.keyOf(row.deviceId);
   const expanded = c.expanded.has(row.deviceId);
   const hint = row.trust === 'unverified' ? 'currentUnverifiedHint' : row.trust === 'no-keys' ? 'noKeysHint' : row.trust === 'verified' ? 'verifiedHint' : undefined;
+  /* eslint-disable lit-a11y/click-events-have-key-events -- the card's clicks come from the native buttons in it */
   return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
       @click=${(e: MouseEvent) => c.onCardClick(e)}>
     <h3 id="cur-h">${c.tr('currentHeading')}</h3>
@@ -164,4 +165,5 @@ export function currentCard(c: PartsContext, row: SessionRow): TemplateResult {
     ${expanded ? details(c, row) : nothing}${renameForm(c, row)}${noteFor(c, row)}
     ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? c.signOutPanel(m.signOut) : nothing}
   </section>`;
+  /* eslint-enable lit-a11y/click-events-have-key-events */
 }

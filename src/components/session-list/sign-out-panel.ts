@@ -13,7 +13,7 @@ type Terms = typeof sessionListStrings.en;
 export interface PanelContext {
   model: SessionListModel;
   lang: string;
-  tr<K extends keyof Terms & string>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
+  tr<K extends keyof Terms>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
   name(row: { displayName: string | undefined }): TemplateResult;
   close(): void;
   openAccountPage(url: string): void;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../define/xs-setup-wizard.js';
 import { ENCODED, fakeAdapter, snapshots } from '../../../test/support/setup-fakes.js';
+import { stub } from '../../../test/support/stub.js';
 import type { XsSetupWizard } from './setup-wizard.js';
 
 const shadow = (el: XsSetupWizard) => el.shadowRoot!;
@@ -33,7 +34,7 @@ async function toConfirmKey(el: XsSetupWizard) {
 
 /** A wizard on a fresh account, past the intro, with `choice` (a button of the "choose" step) pressed. */
 async function freshWizardChoosing(choice: 'Generate a Security Key' | 'Enter a Security Phrase') {
-  const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+  const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh)}></xs-setup-wizard>`);
   await settled(el);
   btn(el, 'Continue').click();
   await settled(el);
@@ -50,7 +51,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('"Ask me later" emits xs-setup-dismissed', async () => {
-    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`);
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh)}></xs-setup-wizard>`);
     await settled(el);
     expect(heading(el)).to.equal('Secure your messages');
     const ev = oneEvent(el, 'xs-setup-dismissed');
@@ -76,7 +77,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('the last step has a Done button: xs-setup-closed, then the wizard shows where the account stands', async () => {
-    let snap = snapshots.fresh!;
+    let snap = snapshots.fresh;
     const adapter = fakeAdapter(snap);
     adapter.read = async () => snap;
     adapter.finishSetup = async (key, _auth, opts) => {
@@ -100,7 +101,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('a rate-limited save counts down before Try again is enabled (absurd waits capped)', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: async (_a, n) => {
         if (n === 1) throw Object.assign(new Error('429'), { httpStatus: 429, errcode: 'M_LIMIT_EXCEEDED', data: { errcode: 'M_LIMIT_EXCEEDED' }, httpHeaders: new Headers({ 'Retry-After': '2' }) });
       },
@@ -153,7 +154,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('a stalled save shows "still saving" with Keep waiting and Stop waiting', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!, { finish: () => new Promise(() => {}) });
+    const adapter = fakeAdapter(snapshots.fresh, { finish: () => new Promise(() => {}) });
     const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard stall-ms="10" .adapter=${adapter}></xs-setup-wizard>`);
     await toConfirmKey(el);
     shadow(el).querySelector('form')!.requestSubmit();
@@ -170,7 +171,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('renders the SSO fallback inside the wizard when the server asks for it', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: (auth) => auth(async (a) => {
         if (!a) throw Object.assign(new Error('uia'), { httpStatus: 401, data: { session: 's', flows: [{ stages: ['m.login.sso'] }], params: {} } });
       }),
@@ -181,18 +182,17 @@ describe('<xs-setup-wizard>', () => {
     await settled(el);
     btn(el, 'Generate a Security Key').click();
     await settled(el);
-    const print = window.print;
     let printed = 0;
-    window.print = () => void printed++;
+    const restorePrint = stub(window, 'print', () => void printed++);
     try {
       btn(el, 'Print').click();
     } finally {
-      window.print = print;
+      restorePrint();
     }
     expect(printed).to.equal(1);
     await settled(el);
     // window.print() can't tell whether anything was printed (the dialog may have been cancelled): say only what happened.
-    const savedText = shadow(el).querySelector('#saved-status')!.textContent!;
+    const savedText = shadow(el).querySelector('#saved-status')!.textContent;
     expect(savedText).to.include('print dialog was opened');
     expect(savedText).to.not.match(/sent to the printer/i);
     btn(el, 'Continue').click();
@@ -223,7 +223,7 @@ describe('<xs-setup-wizard>', () => {
   });
 
   it('reset without a verified session shows the stronger warning', async () => {
-    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard mode="reset" .adapter=${fakeAdapter(snapshots.keysMissing!, { active: false })}></xs-setup-wizard>`);
+    const el = await fixture<XsSetupWizard>(html`<xs-setup-wizard mode="reset" .adapter=${fakeAdapter(snapshots.keysMissing, { active: false })}></xs-setup-wizard>`);
     await settled(el);
     expect(heading(el)).to.equal('Reset your encryption');
     expect(shadow(el).querySelector('#no-session-warning')).to.exist;

@@ -323,7 +323,7 @@ export class XsSetupWizard extends XsElement {
 
   // ---- rendering ----
 
-  private t(key: keyof typeof S.en & string, ...args: string[]): string {
+  private t(key: keyof typeof S.en, ...args: string[]): string {
     return (this.localize.t as (s: typeof S, k: string, ...a: string[]) => string).call(this.localize, S, key, ...args);
   }
 

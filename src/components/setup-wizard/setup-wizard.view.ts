@@ -6,7 +6,7 @@ import { setupStrings as S } from './setup-wizard.strings.js';
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
   localize: LocalizeController;
-  t(key: keyof typeof S.en & string, ...args: string[]): string;
+  t(key: keyof typeof S.en, ...args: string[]): string;
   heading(key: keyof typeof S.en, hidden?: boolean): TemplateResult;
   button(label: string, onClick: () => void, cls?: string, disabled?: boolean): TemplateResult;
   num(n: number): string;

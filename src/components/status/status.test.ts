@@ -114,7 +114,7 @@ describe('<xs-status> own view', () => {
     await expect(el).to.be.accessible();
     el.addEventListener('xs-request-setup', (e) => e.preventDefault(), { once: true });
     setTimeout(() => $(el).button(/Set up encryption/)!.click());
-    const ev = (await oneEvent(el, 'xs-request-setup')) as XsRequestSetupEvent;
+    const ev = await oneEvent<XsRequestSetupEvent>(el, 'xs-request-setup');
     expect(ev.reason).to.equal('not-set-up');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.note[role=status]')).to.equal(null);
@@ -126,12 +126,12 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('This session is not verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Verify this session/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason, v.userId, v.deviceId, v.cancelable]).to.deep.equal(['this-session', 'unverified', '@me:example.org', 'THISDEVICE', true]);
     await el.updateComplete;
     expect($(el).text).to.include('can’t verify from here');
     setTimeout(() => $(el).button(/Reset your identity/)!.click());
-    const r = (await oneEvent(el, 'xs-request-reset')) as XsRequestResetEvent;
+    const r = await oneEvent<XsRequestResetEvent>(el, 'xs-request-reset');
     expect(r.reason).to.equal('cannot-verify');
     expect(r.cancelable).to.equal(true);
     await el.updateComplete;
@@ -145,10 +145,10 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('Your keys are out of sync');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Get your keys back/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason]).to.deep.equal(['this-session', 'keys-missing']);
     setTimeout(() => $(el).button(/Lost your keys/)!.click());
-    expect(((await oneEvent(el, 'xs-request-reset')) as XsRequestResetEvent).reason).to.equal('keys-missing');
+    expect((await oneEvent<XsRequestResetEvent>(el, 'xs-request-reset')).reason).to.equal('keys-missing');
   });
 
   it('just verified, keys on their way: "Receiving your keys…" (no action), then ready when they arrive; or, past the bound, what is missing', async () => {
@@ -183,7 +183,7 @@ describe('<xs-status> own view', () => {
     expect($(el).text).to.include('secret storage doesn’t hold them all');
     expect($(el).button(/Reset/)).to.equal(undefined);
     setTimeout(() => $(el).button(/Fix key storage/)!.click());
-    expect(((await oneEvent(el, 'xs-request-setup')) as XsRequestSetupEvent).reason).to.equal('secret-storage');
+    expect((await oneEvent<XsRequestSetupEvent>(el, 'xs-request-setup')).reason).to.equal('secret-storage');
     await expect(el).to.be.accessible();
   });
 
@@ -193,13 +193,13 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('Your messages are not backed up');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Set up backup/)!.click());
-    expect(((await oneEvent(el, 'xs-request-backup')) as XsRequestBackupEvent).reason).to.equal('missing');
+    expect((await oneEvent<XsRequestBackupEvent>(el, 'xs-request-backup')).reason).to.equal('missing');
 
     const el2 = await mount(fake({ backupTrusted: false, backupMatches: false, activeVersion: null, backupPrivateKey: false }));
     await settled(el2, 'no-backup');
     expect($(el2).text).to.include('this session can’t trust it');
     setTimeout(() => $(el2).button(/Set up backup/)!.click());
-    expect(((await oneEvent(el2, 'xs-request-backup')) as XsRequestBackupEvent).reason).to.equal('untrusted');
+    expect((await oneEvent<XsRequestBackupEvent>(el2, 'xs-request-backup')).reason).to.equal('untrusted');
   });
 
   for (const [label, error, words] of [
@@ -434,7 +434,7 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'not-verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/^Verify$/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason, v.userId]).to.deep.equal(['user', 'requested', bob]);
     await el.updateComplete;
     expect($(el).text).to.include('can’t start a verification from here');
@@ -446,9 +446,9 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'was-verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Verify again/)!.click());
-    expect(((await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent).reason).to.equal('identity-changed');
+    expect((await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify')).reason).to.equal('identity-changed');
     setTimeout(() => $(el).button(/Withdraw/)!.click());
-    const ev = (await oneEvent(el, 'xs-identity-accepted')) as XsIdentityAcceptedEvent;
+    const ev = await oneEvent<XsIdentityAcceptedEvent>(el, 'xs-identity-accepted');
     expect([ev.userId, ev.action]).to.deep.equal([bob, 'withdrawn']);
     expect(c.calls).to.include(`withdraw ${bob}`);
     await settled(el, 'identity-changed');
@@ -460,7 +460,7 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'identity-changed');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Acknowledge/)!.click());
-    const ev = (await oneEvent(el, 'xs-identity-accepted')) as XsIdentityAcceptedEvent;
+    const ev = await oneEvent<XsIdentityAcceptedEvent>(el, 'xs-identity-accepted');
     expect(ev.action).to.equal('pinned');
     expect(c.calls).to.include(`pin ${bob}`);
     await settled(el, 'not-verified');
@@ -474,7 +474,7 @@ describe('<xs-status user-id>', () => {
     const el = await mount(c, { userId: bob });
     await settled(el, 'identity-changed');
     setTimeout(() => $(el).button(/Acknowledge/)!.click());
-    const err = (await oneEvent(el, 'xs-error')) as XsErrorEvent;
+    const err = await oneEvent<XsErrorEvent>(el, 'xs-error');
     expect(err.code).to.equal('status.acknowledge-failed');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('error 503');
@@ -486,7 +486,7 @@ describe('<xs-status user-id>', () => {
     const c = withBob({});
     const el = await mount(c, { userId: bob });
     await settled(el, 'not-verified');
-    c.s.users[bob]!.needsApproval = true;
+    c.s.users[bob].needsApproval = true;
     c.emit('userTrustStatusChanged', bob);
     await settled(el, 'identity-changed');
   });

@@ -274,7 +274,7 @@ export class XsStatus extends XsElement {
 
   private request(kind: Unhandled, event: Event) {
     this.unhandled = null;
-    const handled = !this.emit(event as XsRequestSetupEvent);
+    const handled = !this.emit(event);
     if (!handled) this.unhandled = kind;
   }
 
@@ -340,7 +340,7 @@ export class XsStatus extends XsElement {
 
   // ——— rendering ———
 
-  private t(key: keyof typeof statusStrings.en & string): string {
+  private t(key: keyof typeof statusStrings.en): string {
     return (this.localize.t as (s: typeof statusStrings, k: string) => string).call(this.localize, statusStrings, key);
   }
 
@@ -475,7 +475,7 @@ export class XsStatus extends XsElement {
         ${this.row(this.t('details.sessionVerified'), this.yesNo(s.device.crossSigningVerified), 'session-verified')}
       </dl>
       <label class="toggle">
-        <input type="checkbox" .checked=${this.deviceIsolation === 'only-signed'} @change=${this.toggleIsolation} aria-describedby="isolation-hint" />
+        <input type="checkbox" .checked=${this.deviceIsolation === 'only-signed'} @change=${(e: Event) => this.toggleIsolation(e)} aria-describedby="isolation-hint" />
         <span>${this.t('details.isolation')}</span>
       </label>
       <p id="isolation-hint" class="note">${this.t('details.isolationHint')}</p>

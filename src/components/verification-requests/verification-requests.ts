@@ -16,7 +16,7 @@ import { requestsStrings } from './verification-requests.strings.js';
 XsElement.define('xs-verify-login', XsVerifyLogin);
 XsElement.define('xs-verify-user', XsVerifyUser);
 
-type Key = keyof typeof requestsStrings.en & string;
+type Key = keyof typeof requestsStrings.en;
 
 /**
  * @summary Shows incoming verification requests — from your other sessions and from other people — with who

@@ -48,7 +48,7 @@ export class HistoryRestoreView implements ReactiveController {
     const r = this.stage;
     if (!r) return nothing;
     const lang = this.lang();
-    const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'restoreWaiting');
+    const t = (k: keyof typeof verifyStrings.en) => translate(lang, verifyStrings, k as 'restoreWaiting');
     const n = (x: number) => new Intl.NumberFormat(lang).format(x);
     switch (r.kind) {
       case 'waiting-secrets':

@@ -99,12 +99,12 @@ describe('Security Key path screens (KeyEntry)', () => {
     await el.updateComplete;
     expect(q(el, '[role=alert]')!.textContent).to.contain('doesn’t match this account');
     expect(buttons(el)).to.include.members(['Try again', 'I lost my Security Key']);
-    (el.shadowRoot!.querySelectorAll('button')[buttons(el).indexOf('I lost my Security Key')] as HTMLButtonElement).click();
+    (el.shadowRoot!.querySelectorAll('button')[buttons(el).indexOf('I lost my Security Key')]).click();
     await el.updateComplete;
     expect(q(el, 'h2')!.textContent).to.equal('Reset your encryption identity?');
     expect(el.emitted, 'nothing asked before the warning is confirmed').to.have.length(0);
     await expect(el).to.be.accessible();
-    (el.shadowRoot!.querySelectorAll('button')[0] as HTMLButtonElement).click();
+    (el.shadowRoot!.querySelectorAll('button')[0]).click();
     await el.updateComplete;
     expect(el.emitted.map((e) => [e.type, (e as unknown as { reason: string }).reason])).to.deep.equal([['xs-request-reset', 'cannot-verify']]);
     expect(q(el, '[role=status]')!.textContent).to.contain('Continue with the reset');

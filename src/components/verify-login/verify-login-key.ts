@@ -11,8 +11,8 @@ import { RecoveryKeyFlow, keepsText, type KeyMethod, type KeyProblem, type Recov
 import { keyStrings } from './verify-login-key.strings.js';
 import { verifyStrings } from './verify-login.strings.js';
 
-type KeyTerm = keyof typeof keyStrings.en & string;
-type VerifyTerm = keyof typeof verifyStrings.en & string;
+type KeyTerm = keyof typeof keyStrings.en;
+type VerifyTerm = keyof typeof verifyStrings.en;
 
 /** What the key path needs from its element. */
 export interface KeyEntryHost {

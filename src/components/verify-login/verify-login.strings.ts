@@ -123,7 +123,7 @@ verifyStrings satisfies { en: StepTerms };
 
 /** Why a verification could not start, in the element's words. */
 export function explainStartFailure(lang: string, f: StartFailure): string {
-  const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'noIdentity');
+  const t = (k: keyof typeof verifyStrings.en) => translate(lang, verifyStrings, k as 'noIdentity');
   switch (f.kind) {
     case 'no-identity': return t('noIdentity');
     case 'no-other-session': return t('noOtherSession');

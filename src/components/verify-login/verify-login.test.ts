@@ -53,7 +53,7 @@ const fakeClient = { getSafeUserId: () => '@me:localhost', getDeviceId: () => 'T
 async function incoming() {
   const request = new FakeRequest();
   const el = await fixture<XsVerifyLogin>(
-    html`<xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>`,
+    html`<xs-verify-login .client=${fakeClient} .request=${request}></xs-verify-login>`,
   );
   return { el, request };
 }
@@ -98,7 +98,7 @@ describe('<xs-verify-login> (edge states)', () => {
 
   it('declining tells the other side; removing the element mid-flow cancels too', async () => {
     const { el, request } = await incoming();
-    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[1]!.click();
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[1].click();
     await el.updateComplete;
     expect(request.calls).to.deep.equal(['cancel']);
     expect(text(el, 'h2')).to.equal('Verification cancelled');
@@ -124,7 +124,7 @@ describe('<xs-verify-login> (edge states)', () => {
     request.otherDeviceId = 'LONGDEVICEID'.repeat(6);
     request.otherPartySupportsMethod = (m: string) => m === 'm.qr_code.show.v1';
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 300px">
-      <xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>
+      <xs-verify-login .client=${fakeClient} .request=${request}></xs-verify-login>
     </div>`);
     const el = wrap.querySelector('xs-verify-login')!;
     await el.updateComplete;
@@ -154,7 +154,7 @@ describe('<xs-verify-login> (edge states)', () => {
   it('keyboard only: the scan step is reached, and its picture picker focused and opened, by keys; accessible there', async function () {
     const request = new FakeRequest();
     request.otherPartySupportsMethod = (m?: string) => m === 'm.qr_code.show.v1';
-    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${fakeClient} .request=${request as unknown as VerificationRequest}></xs-verify-login>`);
+    const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${fakeClient} .request=${request}></xs-verify-login>`);
     const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
     const describe = (n: HTMLElement | null) =>
       !n ? 'none' : n.tagName === 'INPUT' ? `input[${(n as HTMLInputElement).type}] "${(n as HTMLInputElement).labels?.[0]?.textContent?.trim()}"` : `${n.tagName.toLowerCase()} "${n.textContent?.trim()}"`;
@@ -164,7 +164,7 @@ describe('<xs-verify-login> (edge states)', () => {
       for (let i = 0; i < 10; i++) {
         await sendKeys({ press: 'Tab' });
         passed.push(describe(active()));
-        if (passed[passed.length - 1]!.includes(`"${label}"`)) return passed;
+        if (passed[passed.length - 1].includes(`"${label}"`)) return passed;
       }
       throw new Error(`"${label}" not reachable by Tab: ${passed.join(', ')}`);
     };

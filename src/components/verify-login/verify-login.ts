@@ -139,7 +139,7 @@ export class XsVerifyLogin extends XsVerificationElement {
   private async checkAlreadyVerified(client: MatrixClient, flow: VerificationFlow) {
     const deviceId = client.getDeviceId();
     if (!deviceId) return;
-    let verified = false;
+    let verified: boolean;
     let outOfSync = false;
     try {
       verified = await isDeviceCrossSigned(client, deviceId);
@@ -185,7 +185,8 @@ export class XsVerifyLogin extends XsVerificationElement {
     const { KeyEntry } = await import('./verify-login-key.js');
     if (client !== this.flowClient) return; // the client changed (or the element went away) meanwhile
     this.closeKey();
-    const host = this; // the getters below read the element’s live values
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element’s live values
+    const host = this;
     const entry: KeyEntry = new KeyEntry(client, {
       get lang() {
         return host.localize.lang;
@@ -226,11 +227,11 @@ export class XsVerifyLogin extends XsVerificationElement {
     if (this.flow?.settled && this.flow.role === 'this-session') this.build(this.flowClient);
   }
 
-  private t(key: keyof typeof verifyStrings.en & string): string {
+  private t(key: keyof typeof verifyStrings.en): string {
     return this.localize.t(verifyStrings, key as 'accept');
   }
 
-  private heading(key: keyof typeof verifyStrings.en & string): TemplateResult {
+  private heading(key: keyof typeof verifyStrings.en): TemplateResult {
     return this.headingOf(this.t(key));
   }
 

@@ -95,7 +95,7 @@ export const verifyUserStrings = defineStrings('verify-user', {
 
 verifyUserStrings satisfies { en: StepTerms };
 
-type Key = keyof typeof verifyUserStrings.en & string;
+type Key = keyof typeof verifyUserStrings.en;
 
 /** Why verifying the person could not start. */
 export function explainUserStartFailure(lang: string, f: StartFailure): string {

@@ -3,7 +3,6 @@
 // The flows themselves are proven against Synapse in test/e2e/verify-user.e2e.ts.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
 import '../../define/xs-verify-user.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
@@ -61,7 +60,7 @@ const text = (el: XsVerifyUser, sel: string) => el.shadowRoot!.querySelector(sel
 async function incoming(displayName?: string) {
   const request = new FakeRequest();
   const el = await fixture<XsVerifyUser>(
-    html`<xs-verify-user .client=${fakeClient(displayName)} .request=${request as unknown as VerificationRequest}></xs-verify-user>`,
+    html`<xs-verify-user .client=${fakeClient(displayName)} .request=${request}></xs-verify-user>`,
   );
   return { el, request };
 }
@@ -101,7 +100,7 @@ describe('<xs-verify-user> (edge states)', () => {
 
   it('declining tells them; an unknown code is named as text', async () => {
     const { el, request } = await incoming();
-    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[1]!.click();
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[1].click();
     await el.updateComplete;
     expect(request.calls).to.deep.equal(['cancel']);
     expect(text(el, '[part=status]')).to.contain('You declined the request');

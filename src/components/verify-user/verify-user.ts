@@ -13,7 +13,7 @@ import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../
 import { verifyUserStyles } from './verify-user.styles.js';
 import { explainUserStartFailure, verifyUserStrings } from './verify-user.strings.js';
 
-type Key = keyof typeof verifyUserStrings.en & string;
+type Key = keyof typeof verifyUserStrings.en;
 
 /**
  * @summary Verifies another person: finds (or creates) your encrypted direct chat with them, sends the
