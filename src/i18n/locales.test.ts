@@ -11,6 +11,7 @@ import '../components/new-passphrase/new-passphrase.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';
+import '../components/status/status.details.strings.js';
 import '../components/status/status.strings.js';
 import '../components/verification-requests/verification-requests.strings.js';
 import '../components/verify-login/verify-login-key.strings.js';
