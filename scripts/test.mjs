@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything, on a fresh Debian machine as root.
 //   1. static checks: typecheck, custom-elements.json up to date, the generated WebAssembly module up to date,
-//      package build (tsc + rollup bundle), the examples under examples/ (loaded by test/e2e/examples.e2e.ts)
+//      package build (tsc + rollup bundle), the examples under examples/ (loaded by test/e2e/examples.e2e.ts),
+//      lint (eslint, zero warnings)
 //   2. browser tests in Debian's chromium: the unit group, then the e2e group against a real Synapse
 //      (started here unless XS_HOMESERVER_URL names another homeserver; stopped again if we started it);
 //      in Debian's firefox-esr (installed like chromium): the unit group and the emoji verification e2e test
@@ -59,6 +60,8 @@ async function staticChecks({ capture = false } = {}) {
   await step('custom-elements.json is current', 'node', ['scripts/check-manifest.mjs'], { capture });
   await step('base64-lines.wasm.ts matches base64-lines.wat', 'node', ['scripts/build-wasm.mjs', '--check'], { capture });
   await buildForE2e({ capture });
+  // After the build: the React example's types (xs-kit, xs-kit/react) come from dist/.
+  await step('lint (eslint, zero warnings)', 'npx', ['eslint', '.', '--max-warnings', '0'], { capture });
 }
 
 /** The package (bundle/) and the examples, which test/e2e/examples.e2e.ts loads. */
