@@ -3,15 +3,12 @@
 // Each element passes its own strings (same keys, its own namespace and wording); the flow is the shared
 // VerificationFlow. The controller owns what only the view needs: the drawn QR image, the camera, the file
 // being decoded, and whether numbers are shown instead of emoji.
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { loadSasNames, sasEmojiName } from '../i18n/sas-emoji.strings.js';
 import { translate, type Strings } from '../i18n/registry.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
-
-import { verificationStepStyles as stepStyles } from './verification-steps.styles.js';
-import { filePicker, filePickerStyles } from './file-picker.js';
-/** The method steps' styles, the shared file picker's included. */
-export const verificationStepStyles = css`${stepStyles}${filePickerStyles}`;
+import { filePicker } from './file-picker.js';
+// The steps' styles are the host's (verification-steps.styles.ts and the file picker's, in XsVerificationElement).
 
 /** The strings every element that renders the method steps defines (in its own namespace). */
 export interface StepTerms {
@@ -89,7 +86,7 @@ export function isMethodStage(s: { kind: string }): s is MethodStage {
   return (METHOD_STAGES as readonly string[]).includes(s.kind);
 }
 
-export interface StepsHost extends ReactiveControllerHost, HTMLElement {
+export interface StepsHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 

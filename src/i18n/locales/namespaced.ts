@@ -24,7 +24,9 @@ export interface LocaleFiles {
   verificationRequests: Terms;
   verifyLogin: Terms;
   verifyLoginKey: Terms;
+  verifyLoginSteps: Terms;
   verifyUser: Terms;
+  verifyUserSteps: Terms;
 }
 
 /**
@@ -44,7 +46,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     status: f.status,
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,
-    'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },
-    'verify-user': f.verifyUser,
+    'verify-login': { ...f.verifyLogin, ...f.verifyLoginSteps, ...f.verifyLoginKey },
+    'verify-user': { ...f.verifyUser, ...f.verifyUserSteps },
   });
 }

@@ -13,11 +13,13 @@ import status from './status.js';
 import verificationCancel from './verification-cancel.js';
 import verificationRequests from './verification-requests.js';
 import verifyLoginKey from './verify-login-key.js';
+import verifyLoginSteps from './verify-login-steps.js';
 import verifyLogin from './verify-login.js';
+import verifyUserSteps from './verify-user-steps.js';
 import verifyUser from './verify-user.js';
 
 const de: Record<string, Term> = localeTerms({
   auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
-  verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
+  verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
 });
 export default de;
