@@ -73,7 +73,7 @@ export async function bareSdk(): Promise<number> {
           return;
         }
         busy = true;
-        let ok = false;
+        let ok: boolean;
         try {
           if (refresh) await client.getCrypto()!.userHasCrossSigningKeys(undefined, true);
           ok = !!(await ownSigned(client, pair.a.deviceId)) && !!(await ownSigned(client, pair.b.deviceId));
