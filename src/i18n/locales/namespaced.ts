@@ -16,6 +16,7 @@ export interface LocaleFiles {
   keyStorage: Terms;
   keyTransfer: Terms;
   newPassphrase: Terms;
+  newPassphraseStrength: Terms;
   roomTrust: Terms;
   sessionList: Terms;
   setupWizard: Terms;
@@ -38,7 +39,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     error: f.errors,
     'key-storage': f.keyStorage,
     keyTransfer: f.keyTransfer,
-    newPassphrase: f.newPassphrase,
+    newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
     roomTrust: f.roomTrust,
     sessions: f.sessionList,
     setupWizard: f.setupWizard,

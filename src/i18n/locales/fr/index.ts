@@ -5,6 +5,7 @@ import auth from './auth-prompt.js';
 import errors from './errors.js';
 import keyStorage from './key-storage.js';
 import keyTransfer from './key-transfer.js';
+import newPassphraseStrength from './new-passphrase-strength.js';
 import newPassphrase from './new-passphrase.js';
 import roomTrust from './room-trust.js';
 import sessionList from './session-list.js';
@@ -18,7 +19,7 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
-  statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
+  auth, errors, keyStorage, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust, sessionList, setupWizard,
+  status, statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default fr;
