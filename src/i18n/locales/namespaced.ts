@@ -14,6 +14,7 @@ export interface LocaleFiles {
   auth: Terms;
   errors: Terms;
   keyStorage: Terms;
+  keyStorageSteps: Terms;
   keyTransfer: Terms;
   newPassphrase: Terms;
   newPassphraseStrength: Terms;
@@ -37,7 +38,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
   return namespaced({
     auth: f.auth,
     error: f.errors,
-    'key-storage': f.keyStorage,
+    'key-storage': { ...f.keyStorage, ...f.keyStorageSteps },
     keyTransfer: f.keyTransfer,
     newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
     roomTrust: f.roomTrust,

@@ -3,6 +3,7 @@ import type { Term } from '../../registry.js';
 import { localeTerms } from '../namespaced.js';
 import auth from './auth-prompt.js';
 import errors from './errors.js';
+import keyStorageSteps from './key-storage-steps.js';
 import keyStorage from './key-storage.js';
 import keyTransfer from './key-transfer.js';
 import newPassphraseStrength from './new-passphrase-strength.js';
@@ -19,7 +20,8 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust, sessionList, setupWizard,
-  status, statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
+  auth, errors, keyStorage, keyStorageSteps, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust,
+  sessionList, setupWizard, status, statusDetails, verificationCancel, verificationRequests, verifyLogin,
+  verifyLoginKey, verifyUser,
 });
 export default fr;
