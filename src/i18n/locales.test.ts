@@ -10,6 +10,7 @@ import '../components/key-storage/key-storage.strings.js';
 import '../components/key-transfer/key-transfer.strings.js';
 import '../components/new-passphrase/new-passphrase.strength.strings.js';
 import '../components/new-passphrase/new-passphrase.strings.js';
+import '../components/room-trust/room-trust.more.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';

@@ -19,6 +19,7 @@ export interface LocaleFiles {
   newPassphrase: Terms;
   newPassphraseStrength: Terms;
   roomTrust: Terms;
+  roomTrustMore: Terms;
   sessionList: Terms;
   setupWizard: Terms;
   status: Terms;
@@ -41,7 +42,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     'key-storage': { ...f.keyStorage, ...f.keyStorageSteps },
     keyTransfer: f.keyTransfer,
     newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
-    roomTrust: f.roomTrust,
+    roomTrust: { ...f.roomTrust, ...f.roomTrustMore },
     sessions: f.sessionList,
     setupWizard: f.setupWizard,
     status: { ...f.status, ...f.statusDetails },

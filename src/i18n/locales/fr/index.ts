@@ -8,6 +8,7 @@ import keyStorage from './key-storage.js';
 import keyTransfer from './key-transfer.js';
 import newPassphraseStrength from './new-passphrase-strength.js';
 import newPassphrase from './new-passphrase.js';
+import roomTrustMore from './room-trust-more.js';
 import roomTrust from './room-trust.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
@@ -20,8 +21,8 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyStorageSteps, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust,
-  sessionList, setupWizard, status, statusDetails, verificationCancel, verificationRequests, verifyLogin,
-  verifyLoginKey, verifyUser,
+  auth, errors, keyStorage, keyStorageSteps, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust, roomTrustMore,
+  sessionList, setupWizard, status, statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey,
+  verifyUser,
 });
 export default fr;
