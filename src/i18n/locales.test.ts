@@ -5,9 +5,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/xs-status.js';
 // The English source: every src/**/*.strings.ts (some load lazily with their view, so list them all here).
 import '../components/auth-prompt/auth-prompt.strings.js';
+import '../components/key-storage/key-storage.steps.strings.js';
 import '../components/key-storage/key-storage.strings.js';
 import '../components/key-transfer/key-transfer.strings.js';
+import '../components/new-passphrase/new-passphrase.strength.strings.js';
 import '../components/new-passphrase/new-passphrase.strings.js';
+import '../components/room-trust/room-trust.more.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';

@@ -14,9 +14,12 @@ export interface LocaleFiles {
   auth: Terms;
   errors: Terms;
   keyStorage: Terms;
+  keyStorageSteps: Terms;
   keyTransfer: Terms;
   newPassphrase: Terms;
+  newPassphraseStrength: Terms;
   roomTrust: Terms;
+  roomTrustMore: Terms;
   sessionList: Terms;
   setupWizard: Terms;
   status: Terms;
@@ -38,10 +41,10 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
   return namespaced({
     auth: f.auth,
     error: f.errors,
-    'key-storage': f.keyStorage,
+    'key-storage': { ...f.keyStorage, ...f.keyStorageSteps },
     keyTransfer: f.keyTransfer,
-    newPassphrase: f.newPassphrase,
-    roomTrust: f.roomTrust,
+    newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
+    roomTrust: { ...f.roomTrust, ...f.roomTrustMore },
     sessions: f.sessionList,
     setupWizard: f.setupWizard,
     status: { ...f.status, ...f.statusDetails },

@@ -3,9 +3,12 @@ import type { Term } from '../../registry.js';
 import { localeTerms } from '../namespaced.js';
 import auth from './auth-prompt.js';
 import errors from './errors.js';
+import keyStorageSteps from './key-storage-steps.js';
 import keyStorage from './key-storage.js';
 import keyTransfer from './key-transfer.js';
+import newPassphraseStrength from './new-passphrase-strength.js';
 import newPassphrase from './new-passphrase.js';
+import roomTrustMore from './room-trust-more.js';
 import roomTrust from './room-trust.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
@@ -20,7 +23,8 @@ import verifyUserSteps from './verify-user-steps.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
-  statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
+  auth, errors, keyStorage, keyStorageSteps, keyTransfer, newPassphrase, newPassphraseStrength, roomTrust,
+  roomTrustMore, sessionList, setupWizard, status, statusDetails, verificationCancel, verificationRequests,
+  verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
 });
 export default fr;
