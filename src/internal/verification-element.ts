@@ -10,7 +10,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { XsVerificationCancelledEvent } from '../events/xs-verification-cancelled.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
 import { actionRowStyles, stageTextStyles } from './stage.styles.js';
-import { verificationStepStyles } from './verification-steps.js';
+import { METHOD_STAGES, verificationStepStyles } from './verification-steps.js';
 import { afterCurrentTask, nextFrame } from './schedule.js';
 import { XsElement } from './xs-element.js';
 
@@ -39,6 +39,8 @@ export const verificationElementStyles = css`
   }
 `;
 
+/** The stages in which the other side's messages are being exchanged. */
+const PROTOCOL_STAGES: readonly string[] = ['requesting', 'waiting-accept', 'incoming', 'accepting', ...METHOD_STAGES];
 const WAITING = ['waiting-accept', 'confirmed', 'starting', 'scanned', 'checking'];
 const ENDED_BADLY = ['cancelled', 'failed', 'unsigned'];
 
@@ -132,11 +134,12 @@ export abstract class XsVerificationElement<Extra extends { kind: string } = nev
   /**
    * A step renders in a task of its own, right after the one that changed it — not in the middle of the SDK's work:
    * a stage changes inside the SDK's handling of a message (the emoji appear while it still has our next message to
-   * send), and rendering there would hold that message back. Changes within one task render once. (The first render
-   * is at once.)
+   * send), and rendering there would hold that message back. Changes within one task render once. Only while the
+   * protocol runs: the first render, the end steps and what an element shows besides (e.g. the Security Key path,
+   * whose steps each replace the last) render as Lit schedules them.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.hasUpdated) return super.scheduleUpdate();
+    if (!this.hasUpdated || !PROTOCOL_STAGES.includes(this.stage.kind)) return super.scheduleUpdate();
     return afterCurrentTask().then(() => super.scheduleUpdate());
   }
 
