@@ -20,6 +20,7 @@ export interface LocaleFiles {
   sessionList: Terms;
   setupWizard: Terms;
   status: Terms;
+  statusDetails: Terms;
   verificationCancel: Terms;
   verificationRequests: Terms;
   verifyLogin: Terms;
@@ -41,7 +42,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     roomTrust: f.roomTrust,
     sessions: f.sessionList,
     setupWizard: f.setupWizard,
-    status: f.status,
+    status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,
     'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },
