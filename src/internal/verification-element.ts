@@ -20,6 +20,8 @@ import { filePickerStyles } from './file-picker.js';
 import type { LazyPart } from './lazy-part.js';
 import type { SharedImport } from './shared-import.js';
 import { actionRowStyles, stageTextStyles } from './stage.styles.js';
+import { METHOD_STAGES } from '../state/verification-stage.js';
+import { afterCurrentTask, nextFrame } from './schedule.js';
 import { verificationStepStyles } from './verification-steps.styles.js';
 import { XsElement } from './xs-element.js';
 
@@ -48,6 +50,8 @@ export const verificationElementStyles = css`
   }
 `;
 
+/** The stages in which the other side's messages are being exchanged. */
+const PROTOCOL_STAGES: readonly string[] = ['requesting', 'waiting-accept', 'incoming', 'accepting', ...METHOD_STAGES];
 const WAITING = ['waiting-accept', 'confirmed', 'starting', 'scanned', 'checking'];
 const ENDED_BADLY = ['cancelled', 'failed', 'unsigned'];
 
@@ -220,6 +224,49 @@ export abstract class XsVerificationElement<M, Extra extends { kind: string } = 
       this.emittedFor = s;
       this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s), s.byUs));
     }
+  }
+
+  private headingFocus?: Promise<void>;
+
+  /**
+   * A step renders in a task of its own, right after the one that changed it — not in the middle of the SDK's work:
+   * a stage changes inside the SDK's handling of a message (the emoji appear while it still has our next message to
+   * send), and rendering there would hold that message back. Changes within one task render once. Only while the
+   * protocol runs: the first render, the end steps and what an element shows besides (e.g. the Security Key path,
+   * whose steps each replace the last) render as Lit schedules them.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated || !PROTOCOL_STAGES.includes(this.stage.kind)) return super.scheduleUpdate();
+    return afterCurrentTask().then(() => super.scheduleUpdate());
+  }
+
+  /**
+   * The new step's heading takes focus in the next frame, not while the step renders: focusing makes the browser
+   * compute the new step's styles at once, and the moment a step appears is when the protocol's next message is
+   * sent or handled (the SDK's crypto runs on this thread). In the frame those styles are computed anyway. What took
+   * focus meanwhile keeps it (a field the element focused after a problem, or the person's own Tab).
+   */
+  protected override focusStageHeading(): void {
+    const root = this.shadowRoot;
+    if (!root) return;
+    let moved = false;
+    const onFocus = () => (moved = true);
+    root.addEventListener('focusin', onFocus);
+    const pending = nextFrame().then(() => {
+      root.removeEventListener('focusin', onFocus);
+      if (this.headingFocus === pending) this.headingFocus = undefined;
+      const active = root.activeElement;
+      if (moved || !this.isConnected || (active && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))) return;
+      root.querySelector<HTMLElement>('[data-stage-heading]')?.focus();
+    });
+    this.headingFocus = pending;
+  }
+
+  /** `updateComplete` includes the heading's focus (tests and hosts awaiting a step find the focus where it goes). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.headingFocus) await this.headingFocus;
+    return done;
   }
 
   /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */

@@ -78,13 +78,9 @@ const CAMERA_KEYS = {
   failed: 'cameraFailed',
 } as const;
 
-/** The stages this controller renders. */
-export const METHOD_STAGES = ['choose', 'scan', 'starting', 'compare-emoji', 'confirmed', 'reciprocate', 'scanned', 'checking'] as const;
-export type MethodStage = Extract<VerificationStage, { kind: (typeof METHOD_STAGES)[number] }>;
-
-export function isMethodStage(s: { kind: string }): s is MethodStage {
-  return (METHOD_STAGES as readonly string[]).includes(s.kind);
-}
+// The stages this controller renders (defined beside the stage union, so the elements' first render can name them).
+export { METHOD_STAGES, isMethodStage, type MethodStage } from '../state/verification-stage.js';
+import type { MethodStage } from '../state/verification-stage.js';
 
 export interface StepsHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;

@@ -37,6 +37,19 @@ describe('VerificationFlow (state machine)', () => {
     expect(port.listenerCount).to.equal(0);
   });
 
+  it('our own emoji start is one "starting" step (the started phase that follows does not announce it again)', async () => {
+    const { port, flow } = await outgoing();
+    port.update({ phase: 'ready', otherDeviceId: 'OTHER' });
+    await tick();
+    const seen: string[] = [];
+    flow.addEventListener('change', () => seen.push(flow.stage.kind));
+    await flow.startSas();
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    port.showSas();
+    expect(seen).to.deep.equal(['starting', 'compare-emoji']);
+  });
+
   it('incoming: accept, the other side starts SAS, a mismatch cancels with m.mismatched_sas', async () => {
     const port = new FakeVerificationPort({ initiatedByMe: false, otherDeviceId: 'NEW' });
     const flow = new VerificationFlow({ role: 'incoming', port, ...manualTimers() });

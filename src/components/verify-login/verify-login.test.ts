@@ -67,6 +67,43 @@ describe('<xs-verify-login> (edge states)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a step renders after the task that changed it (the SDK finishes its own work first), once per task; its heading takes focus by updateComplete', async () => {
+    const { el, request } = await incoming();
+    let renders = 0;
+    const render = (el as unknown as { render(): unknown }).render.bind(el);
+    (el as unknown as { render(): unknown }).render = () => (renders++, render());
+    // The SDK reports two changes while handling one message, and goes on with its promise callbacks.
+    request.change({ phase: VerificationPhase.Ready });
+    request.change({ otherDeviceId: 'NEWDEVICE2' });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(text(el, 'h2'), 'not rendered inside the SDK’s task').to.equal('Verification request');
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Choose how to verify');
+    expect(renders, 'one render for the changes of one task').to.equal(1);
+    expect(el.shadowRoot!.activeElement?.matches('[data-stage-heading]'), 'heading focused').to.equal(true);
+  });
+
+  it('a field that took focus before the next frame keeps it (the deferred heading focus does not take it back)', async () => {
+    const { el, request } = await incoming();
+    const field = document.createElement('input');
+    const rendered = new Promise<void>((resolve) => {
+      const o = new MutationObserver(() => {
+        if (text(el, 'h2') !== 'Choose how to verify') return;
+        o.disconnect();
+        resolve();
+      });
+      o.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    });
+    request.change({ phase: VerificationPhase.Ready });
+    await rendered;
+    // Rendered, heading focus pending for the next frame: a field in the step is focused meanwhile (e.g. by the person).
+    el.shadowRoot!.querySelector('[part=base]')!.append(field);
+    field.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    field.remove();
+  });
+
   it('a key mismatch from the other side is a security warning (alert), with the event', async () => {
     const { el, request } = await incoming();
     expect(text(el, 'h2')).to.equal('Verification request');
