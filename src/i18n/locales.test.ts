@@ -7,6 +7,7 @@ import '../define/xs-status.js';
 import '../components/auth-prompt/auth-prompt.strings.js';
 import '../components/key-storage/key-storage.strings.js';
 import '../components/key-transfer/key-transfer.strings.js';
+import '../components/key-transfer/key-transfer-steps.strings.js';
 import '../components/new-passphrase/new-passphrase.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';

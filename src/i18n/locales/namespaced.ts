@@ -15,6 +15,7 @@ export interface LocaleFiles {
   errors: Terms;
   keyStorage: Terms;
   keyTransfer: Terms;
+  keyTransferSteps: Terms;
   newPassphrase: Terms;
   roomTrust: Terms;
   sessionList: Terms;
@@ -36,7 +37,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     auth: f.auth,
     error: f.errors,
     'key-storage': f.keyStorage,
-    keyTransfer: f.keyTransfer,
+    keyTransfer: { ...f.keyTransfer, ...f.keyTransferSteps },
     newPassphrase: f.newPassphrase,
     roomTrust: f.roomTrust,
     sessions: f.sessionList,

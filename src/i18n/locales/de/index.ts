@@ -4,6 +4,7 @@ import { localeTerms } from '../namespaced.js';
 import auth from './auth-prompt.js';
 import errors from './errors.js';
 import keyStorage from './key-storage.js';
+import keyTransferSteps from './key-transfer-steps.js';
 import keyTransfer from './key-transfer.js';
 import newPassphrase from './new-passphrase.js';
 import roomTrust from './room-trust.js';
@@ -17,7 +18,7 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const de: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
+  auth, errors, keyStorage, keyTransfer, keyTransferSteps, newPassphrase, roomTrust, sessionList, setupWizard, status,
   verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default de;
