@@ -18,6 +18,7 @@ export interface LocaleFiles {
   keyTransferSteps: Terms;
   newPassphrase: Terms;
   roomTrust: Terms;
+  sessionActions: Terms;
   sessionList: Terms;
   setupWizard: Terms;
   status: Terms;
@@ -40,7 +41,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     keyTransfer: { ...f.keyTransfer, ...f.keyTransferSteps },
     newPassphrase: f.newPassphrase,
     roomTrust: f.roomTrust,
-    sessions: f.sessionList,
+    sessions: { ...f.sessionList, ...f.sessionActions },
     setupWizard: f.setupWizard,
     status: f.status,
     'verification-cancel': f.verificationCancel,

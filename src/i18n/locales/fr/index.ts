@@ -8,6 +8,7 @@ import keyTransferSteps from './key-transfer-steps.js';
 import keyTransfer from './key-transfer.js';
 import newPassphrase from './new-passphrase.js';
 import roomTrust from './room-trust.js';
+import sessionActions from './session-actions.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
 import status from './status.js';
@@ -18,7 +19,7 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, keyTransferSteps, newPassphrase, roomTrust, sessionList, setupWizard, status,
+  auth, errors, keyStorage, keyTransfer, keyTransferSteps, newPassphrase, roomTrust, sessionActions, sessionList, setupWizard, status,
   verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default fr;
