@@ -5,9 +5,8 @@ import { describeFailure, type Failure } from '../sdk/errors.js';
 import type { AccountManagement } from '../sdk/account-management.js';
 import type { SessionRow, SessionsSnapshot, SessionsSource } from '../sdk/sessions.js';
 import { DAY_MS, deriveView, type SessionFilter, type SessionView } from './session-view.js';
-import type { UrlRefusal } from '../internal/safe-url.js';
 import type { SignOutPort } from './session-sign-out.js';
-import type { UiaSession } from './uia.js';
+import { RenamedEvent, SignedOutEvent, type LoadStage, type RenameState, type SignOutScope, type SignOutStage } from './session-list.stages.js';
 
 let signOutModule: Promise<typeof import('./session-sign-out.js')> | undefined;
 /** The sign-out flow's module: loaded once, shared by every list (a failed load is tried again next time). */
@@ -19,64 +18,17 @@ function loadSignOut(): Promise<typeof import('./session-sign-out.js')> {
   return p;
 }
 
-// The view derivation (filters, counts, order) lives in session-view.ts; re-exported here for existing imports.
+// The view derivation (filters, counts, order) lives in session-view.ts, the stages and events in
+// session-list.stages.ts; both re-exported here for existing imports.
 export * from './session-view.js';
+export * from './session-list.stages.js';
 /** Longest device name accepted before asking the server (Synapse refuses more than 100 characters). */
 export const MAX_NAME_LENGTH = 100;
-
-export type LoadStage =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready'; snapshot: SessionsSnapshot }
-  | { kind: 'failed'; failure: Failure };
-
-export interface SignOutTarget {
-  deviceId: string;
-  displayName: string | undefined;
-}
-
-export type SignOutScope = 'one' | 'selected' | 'all-others' | 'current';
-
-export type SignOutStage =
-  | { kind: 'idle' }
-  | { kind: 'confirm'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'auth'; scope: SignOutScope; targets: SignOutTarget[]; uia: UiaSession<void> }
-  /**
-   * The account is managed by an OAuth account service (MAS): the sessions are signed out on its page (`url`,
-   * checked; '' with `refusal` when the advertised one must not be opened). `opened` once the page was opened;
-   * `remaining` the targets still signed in when the person came back (checked by reloading the list).
-   */
-  | { kind: 'external'; scope: SignOutScope; targets: SignOutTarget[]; url: string; refusal?: UrlRefusal; opened: boolean; checking: boolean; remaining?: SignOutTarget[] }
-  /** Asking the homeserver whether an account service signs its sessions out (the answer was not known yet). */
-  | { kind: 'checking'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'signing-out'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'done'; scope: SignOutScope; targets: SignOutTarget[] }
-  /** `during: 'lookup'`: the homeserver could not be asked how it signs sessions out; nothing was signed out. */
-  | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure; during?: 'lookup' };
-
-export type RenameState =
-  | { kind: 'editing'; deviceId: string; draft: string; error?: RenameError }
-  | { kind: 'saving'; deviceId: string; draft: string };
-
-export type RenameError = { kind: 'empty' } | { kind: 'refused'; failure: Failure };
 
 export interface SessionListOptions {
   now?: () => number;
   /** Coalesces bursts of device/trust events into one reload. */
   refreshDelayMs?: number;
-}
-
-/** Emitted (as 'signed-out') when sessions were signed out; `detail` is the device ids. */
-export class SignedOutEvent extends Event {
-  constructor(readonly deviceIds: string[], readonly includesCurrent: boolean) {
-    super('signed-out');
-  }
-}
-/** Emitted (as 'renamed') after a rename. */
-export class RenamedEvent extends Event {
-  constructor(readonly deviceId: string, readonly displayName: string) {
-    super('renamed');
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { accountManagementLink } from '../sdk/account-management.js';
 import type { AccountManagement } from '../sdk/account-management.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
 import type { SessionsSource } from '../sdk/sessions.js';
-import type { LoadStage, SignOutStage } from './session-list.js';
+import type { LoadStage, SignOutStage } from './session-list.stages.js';
 import { UiaCancelledError, UiaSession } from './uia.js';
 
 /** What the sign-out flow reads and changes on the list (SessionListModel makes it). */

@@ -29,7 +29,18 @@ export function renameForm(c: PartsContext, row: SessionRow): TemplateResult | t
   const error = r.kind === 'editing' ? r.error : undefined;
   const errorText = !error ? '' : error.kind === 'empty' ? ta(c, 'renameEmpty')
     : ta(c, 'renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(c.lang, error.failure));
-  return html`<form class="rename session-wide" @submit=${c.onRenameSubmit} @keydown=${c.onRenameKey}>
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=session-name]');
+    void c.model.saveRename(input?.value ?? '');
+  };
+  const key = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    c.model.cancelRename();
+    c.focusLater(`[data-id="${k}"] button[data-action=rename]`);
+  };
+  return html`<form class="rename session-wide" @submit=${submit} @keydown=${key}>
     <label for="rn-${k}">${ta(c, 'renameLabel')}</label>
     <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
       .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"

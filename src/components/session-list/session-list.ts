@@ -286,21 +286,6 @@ export class XsSessionList extends XsElement {
     }
   }
 
-  private onRenameSubmit(e: SubmitEvent) {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=session-name]');
-    void this.model?.saveRename(input?.value ?? '');
-  }
-
-  private onRenameKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      const id = this.model?.rename?.deviceId;
-      this.model?.cancelRename();
-      if (id !== undefined) this.focusAfterRender = `[data-id="${this.keyOf(id)}"] button[data-action=rename]`;
-    }
-  }
-
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
 
   /** A row's element (row-fill.ts), filled with this render's values. */
@@ -329,8 +314,7 @@ export class XsSessionList extends XsElement {
       keyOf: (id) => this.keyOf(id),
       clientLine: (ua) => this.words.clientLine(ua),
       note: this.note,
-      onRenameSubmit: (e) => this.onRenameSubmit(e),
-      onRenameKey: (e) => this.onRenameKey(e),
+      focusLater: (selector) => (this.focusAfterRender = selector),
       setFilter: (f) => this.setFilter(f),
       onSearch: (e) => this.onSearch(e),
       inactiveDays: this.inactiveDays,
@@ -355,17 +339,9 @@ export class XsSessionList extends XsElement {
       model: this.model!,
       lang: this.words.lang,
       name: (row) => this.words.name(row),
-      close: () => this.closePanel(),
+      focusLater: (selector) => (this.focusAfterRender = selector),
       openAccountPage: (url) => this.accountPage?.open(url),
     });
-  }
-
-  private closePanel() {
-    const m = this.model;
-    if (!m) return;
-    if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
-    else m.cancelSignOut();
-    this.focusAfterRender = '#others-h';
   }
 
   protected override render() {

@@ -22,8 +22,8 @@ export interface PartsContext {
   keyOf(deviceId: string): number;
   clientLine(ua: string | null): ClientLine;
   note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
-  onRenameSubmit(e: SubmitEvent): void;
-  onRenameKey(e: KeyboardEvent): void;
+  /** Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string): void;
   setFilter(f: SessionFilter): void;
   onSearch(e: InputEvent): void;
   inactiveDays: number;

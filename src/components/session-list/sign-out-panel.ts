@@ -14,8 +14,17 @@ export interface PanelContext {
   model: SessionListModel;
   lang: string;
   name(row: { displayName: string | undefined }): TemplateResult;
-  close(): void;
+  /** Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string): void;
   openAccountPage(url: string): void;
+}
+
+/** Closes the panel: leaves an outcome, or cancels (a running authentication too); focus goes back to the list. */
+function close(c: PanelContext) {
+  const m = c.model;
+  if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
+  else m.cancelSignOut();
+  c.focusLater('#others-h');
 }
 
 export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, c: PanelContext): TemplateResult {
@@ -34,7 +43,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         ${targets}
         <div class="row">
           <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${ta(c, 'confirm')}</button>
-          <button type="button" part="action" @click=${() => c.close()}>${ta(c, 'cancel')}</button>
+          <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
         </div>
       </div>`;
     case 'auth':
@@ -55,7 +64,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
           ${st.url ? html`<button type="button" class=${st.opened ? '' : 'primary'} part="action" data-action="open-account"
             @click=${() => c.openAccountPage(st.url)}>${ta(c, st.opened ? 'externalOpenAgain' : 'externalOpen')}</button>` : nothing}
           ${st.opened ? html`<button type="button" part="action" ?disabled=${st.checking} @click=${() => void m.checkExternal()}>${ta(c, 'externalCheck')}</button>` : nothing}
-          <button type="button" part="action" ?disabled=${st.checking} @click=${() => c.close()}>${ta(c, st.opened ? 'close' : 'cancel')}</button>
+          <button type="button" part="action" ?disabled=${st.checking} @click=${() => close(c)}>${ta(c, st.opened ? 'close' : 'cancel')}</button>
         </div>
       </div>`;
     }
@@ -64,7 +73,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         ${heading}
         <p role="status" part="status">${ta(c, 'checkingAccountPage')}</p>
         ${targets}
-        <button type="button" part="action" @click=${() => c.close()}>${ta(c, 'cancel')}</button>
+        <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
       </div>`;
     case 'signing-out':
       return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${ta(c, 'signingOut')}</p></div>`;
@@ -72,7 +81,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
       return html`<div class="panel" part="panel">
         <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? ta(c, 'signedOutCurrent') : ta(c, 'signedOut', n)}</h3></div>
         ${targets}
-        ${current ? nothing : html`<button type="button" part="action" @click=${() => c.close()}>${ta(c, 'close')}</button>`}
+        ${current ? nothing : html`<button type="button" part="action" @click=${() => close(c)}>${ta(c, 'close')}</button>`}
       </div>`;
     case 'failed':
       return html`<div class="panel" part="panel">
@@ -81,7 +90,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         ${targets}
         <div class="row">
           <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${translate(c.lang, S, 'retry')}</button>
-          <button type="button" part="action" @click=${() => c.close()}>${ta(c, 'cancel')}</button>
+          <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
         </div>
       </div>`;
   }
