@@ -12,7 +12,7 @@ import { cameraProblemOf } from '../../internal/qr.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import type { XsVerifyLogin } from './verify-login.js';
 import { explainCancel } from '../../i18n/verification-cancel.strings.js';
-import { verifyStrings } from './verify-login.strings.js';
+import { verifyStepsStrings } from './verify-login-steps.strings.js';
 
 class FakeRequest {
   phase = VerificationPhase.Requested;
@@ -276,9 +276,9 @@ describe('<xs-verify-login> (edge states)', () => {
   it('after the other session scanned our code, the question names what that session shows', async () => {
     // The scanning side says “Code scanned — The code is correct…”; asking whether it “says verified” made
     // people answer No, which cancels as a security problem.
-    const scannerSays = translate('en', verifyStrings, 'scanned');
-    const question = translate('en', verifyStrings, 'reciprocateIntro');
-    const yes = translate('en', verifyStrings, 'reciprocateYes');
+    const scannerSays = translate('en', verifyStepsStrings, 'scanned');
+    const question = translate('en', verifyStepsStrings, 'reciprocateIntro');
+    const yes = translate('en', verifyStepsStrings, 'reciprocateYes');
     expect(scannerSays.toLowerCase()).to.contain('the code is correct');
     expect(question.toLowerCase()).to.contain('the code is correct');
     expect(yes.toLowerCase()).to.contain('the code is correct');
