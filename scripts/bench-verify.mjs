@@ -12,7 +12,7 @@ if (!url) ({ url, startedNow } = await homeserver.start());
 try {
   const r = spawnSync('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, XS_FILES: 'test/bench/verify.bench.ts', XS_HOMESERVER_URL: url, XS_E2E_TIMEOUT_MS: String(30 * 60_000) },
+    env: { ...process.env, XS_BUILD: 'production', XS_FILES: 'test/bench/verify.bench.ts', XS_HOMESERVER_URL: url, XS_E2E_TIMEOUT_MS: String(30 * 60_000) },
   });
   process.exitCode = r.status ?? 1;
 } finally {
