@@ -58,7 +58,7 @@ describe('shipped UI languages are complete', () => {
 
   it('an element in a shipped language speaks it from its first render, and switches live', async () => {
     const el = await fixture<HTMLElement>(html`<xs-status lang="fr-CA"></xs-status>`);
-    const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const text = () => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
     expect(text()).to.contain('Non connecté');
     el.setAttribute('lang', 'de');
     await waitUntil(() => text().includes('Nicht verbunden'), 'German after lang="de"');

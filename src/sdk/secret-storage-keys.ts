@@ -66,7 +66,7 @@ const caches = new WeakMap<object, KeyCache>();
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
   return diff === 0;
 }
 
@@ -91,6 +91,7 @@ export function createSecretStorageCallbacks(fallback?: SecretStorageKeyFallback
       cache.learn(keyId, key);
     },
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the function is a key (its identity), never called here
   caches.set(callbacks.getSecretStorageKey, cache);
   return callbacks;
 }
