@@ -10,7 +10,7 @@ import { untrusted } from '../../internal/untrusted-html.js';
 import type { MemberEntry } from '../../state/room-trust.js';
 import { roomTrustMoreStrings as S } from './room-trust.more.strings.js';
 
-type Key = keyof typeof S.en & string;
+type Key = keyof typeof S.en;
 
 /** What the list needs from `<xs-room-trust>`. */
 export interface MoreHost {

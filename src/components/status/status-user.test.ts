@@ -32,7 +32,7 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'not-verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/^Verify$/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason, v.userId]).to.deep.equal(['user', 'requested', bob]);
     await el.updateComplete;
     expect($(el).text).to.include('can’t start a verification from here');
@@ -44,9 +44,9 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'was-verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Verify again/)!.click());
-    expect(((await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent).reason).to.equal('identity-changed');
+    expect((await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify')).reason).to.equal('identity-changed');
     setTimeout(() => $(el).button(/Withdraw/)!.click());
-    const ev = (await oneEvent(el, 'xs-identity-accepted')) as XsIdentityAcceptedEvent;
+    const ev = await oneEvent<XsIdentityAcceptedEvent>(el, 'xs-identity-accepted');
     expect([ev.userId, ev.action]).to.deep.equal([bob, 'withdrawn']);
     expect(c.calls).to.include(`withdraw ${bob}`);
     await settled(el, 'identity-changed');
@@ -58,7 +58,7 @@ describe('<xs-status user-id>', () => {
     await settled(el, 'identity-changed');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Acknowledge/)!.click());
-    const ev = (await oneEvent(el, 'xs-identity-accepted')) as XsIdentityAcceptedEvent;
+    const ev = await oneEvent<XsIdentityAcceptedEvent>(el, 'xs-identity-accepted');
     expect(ev.action).to.equal('pinned');
     expect(c.calls).to.include(`pin ${bob}`);
     await settled(el, 'not-verified');
@@ -72,7 +72,7 @@ describe('<xs-status user-id>', () => {
     const el = await mount(c, { userId: bob });
     await settled(el, 'identity-changed');
     setTimeout(() => $(el).button(/Acknowledge/)!.click());
-    const err = (await oneEvent(el, 'xs-error')) as XsErrorEvent;
+    const err = await oneEvent<XsErrorEvent>(el, 'xs-error');
     expect(err.code).to.equal('status.acknowledge-failed');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('error 503');
@@ -84,7 +84,7 @@ describe('<xs-status user-id>', () => {
     const c = withBob({});
     const el = await mount(c, { userId: bob });
     await settled(el, 'not-verified');
-    c.s.users[bob]!.needsApproval = true;
+    c.s.users[bob].needsApproval = true;
     c.emit('userTrustStatusChanged', bob);
     await settled(el, 'identity-changed');
   });

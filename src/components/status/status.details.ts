@@ -9,7 +9,7 @@ import type { DeviceIsolation, OwnStatusSnapshot } from '../../sdk/status.js';
 import { groupKey } from '../../state/status.js';
 import { statusDetailsStrings as S } from './status.details.strings.js';
 
-type Key = keyof typeof S.en & string;
+type Key = keyof typeof S.en;
 
 /** A request the host did not handle (the event was not cancelled). */
 export type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' | 'key-storage';

@@ -83,7 +83,7 @@ describe('<xs-status> own view', () => {
     await expect(el).to.be.accessible();
     el.addEventListener('xs-request-setup', (e) => e.preventDefault(), { once: true });
     setTimeout(() => $(el).button(/Set up encryption/)!.click());
-    const ev = (await oneEvent(el, 'xs-request-setup')) as XsRequestSetupEvent;
+    const ev = await oneEvent<XsRequestSetupEvent>(el, 'xs-request-setup');
     expect(ev.reason).to.equal('not-set-up');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.note[role=status]')).to.equal(null);
@@ -95,12 +95,12 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('This session is not verified');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Verify this session/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason, v.userId, v.deviceId, v.cancelable]).to.deep.equal(['this-session', 'unverified', '@me:example.org', 'THISDEVICE', true]);
     await el.updateComplete;
     expect($(el).text).to.include('can’t verify from here');
     setTimeout(() => $(el).button(/Reset your identity/)!.click());
-    const r = (await oneEvent(el, 'xs-request-reset')) as XsRequestResetEvent;
+    const r = await oneEvent<XsRequestResetEvent>(el, 'xs-request-reset');
     expect(r.reason).to.equal('cannot-verify');
     expect(r.cancelable).to.equal(true);
     await el.updateComplete;
@@ -114,10 +114,10 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('Your keys are out of sync');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Get your keys back/)!.click());
-    const v = (await oneEvent(el, 'xs-request-verify')) as XsRequestVerifyEvent;
+    const v = await oneEvent<XsRequestVerifyEvent>(el, 'xs-request-verify');
     expect([v.subject, v.reason]).to.deep.equal(['this-session', 'keys-missing']);
     setTimeout(() => $(el).button(/Lost your keys/)!.click());
-    expect(((await oneEvent(el, 'xs-request-reset')) as XsRequestResetEvent).reason).to.equal('keys-missing');
+    expect((await oneEvent<XsRequestResetEvent>(el, 'xs-request-reset')).reason).to.equal('keys-missing');
   });
 
   it('just verified, keys on their way: "Receiving your keys…" (no action), then ready when they arrive; or, past the bound, what is missing', async () => {
@@ -152,7 +152,7 @@ describe('<xs-status> own view', () => {
     expect($(el).text).to.include('secret storage doesn’t hold them all');
     expect($(el).button(/Reset/)).to.equal(undefined);
     setTimeout(() => $(el).button(/Fix key storage/)!.click());
-    expect(((await oneEvent(el, 'xs-request-setup')) as XsRequestSetupEvent).reason).to.equal('secret-storage');
+    expect((await oneEvent<XsRequestSetupEvent>(el, 'xs-request-setup')).reason).to.equal('secret-storage');
     await expect(el).to.be.accessible();
   });
 
@@ -162,13 +162,13 @@ describe('<xs-status> own view', () => {
     expect($(el).headline).to.equal('Your messages are not backed up');
     await expect(el).to.be.accessible();
     setTimeout(() => $(el).button(/Set up backup/)!.click());
-    expect(((await oneEvent(el, 'xs-request-backup')) as XsRequestBackupEvent).reason).to.equal('missing');
+    expect((await oneEvent<XsRequestBackupEvent>(el, 'xs-request-backup')).reason).to.equal('missing');
 
     const el2 = await mount(fake({ backupTrusted: false, backupMatches: false, activeVersion: null, backupPrivateKey: false }));
     await settled(el2, 'no-backup');
     expect($(el2).text).to.include('this session can’t trust it');
     setTimeout(() => $(el2).button(/Set up backup/)!.click());
-    expect(((await oneEvent(el2, 'xs-request-backup')) as XsRequestBackupEvent).reason).to.equal('untrusted');
+    expect((await oneEvent<XsRequestBackupEvent>(el2, 'xs-request-backup')).reason).to.equal('untrusted');
   });
 
   for (const [label, error, words] of [

@@ -276,7 +276,7 @@ export class XsStatus extends XsElement {
 
   private request(kind: Unhandled, event: Event) {
     this.unhandled = null;
-    const handled = !this.emit(event as XsRequestSetupEvent);
+    const handled = !this.emit(event);
     if (!handled) this.unhandled = kind;
   }
 
@@ -346,7 +346,7 @@ export class XsStatus extends XsElement {
 
   // ——— rendering ———
 
-  private t(key: keyof typeof statusStrings.en & string): string {
+  private t(key: keyof typeof statusStrings.en): string {
     return (this.localize.t as (s: typeof statusStrings, k: string) => string).call(this.localize, statusStrings, key);
   }
 
@@ -409,7 +409,7 @@ export class XsStatus extends XsElement {
     const v = this.userView();
     return html`<section part="base" aria-labelledby="headline">
       ${userHeader(this.localize, this.userId ?? '', v, this.failure)}
-      ${userActions(this.localize, v, this.userBusy, (a) => this.userAction(a))}
+      ${userActions(this.localize, v, this.userBusy, (a) => void this.userAction(a))}
       ${this.userBusy || this.userResult ? this.more.value?.userOutcome(this.localize, this.userBusy, this.userResult) : nothing}
       ${this.unhandledNote()}
       ${this.trust?.masterKey ? this.renderDetails((m) => m.userDetails(this.localize, this.trust!.masterKey!)) : nothing}

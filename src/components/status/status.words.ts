@@ -8,7 +8,7 @@ import type { Failure } from '../../sdk/errors.js';
 import type { OwnView, UserAction, UserView, Warning } from '../../state/status.js';
 import { statusStrings } from './status.strings.js';
 
-type Key = keyof typeof statusStrings.en & string;
+type Key = keyof typeof statusStrings.en;
 
 const t = (l: LocalizeController, key: Key): string => l.t(statusStrings, key as 'details');
 
