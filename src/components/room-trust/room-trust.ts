@@ -261,7 +261,7 @@ export class XsRoomTrust extends XsElement {
       ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
       ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
       ${v.changed.length
-        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, this.more.ready], () => this.renderChange(e)))}</ul>`
+        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, !!e.action && this.more.ready], () => this.renderChange(e)))}</ul>`
         : nothing}
       ${this.unhandled ? this.more.value?.unhandledVerify(this.localize) : nothing}
       ${this.renderVerify()}
