@@ -20,7 +20,7 @@ import { roomTrustStrings } from './room-trust.strings.js';
 /** Rows of the unsigned-sessions list rendered per task. */
 const UNSIGNED_CHUNK = 25;
 
-type Key = keyof typeof roomTrustStrings.en;
+type Key = keyof typeof roomTrustStrings.en & string;
 type Stage = RoomTrustStage | { kind: 'no-client' };
 
 /**
@@ -236,7 +236,7 @@ export class XsRoomTrust extends XsElement {
     const b = this.badge;
     const label = this.t(`badge.${b}` as Key);
     return html`<button type="button" part="badge" class="badge" data-badge=${b} aria-haspopup="dialog"
-        aria-label=${this.localize.t(roomTrustStrings, 'badgeLabel', label)} @click=${() => this.openDialog()}>${label}</button>
+        aria-label=${this.localize.t(roomTrustStrings, 'badgeLabel', label)} @click=${this.openDialog}>${label}</button>
       <dialog part="dialog" aria-labelledby="heading" @close=${() => (this.open = false)}>${this.open ? this.renderDetail(true) : nothing}</dialog>`;
   }
 
@@ -261,13 +261,13 @@ export class XsRoomTrust extends XsElement {
       ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
       ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
       ${v.changed.length
-        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, !!e.action && this.more.ready], () => this.renderChange(e)))}</ul>`
+        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, e.action ? this.more.ready : false], () => this.renderChange(e)))}</ul>`
         : nothing}
       ${this.unhandled ? this.more.value?.unhandledVerify(this.localize) : nothing}
       ${this.renderVerify()}
       ${this.renderUnsigned(v)}
       ${stage.kind === 'ready' || stage.kind === 'loading' ? this.renderIsolation(v) : nothing}
-      ${inDialog ? html`<div class="row"><button type="button" part="action" @click=${() => this.closeDialog()}>${this.t('close')}</button></div>` : nothing}
+      ${inDialog ? html`<div class="row"><button type="button" part="action" @click=${this.closeDialog}>${this.t('close')}</button></div>` : nothing}
     </section>`;
   }
 
@@ -307,7 +307,7 @@ export class XsRoomTrust extends XsElement {
     if (!sessions) return stage.kind === 'ready' ? html`<p>${this.t('noUnsigned')}</p>` : nothing;
     return html`<div class="row">
         <button type="button" part="action" aria-expanded=${this.showUnsigned ? 'true' : 'false'} aria-controls="unsigned"
-          @click=${() => this.toggleUnsigned()}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
+          @click=${this.toggleUnsigned}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
       </div>
       <div id="unsigned" ?hidden=${!this.showUnsigned}>
         ${this.showUnsigned ? this.more.value?.unsignedList(this.moreHost(), v.unsigned.slice(0, this.unsignedShown)) : nothing}

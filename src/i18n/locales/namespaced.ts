@@ -16,10 +16,12 @@ export interface LocaleFiles {
   keyStorage: Terms;
   keyStorageSteps: Terms;
   keyTransfer: Terms;
+  keyTransferSteps: Terms;
   newPassphrase: Terms;
   newPassphraseStrength: Terms;
   roomTrust: Terms;
   roomTrustMore: Terms;
+  sessionActions: Terms;
   sessionList: Terms;
   setupWizard: Terms;
   status: Terms;
@@ -28,7 +30,9 @@ export interface LocaleFiles {
   verificationRequests: Terms;
   verifyLogin: Terms;
   verifyLoginKey: Terms;
+  verifyLoginSteps: Terms;
   verifyUser: Terms;
+  verifyUserSteps: Terms;
 }
 
 /**
@@ -40,15 +44,15 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     auth: f.auth,
     error: f.errors,
     'key-storage': { ...f.keyStorage, ...f.keyStorageSteps },
-    keyTransfer: f.keyTransfer,
+    keyTransfer: { ...f.keyTransfer, ...f.keyTransferSteps },
     newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
     roomTrust: { ...f.roomTrust, ...f.roomTrustMore },
-    sessions: f.sessionList,
+    sessions: { ...f.sessionList, ...f.sessionActions },
     setupWizard: f.setupWizard,
     status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,
-    'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },
-    'verify-user': f.verifyUser,
+    'verify-login': { ...f.verifyLogin, ...f.verifyLoginSteps, ...f.verifyLoginKey },
+    'verify-user': { ...f.verifyUser, ...f.verifyUserSteps },
   });
 }
