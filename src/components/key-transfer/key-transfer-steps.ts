@@ -7,7 +7,6 @@ import { countRoomKeys, exportRoomKeys, importRoomKeys } from '../../sdk/room-ke
 import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
 import { KeyImportFlow, type ImportStage } from '../../state/key-import.js';
 
-export { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
 export { renderExportStep } from './export-steps.js';
 export { renderImportStep } from './import-steps.js';
 export { problemCode, problemText } from './key-transfer-text.js';

@@ -99,7 +99,8 @@ export class XsKeyTransfer extends XsElement {
   }
 
   private readonly warmUp = () => {
-    void this.steps.load().then((m) => m.warmUpKeyFileWorkers(), () => undefined);
+    // Only the workers' module (the steps load by themselves): the workers boot while the rest still loads.
+    void import('../../keyfile/key-file-common.js').then((m) => m.warmUpKeyFileWorkers(), () => undefined);
   };
 
   protected override clientChanged(client: MatrixClient | undefined) {
