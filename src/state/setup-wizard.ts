@@ -19,13 +19,13 @@ import {
   type BackupPlan,
   type FinishResult,
   dropKey,
-  sameRecoveryKey,
   situationOf,
   type CommitStep,
   type NewKey,
   type SetupAdapter,
   type SetupSnapshot,
 } from '../sdk/setup.js';
+import { sameRecoveryKey } from '../sdk/setup-commit.js';
 import type { AuthDict } from '../sdk/uia.js';
 import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
 import { UiaSession, type UiaStage } from './uia.js';

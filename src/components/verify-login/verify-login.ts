@@ -8,7 +8,7 @@ import { XsVerificationElement } from '../../internal/verification-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { VerificationSteps } from '../../internal/verification-steps.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
-import { keysOutOfSync } from '../../sdk/recovery-key.js';
+import { keysOutOfSync } from '../../sdk/keys-out-of-sync.js';
 import { accountModel } from '../../sdk/account.js';
 import { isDeviceCrossSigned, onVerificationRequest, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { HistoryRestoreView } from './history-restore-view.js';
