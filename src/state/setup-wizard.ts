@@ -1,74 +1,65 @@
 // <xs-setup-wizard>'s flow as a plain state machine: set up (or repair), change the key, reset.
 //
-// The new secret-storage key lives in one private field from the moment it is generated until the flow ends
-// (done, dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
+// The new secret-storage key lives in one field from the moment it is generated until the flow ends (done,
+// dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
 // A failed commit keeps the key, so "Try again" finishes with the same key the person saved.
 //
-// One commit at a time: a Try again (or a second confirm) while this wizard's commit still runs waits for that
-// commit instead of starting another; the adapter queues commits of other elements on the same client
-// (commit-lock.ts). "Done" is only reached after the adapter read the end state back from the server.
+// This module holds what the first steps need (where the account stands, choosing and making a key). Everything
+// from "type the key back" on — the commit, its sign-in prompt and outcome — is the commit phase
+// (setup-wizard.commit.ts), loaded while the key is being made.
 import { withTimeout } from '../internal/async.js';
 import { describeFailure } from '../sdk/errors.js';
-import { NotARecoveryKeyError } from '../sdk/setup-reset.js';
-import {
-  AlreadySetUpError,
-  BackupDecisionNeededError,
-  BackupKeyMismatchError,
-  IdentityExistsError,
-  SetupIncompleteError,
-  type BackupPlan,
-  type FinishResult,
-  dropKey,
-  situationOf,
-  type CommitStep,
-  type NewKey,
-  type SetupAdapter,
-  type SetupSnapshot,
-} from '../sdk/setup.js';
-import { sameRecoveryKey } from '../sdk/setup-commit.js';
-import type { AuthDict } from '../sdk/uia.js';
+import { dropKey, situationOf, type BackupPlan, type NewKey, type SetupAdapter, type SetupSnapshot } from '../sdk/setup.js';
+import type { CommitPhase } from './setup-wizard.commit.js';
 import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
-import { UiaSession, type UiaStage } from './uia.js';
 
 export type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
-
-const PERSON_STAGES: UiaStage['kind'][] = ['password', 'fallback', 'oauth', 'rate-limited', 'failed'];
 
 export class SetupWizard extends EventTarget {
   stage: WizardStage = { kind: 'loading' };
   mode: WizardMode;
   snapshot?: SetupSnapshot;
-  /** True once a reset of this run replaced the identity: a retry then only finishes the setup. */
-  private resetDone = false;
-  private key?: NewKey;
   private savedHow?: SavedHow;
-  private gen = 0;
-  private step: CommitStep = 'storage';
-  private stallTimer?: unknown;
-  private uia?: UiaSession<void>;
-  /** What the commit does with the key backup (by mode, or the person's answer on the existing-backup step). */
-  private backupPlan: BackupPlan = 'new-if-none';
-  /** The person connected the existing backup with its key: restore from it after the commit. */
-  private restoreAfter = false;
-  /** The commit of this wizard that is still running (a retry waits for it), and whether the screen follows it. */
-  private running?: Promise<FinishResult>;
-  private following = false;
-  private ended = false;
-  private readonly setTimer: (fn: () => void, ms: number) => unknown;
-  private readonly clearTimer: (t: unknown) => void;
+  // ——— shared with the commit phase (setup-wizard.commit.ts); not for other callers ———
+  /** @internal The new key, from generation until the flow ends. */
+  key?: NewKey;
+  /** @internal True once a reset of this run replaced the identity: a retry then only finishes the setup. */
+  resetDone = false;
+  /** @internal Which flow a pending answer belongs to (bumped by start, generate and end). */
+  gen = 0;
+  /** @internal What the commit does with the key backup (by mode, or the person's answer on the existing-backup step). */
+  backupPlan: BackupPlan = 'new-if-none';
+  /** @internal The person connected the existing backup with its key: restore from it after the commit. */
+  restoreAfter = false;
+  /** @internal The flow ended (closed, dismissed): a running commit finishes unobserved. */
+  ended = false;
+  /** The commit phase, once loaded (see the file comment). */
+  private commitPhase?: CommitPhase;
+  private phaseLoad?: Promise<CommitPhase>;
 
   constructor(
-    private readonly adapter: SetupAdapter,
+    /** @internal */ readonly adapter: SetupAdapter,
     mode: WizardMode = 'setup',
-    private readonly opts: WizardOptions = {},
+    /** @internal */ readonly opts: WizardOptions = {},
   ) {
     super();
     this.mode = mode;
-    this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-    this.clearTimer = opts.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>));
   }
 
-  private set(stage: WizardStage) {
+  /** Loads the commit phase (once; a failed load is tried again on the next call). */
+  private loadPhase(): Promise<CommitPhase> {
+    this.phaseLoad ??= import('./setup-wizard.commit.js').then(
+      ({ CommitPhase }) => (this.commitPhase ??= new CommitPhase(this)),
+      (e: unknown) => {
+        this.phaseLoad = undefined;
+        throw e;
+      },
+    );
+    return this.phaseLoad;
+  }
+
+  /** @internal */
+  set(stage: WizardStage) {
     this.stage = stage;
     this.dispatchEvent(new Event('change'));
   }
@@ -85,7 +76,7 @@ export class SetupWizard extends EventTarget {
 
   /** Whether a commit of this wizard is still running (possibly in the background after "stop waiting"). */
   get commitRunning(): boolean {
-    return this.running !== undefined;
+    return this.commitPhase?.running !== undefined;
   }
 
   private defaultPlan(mode: WizardMode): BackupPlan {
@@ -94,7 +85,7 @@ export class SetupWizard extends EventTarget {
 
   /** Reads the account and goes to the first step of `mode`. */
   async start(mode: WizardMode = this.mode): Promise<void> {
-    if (this.running) return; // a commit is running: its outcome decides the screen
+    if (this.commitRunning) return; // a commit is running: its outcome decides the screen
     const gen = ++this.gen;
     this.ended = false;
     this.mode = mode;
@@ -140,7 +131,7 @@ export class SetupWizard extends EventTarget {
    */
   async accountChanged(): Promise<void> {
     const k = this.stage.kind;
-    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'dismissed', 'existing-backup'].includes(k) || this.running) return;
+    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'dismissed', 'existing-backup'].includes(k) || this.commitRunning) return;
     if (k === 'dismissed' || (k === 'explain' && this.mode !== 'setup')) return;
     const gen = this.gen;
     try {
@@ -171,10 +162,16 @@ export class SetupWizard extends EventTarget {
     this.proceed();
   }
 
-  /** On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
-  private proceed() {
+  /** @internal On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
+  proceed() {
     if (this.key) void this.commit();
     else this.set({ kind: 'choose' });
+  }
+
+  /** The commit with the key held; the phase is loaded with the key, so this normally runs at once. */
+  private commit(): Promise<void> {
+    if (this.commitPhase) return this.commitPhase.commit();
+    return this.loadPhase().then((p) => p.commit());
   }
 
   // ——— an existing key backup ———
@@ -210,18 +207,14 @@ export class SetupWizard extends EventTarget {
     if (!text.trim()) return this.set({ kind: 'backup-key', problem: 'malformed', failure: null });
     const gen = this.gen;
     this.set({ kind: 'connecting-backup' });
+    let phase: CommitPhase;
     try {
-      await this.adapter.connectBackup(text);
-      if (gen !== this.gen) return;
-      this.backupPlan = 'new-if-none';
-      this.restoreAfter = true;
-      this.proceed();
+      phase = await this.loadPhase();
     } catch (e) {
-      if (gen !== this.gen) return;
-      if (e instanceof NotARecoveryKeyError) return this.set({ kind: 'backup-key', problem: 'malformed', failure: null });
-      if (e instanceof BackupKeyMismatchError) return this.set({ kind: 'backup-key', problem: 'mismatch', failure: null });
-      this.set({ kind: 'backup-key', problem: null, failure: describeFailure(e) });
+      if (gen === this.gen) this.set({ kind: 'backup-key', problem: null, failure: describeFailure(e) });
+      return;
     }
+    await phase.connectBackup(text, gen);
   }
 
   /** "Ask me later" (and Close): ends the flow; `restart()` or `start()` brings it back. */
@@ -283,8 +276,18 @@ export class SetupWizard extends EventTarget {
     const gen = ++this.gen;
     this.forgetKey();
     this.set({ kind: 'generating' });
+    // Every step after this one is the commit phase: it loads while the key is made.
+    const phase = this.loadPhase();
+    phase.catch(() => undefined);
     try {
       const key = await withTimeout(this.adapter.createKey(phrase), this.opts.readTimeoutMs ?? 30_000, { what: 'creating the key' });
+      if (gen !== this.gen) return dropKey(key);
+      try {
+        await phase;
+      } catch (e) {
+        dropKey(key);
+        throw e;
+      }
       if (gen !== this.gen) return dropKey(key);
       this.key = key;
       this.set({ kind: 'show-key', saved: null, copyFailed: false });
@@ -312,198 +315,35 @@ export class SetupWizard extends EventTarget {
 
   /** The key typed back (whitespace-tolerant). A match starts the commit. */
   confirmKey(typed: string): void {
-    if (this.stage.kind !== 'confirm-key' || !this.key) return;
-    if (!sameRecoveryKey(typed, this.key.generated.encodedPrivateKey ?? '')) return this.set({ kind: 'confirm-key', mismatch: true });
-    void this.commit();
+    this.commitPhase?.confirmKey(typed); // a key exists only once the phase is loaded (generate)
   }
 
   /** Try again: after a failure, the same key and flow (joining a save still running); while saving, keep waiting. */
   retry(): void {
     const k = this.stage.kind;
     if ((k === 'commit-failed' || k === 'stopped-waiting') && this.key) void this.commit();
-    else if (k === 'committing' && this.stage.kind === 'committing' && this.stage.stalled) {
-      // Never a second save beside the first: wait for the one running, and say so.
-      this.set({ ...this.stage, stalled: false, joined: true });
-      this.armStall();
-    } else if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
+    else if (k === 'committing') this.commitPhase?.keepWaiting();
+    else if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
     else if (k === 'generate-failed') this.set({ kind: 'choose' });
   }
 
-  /**
-   * Cancel during a commit. At the sign-in prompt the request is cancelled (a reset then changes nothing); while a
-   * request is under way it cannot be taken back, so the wizard stops waiting and keeps the key for Try again.
-   */
+  /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
   cancelCommit(): void {
-    if (this.stage.kind === 'auth') {
-      this.uia?.cancel(); // the commit ends with AbortError; commit() says what it means
-      return;
-    }
-    if (this.stage.kind !== 'committing') return;
-    this.clearStall();
-    this.following = false;
-    this.set({ kind: 'stopped-waiting' });
+    this.commitPhase?.cancel();
   }
 
   /** Ends the flow (close, disconnect): drops the key and stops timers. A running commit finishes unobserved. */
   end(): void {
     this.gen++;
     this.ended = true;
-    this.following = false;
-    this.clearStall();
-    this.uia?.cancel();
-    this.uia = undefined;
+    this.commitPhase?.end();
     this.forgetKey();
   }
 
-  private forgetKey() {
+  /** @internal */
+  forgetKey() {
     dropKey(this.key);
     this.key = undefined;
     this.savedHow = undefined;
-  }
-
-  private clearStall() {
-    if (this.stallTimer !== undefined) this.clearTimer(this.stallTimer);
-    this.stallTimer = undefined;
-  }
-
-  private armStall() {
-    this.clearStall();
-    this.stallTimer = this.setTimer(() => {
-      this.stallTimer = undefined;
-      if (this.stage.kind === 'committing') this.set({ ...this.stage, stalled: true });
-    }, this.opts.stallMs ?? 15_000);
-  }
-
-  private onStep(step: CommitStep) {
-    this.step = step;
-    if (!this.following) return;
-    if (this.stage.kind === 'committing' || this.stage.kind === 'auth') {
-      this.set({ kind: 'committing', step, stalled: false, joined: false });
-      this.armStall();
-    }
-  }
-
-  /** The UIA callback for the SDK: renders the prompt while the wizard is alive; a closed wizard cancels. */
-  private authFor() {
-    return async (makeRequest: (auth: AuthDict | null) => Promise<void>): Promise<void> => {
-      if (this.ended) throw new DOMException('the setup was closed', 'AbortError');
-      const uia = new UiaSession<void>({
-        request: makeRequest,
-        userId: this.adapter.userId,
-        fallbackUrl: (stage, session) => this.adapter.fallbackUrl(stage, session),
-      });
-      this.uia = uia;
-      const onChange = () => {
-        if (this.ended) return;
-        if (PERSON_STAGES.includes(uia.stage.kind)) {
-          this.clearStall();
-          this.following = true; // the save needs the person: show it even after "stop waiting"
-          if (this.stage.kind !== 'auth') this.set({ kind: 'auth', uia, step: this.step });
-        } else if (this.stage.kind === 'auth' && uia.stage.kind === 'done') {
-          // While the server checks a password the prompt stays (it shows "Checking…"), so focus and errors stay in place.
-          this.set({ kind: 'committing', step: this.step, stalled: false, joined: false });
-          this.armStall();
-        }
-      };
-      uia.addEventListener('change', onChange);
-      try {
-        return await uia.run();
-      } finally {
-        uia.removeEventListener('change', onChange);
-        if (this.uia === uia) this.uia = undefined;
-      }
-    };
-  }
-
-  /** The adapter's work for one commit: the reset (once per flow), then the set-up with its read-back. */
-  private async work(key: NewKey): Promise<FinishResult> {
-    const auth = this.authFor();
-    if (this.mode === 'reset' && !this.resetDone) {
-      await this.adapter.resetIdentity(auth);
-      this.resetDone = true; // the identity WAS replaced, whether or not anyone still watches
-    }
-    return this.adapter.finishSetup(key, auth, {
-      allowNewIdentity: this.mode === 'reset',
-      backup: this.backupPlan,
-      setupOnly: this.mode === 'setup',
-      onStep: (s) => this.onStep(s),
-    });
-  }
-
-  private async commit(): Promise<void> {
-    const key = this.key;
-    if (!key) return;
-    const first: CommitStep = this.mode === 'reset' && !this.resetDone ? 'reset' : 'storage';
-    this.step = first;
-    this.following = true;
-    this.set({ kind: 'committing', step: first, stalled: false, joined: this.running !== undefined });
-    this.armStall();
-    if (this.running) return; // joined: the running commit's outcome ends this wait (see below)
-    // A 429 during the save: the SDK waits it out (capped, rate-limit.ts); the screen counts down instead of hanging.
-    const offRateLimit = this.adapter.onRateLimited?.((until) => {
-      if (this.stage.kind === 'committing') this.set({ ...this.stage, retryAt: until });
-    });
-    const run = this.work(key);
-    this.running = run;
-    let result: FinishResult | undefined;
-    let error: unknown;
-    try {
-      result = await run;
-    } catch (e) {
-      error = e;
-    } finally {
-      this.running = undefined;
-      offRateLimit?.();
-    }
-    if (this.ended) return;
-    this.clearStall();
-    // Even after "stop waiting" the screen follows the outcome: it is the truth about the account.
-    if (result) return this.finished(key, result);
-    this.failed(error);
-  }
-
-  private failed(e: unknown) {
-    if (e instanceof AlreadySetUpError) {
-      // Set up meanwhile by another element or app: this key is not needed; show where the account stands.
-      void this.start('setup');
-      return;
-    }
-    if (e instanceof BackupDecisionNeededError) return this.set({ kind: 'existing-backup', version: e.version });
-    const failure = describeFailure(e);
-    if (failure.kind === 'aborted' && this.mode === 'reset' && !this.resetDone) {
-      // Cancelled at the sign-in prompt of a reset: nothing was changed (setup-reset.ts asks before it changes).
-      this.forgetKey();
-      return this.set({ kind: 'reset-cancelled' });
-    }
-    this.set({
-      kind: 'commit-failed',
-      failure,
-      gaps: e instanceof SetupIncompleteError ? e.gaps : [],
-      identityExists: e instanceof IdentityExistsError,
-    });
-  }
-
-  private async finished(key: NewKey, result: FinishResult) {
-    const method: KeyMethod = key.fromPassphrase ? 'phrase' : 'key';
-    if (result.accepted.length) {
-      // The existing backup stays unconnected by choice: the key stays for "connect it" / "replace it".
-      return this.set({ kind: 'done-without-backup', mode: this.mode, version: this.snapshot?.backupVersion ?? '' });
-    }
-    let restored: number | null = null;
-    if (this.restoreAfter) {
-      this.restoreAfter = false;
-      this.set({ kind: 'restoring', done: 0, total: 0 });
-      try {
-        const r = await this.adapter.restoreBackup((done, total) => {
-          if (this.stage.kind === 'restoring') this.set({ kind: 'restoring', done, total });
-        });
-        restored = r.imported;
-      } catch {
-        restored = -1;
-      }
-      if (this.ended) return;
-    }
-    this.forgetKey();
-    this.set({ kind: 'done', mode: this.mode, method, restored });
   }
 }
