@@ -10,6 +10,7 @@ import '../components/key-transfer/key-transfer.strings.js';
 import '../components/new-passphrase/new-passphrase.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';
+import '../components/setup-wizard/setup-wizard.steps.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';
 import '../components/status/status.strings.js';
 import '../components/verification-requests/verification-requests.strings.js';

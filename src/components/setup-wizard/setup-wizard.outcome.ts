@@ -1,13 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
-import { GAP_KEYS, type StepView } from './setup-wizard.view.js';
-import { setupStrings as S } from './setup-wizard.strings.js';
+import type { SetupGap } from '../../sdk/setup.js';
+import type { LaterView } from './setup-wizard.view.js';
+import { setupStepStrings as S } from './setup-wizard.steps.strings.js';
+
+const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
+  'cross-signing-keys': 'gapKeys',
+  'secret-storage': 'gapStorage',
+  'cross-signing-stored': 'gapStored',
+  backup: 'gapBackup',
+  'backup-key-stored': 'gapBackupStored',
+  'dehydrated-device': 'gapDehydrated',
+};
 
 // The steps of a commit and its outcome: saving (with the stall, join and rate-limit states), the sign-in prompt,
 // failure, restoring history, and the end screens — each of which states only what was read back from the server.
 
-export function renderOutcomeStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   switch (s.kind) {
       case 'committing': {
         const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';

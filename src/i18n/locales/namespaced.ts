@@ -19,6 +19,7 @@ export interface LocaleFiles {
   roomTrust: Terms;
   sessionList: Terms;
   setupWizard: Terms;
+  setupWizardSteps: Terms;
   status: Terms;
   verificationCancel: Terms;
   verificationRequests: Terms;
@@ -40,7 +41,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     newPassphrase: f.newPassphrase,
     roomTrust: f.roomTrust,
     sessions: f.sessionList,
-    setupWizard: f.setupWizard,
+    setupWizard: { ...f.setupWizard, ...f.setupWizardSteps },
     status: f.status,
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,

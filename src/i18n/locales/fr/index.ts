@@ -9,6 +9,7 @@ import newPassphrase from './new-passphrase.js';
 import roomTrust from './room-trust.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
+import setupWizardSteps from './setup-wizard-steps.js';
 import status from './status.js';
 import verificationCancel from './verification-cancel.js';
 import verificationRequests from './verification-requests.js';
@@ -17,7 +18,7 @@ import verifyLogin from './verify-login.js';
 import verifyUser from './verify-user.js';
 
 const fr: Record<string, Term> = localeTerms({
-  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, status,
+  auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, setupWizardSteps, status,
   verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default fr;
