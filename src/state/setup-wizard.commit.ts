@@ -1,7 +1,6 @@
 // <xs-setup-wizard>'s flow from the moment a key exists: typing it back, the commit (with its sign-in prompt,
-// stall and rate-limit states), and its outcome — plus connecting a key backup another app made. Loaded while the
-// key is generated (SetupWizard.generate), so every step after "show the key" finds it ready; the first steps
-// (setup-wizard.ts) do without it.
+// stall and rate-limit states), and its outcome — plus connecting a key backup another app made. Loaded with the
+// later steps (setup-wizard.steps.ts) once the first step is shown; the first step (setup-wizard.ts) does without it.
 //
 // One commit at a time: a Try again (or a second confirm) while this wizard's commit still runs waits for that
 // commit instead of starting another; the adapter queues commits of other elements on the same client

@@ -4,13 +4,14 @@
 // dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
 // A failed commit keeps the key, so "Try again" finishes with the same key the person saved.
 //
-// This module holds what the first steps need (where the account stands, choosing and making a key). Everything
-// from "type the key back" on — the commit, its sign-in prompt and outcome — is the commit phase
-// (setup-wizard.commit.ts), loaded while the key is being made.
+// This module holds what the first step needs: where the account stands (and the reset's warning and typed
+// confirmation). The steps after it — making and saving the key, an existing backup (setup-wizard.steps.ts), the
+// commit and its outcome (setup-wizard.commit.ts) — load once the first step is shown; the methods for them
+// below hand over to those modules.
 import { withTimeout } from '../internal/async.js';
 import { describeFailure } from '../sdk/errors.js';
 import { dropKey, situationOf, type BackupPlan, type NewKey, type SetupAdapter, type SetupSnapshot } from '../sdk/setup.js';
-import type { CommitPhase } from './setup-wizard.commit.js';
+import type { LaterSteps } from './setup-wizard.steps.js';
 import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
 
 export type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
@@ -19,8 +20,9 @@ export class SetupWizard extends EventTarget {
   stage: WizardStage = { kind: 'loading' };
   mode: WizardMode;
   snapshot?: SetupSnapshot;
-  private savedHow?: SavedHow;
-  // ——— shared with the commit phase (setup-wizard.commit.ts); not for other callers ———
+  // ——— shared with the later steps (setup-wizard.steps.ts, .commit.ts); not for other callers ———
+  /** @internal How the person saved the key. */
+  savedHow?: SavedHow;
   /** @internal The new key, from generation until the flow ends. */
   key?: NewKey;
   /** @internal True once a reset of this run replaced the identity: a retry then only finishes the setup. */
@@ -33,9 +35,9 @@ export class SetupWizard extends EventTarget {
   restoreAfter = false;
   /** @internal The flow ended (closed, dismissed): a running commit finishes unobserved. */
   ended = false;
-  /** The commit phase, once loaded (see the file comment). */
-  private commitPhase?: CommitPhase;
-  private phaseLoad?: Promise<CommitPhase>;
+  /** The later steps, once loaded (see the file comment). */
+  private later?: LaterSteps;
+  private laterLoad?: Promise<LaterSteps>;
 
   constructor(
     /** @internal */ readonly adapter: SetupAdapter,
@@ -46,16 +48,22 @@ export class SetupWizard extends EventTarget {
     this.mode = mode;
   }
 
-  /** Loads the commit phase (once; a failed load is tried again on the next call). */
-  private loadPhase(): Promise<CommitPhase> {
-    this.phaseLoad ??= import('./setup-wizard.commit.js').then(
-      ({ CommitPhase }) => (this.commitPhase ??= new CommitPhase(this)),
+  /** Loads the later steps (once; a failed load is tried again on the next call). */
+  private loadLater(): Promise<LaterSteps> {
+    this.laterLoad ??= import('./setup-wizard.steps.js').then(
+      ({ LaterSteps }) => (this.later ??= new LaterSteps(this)),
       (e: unknown) => {
-        this.phaseLoad = undefined;
+        this.laterLoad = undefined;
         throw e;
       },
     );
-    return this.phaseLoad;
+    return this.laterLoad;
+  }
+
+  /** Runs `fn` with the later steps: at once when loaded (start() loads them), else when they are. */
+  private withLater(fn: (later: LaterSteps) => void): void {
+    if (this.later) return fn(this.later);
+    void this.loadLater().then(fn, () => undefined);
   }
 
   /** @internal */
@@ -76,14 +84,14 @@ export class SetupWizard extends EventTarget {
 
   /** Whether a commit of this wizard is still running (possibly in the background after "stop waiting"). */
   get commitRunning(): boolean {
-    return this.commitPhase?.running !== undefined;
+    return this.later?.commitRunning ?? false;
   }
 
   private defaultPlan(mode: WizardMode): BackupPlan {
     return mode === 'change-key' ? 'keep' : mode === 'reset' ? 'replace' : 'new-if-none';
   }
 
-  /** Reads the account and goes to the first step of `mode`. */
+  /** Reads the account and goes to the first step of `mode`; resolves once the later steps are loaded too. */
   async start(mode: WizardMode = this.mode): Promise<void> {
     if (this.commitRunning) return; // a commit is running: its outcome decides the screen
     const gen = ++this.gen;
@@ -100,6 +108,8 @@ export class SetupWizard extends EventTarget {
     } catch (e) {
       if (gen === this.gen) this.set({ kind: 'load-failed', failure: describeFailure(e) });
     }
+    // Shown: now the steps a click on it leads to (a failed load is tried again by that click).
+    await this.loadLater().catch(() => undefined);
   }
 
   /** The first stage of `mode` for the account as it is now. */
@@ -164,57 +174,35 @@ export class SetupWizard extends EventTarget {
 
   /** @internal On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
   proceed() {
-    if (this.key) void this.commit();
+    if (this.key) this.withLater((l) => void l.commit());
     else this.set({ kind: 'choose' });
-  }
-
-  /** The commit with the key held; the phase is loaded with the key, so this normally runs at once. */
-  private commit(): Promise<void> {
-    if (this.commitPhase) return this.commitPhase.commit();
-    return this.loadPhase().then((p) => p.commit());
   }
 
   // ——— an existing key backup ———
 
   /** "Restore from it": type its recovery key. */
   useExistingBackup(): void {
-    if (this.stage.kind === 'existing-backup' || this.stage.kind === 'done-without-backup') this.set({ kind: 'backup-key', problem: null, failure: null });
+    this.withLater((l) => l.useExistingBackup());
   }
 
   /** "Keep it": set up without touching it; the end screen says the backup is not connected. */
   keepExistingBackup(): void {
-    if (this.stage.kind !== 'existing-backup') return;
-    this.backupPlan = 'keep';
-    this.proceed();
+    this.withLater((l) => l.keepExistingBackup());
   }
 
   /** "Replace it": asks for explicit consent first. */
   replaceExistingBackup(): void {
-    const s = this.stage;
-    if (s.kind === 'existing-backup' || s.kind === 'done-without-backup') this.set({ kind: 'backup-replace-confirm', version: s.version });
+    this.withLater((l) => l.replaceExistingBackup());
   }
 
   /** Consent given: the old backup is deleted and a new one made during the commit. */
   confirmReplaceBackup(): void {
-    if (this.stage.kind !== 'backup-replace-confirm') return;
-    this.backupPlan = 'replace';
-    this.proceed();
+    this.withLater((l) => l.confirmReplaceBackup());
   }
 
   /** Checks the typed recovery key against the existing backup and connects it. */
   async submitBackupKey(text: string): Promise<void> {
-    if (this.stage.kind !== 'backup-key') return;
-    if (!text.trim()) return this.set({ kind: 'backup-key', problem: 'malformed', failure: null });
-    const gen = this.gen;
-    this.set({ kind: 'connecting-backup' });
-    let phase: CommitPhase;
-    try {
-      phase = await this.loadPhase();
-    } catch (e) {
-      if (gen === this.gen) this.set({ kind: 'backup-key', problem: null, failure: describeFailure(e) });
-      return;
-    }
-    await phase.connectBackup(text, gen);
+    return (this.later ?? (await this.loadLater())).submitBackupKey(text);
   }
 
   /** "Ask me later" (and Close): ends the flow; `restart()` or `start()` brings it back. */
@@ -230,113 +218,58 @@ export class SetupWizard extends EventTarget {
     else this.set({ kind: 'reset-confirm', mismatch: true });
   }
 
+  /** "Generate a Security Key" or "Enter a Security Phrase". */
   choose(method: KeyMethod): void {
-    if (this.stage.kind !== 'choose') return;
-    if (method === 'phrase') this.set({ kind: 'phrase' });
-    else void this.generate(undefined);
+    this.withLater((l) => l.choose(method));
   }
 
   /** Back one step. */
   back(): void {
-    switch (this.stage.kind) {
-      case 'phrase':
-      case 'generate-failed':
-      case 'show-key':
-        this.forgetKey();
-        return this.set({ kind: 'choose' });
-      case 'confirm-key':
-        return this.set({ kind: 'show-key', saved: this.savedHow ?? 'copy', copyFailed: false });
-      case 'backup-key':
-      case 'backup-replace-confirm':
-        if (this.snapshot?.backupVersion) return this.set({ kind: 'existing-backup', version: this.snapshot.backupVersion });
-        return;
-      case 'existing-backup':
-        return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
-      case 'choose':
-        if (this.mode === 'reset') return this.set({ kind: 'reset-confirm', mismatch: false });
-        if (this.mode === 'setup') {
-          const s = this.snapshot;
-          if (s?.backupVersion && !s.backupKeyCached && this.backupPlan !== 'replace') return this.set({ kind: 'existing-backup', version: s.backupVersion });
-          return this.set({ kind: 'explain', repair: situationOf(this.snapshot!) === 'incomplete' });
-        }
-        this.mode = 'setup';
-        return this.set({ kind: 'already-set-up' });
-      default:
-        return;
-    }
+    this.withLater((l) => l.back());
   }
 
   /** The Security Phrase, exactly as typed. Used once to derive the key, then forgotten. */
   submitPhrase(phrase: string): void {
-    if (this.stage.kind !== 'phrase' || phrase.length === 0) return;
-    void this.generate(phrase);
-  }
-
-  private async generate(phrase: string | undefined) {
-    const gen = ++this.gen;
-    this.forgetKey();
-    this.set({ kind: 'generating' });
-    // Every step after this one is the commit phase: it loads while the key is made.
-    const phase = this.loadPhase();
-    phase.catch(() => undefined);
-    try {
-      const key = await withTimeout(this.adapter.createKey(phrase), this.opts.readTimeoutMs ?? 30_000, { what: 'creating the key' });
-      if (gen !== this.gen) return dropKey(key);
-      try {
-        await phase;
-      } catch (e) {
-        dropKey(key);
-        throw e;
-      }
-      if (gen !== this.gen) return dropKey(key);
-      this.key = key;
-      this.set({ kind: 'show-key', saved: null, copyFailed: false });
-    } catch (e) {
-      if (gen === this.gen) this.set({ kind: 'generate-failed', failure: describeFailure(e) });
-    }
+    this.withLater((l) => l.submitPhrase(phrase));
   }
 
   /** The key was copied, downloaded or printed. */
   markSaved(how: SavedHow): void {
-    if (this.stage.kind !== 'show-key') return;
-    this.savedHow = how;
-    this.set({ ...this.stage, saved: how, copyFailed: false });
+    this.withLater((l) => l.markSaved(how));
   }
 
   /** The clipboard refused: the element selects the key for a manual copy. */
   markCopyFailed(): void {
-    if (this.stage.kind === 'show-key') this.set({ ...this.stage, copyFailed: true });
+    this.withLater((l) => l.markCopyFailed());
   }
 
   /** From show-key (once saved) to typing the key back. */
   toConfirm(): void {
-    if (this.stage.kind === 'show-key' && this.stage.saved) this.set({ kind: 'confirm-key', mismatch: false });
+    this.withLater((l) => l.toConfirm());
   }
 
   /** The key typed back (whitespace-tolerant). A match starts the commit. */
   confirmKey(typed: string): void {
-    this.commitPhase?.confirmKey(typed); // a key exists only once the phase is loaded (generate)
+    this.withLater((l) => l.confirmKey(typed));
   }
 
   /** Try again: after a failure, the same key and flow (joining a save still running); while saving, keep waiting. */
   retry(): void {
     const k = this.stage.kind;
-    if ((k === 'commit-failed' || k === 'stopped-waiting') && this.key) void this.commit();
-    else if (k === 'committing') this.commitPhase?.keepWaiting();
-    else if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
-    else if (k === 'generate-failed') this.set({ kind: 'choose' });
+    if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
+    else this.withLater((l) => l.retry());
   }
 
   /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
   cancelCommit(): void {
-    this.commitPhase?.cancel();
+    this.later?.cancelCommit();
   }
 
   /** Ends the flow (close, disconnect): drops the key and stops timers. A running commit finishes unobserved. */
   end(): void {
     this.gen++;
     this.ended = true;
-    this.commitPhase?.end();
+    this.later?.end();
     this.forgetKey();
   }
 

@@ -2,11 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
 import type { SetupKey, StepView } from './setup-wizard.view.js';
 
-// The steps before a key exists: where the account stands (already set up, keys missing, explain) and the reset's
-// warning and typed confirmation.
+// The first steps, drawn by the first render: where the account stands (already set up, keys missing, explain),
+// the reset's warning and typed confirmation, and choosing how to make the key (the first step of a key change).
 
 /** The stages the first render draws itself (the rest load with setup-wizard.steps.ts). */
-export const FIRST_STAGES: ReadonlySet<WizardStage['kind']> = new Set(['loading', 'load-failed', 'already-set-up', 'keys-missing', 'explain', 'reset-warning', 'reset-confirm']);
+export const FIRST_STAGES: ReadonlySet<WizardStage['kind']> = new Set(['loading', 'load-failed', 'already-set-up', 'keys-missing', 'explain', 'reset-warning', 'reset-confirm', 'choose']);
 
 export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   const heading = (key: SetupKey) => v.headingText(v.t(key));
@@ -69,6 +69,16 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
           </div>
         </form>`;
       }
+      case 'choose':
+        return html`<div part="base">
+          ${heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
+          <p>${v.t('chooseBody')}</p>
+          <div class="row">
+            ${v.button(v.t('chooseKey'), () => w.choose('key'), 'primary')}
+            ${v.button(v.t('choosePhrase'), () => w.choose('phrase'))}
+            ${v.button(v.t('back'), () => w.back())}
+          </div>
+        </div>`;
     default:
       return undefined;
   }

@@ -4,7 +4,7 @@ import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
 import type { LaterView } from './setup-wizard.view.js';
 
-// The steps that make the key: choose a key or a phrase, the phrase, making it, showing it until it is saved
+// The steps that make the key (after choosing how, setup-wizard.intro.ts): the phrase, making it, showing it until it is saved
 // (copy, download, print), and typing it back. The key is read from the flow only while it is shown.
 
 async function copyKey(v: LaterView, w: SetupWizard) {
@@ -70,16 +70,6 @@ function submitConfirmKey(form: HTMLFormElement, w: SetupWizard) {
 
 export function renderKeyStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   switch (s.kind) {
-    case 'choose':
-      return html`<div part="base">
-        ${v.heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
-        <p>${v.t('chooseBody')}</p>
-        <div class="row">
-          ${v.button(v.t('chooseKey'), () => w.choose('key'), 'primary')}
-          ${v.button(v.t('choosePhrase'), () => w.choose('phrase'))}
-          ${v.button(v.t('back'), () => w.back())}
-        </div>
-      </div>`;
     case 'phrase':
       return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, () => submitPhrase(v, w))}>
         ${v.heading('phraseHeading')}

@@ -5,12 +5,6 @@ import { defineStrings } from '../../i18n/registry.js';
 // existing key backup): loaded with those steps' views. Same namespace as setup-wizard.strings.ts, so a host's
 // `setupWizard.<key>` translations cover both.
 export const setupStepStrings = defineStrings('setupWizard', {
-  chooseHeading: 'Choose how to unlock your messages',
-  chooseChangeHeading: 'Choose your new Security Key',
-  chooseBody: 'A Security Key is generated for you and is very strong. A Security Phrase is easier to type; you still get a key as a backup.',
-  chooseKey: 'Generate a Security Key',
-  choosePhrase: 'Enter a Security Phrase',
-
   phraseHeading: 'Choose a Security Phrase',
   phraseBody: 'Use something you don’t use anywhere else, not your account password. It is used exactly as you type it.',
   phraseLabel: 'Security Phrase',

@@ -54,4 +54,10 @@ export const setupStrings = defineStrings('setupWizard', {
   resetConfirmLabel: (word: string) => `Type “${word}” to confirm`,
   resetConfirmMismatch: (word: string) => `Type “${word}” exactly to continue.`,
   resetConfirmButton: 'Reset encryption',
+
+  chooseHeading: 'Choose how to unlock your messages',
+  chooseChangeHeading: 'Choose your new Security Key',
+  chooseBody: 'A Security Key is generated for you and is very strong. A Security Phrase is easier to type; you still get a key as a backup.',
+  chooseKey: 'Generate a Security Key',
+  choosePhrase: 'Enter a Security Phrase',
 });

@@ -3,12 +3,6 @@ import { plural } from '../../plural.js';
 import type { TranslationOf } from '../../registry.js';
 
 export default {
-  chooseHeading: 'Wähle, wie du deine Nachrichten entsperrst',
-  chooseChangeHeading: 'Wähle deinen neuen Sicherheitsschlüssel',
-  chooseBody: 'Ein Sicherheitsschlüssel wird für dich erzeugt und ist sehr stark. Eine Sicherheitsphrase lässt sich leichter eingeben; einen Schlüssel bekommst du trotzdem als Reserve.',
-  chooseKey: 'Sicherheitsschlüssel erzeugen',
-  choosePhrase: 'Sicherheitsphrase eingeben',
-
   phraseHeading: 'Wähle eine Sicherheitsphrase',
   phraseBody: 'Nimm etwas, das du nirgendwo sonst verwendest, nicht dein Kontopasswort. Sie wird genau so verwendet, wie du sie eingibst.',
   phraseLabel: 'Sicherheitsphrase',

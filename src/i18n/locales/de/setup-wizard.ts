@@ -53,4 +53,10 @@ export default {
   resetConfirmLabel: (word: string) => `Gib „${word}“ ein, um zu bestätigen`,
   resetConfirmMismatch: (word: string) => `Gib genau „${word}“ ein, um fortzufahren.`,
   resetConfirmButton: 'Verschlüsselung zurücksetzen',
+
+  chooseHeading: 'Wähle, wie du deine Nachrichten entsperrst',
+  chooseChangeHeading: 'Wähle deinen neuen Sicherheitsschlüssel',
+  chooseBody: 'Ein Sicherheitsschlüssel wird für dich erzeugt und ist sehr stark. Eine Sicherheitsphrase lässt sich leichter eingeben; einen Schlüssel bekommst du trotzdem als Reserve.',
+  chooseKey: 'Sicherheitsschlüssel erzeugen',
+  choosePhrase: 'Sicherheitsphrase eingeben',
 } satisfies TranslationOf<typeof setupStrings>;

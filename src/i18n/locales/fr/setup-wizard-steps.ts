@@ -3,12 +3,6 @@ import { plural } from '../../plural.js';
 import type { TranslationOf } from '../../registry.js';
 
 export default {
-  chooseHeading: 'Choisissez comment déverrouiller vos messages',
-  chooseChangeHeading: 'Choisissez votre nouvelle clé de sécurité',
-  chooseBody: 'Une clé de sécurité est générée pour vous et elle est très robuste. Une phrase de sécurité est plus facile à saisir ; vous recevez quand même une clé en secours.',
-  chooseKey: 'Générer une clé de sécurité',
-  choosePhrase: 'Saisir une phrase de sécurité',
-
   phraseHeading: 'Choisissez une phrase de sécurité',
   phraseBody: 'Choisissez quelque chose que vous n’utilisez nulle part ailleurs, et pas le mot de passe de votre compte. Elle est utilisée exactement telle que vous la saisissez.',
   phraseLabel: 'Phrase de sécurité',

@@ -53,4 +53,10 @@ export default {
   resetConfirmLabel: (word: string) => `Saisissez « ${word} » pour confirmer`,
   resetConfirmMismatch: (word: string) => `Saisissez exactement « ${word} » pour continuer.`,
   resetConfirmButton: 'Réinitialiser le chiffrement',
+
+  chooseHeading: 'Choisissez comment déverrouiller vos messages',
+  chooseChangeHeading: 'Choisissez votre nouvelle clé de sécurité',
+  chooseBody: 'Une clé de sécurité est générée pour vous et elle est très robuste. Une phrase de sécurité est plus facile à saisir ; vous recevez quand même une clé en secours.',
+  chooseKey: 'Générer une clé de sécurité',
+  choosePhrase: 'Saisir une phrase de sécurité',
 } satisfies TranslationOf<typeof setupStrings>;
