@@ -2,7 +2,7 @@
 // server. The SDK facts it relies on are in dehydration.ts.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { DEHYDRATION_SECRET, serverDehydratedDevice } from './dehydration.js';
-import { serverAccountData } from './server-reads.js';
+import { serverAccountData } from './setup-verify.js';
 
 /** The dehydrated device the commit made is not on the server as claimed (read back). */
 export class DehydrationIncompleteError extends Error {

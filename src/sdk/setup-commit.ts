@@ -9,11 +9,8 @@ import { sameKeyText } from './recovery-key-text.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
 import { withoutSecretStorageExport } from './setup-reset.js';
 import { verifySetupOnServer } from './setup-verify.js';
+import { AlreadySetUpError, BackupDecisionNeededError, IdentityExistsError, SetupIncompleteError } from './setup-errors.js';
 import {
-  AlreadySetUpError,
-  BackupDecisionNeededError,
-  IdentityExistsError,
-  SetupIncompleteError,
   cryptoOf,
   readSnapshot,
   situationOf,

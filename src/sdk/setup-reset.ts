@@ -11,7 +11,7 @@
 //      backups), and (finishSetup, plan `replace`) make new secret storage under the new key and a new backup.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
-import { BackupKeyMismatchError } from './setup.js';
+import { BackupKeyMismatchError } from './setup-errors.js';
 import { publicKeyOf, serverBackupVersion } from './setup-verify.js';
 
 /** Whitespace of any kind (a PDF's line breaks, non-breaking spaces, zero-width spaces) is not part of a key. */

@@ -14,10 +14,10 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import decryptAESSecretStorageItem from 'matrix-js-sdk/lib/utils/decryptAESSecretStorageItem.js';
 import type { SetupGap } from './setup.js';
-import { serverAccountData, serverBackupVersion, serverCrossSigningKeys } from './server-reads.js';
+import { V3, isNotFound, serverBackupVersion } from './server-reads.js';
 
-// The plain server reads live in server-reads.ts (also used at first render: status, the wizard's first step).
-export { serverAccountData, serverBackupVersion, serverCrossSigningKeys };
+// The backup version read lives in server-reads.ts (the wizard's first step needs it).
+export { serverBackupVersion };
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
 const XS = [
@@ -28,6 +28,36 @@ const XS = [
 const BACKUP_SECRET = 'm.megolm_backup.v1';
 
 type EncryptedItem = { iv: string; ciphertext: string; mac: string };
+
+interface KeysQuery {
+  master_keys?: Record<string, { keys?: Record<string, string> }>;
+  self_signing_keys?: Record<string, { keys?: Record<string, string> }>;
+  user_signing_keys?: Record<string, { keys?: Record<string, string> }>;
+}
+
+/** Account data as the server has it now (null when absent or deleted — `{}` is how the SDK deletes). */
+export async function serverAccountData<T extends object>(client: MatrixClient, type: string): Promise<T | null> {
+  const path = `/user/${encodeURIComponent(client.getSafeUserId())}/account_data/${encodeURIComponent(type)}`;
+  try {
+    const content = await client.http.authedRequest<T>('GET' as never, path, undefined, undefined, V3);
+    return content && Object.keys(content).length > 0 ? content : null;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+/** The server's own cross-signing public keys for this user (unpadded base64), from a fresh /keys/query. */
+export async function serverCrossSigningKeys(client: MatrixClient): Promise<{ master: string | null; selfSigning: string | null; userSigning: string | null }> {
+  const me = client.getSafeUserId();
+  const res = await client.http.authedRequest<KeysQuery>('POST' as never, '/keys/query', undefined, { device_keys: { [me]: [] } }, V3);
+  const first = (m: KeysQuery[keyof KeysQuery]) => {
+    const keys = m?.[me]?.keys;
+    const v = keys ? Object.values(keys)[0] : undefined;
+    return typeof v === 'string' ? v : null;
+  };
+  return { master: first(res.master_keys), selfSigning: first(res.self_signing_keys), userSigning: first(res.user_signing_keys) };
+}
 
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, '');
 const unb64 = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4)), (c) => c.charCodeAt(0));

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fakeAdapter, snapshots, toCommit, until } from '../../test/support/setup-fakes.js';
-import { AlreadySetUpError, IdentityExistsError, SetupIncompleteError } from '../sdk/setup.js';
+import { AlreadySetUpError, IdentityExistsError, SetupIncompleteError } from '../sdk/setup-errors.js';
 import type { AuthDict } from '../sdk/uia.js';
 import { SetupWizard } from './setup-wizard.js';
 

@@ -8,16 +8,8 @@
 import { describeFailure } from '../sdk/errors.js';
 import { NotARecoveryKeyError } from '../sdk/setup-reset.js';
 import { sameRecoveryKey } from '../sdk/setup-commit.js';
-import {
-  AlreadySetUpError,
-  BackupDecisionNeededError,
-  BackupKeyMismatchError,
-  IdentityExistsError,
-  SetupIncompleteError,
-  type CommitStep,
-  type FinishResult,
-  type NewKey,
-} from '../sdk/setup.js';
+import { AlreadySetUpError, BackupDecisionNeededError, BackupKeyMismatchError, IdentityExistsError, SetupIncompleteError } from '../sdk/setup-errors.js';
+import type { CommitStep, FinishResult, NewKey } from '../sdk/setup.js';
 import type { AuthDict } from '../sdk/uia.js';
 import type { SetupWizard } from './setup-wizard.js';
 import type { KeyMethod } from './setup-wizard.stages.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ENCODED, fakeAdapter, snapshots, toCommit, until } from '../../test/support/setup-fakes.js';
 import type { SetupSnapshot } from '../sdk/setup.js';
-import { BackupDecisionNeededError, BackupKeyMismatchError } from '../sdk/setup.js';
+import { BackupDecisionNeededError, BackupKeyMismatchError } from '../sdk/setup-errors.js';
 import { NotARecoveryKeyError } from '../sdk/setup-reset.js';
 import { SetupWizard, type WizardStage } from './setup-wizard.js';
 

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
+import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
 import type { SetupGap } from '../../sdk/setup.js';
@@ -16,6 +18,12 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
 
 // The steps of a commit and its outcome: saving (with the stall, join and rate-limit states), the sign-in prompt,
 // failure, restoring history, and the end screens — each of which states only what was read back from the server.
+
+/** Done: the host may remove the wizard; else it shows where the account stands. */
+function closeDone(v: LaterView, w: SetupWizard) {
+  v.emit(new XsSetupClosedEvent());
+  void w.start('setup');
+}
 
 export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   switch (s.kind) {
@@ -79,8 +87,8 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
           <p part="status" role="status">${v.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
             ${s.restored === null ? nothing : s.restored < 0 ? v.t('restoreFailed') : v.localize.t(S, 'restoredKeys', s.restored, v.num(s.restored))}</p>
           <div class="row">
-            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.requestSessions()) : nothing}
-            ${v.button(v.t('done'), () => v.closeDone(), 'primary')}
+            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.setSessionsHint(v.emit(new XsRequestSessionsEvent('after-reset')))) : nothing}
+            ${v.button(v.t('done'), () => closeDone(v, w), 'primary')}
           </div>
           ${v.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
         </div>`;
@@ -91,7 +99,7 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
           <div class="row">
             ${v.button(v.t('useBackup'), () => w.useExistingBackup(), 'primary')}
             ${v.button(v.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
-            ${v.button(v.t('done'), () => v.closeDone())}
+            ${v.button(v.t('done'), () => closeDone(v, w))}
           </div>
         </div>`;
     default:

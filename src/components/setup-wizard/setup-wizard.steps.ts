@@ -11,6 +11,8 @@ import { renderOutcomeStep } from './setup-wizard.outcome.js';
 import { setupStepStrings as L } from './setup-wizard.steps.strings.js';
 import type { AnyKey, LaterView, SetupKey, StepView } from './setup-wizard.view.js';
 
+export { RetryCountdown } from './setup-wizard.countdown.js';
+
 /** The first steps' view with the later steps' strings added. */
 function laterView(v: StepView): LaterView {
   const t = (key: AnyKey, ...args: string[]): string =>

@@ -3,22 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsRequestExportEvent } from '../../events/xs-request-export.js';
-import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
-import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountState } from '../../sdk/account.js';
-import { describeFailure, maxRetryAfterMs } from '../../sdk/errors.js';
-import { DEFAULT_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
-import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
+import { describeFailure } from '../../sdk/errors.js';
+import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-check.js';
 import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
 import { FIRST_STAGES, renderIntroStep } from './setup-wizard.intro.js';
+import type { RetryCountdown } from './setup-wizard.countdown.js';
 import type { SetupKey, StepView } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
@@ -101,9 +99,8 @@ export class XsSetupWizard extends XsElement {
 
   private wizard?: SetupWizard;
   private unsubscribe?: () => void;
-  /** When a rate-limited failure may be retried (ms epoch), and the ticking countdown. */
-  @state() private retryAt = 0;
-  private tick?: ReturnType<typeof setInterval>;
+  /** The rate-limit countdown of the commit's steps (made once they are loaded: only they reach a commit). */
+  private countdown?: RetryCountdown;
   private readonly onChange = () => {
     const prev = this.stage;
     this.stage = this.wizard!.stage;
@@ -118,32 +115,10 @@ export class XsSetupWizard extends XsElement {
     }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
-    if (s.kind === 'commit-failed' && s.failure.kind === 'rate-limited' && prev.kind !== 'commit-failed') this.armCountdown(s.failure.retryAfterMs);
-    else if (s.kind === 'committing' && s.retryAt && (prev.kind !== 'committing' || prev.retryAt !== s.retryAt)) this.armCountdown(s.retryAt - Date.now(), false);
-    else if (s.kind !== 'commit-failed' && s.kind !== 'committing') this.armCountdown(undefined);
+    const later = this.laterSteps.ready ? this.laterSteps.value : undefined;
+    if (later) (this.countdown ??= new later.RetryCountdown(() => this.requestUpdate())).follow(prev, s);
     this.requestUpdate();
   };
-
-  /** Ticks once a second until the wait is over; `gate` disables Try again meanwhile (a failed save), else it only redraws. */
-  private armCountdown(retryAfterMs: number | undefined, gate = true) {
-    clearInterval(this.tick);
-    this.tick = undefined;
-    if (retryAfterMs === undefined) {
-      this.retryAt = 0;
-      return;
-    }
-    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, maxRetryAfterMs()) : DEFAULT_RETRY_WAIT_MS;
-    const until = Date.now() + wait;
-    this.retryAt = gate ? until : 0;
-    this.tick = setInterval(() => {
-      if (Date.now() >= until) {
-        clearInterval(this.tick);
-        this.tick = undefined;
-        this.retryAt = 0;
-      }
-      this.requestUpdate();
-    }, 1000);
-  }
 
   /** Starts the flow again from where the account stands (after "Ask me later", Done, or at any time). */
   restart(): void {
@@ -204,16 +179,11 @@ export class XsSetupWizard extends XsElement {
   private teardown() {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.armCountdown(undefined);
+    this.countdown?.stop();
     if (!this.wizard) return;
     this.wizard.removeEventListener('change', this.onChange);
     this.wizard.end();
     this.wizard = undefined;
-  }
-
-  private closeDone() {
-    this.emit(new XsSetupClosedEvent());
-    void this.wizard?.start('setup');
   }
 
   // ---- intents ----
@@ -225,10 +195,6 @@ export class XsSetupWizard extends XsElement {
 
   private requestExport() {
     this.exportHint = this.emit(new XsRequestExportEvent('before-reset'));
-  }
-
-  private requestSessions() {
-    this.sessionsHint = this.emit(new XsRequestSessionsEvent('after-reset'));
   }
 
   private submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void) {
@@ -273,10 +239,10 @@ export class XsSetupWizard extends XsElement {
       requestExport: () => this.requestExport(),
       submitResetConfirm: (form) => this.submitResetConfirm(form),
       exportHint: this.exportHint,
-      requestSessions: () => this.requestSessions(),
-      closeDone: () => this.closeDone(),
+      emit: (event) => this.emit(event),
+      setSessionsHint: (shown) => (this.sessionsHint = shown),
       restart: () => this.restart(),
-      retryAt: this.retryAt,
+      retryAt: this.countdown?.retryAt ?? 0,
       verifyHint: this.verifyHint,
       sessionsHint: this.sessionsHint,
       root: this.shadowRoot!,

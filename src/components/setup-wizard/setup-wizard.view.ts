@@ -1,4 +1,5 @@
 import type { TemplateResult } from 'lit';
+import type { XsEvent } from '../../events/xs-event.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { setupStepStrings } from './setup-wizard.steps.strings.js';
 import type { setupStrings } from './setup-wizard.strings.js';
@@ -20,8 +21,9 @@ export interface StepView {
   requestExport(): void;
   submitResetConfirm(form: HTMLFormElement): void;
   exportHint: boolean;
-  requestSessions(): void;
-  closeDone(): void;
+  /** The element's `emit` (typed xs-* events); false when a listener cancelled it. */
+  emit(event: XsEvent): boolean;
+  setSessionsHint(shown: boolean): void;
   restart(): void;
   /** A rate-limited failure may be retried from then on (ms epoch; 0 = now). */
   retryAt: number;
