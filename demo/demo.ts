@@ -77,7 +77,7 @@ async function openTwoSessions(account: DemoAccount, first: Login) {
     (account.password ? ` Password for another tab or browser: ${account.password}` : '');
   personButton.hidden = false;
   renderSections();
-  panels[0]!.root.querySelector('h2')?.scrollIntoView({ block: 'start' });
+  panels[0].root.querySelector('h2')?.scrollIntoView({ block: 'start' });
 }
 
 async function busy(button: HTMLButtonElement, work: () => Promise<void>, what: string) {
@@ -93,7 +93,7 @@ async function busy(button: HTMLButtonElement, work: () => Promise<void>, what: 
 }
 
 startButton.addEventListener('click', () =>
-  busy(startButton, async () => {
+  void busy(startButton, async () => {
     connected.textContent = 'Creating an account…';
     const { account, login } = await registerAccount(homeserverUrl, 'xs-kit demo (left)');
     await openTwoSessions(account, login);
@@ -103,16 +103,17 @@ const form = $<HTMLFormElement>('#login-form');
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const data = new FormData(form);
-  const baseUrl = String(data.get('homeserver')).replace(/\/+$/, '');
-  const password = String(data.get('password'));
+  const field = (name: string) => data.get(name) as string; // text inputs
+  const baseUrl = field('homeserver').replace(/\/+$/, '');
+  const password = field('password');
   void busy(form.querySelector('button')!, async () => {
-    const first = await logIn(baseUrl, String(data.get('user')), password, 'xs-kit demo (left)');
+    const first = await logIn(baseUrl, field('user'), password, 'xs-kit demo (left)');
     await openTwoSessions({ baseUrl, userId: first.user_id, password }, first);
   }, 'log in');
 });
 
 personButton.addEventListener('click', () =>
-  busy(personButton, async () => {
+  void busy(personButton, async () => {
     if (!main) return;
     const { account, login } = await registerAccount(main.account.baseUrl, 'xs-kit demo (other person)');
     const client = await startClient(account.baseUrl, login);

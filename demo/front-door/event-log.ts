@@ -26,7 +26,7 @@ function detailOf(e: Event): Record<string, unknown> {
     if (seen.has(v) || depth > 4) return '…';
     seen.add(v);
     if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
-    const proto = Object.getPrototypeOf(v);
+    const proto = Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null;
     if (proto !== Object.prototype && proto !== null) return `[${proto?.constructor?.name ?? 'object'}]`;
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, depth + 1)]));
   };

@@ -86,7 +86,7 @@ export function initTheme(themeForm: HTMLFormElement, editor: HTMLElement, css: 
       inputs.get(t.name)!.value = t.kind === 'color' ? v : String(parseFloat(v) || t.min);
     }
   };
-  copy.addEventListener('click', async () => {
+  copy.addEventListener('click', () => void (async () => {
     try {
       await navigator.clipboard.writeText(css.textContent ?? '');
       copy.textContent = 'Copied';
@@ -94,7 +94,7 @@ export function initTheme(themeForm: HTMLFormElement, editor: HTMLElement, css: 
       copy.textContent = 'Select the text to copy';
     }
     setTimeout(() => (copy.textContent = 'Copy CSS'), 2000);
-  });
+  })());
   reset.addEventListener('click', () => {
     for (const name of edited.keys()) document.body.style.removeProperty(name);
     edited.clear();

@@ -74,7 +74,7 @@ export const roomTrustSection: DemoSection = {
     };
     select.addEventListener('change', () => show(select.value));
     refresh.addEventListener('click', () => void fill(select.value || undefined));
-    create.addEventListener('click', async () => {
+    create.addEventListener('click', () => void (async () => {
       create.disabled = true;
       try {
         const who = invite.value.trim();
@@ -91,7 +91,7 @@ export const roomTrustSection: DemoSection = {
       } finally {
         create.disabled = false;
       }
-    });
+    })());
     void fill();
     wrap.append(controls, note, header, detail);
     // Both elements' events bubble to the section's log.

@@ -47,7 +47,7 @@ export const sessionListSection: DemoSection = {
       const add = document.createElement('button');
       add.type = 'button';
       add.textContent = 'Log in one more session of this account (no encryption) to try the list';
-      add.addEventListener('click', async () => {
+      add.addEventListener('click', () => void (async () => {
         await fetch(`${ctx.baseUrl}/_matrix/client/v3/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -57,7 +57,7 @@ export const sessionListSection: DemoSection = {
           }),
         });
         await list.reload();
-      });
+      })().catch((err: unknown) => console.error('[demo] could not log in another session', err)));
       wrap.append(add);
     }
     wrap.append(list, dialog);

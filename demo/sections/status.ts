@@ -19,7 +19,7 @@ const SNIPPET = `<xs-status></xs-status>                      <!-- this account 
 
 /** Routes a request to a demo element on the page: preventDefault() only when something takes it. */
 function route(e: Event, tag: string, mode?: string) {
-  const target = document.querySelector(tag) as (HTMLElement & { mode?: string }) | null;
+  const target = document.querySelector<HTMLElement & { mode?: string }>(tag);
   if (!target) return;
   e.preventDefault();
   if (mode) target.mode = mode;

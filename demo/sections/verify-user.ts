@@ -29,9 +29,12 @@ const snippet = `<!-- verify a person: reuses your encrypted DM with them (m.dir
 
 const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 
+/** The fields of a /register answer (or its 401) this demo reads. */
+type RegisterResponse = { session?: string; error?: string; user_id: string; device_id: string; access_token: string };
+
 async function post(baseUrl: string, path: string, body: unknown) {
   const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, json: await r.json() };
+  return { status: r.status, json: (await r.json()) as RegisterResponse };
 }
 
 /** A throwaway second account with cross-signing, syncing in this page (a demo of the other person's app). */
@@ -137,7 +140,7 @@ export const verifyUserSection: DemoSection = {
     const note = document.createElement('p');
     note.setAttribute('role', 'status');
     note.textContent = 'It gets its own session and panel here, with cross-signing set up. Set up yours in the wizard above first.';
-    add.addEventListener('click', async () => {
+    add.addEventListener('click', () => void (async () => {
       add.disabled = true;
       note.textContent = 'Creating the second account…';
       try {
@@ -149,7 +152,7 @@ export const verifyUserSection: DemoSection = {
         note.textContent = `Could not create it: ${(err as Error).message}`;
         add.disabled = false;
       }
-    });
+    })());
     peerBox.append(h, add, note);
     wrap.append(mine, peerBox);
     return sectionFrame('Verify another person — <xs-verify-user>, <xs-verification-requests>', snippet, wrap, [

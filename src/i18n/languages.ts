@@ -8,7 +8,7 @@ const pending = new Map<string, Promise<void>>();
 /** The shipped language module for `lang` (`de` for `de-AT`), if the kit ships one. */
 export function shippedLanguageOf(lang: string): string | undefined {
   const code = lang.toLowerCase();
-  const base = code.split('-')[0]!;
+  const base = code.split('-')[0];
   return code in SHIPPED_LANGUAGES ? code : base in SHIPPED_LANGUAGES ? base : undefined;
 }
 
@@ -21,7 +21,7 @@ export function availableLanguages(): string[] {
 export function hasLanguage(lang: string): boolean {
   const code = lang.toLowerCase();
   const all = availableLanguages();
-  return all.includes(code) || all.includes(code.split('-')[0]!);
+  return all.includes(code) || all.includes(code.split('-')[0]);
 }
 
 /**
@@ -34,7 +34,7 @@ export function loadLanguage(lang: string): Promise<void> | undefined {
   if (!code || done.has(code)) return undefined;
   let p = pending.get(code);
   if (!p) {
-    p = SHIPPED_LANGUAGES[code]!()
+    p = SHIPPED_LANGUAGES[code]()
       .then((m) => registerShippedTranslation(code, m.default))
       .catch(() => undefined)
       .finally(() => {

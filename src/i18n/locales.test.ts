@@ -12,6 +12,7 @@ import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-list.strings.js';
 import '../components/setup-wizard/setup-wizard.steps.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';
+import '../components/status/status.details.strings.js';
 import '../components/status/status.strings.js';
 import '../components/verification-requests/verification-requests.strings.js';
 import '../components/verify-login/verify-login-key.strings.js';
@@ -55,7 +56,7 @@ describe('shipped UI languages are complete', () => {
 
   it('an element in a shipped language speaks it from its first render, and switches live', async () => {
     const el = await fixture<HTMLElement>(html`<xs-status lang="fr-CA"></xs-status>`);
-    const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const text = () => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
     expect(text()).to.contain('Non connecté');
     el.setAttribute('lang', 'de');
     await waitUntil(() => text().includes('Nicht verbunden'), 'German after lang="de"');

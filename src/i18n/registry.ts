@@ -46,7 +46,7 @@ export function sourceTerms(): Map<string, Term> {
 function put(into: Map<string, Map<string, Term>>, lang: string, terms: Record<string, Term>) {
   const code = lang.toLowerCase();
   let map = into.get(code);
-  if (!map) into.set(code, (map = new Map()));
+  if (!map) into.set(code, (map = new Map<string, Term>()));
   for (const [k, v] of Object.entries(terms)) map.set(k, v);
   for (const l of listeners) l();
 }
@@ -69,7 +69,7 @@ export function registeredLanguages(): string[] {
 /** `lang` or its base language when the host registered every term of `strings` for it (the tag to look them up with). */
 export function hostCompleteLanguage(lang: string, strings: Strings<Terms>): string | undefined {
   const code = lang.toLowerCase();
-  return [code, code.split('-')[0]!].find((c) => {
+  return [code, code.split('-')[0]].find((c) => {
     const map = registry.get(c);
     return !!map && Object.keys(strings.en).every((k) => map.has(`${strings.namespace}.${k}`));
   });
@@ -98,13 +98,13 @@ export function termLanguage(): string {
 function lookup<T extends Terms>(lang: string, strings: Strings<T>, key: keyof T & string): [Term, string] {
   const full = `${strings.namespace}.${key}`;
   const code = (lang || 'en').toLowerCase();
-  const base = code.split('-')[0]!;
+  const base = code.split('-')[0];
   for (const c of code === base ? [code] : [code, base]) {
     const term = registry.get(c)?.get(full) ?? shipped.get(c)?.get(full);
     if (term !== undefined) return [term, c];
   }
   const en = registry.get('en')?.get(full);
-  return en !== undefined ? [en, 'en'] : [strings.en[key]!, 'en'];
+  return en !== undefined ? [en, 'en'] : [strings.en[key], 'en'];
 }
 
 /** The language a term formats in: the requested tag when the term is in it or its base (`de-CH`), else the term's. */

@@ -41,7 +41,7 @@ const BY_LOWER = new Map<string, SasLanguage>(Object.keys(SAS_LANGUAGES).map((k)
 export function sasLanguageOf(lang: string): SasLanguage | undefined {
   const parts = lang.trim().replace(/_/g, '-').toLowerCase().split('-').filter(Boolean);
   if (!parts.length) return undefined;
-  const base = parts[0]!;
+  const base = parts[0];
   const script = parts.find((p, i) => i > 0 && /^[a-z]{4}$/.test(p));
   if (script && SCRIPT[base] && SCRIPT[base] !== script) return undefined;
   for (const tag of [parts.join('-'), parts.slice(0, 2).join('-'), ...(script ? [`${base}-${script}`] : []), base]) {

@@ -51,7 +51,7 @@ export const cancelStrings = defineStrings('verification-cancel', {
   'user.signedOut': 'Their session was signed out, so the verification stopped.',
 });
 
-type Key = keyof typeof cancelStrings.en & string;
+type Key = keyof typeof cancelStrings.en;
 type PartOf<K> = K extends `session.${infer P}` ? P : never;
 type Part = PartOf<Key>;
 

@@ -28,7 +28,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, { signal, what }
     }
     promise.then(
       (v) => finish(() => resolve(v)),
-      (e) => finish(() => reject(e)),
+      (e: unknown) => finish(() => reject(e)),
     );
   });
 }

@@ -58,7 +58,7 @@ describe('logical CSS (right-to-left)', () => {
 
   for (const tag of TAGS) {
     it(`<${tag}> adopts no physical CSS`, () => {
-      const ctor = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: CSSResultOrNative[] }) | undefined;
+      const ctor: (CustomElementConstructor & { elementStyles?: CSSResultOrNative[] }) | undefined = customElements.get(tag);
       expect(ctor, tag).to.exist;
       const styles = ctor!.elementStyles ?? [];
       expect(styles.length, `${tag} has styles`).to.be.greaterThan(0);

@@ -56,7 +56,7 @@ function caseVariations(token: string): number {
   const upper = [...token].filter((c) => c !== c.toLowerCase()).length;
   const lower = [...token].filter((c) => c !== c.toUpperCase()).length;
   if (upper === 0 || lower === 0) return upper === 0 ? 1 : 2;
-  if (upper === 1 && token[0] !== token[0]!.toLowerCase()) return 2;
+  if (upper === 1 && token[0] !== token[0].toLowerCase()) return 2;
   let n = 0;
   const binom = (a: number, b: number) => {
     let r = 1;
@@ -79,7 +79,7 @@ class LettersMatcher extends MatcherBaseClass {
       for (let k = start + 1; k <= end - 2; k++) spans.add(`${k}:${end}`);
       for (const span of spans) {
         const [i, j] = span.split(':').map(Number) as [number, number];
-        found.push({ pattern: 'letters', i, j, token: password.slice(i, j + 1) } as MatchExtended);
+        found.push({ pattern: 'letters', i, j, token: password.slice(i, j + 1) });
       }
     }
     return found;
@@ -133,7 +133,7 @@ const SUGGESTIONS: Record<string, StrengthSuggestion> = {
 /** Estimates `value` (already cut to the length to estimate); `userInputs` count as the most likely words. */
 export async function estimateStrength(value: string, userInputs: string[]): Promise<StrengthVerdict> {
   const result = await zxcvbn().checkAsync(value.replace(SYLLABIC, placeholders), userInputs);
-  const score = result.score as StrengthScore;
+  const score = result.score;
   const verdict: StrengthVerdict = { score, suggestions: [], guessesLog10: result.guessesLog10 };
   if (score > 2 || !value) return verdict;
   const warning = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;

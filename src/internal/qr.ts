@@ -30,7 +30,7 @@ export async function renderQrPng(bytes: ArrayLike<number>, size = 256): Promise
   const QRCodeStyling = await loadStyling();
   // qr-code-styling encodes each character code & 0xff in byte mode: one character per byte keeps every byte exact.
   let data = '';
-  for (let i = 0; i < bytes.length; i++) data += String.fromCharCode(bytes[i]!);
+  for (let i = 0; i < bytes.length; i++) data += String.fromCharCode(bytes[i]);
   const qr = new QRCodeStyling({
     width: size,
     height: size,
@@ -55,7 +55,7 @@ export async function renderQrDataUrl(bytes: ArrayLike<number>, size = 256): Pro
   const png = await renderQrPng(bytes, size);
   return new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(reader.result as string); // readAsDataURL: a string
     reader.onerror = () => reject(reader.error ?? new Error('the QR code could not be read back'));
     reader.readAsDataURL(png);
   });

@@ -31,6 +31,7 @@ export function checkServerUrl(raw: unknown): UrlCheck {
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, refusal: 'missing' };
   // The URL parser silently drops tabs and newlines (`java\nscript:`) and trims control characters:
   // a server that sends them is not sending a URL.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (raw.length > MAX_LENGTH || /[\u0000-\u001f\u007f\s]/.test(raw)) return { ok: false, refusal: 'malformed' };
   let u: URL;
   try {

@@ -22,7 +22,7 @@ export function splitUntrusted(s: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
   for (const m of s.matchAll(INVISIBLE)) {
-    const i = m.index!;
+    const i = m.index;
     const ch = m[0];
     if (ch === '\u200D' && PICTO.test(s.slice(Math.max(0, i - 2), i)) && PICTO.test(s.slice(i + 1, i + 3))) continue;
     if (i > last) parts.push({ text: s.slice(last, i) });

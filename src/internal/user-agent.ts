@@ -47,7 +47,7 @@ export function parseUserAgent(raw: string | null | undefined): ClientInfo | und
     // Desktop apps built on Electron name themselves before Chrome/Electron, e.g. "… Element/1.11.50 Chrome/… Electron/…".
     if (/\bElectron\//.test(ua)) {
       const app = [...ua.matchAll(/\b([A-Za-z][A-Za-z0-9-]{1,30})\/\d[\w.]*/g)]
-        .map((m) => m[1]!)
+        .map((m) => m[1])
         .find((n) => !/^(Mozilla|AppleWebKit|Chrome|Electron|Safari|Gecko|KHTML)$/.test(n));
       return withOs('desktop', app ?? 'Electron');
     }
@@ -56,8 +56,8 @@ export function parseUserAgent(raw: string | null | undefined): ClientInfo | und
   } else {
     // Native apps: "Element/1.6.10 (Linux; U; Android 13; …)", "Element X/25.01.0 (iPhone; iOS 18.2; …)".
     const app = APP_TOKEN.exec(ua);
-    if (app && (os === 'Android' || os === 'iOS')) return { kind: 'mobile', client: app[1]!.trim(), os };
-    if (app && os && /\((?:[^)]*;)?\s*(?:Windows|Macintosh|X11|Linux)/.test(ua)) return { kind: 'desktop', client: app[1]!.trim(), os };
+    if (app && (os === 'Android' || os === 'iOS')) return { kind: 'mobile', client: app[1].trim(), os };
+    if (app && os && /\((?:[^)]*;)?\s*(?:Windows|Macintosh|X11|Linux)/.test(ua)) return { kind: 'desktop', client: app[1].trim(), os };
   }
   return { kind: 'unknown', text: ua.length > MAX_UNKNOWN ? `${ua.slice(0, MAX_UNKNOWN - 1)}…` : ua };
 }

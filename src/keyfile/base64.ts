@@ -113,9 +113,9 @@ export function encodeBase64Into(
       const groups = Math.min((limit - i) / 3, (lineChars - col) >> 2);
       const end = i + groups * 3;
       for (; i < end; i += 3) {
-        const n = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
-        const a = T[n >> 12]!;
-        const b = T[n & 0xfff]!;
+        const n = (src[i] << 16) | (src[i + 1] << 8) | src[i + 2];
+        const a = T[n >> 12];
+        const b = T[n & 0xfff];
         out[pos] = a >> 8;
         out[pos + 1] = a & 0xff;
         out[pos + 2] = b >> 8;
@@ -152,8 +152,8 @@ export function encodeBase64Into(
     const lineBytes = words * 3;
     while (full - i >= lineBytes) {
       for (let w = 0; w < words; w++, i += 3) {
-        const n = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
-        SCRATCH32[w] = L[n >> 12]! | (L[n & 0xfff]! << 16);
+        const n = (src[i] << 16) | (src[i + 1] << 8) | src[i + 2];
+        SCRATCH32[w] = L[n >> 12] | (L[n & 0xfff] << 16);
       }
       out.set(SCRATCH8.subarray(0, lineChars), pos);
       pos += lineChars;
@@ -163,9 +163,9 @@ export function encodeBase64Into(
   slow(full);
   const rest = to - full;
   if (rest > 0) {
-    const n = (src[i]! << 16) | (rest === 2 ? src[i + 1]! << 8 : 0);
-    const a = T[n >> 12]!;
-    const b = T[n & 0xfff]!;
+    const n = (src[i] << 16) | (rest === 2 ? src[i + 1] << 8 : 0);
+    const a = T[n >> 12];
+    const b = T[n & 0xfff];
     out[pos] = a >> 8;
     out[pos + 1] = a & 0xff;
     out[pos + 2] = rest === 2 ? b >> 8 : 0x3d;
@@ -215,8 +215,8 @@ export class Base64Decoder {
         if (k === 0) {
           // Four characters at a time (two pair lookups) until something else than the alphabet shows up.
           while (i + 4 <= to) {
-            const x = P[(src[i]! << 8) | src[i + 1]!]!;
-            const y = P[(src[i + 2]! << 8) | src[i + 3]!]!;
+            const x = P[(src[i] << 8) | src[i + 1]];
+            const y = P[(src[i + 2] << 8) | src[i + 3]];
             if ((x | y) > 0xfff) break;
             out[o] = x >> 4;
             out[o + 1] = ((x & 0xf) << 4) | (y >> 8);
@@ -226,7 +226,7 @@ export class Base64Decoder {
           }
           if (i >= to) break;
         }
-        const v = D[src[i]!]!;
+        const v = D[src[i]];
         if (v < 64) {
           acc = (acc << 6) | v;
           if (++k === 4) {
@@ -251,7 +251,7 @@ export class Base64Decoder {
     this.save(acc, k, o);
     // Padding: only '=' and whitespace may follow.
     for (; i < to; i++) {
-      const v = D[src[i]!]!;
+      const v = D[src[i]];
       if (v === 65) this.pads++;
       else if (v !== 64) return i;
     }

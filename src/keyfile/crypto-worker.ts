@@ -239,8 +239,8 @@ let warming = 0;
 
 /** A crypto worker, with named messages (`next(op)`) and a pool of warm ones. */
 export class CryptoWorker {
-  private waiting = new Map<string, { resolve: (d: any) => void; reject: (e: unknown) => void }>();
-  private arrived = new Map<string, any>();
+  private waiting = new Map<string, { resolve: (d: unknown) => void; reject: (e: unknown) => void }>();
+  private arrived = new Map<string, unknown>();
   private failure?: Error;
   private stopped = false;
   private idleTimer?: ReturnType<typeof setTimeout>;
@@ -253,11 +253,11 @@ export class CryptoWorker {
   /** For tests: false runs each call in one worker (as when a second one cannot be started). */
   static helpers = true;
   /** Gets the worker's 'progress' messages. */
-  onNote?: (d: any) => void;
+  onNote?: (d: { done?: number }) => void;
 
   private constructor(private readonly worker: Worker) {
     worker.onmessage = (e: MessageEvent) => {
-      const d = e.data as { op: string; message?: string };
+      const d = e.data as { op: string; message?: string; done?: number };
       if (d.op === 'error') return this.fail(new Error(d.message));
       if (d.op === 'progress') return this.onNote?.(d);
       if (d.op === 'pong') this.answered = true;
@@ -348,7 +348,7 @@ export class CryptoWorker {
     return pool.length;
   }
 
-  next(op: string): Promise<any> {
+  next(op: string): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const early = this.arrived.get(op);
     if (early) {

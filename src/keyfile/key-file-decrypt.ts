@@ -46,7 +46,7 @@ function bytesSource(b: Uint8Array): Source {
   const latin1 = new TextDecoder('latin1');
   return {
     length: b.length,
-    code: (i) => b[i]!,
+    code: (i) => b[i],
     indexOf(needle, from) {
       const first = needle.charCodeAt(0);
       for (let i = b.indexOf(first, from); i >= 0 && i + needle.length <= b.length; i = b.indexOf(first, i + 1)) {
@@ -147,7 +147,7 @@ async function decryptWith(
   let src: Source | undefined = await toSource(file);
   throwIfAborted(signal);
   const dataStart = findHeader(src);
-  let tp = performance.now();
+  const tp = performance.now();
   addPhase(timings, 'page: reading the file, finding the header', tp - t0);
   const out = new Uint8Array(Math.floor(((src.length - dataStart) * 3) / 4) + 3);
 
@@ -200,7 +200,6 @@ async function decryptWith(
   }
   src = undefined; // the input can go
   addPhase(timings, 'page: base64 decoding (with yields)', performance.now() - tp);
-  tp = performance.now();
   if (decoded.length < MIN_BODY) throw new KeyFileError('truncated', 'Invalid file: too short');
   afterSlice(decoded.length);
 

@@ -153,7 +153,7 @@ export async function encryptMegolmKeyFile(plaintext: string, passphrase: string
 
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
-  iv[8]! &= 0x7f; // clear bit 63 so the counter cannot wrap into the nonce half (spec)
+  iv[8] &= 0x7f; // clear bit 63 so the counter cannot wrap into the nonce half (spec)
   // The key derivation starts in the first worker right away; the UTF-8 encoding runs here meanwhile.
   const pair = openPair(true);
   if (pair) {
@@ -237,6 +237,7 @@ async function encryptWith(
     if (helper && split < PREFIX + n) {
       lap('page: waiting for the workers to start');
       const half = second ?? (await copyChunked(body, split, PREFIX + n, signal));
+      // eslint-disable-next-line no-useless-assignment -- drops the plaintext half now, not when the function ends
       second = undefined;
       lap('page: copying the second half (with yields)');
       helper.post({ op: 'encrypt-part', peer: pair!.bPort, iv, buffer: half.buffer, block: (split - PREFIX) / 16, piece: AES_CHUNK }, [half.buffer, pair!.bPort!]);

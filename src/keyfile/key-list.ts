@@ -54,10 +54,10 @@ export function sortEntries(list: readonly unknown[]): SortedEntries {
 /** Index just past the JSON string value after `"key"` at `at` (whitespace and a colon allowed), and the value; undefined when not a plain string. */
 function stringAfterKey(json: string, at: number, keyLength: number): { value: string; end: number } | undefined {
   let i = at + keyLength;
-  while (i < json.length && /\s/.test(json[i]!)) i++;
+  while (i < json.length && /\s/.test(json[i])) i++;
   if (json[i] !== ':') return undefined;
   i++;
-  while (i < json.length && /\s/.test(json[i]!)) i++;
+  while (i < json.length && /\s/.test(json[i])) i++;
   if (json[i] !== '"') return undefined;
   const end = json.indexOf('"', i + 1);
   if (end < 0) return undefined;

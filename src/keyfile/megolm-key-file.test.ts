@@ -70,7 +70,7 @@ describe('keyfile: interoperability vectors', () => {
   it('rejects every failure vector with the matching error', async function () {
     this.timeout(60_000);
     for (const v of vectors.failure) {
-      const [code, reason] = EXPECTED_CODE[v.error_class]!;
+      const [code, reason] = EXPECTED_CODE[v.error_class];
       for (const input of [v.file, new TextEncoder().encode(v.file)]) {
         const e = await rejection(decryptMegolmKeyFile(input, v.passphrase));
         expect(e, v.id).to.be.instanceOf(KeyFileError);
@@ -104,7 +104,7 @@ describe('keyfile: interoperability vectors', () => {
         u.set(stream.subarray(at, at + u.length));
         at += u.length;
         return a;
-      }) as typeof crypto.getRandomValues;
+      });
       try {
         const out = await encryptMegolmKeyFile(v.plaintext, v.passphrase, { kdfRounds: Number(v.kdf_rounds) });
         expect(text(out), v.id).to.equal(v.expected_file);
@@ -139,7 +139,7 @@ describe('keyfile: round trips and limits', () => {
     const fractions: number[] = [];
     const file = await encryptMegolmKeyFile(plain, 'pw', { kdfRounds: 1000, onProgress: (f) => fractions.push(f) });
     expect(fractions.at(-1)).to.equal(1);
-    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).to.equal(true);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).to.equal(true);
     const back = await decryptMegolmKeyFile(new Blob([file as Uint8Array<ArrayBuffer>]), 'pw');
     expect(back.length).to.equal(plain.length);
     expect(back === plain).to.equal(true);
@@ -148,8 +148,8 @@ describe('keyfile: round trips and limits', () => {
   it('clears bit 63 of the IV it writes, and reads files where it is set', async () => {
     for (let i = 0; i < 8; i++) {
       const file = text(await encryptMegolmKeyFile('x', 'pw', { kdfRounds: 1 }));
-      const body = Uint8Array.from(atob(file.split('\n')[1]!), (c) => c.charCodeAt(0));
-      expect(body[17 + 8]! & 0x80).to.equal(0);
+      const body = Uint8Array.from(atob(file.split('\n')[1]), (c) => c.charCodeAt(0));
+      expect(body[17 + 8] & 0x80).to.equal(0);
     }
     const set = vectors.success.find((v) => v.id === 'gen-iv-bit63-set-no-wrap')!;
     expect(await decryptMegolmKeyFile(set.file, set.passphrase)).to.equal(set.plaintext);
@@ -157,7 +157,7 @@ describe('keyfile: round trips and limits', () => {
 
   it('refuses absurd round counts instead of hanging, and bad kdfRounds options', async () => {
     const file = text(await encryptMegolmKeyFile('x', 'pw', { kdfRounds: 1 }));
-    const body = Uint8Array.from(atob(file.split('\n')[1]!), (c) => c.charCodeAt(0));
+    const body = Uint8Array.from(atob(file.split('\n')[1]), (c) => c.charCodeAt(0));
     new DataView(body.buffer).setUint32(33, 0xffffffff);
     const forged = `${KEY_FILE_HEADER}\n${btoa(String.fromCharCode(...body))}\n${KEY_FILE_TRAILER}\n`;
     const started = performance.now();
@@ -176,12 +176,12 @@ describe('keyfile: round trips and limits', () => {
     const encFractions: number[] = [];
     const file = await encryptMegolmKeyFile(plain, 'pw', { kdfRounds: 1000, onProgress: (f) => encFractions.push(f) });
     expect(encFractions.at(-1)).to.equal(1);
-    expect(encFractions.every((f, i) => i === 0 || f >= encFractions[i - 1]!), encFractions.join()).to.equal(true);
+    expect(encFractions.every((f, i) => i === 0 || f >= encFractions[i - 1]), encFractions.join()).to.equal(true);
     const decFractions: number[] = [];
     const back = await decryptMegolmKeyFile(file, 'pw', { onProgress: (f) => decFractions.push(f) });
     expect(back === plain).to.equal(true);
     expect(decFractions.at(-1)).to.equal(1);
-    expect(decFractions.every((f, i) => i === 0 || f >= decFractions[i - 1]!), decFractions.join()).to.equal(true);
+    expect(decFractions.every((f, i) => i === 0 || f >= decFractions[i - 1]), decFractions.join()).to.equal(true);
     // Abort once decryption is well under way (after the key derivation).
     const ac = new AbortController();
     const p = decryptMegolmKeyFile(file, 'pw', { signal: ac.signal, onProgress: (f) => f > 0.7 && ac.abort() });
@@ -330,8 +330,8 @@ describe('keyfile: base64', () => {
       const bytes = crypto.getRandomValues(new Uint8Array(n));
       const expected = btoa(String.fromCharCode(...bytes));
       const out = new Uint8Array(expected.length + 64);
-      let [pos, col] = encodeBase64Into(bytes, 0, Math.floor(n / 6) * 3, out, 0, 1 << 30, 0);
-      [pos, col] = encodeBase64Into(bytes, Math.floor(n / 6) * 3, n, out, pos, 1 << 30, col);
+      const [mid, col] = encodeBase64Into(bytes, 0, Math.floor(n / 6) * 3, out, 0, 1 << 30, 0);
+      const [pos] = encodeBase64Into(bytes, Math.floor(n / 6) * 3, n, out, mid, 1 << 30, col);
       expect(text(out.subarray(0, pos)), `n=${n}`).to.equal(expected);
       const d = new Base64Decoder(new Uint8Array(n + 3));
       const src = new TextEncoder().encode(expected.replace(/(.{7})/g, '$1\r\n '));

@@ -77,7 +77,7 @@ export function accountManagementLink(am: AccountManagement, deviceIds: string[]
     const action = pick(SESSION_END);
     if (action) {
       u.searchParams.set('action', action);
-      u.searchParams.set('device_id', deviceIds[0]!);
+      u.searchParams.set('device_id', deviceIds[0]);
     }
   } else {
     const action = pick(SESSIONS_LIST);

@@ -32,16 +32,16 @@ describe('account model: receiving keys after a verification', () => {
     const model = new AccountModel(c.asClient);
     const f = follow(model);
     await until('first read', () => !!f.last()?.snapshot);
-    expect(f.last()!.receivingKeys).to.equal(null);
+    expect(f.last().receivingKeys).to.equal(null);
     // The signature lands (device list update); the secrets have not arrived.
     c.s.deviceVerified = true;
     c.emit('crypto.devicesUpdated', ['@me:example.org'], false);
-    await until('waiting', () => f.last()!.receivingKeys === 'waiting');
+    await until('waiting', () => f.last().receivingKeys === 'waiting');
     // Cross-signing keys arrive (m.secret.send is stored by the crypto layer before this event).
     c.s.cached = { masterKey: true, selfSigningKey: true, userSigningKey: true };
     c.emit('receivedToDeviceMessage', { message: { type: 'm.secret.send', content: {} }, encryptionInfo: null });
-    await until('read after the secret', () => f.last()!.snapshot!.crossSigning.cached.master);
-    expect(f.last()!.receivingKeys, 'the backup key is still missing').to.equal('waiting');
+    await until('read after the secret', () => f.last().snapshot!.crossSigning.cached.master);
+    expect(f.last().receivingKeys, 'the backup key is still missing').to.equal('waiting');
     // Other to-device messages are not secrets: no read.
     const reads = c.calls.filter((x) => x === 'getCrossSigningStatus').length;
     c.emit('receivedToDeviceMessage', { message: { type: 'm.room_key', content: {} }, encryptionInfo: null });
@@ -50,8 +50,8 @@ describe('account model: receiving keys after a verification', () => {
     c.s.backupPrivateKey = true;
     c.s.backupMatches = true;
     c.emit('crypto.keyBackupDecryptionKeyCached', '1');
-    await until('all here', () => f.last()!.receivingKeys === null);
-    expect(f.last()!.snapshot!.backup!.decryptionKeyCached).to.equal(true);
+    await until('all here', () => f.last().receivingKeys === null);
+    expect(f.last().snapshot!.backup!.decryptionKeyCached).to.equal(true);
     f.off();
   });
 
@@ -62,14 +62,14 @@ describe('account model: receiving keys after a verification', () => {
     await until('first read', () => !!f.last()?.snapshot);
     model.expectKeys();
     // At once, before any read: the stale snapshot is not shown as "not verified".
-    expect(f.last()!.receivingKeys).to.equal('waiting');
-    expect(f.last()!.snapshot!.device.crossSigningVerified).to.equal(false);
+    expect(f.last().receivingKeys).to.equal('waiting');
+    expect(f.last().snapshot!.device.crossSigningVerified).to.equal(false);
     c.s.deviceVerified = true;
     c.s.cached = { masterKey: true, selfSigningKey: true, userSigningKey: true };
     c.s.backupPrivateKey = true;
     c.s.backupMatches = true;
     c.emit('crypto.keyBackupDecryptionKeyCached', '1');
-    await until('all here', () => f.last()!.receivingKeys === null);
+    await until('all here', () => f.last().receivingKeys === null);
     f.off();
   });
 
@@ -81,13 +81,13 @@ describe('account model: receiving keys after a verification', () => {
     c.s.deviceVerified = true;
     c.s.cached = { masterKey: true, selfSigningKey: true, userSigningKey: true };
     c.emit('crypto.devicesUpdated', ['@me:example.org'], false);
-    await until('waiting', () => f.last()!.receivingKeys === 'waiting');
-    await until('timed out', () => f.last()!.receivingKeys === 'timed-out');
-    expect(f.last()!.snapshot!.backup!.decryptionKeyCached).to.equal(false);
+    await until('waiting', () => f.last().receivingKeys === 'waiting');
+    await until('timed out', () => f.last().receivingKeys === 'timed-out');
+    expect(f.last().snapshot!.backup!.decryptionKeyCached).to.equal(false);
     c.s.backupPrivateKey = true;
     c.s.backupMatches = true;
     c.emit('crypto.keyBackupDecryptionKeyCached', '1');
-    await until('arrived late', () => f.last()!.receivingKeys === null);
+    await until('arrived late', () => f.last().receivingKeys === null);
     f.off();
   });
 
@@ -101,7 +101,7 @@ describe('account model: receiving keys after a verification', () => {
     c.s.deviceVerified = true;
     c.s.cached = { masterKey: true, selfSigningKey: true, userSigningKey: true };
     c.emit('receivedToDeviceMessage', { message: { type: 'm.secret.send', content: {} }, encryptionInfo: null });
-    await until('done waiting', () => f.last()!.receivingKeys === null);
+    await until('done waiting', () => f.last().receivingKeys === null);
     f.off();
   });
 
@@ -111,7 +111,7 @@ describe('account model: receiving keys after a verification', () => {
     const f = follow(model);
     await until('first read', () => !!f.last()?.snapshot);
     model.expectKeys();
-    expect(f.last()!.receivingKeys).to.equal(null);
+    expect(f.last().receivingKeys).to.equal(null);
     f.off();
     // Not running: nothing to wait for, nothing published.
     model.expectKeys();

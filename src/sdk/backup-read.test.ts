@@ -48,7 +48,7 @@ describe('readBackup (the shared backup read of set-up and key storage)', () => 
     expect(await readBackup(clientWith(null).client)).to.deep.equal({ version: null, trusted: false, keyHeld: false, replaceable: false });
     const down = Object.assign(new Error('unavailable'), { httpStatus: 503, errcode: 'M_UNKNOWN' });
     let thrown: unknown;
-    await readBackup(clientWith(down).client).catch((e) => (thrown = e));
+    await readBackup(clientWith(down).client).catch((e: unknown) => (thrown = e));
     expect(thrown).to.equal(down);
   });
 

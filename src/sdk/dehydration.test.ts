@@ -3,7 +3,8 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { DehydrationIncompleteError, refreshDehydration } from './dehydration-refresh.js';
 
 interface Server {
-  device: string | null | 'unsupported';
+  /** The dehydrated device's id, null for none, or 'unsupported' (the server lacks MSC3814). */
+  device: string | null;
   defaultKey: string;
   secretUnder: string[];
 }

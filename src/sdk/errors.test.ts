@@ -88,7 +88,7 @@ describe('describeFailure', () => {
 
   it('bounds a promise with withTimeout', async () => {
     let caught: unknown;
-    await withTimeout(new Promise(() => {}), 20).catch((e) => (caught = e));
+    await withTimeout(new Promise(() => {}), 20).catch((e: unknown) => (caught = e));
     expect(caught).to.be.instanceOf(TimeoutError);
     expect(await withTimeout(Promise.resolve(5), 20)).to.equal(5);
   });

@@ -105,7 +105,7 @@ export function describeFailure(e: unknown): Failure {
   const base = { httpStatus: status, ...(errcode ? { errcode } : {}), detail: err.data?.error ?? detail };
   if (status === 429 || errcode === 'M_LIMIT_EXCEEDED') {
     // Parsed here, not with the SDK's getRetryAfterMs(): that throws on garbage and trusts a day.
-    let header: string | null = null;
+    let header: string | null;
     try {
       header = err.httpHeaders?.get('Retry-After') ?? null;
     } catch {

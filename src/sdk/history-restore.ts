@@ -2,6 +2,7 @@
 // session a moment later; then the message history can be restored from the key backup. This adapter reads
 // what has arrived and runs the restore with progress, as plain data for src/state/history-restore.ts.
 import type { MatrixClient } from 'matrix-js-sdk';
+import type { ImportRoomKeyStage } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { describeFailure } from './errors.js';
 import { guardRateLimits } from './rate-limit.js';
@@ -82,7 +83,7 @@ export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort 
       await c.checkKeyBackupAndEnable();
       const result = await c.restoreKeyBackup({
         progressCallback: (p) => {
-          if (p.stage === 'load_keys') onProgress({ done: p.successes + p.failures, total: p.total });
+          if (p.stage === ('load_keys' as ImportRoomKeyStage.LoadKeys)) onProgress({ done: p.successes + p.failures, total: p.total });
         },
       });
       return { imported: result.imported, total: result.total };

@@ -34,7 +34,7 @@ describe('identity change guard', () => {
     let ended = 0;
     onIdentityChangeFinished(client, () => ended++);
     const err = await whileChangingIdentity(client, async () => { throw new Error('upload refused'); }).catch((e: Error) => e);
-    expect((err as Error).message).to.equal('upload refused');
+    expect((err).message).to.equal('upload refused');
     expect(identityChangeInProgress(client)).to.equal(false);
     expect(ended).to.equal(1);
   });

@@ -6,7 +6,7 @@ export const KEY_BACKUP_SETTING = 'm.key_backup';
 
 /** The person turned key storage off (MSC4287 `m.key_backup`), as this client last synced it. */
 export function backupTurnedOff(client: MatrixClient): boolean {
-  const c = client.getAccountData?.(KEY_BACKUP_SETTING as never)?.getContent() as { enabled?: unknown } | undefined;
+  const c = client.getAccountData?.(KEY_BACKUP_SETTING as never)?.getContent<{ enabled?: unknown }>();
   return c?.enabled === false;
 }
 

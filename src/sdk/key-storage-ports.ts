@@ -17,8 +17,8 @@ export function backupOnPort(client: MatrixClient, opts: { settleMs?: number } =
       await turnBackupOn(client, key.keyId, raw, opts);
       return 'connected';
     },
-    async repair() {
-      throw new Error('nothing to repair when turning key storage on');
+    repair() {
+      return Promise.reject(new Error('nothing to repair when turning key storage on'));
     },
   };
 }
@@ -34,7 +34,7 @@ export function keyCheckPort(client: MatrixClient, onResult: (r: KeyCheckResult)
     ...base,
     // Nothing is handed to the SDK: the client's callbacks are not needed.
     canHandOverKey: true,
-    checkKey: async () => true,
+    checkKey: () => Promise.resolve(true),
     async keyFromPhrase(phrase, key) {
       let first: Uint8Array<ArrayBuffer> | undefined;
       for (const k of secretStorageKeys(client)) {
@@ -54,8 +54,8 @@ export function keyCheckPort(client: MatrixClient, onResult: (r: KeyCheckResult)
       onResult(await classifyKey(client, raw));
       return 'none';
     },
-    async repair() {
-      throw new Error('a key check changes nothing');
+    repair() {
+      return Promise.reject(new Error('a key check changes nothing'));
     },
   };
 }

@@ -50,7 +50,7 @@ function cryptoOf(client: MatrixClient) {
 
 /** Writes the person's choice for other apps (skipped when the synced value already says so). */
 async function setBackupSetting(client: MatrixClient, enabled: boolean): Promise<void> {
-  const now = client.getAccountData(KEY_BACKUP_SETTING as never)?.getContent() as { enabled?: boolean } | undefined;
+  const now = client.getAccountData(KEY_BACKUP_SETTING as never)?.getContent<{ enabled?: boolean }>();
   if (now?.enabled === enabled) return;
   await client.setAccountData(KEY_BACKUP_SETTING as never, { enabled } as never);
 }
@@ -142,11 +142,11 @@ export type KeyCheckResult =
 
 /** The account's secret-storage key descriptions (default first), from the account data this client synced. */
 export function secretStorageKeys(client: MatrixClient): { keyId: string; info: Record<string, unknown>; isDefault: boolean }[] {
-  const pointer = client.getAccountData('m.secret_storage.default_key' as never)?.getContent() as { key?: unknown } | undefined;
+  const pointer = client.getAccountData('m.secret_storage.default_key' as never)?.getContent<{ key?: unknown }>();
   const defaultId = typeof pointer?.key === 'string' ? pointer.key : null;
   const store = (client as unknown as { store?: { accountData?: Map<string, { getContent(): unknown }> } }).store;
   const out: { keyId: string; info: Record<string, unknown>; isDefault: boolean }[] = [];
-  for (const [type, ev] of store?.accountData ?? new Map()) {
+  for (const [type, ev] of store?.accountData ?? new Map<string, { getContent(): unknown }>()) {
     if (!type.startsWith('m.secret_storage.key.')) continue;
     const info = ev.getContent() as Record<string, unknown>;
     if (!info || info['algorithm'] !== AES) continue; // deleted ({}) or a kind the kit cannot check
@@ -159,7 +159,7 @@ export function secretStorageKeys(client: MatrixClient): { keyId: string; info: 
 /** Checks `raw` against the account's keys (MAC check of each description); changes nothing. */
 export async function classifyKey(client: MatrixClient, raw: Uint8Array<ArrayBuffer>): Promise<KeyCheckResult> {
   for (const k of secretStorageKeys(client)) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = !!(k.info['mac'] && (await client.secretStorage.checkKey(raw, k.info as never)));
     } catch {

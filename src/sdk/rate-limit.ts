@@ -30,7 +30,7 @@ export function guardRateLimits(client: MatrixClient): void {
   http.opts.fetchFn = async (input, init) => {
     const res = await inner(input, init);
     if (res.status !== 429) return res;
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = await res.clone().json();
     } catch {

@@ -9,6 +9,7 @@ import { serverDehydratedDevice } from './dehydration.js';
 import { guardRateLimits } from './rate-limit.js';
 import { compactKeyText } from './recovery-key-text.js';
 import { hasSecretStorageCallbacks, withSecretStorageKey, type SecretStorageKeyInfo } from './secret-storage-keys.js';
+import type { SecretsBundle } from './secrets-bundle.js';
 import { isDeviceCrossSigned } from './verification.js';
 
 /** What the key description's passphrase settings allow (they are server data, so they are checked). */
@@ -179,7 +180,7 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
   const localKeys = async (): Promise<Record<CrossSigningSecret, string> | null> => {
     const c = crypto();
     if (!(await holdsKeys()) || !c.exportSecretsBundle) return null;
-    const bundle = await c.exportSecretsBundle();
+    const bundle = (await c.exportSecretsBundle()) as SecretsBundle;
     const out = {} as Record<CrossSigningSecret, string>;
     for (const name of CROSS_SIGNING_SECRETS) out[name] = bundle.cross_signing[BUNDLE_FIELD[name]];
     return out;
@@ -230,7 +231,7 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
       const [keyId, info] = tuple;
       return {
         keyId,
-        info: info as SecretStorageKeyInfo,
+        info,
         hasPassphrase: !!(info as { passphrase?: unknown }).passphrase,
         kdf: checkPhraseParams(info),
       };
@@ -251,7 +252,7 @@ export function recoveryPortFor(client: MatrixClient): RecoveryPort {
     },
     async checkKey(raw, key) {
       try {
-        return await client.secretStorage.checkKey(raw, key.info as never);
+        return await client.secretStorage.checkKey(raw, key.info);
       } catch {
         return false; // unknown algorithm: we can't use it
       }

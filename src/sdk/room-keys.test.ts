@@ -39,7 +39,7 @@ describe('key lists', () => {
     const sorted = sortEntries([good, 7, null, [], { ...good, algorithm: 'org.example.v2' }, { ...good, session_key: 5 }, { ...good, sender_key: 'not base64!' },
       { ...good, forwarding_curve25519_key_chain: 'x' }, { ...good, algorithm: undefined }]);
     expect([sorted.total, sorted.valid.length, sorted.malformed, sorted.unknownAlgorithm]).to.deep.equal([9, 1, 7, 1]);
-    expect(sorted.sessionIds).to.deep.equal([good!['session_id']]);
+    expect(sorted.sessionIds).to.deep.equal([good['session_id']]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Room-key export and import through the client's CryptoApi. The only SDK calls of <xs-key-transfer>.
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { ImportRoomKeyProgressData } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import type { ImportRoomKeyProgressData, ImportRoomKeyStage } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { looksAllMegolm, scanSessionIds, sortEntries } from '../keyfile/key-list.js';
 
 /** The client has no crypto (initRustCrypto not called) or was stopped. */
@@ -90,7 +90,7 @@ export async function importRoomKeys(
   const store = (list: string) =>
     crypto.importRoomKeysAsJson(list, {
       progressCallback: (p: ImportRoomKeyProgressData) => {
-        if (p.stage === 'load_keys') onProgress?.(p.successes, p.total);
+        if (p.stage === ('load_keys' as ImportRoomKeyStage.LoadKeys)) onProgress?.(p.successes, p.total);
       },
     });
 
@@ -120,6 +120,7 @@ export async function importRoomKeys(
     }
     if (!Array.isArray(list)) throw new NotAKeyListError('not a JSON list');
     const sorted = sortEntries(list);
+    // eslint-disable-next-line no-useless-assignment -- lets the parsed list go before the long store below
     list = undefined;
     // Nothing in it even looks like a room key (an object with a session id): not a key list at all.
     if (sorted.total > 0 && sorted.valid.length === 0 && sorted.unknownAlgorithm === 0) throw new NotAKeyListError('no room keys in the list');

@@ -22,17 +22,17 @@ function fakeClient() {
   let loads = 0;
   const crypto = {
     async getUserVerificationStatus(u: string) {
-      const x = users[u]!;
+      const x = users[u];
       return { known: x.known, needsUserApproval: x.approval, isCrossSigningVerified: () => x.verified, wasCrossSigningVerified: () => x.was || x.verified };
     },
     async getUserCrossSigningKeys(u: string) {
-      return users[u]?.master ? { master_key: { keys: { [`ed25519:${users[u]!.master}`]: users[u]!.master } } } : null;
+      return users[u]?.master ? { master_key: { keys: { [`ed25519:${users[u].master}`]: users[u].master } } } : null;
     },
     async getUserDeviceInfo(ids: string[]) {
-      return new Map(ids.filter((u) => users[u]).map((u) => [u, new Map(Object.entries(users[u]!.devices).map(([d, v]) => [d, { deviceId: d, displayName: v.name }]))]));
+      return new Map(ids.filter((u) => users[u]).map((u) => [u, new Map(Object.entries(users[u].devices).map(([d, v]) => [d, { deviceId: d, displayName: v.name }]))]));
     },
     async getDeviceVerificationStatus(u: string, d: string) {
-      return { signedByOwner: users[u]!.devices[d]!.signed };
+      return { signedByOwner: users[u].devices[d].signed };
     },
     async isEncryptionEnabledInRoom() {
       return true;
@@ -91,9 +91,9 @@ describe('room-trust source', () => {
 
   it('our own identity changing is never a banner here (it can’t be pinned or withdrawn)', async () => {
     const f = fakeClient();
-    Object.assign(f.users['@me:x']!, { verified: false, was: true, approval: true, master: 'MINE' });
+    Object.assign(f.users['@me:x'], { verified: false, was: true, approval: true, master: 'MINE' });
     const [me] = await roomTrustSource(f.asClient, '!r:x').read(['@me:x']);
-    expect([me!.wasVerified, me!.needsApproval, me!.masterKey]).to.deep.equal([false, false, null]);
+    expect([me.wasVerified, me.needsApproval, me.masterKey]).to.deep.equal([false, false, null]);
   });
 
   it('watches trust, devices, this room’s membership and the isolation mode; unwatching removes every listener', async () => {

@@ -142,15 +142,15 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
     watch(h) {
       const inRoom = (x: { roomId?: string } | undefined | null) => x?.roomId === roomId;
       const on: [string, Listener][] = [
-        [CryptoEvent.UserTrustStatusChanged, ((userId: string) => h.users([userId])) as Listener],
-        [CryptoEvent.DevicesUpdated, ((userIds: string[]) => h.users(userIds)) as Listener],
+        [CryptoEvent.UserTrustStatusChanged, ((userId: string) => h.users([userId]))],
+        [CryptoEvent.DevicesUpdated, ((userIds: string[]) => h.users(userIds))],
         // Joins, invites, leaves, kicks, bans (RoomStateEvent.Members / NewMember, re-emitted by the client).
-        ['RoomState.members', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room()) as Listener],
-        ['RoomState.newMember', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room()) as Listener],
-        ['RoomMember.name', ((_e: unknown, member: { roomId?: string }) => inRoom(member) && h.room()) as Listener],
+        ['RoomState.members', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room())],
+        ['RoomState.newMember', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room())],
+        ['RoomMember.name', ((_e: unknown, member: { roomId?: string }) => inRoom(member) && h.room())],
         // The room itself arriving (a join after mounting), and its encryption being turned on.
-        ['Room', ((room: { roomId?: string }) => inRoom(room) && h.room()) as Listener],
-        ['RoomState.events', ((e: { getType(): string; getRoomId(): string | undefined }) => e.getType() === 'm.room.encryption' && e.getRoomId() === roomId && h.room()) as Listener],
+        ['Room', ((room: { roomId?: string }) => inRoom(room) && h.room())],
+        ['RoomState.events', ((e: { getType(): string; getRoomId(): string | undefined }) => e.getType() === 'm.room.encryption' && e.getRoomId() === roomId && h.room())],
       ];
       const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
       for (const [e, l] of on) emitter.on(e, l);

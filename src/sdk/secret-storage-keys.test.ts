@@ -23,8 +23,8 @@ describe('secret-storage key cache', () => {
     const cb = createSecretStorageCallbacks();
     const key = new Uint8Array([9, 9]);
     const got = await withSecretStorageKey(fakeClient(cb), null, key, async () => {
-      cb.cacheSecretStorageKey('new', info, new Uint8Array([9, 9]) as Uint8Array<ArrayBuffer>);
-      cb.cacheSecretStorageKey('foreign', info, new Uint8Array([7]) as Uint8Array<ArrayBuffer>);
+      cb.cacheSecretStorageKey('new', info, new Uint8Array([9, 9]));
+      cb.cacheSecretStorageKey('foreign', info, new Uint8Array([7]));
       return [await cb.getSecretStorageKey({ keys: { new: info } }, 'x'), await cb.getSecretStorageKey({ keys: { foreign: info } }, 'x')];
     });
     expect(got[0]![0]).to.equal('new');
@@ -43,7 +43,7 @@ describe('secret-storage key cache', () => {
 
   it('refuses a client without the kit callbacks', async () => {
     let err: unknown;
-    await withSecretStorageKey(fakeClient({}), 'K', new Uint8Array([1]), async () => 1).catch((e) => (err = e));
+    await withSecretStorageKey(fakeClient({}), 'K', new Uint8Array([1]), async () => 1).catch((e: unknown) => (err = e));
     expect(err).to.be.instanceOf(SecretStorageCallbacksMissingError);
   });
 });

@@ -65,7 +65,7 @@ class KeyCache {
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
   return diff === 0;
 }
 
@@ -90,6 +90,7 @@ export function createSecretStorageCallbacks(fallback?: SecretStorageKeyFallback
       cache.learn(keyId, key);
     },
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the function is a key (its identity), never called here
   callbackCaches.set(callbacks.getSecretStorageKey, cache);
   return callbacks;
 }

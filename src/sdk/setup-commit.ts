@@ -34,7 +34,7 @@ async function matchingDefaultKeyId(client: MatrixClient, key: NewKey): Promise<
   const [id, info] = tuple;
   if ((info as { algorithm?: string }).algorithm !== AES) return null;
   try {
-    return (await client.secretStorage.checkKey(key.generated.privateKey, info as never)) ? id : null;
+    return (await client.secretStorage.checkKey(key.generated.privateKey, info)) ? id : null;
   } catch {
     return null;
   }
@@ -93,7 +93,7 @@ export async function finishSetup(client: MatrixClient, key: NewKey, auth: UIAut
         ? !(before.backupVersion && before.backupKeyCached && before.backupKeyStored && keyId !== null)
         : plan === 'new-if-none' && (!before.backupVersion || (unusableBackup && !!before.backupReplaceable));
     await crypto.bootstrapSecretStorage({
-      createSecretStorageKey: async () => key.generated,
+      createSecretStorageKey: () => Promise.resolve(key.generated),
       setupNewSecretStorage: keyId === null,
       setupNewKeyBackup: newBackup,
     });

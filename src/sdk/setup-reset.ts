@@ -11,8 +11,9 @@
 //      backups), and (finishSetup, plan `replace`) make new secret storage under the new key and a new backup.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
+import type { SecretsBundle } from './secrets-bundle.js';
 import { BackupKeyMismatchError } from './setup-errors.js';
-import { publicKeyOf, serverBackupVersion } from './setup-verify.js';
+import { backupPublicKey, publicKeyOf, serverBackupVersion } from './setup-verify.js';
 
 /** Whitespace of any kind (a PDF's line breaks, non-breaking spaces, zero-width spaces) is not part of a key. */
 const ANY_SPACE = /[\s\u200b-\u200d\u2060\ufeff]/gu;
@@ -34,7 +35,7 @@ export async function withoutSecretStorageExport<T>(client: MatrixClient, fn: ()
   const ss = client.secretStorage as unknown as { hasKey: (id?: string | null) => Promise<boolean> };
   const own = Object.prototype.hasOwnProperty.call(ss, 'hasKey');
   const previous = ss.hasKey;
-  ss.hasKey = async () => false;
+  ss.hasKey = () => Promise.resolve(false);
   try {
     return await fn();
   } finally {
@@ -53,7 +54,7 @@ export async function replaceIdentityAfterAuth(client: MatrixClient, auth: UIAut
   const status = await crypto.getCrossSigningStatus();
   const c = status.privateKeysCachedLocally;
   // This session's current keys, to put back if the person cancels (memory only, dropped at the end).
-  let previous = c.masterKey && c.selfSigningKey && c.userSigningKey && crypto.exportSecretsBundle ? await crypto.exportSecretsBundle().catch(() => null) : null;
+  let previous = c.masterKey && c.selfSigningKey && c.userSigningKey && crypto.exportSecretsBundle ? ((await crypto.exportSecretsBundle().catch(() => null)) as SecretsBundle | null) : null;
   try {
     await withoutSecretStorageExport(client, () => crypto.bootstrapCrossSigning({ setupNewCrossSigning: true, authUploadDeviceSigningKeys: auth }));
   } catch (e) {
@@ -63,6 +64,7 @@ export async function replaceIdentityAfterAuth(client: MatrixClient, auth: UIAut
     if (previous && crypto.importSecretsBundle) await crypto.importSecretsBundle(previous).catch(() => undefined);
     throw e;
   } finally {
+    // eslint-disable-next-line no-useless-assignment -- the old private keys leave memory here, not at the end
     previous = null;
   }
   // Authenticated and replaced: what belonged to the old identity goes now, as the person agreed. The stored
@@ -89,7 +91,7 @@ export async function connectExistingBackup(client: MatrixClient, keyText: strin
   try {
     const backup = await serverBackupVersion(client);
     if (!backup) throw new BackupKeyMismatchError();
-    const expected = String(backup.auth_data?.['public_key'] ?? '').replace(/=+$/, '');
+    const expected = backupPublicKey(backup);
     if (backup.algorithm !== 'm.megolm_backup.v1.curve25519-aes-sha2' || (await publicKeyOf('X25519', raw)) !== expected) throw new BackupKeyMismatchError();
     await crypto.storeSessionBackupPrivateKey(raw, backup.version);
     await crypto.checkKeyBackupAndEnable();

@@ -59,6 +59,12 @@ export async function serverCrossSigningKeys(client: MatrixClient): Promise<{ ma
   return { master: first(res.master_keys), selfSigning: first(res.self_signing_keys), userSigning: first(res.user_signing_keys) };
 }
 
+/** The backup's public key (base64 without padding), '' when it names none. */
+export function backupPublicKey(backup: { auth_data?: Record<string, unknown> }): string {
+  const key = backup.auth_data?.['public_key'];
+  return typeof key === 'string' ? key.replace(/=+$/, '') : '';
+}
+
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, '');
 const unb64 = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4)), (c) => c.charCodeAt(0));
 const fromB64Url = (s: string) => b64(unb64(s));
@@ -120,7 +126,7 @@ export async function verifySetupOnServer(client: MatrixClient, key: Uint8Array<
   } else {
     const expected = [server.master, server.selfSigning, server.userSigning];
     for (let i = 0; i < XS.length; i++) {
-      const priv = await decryptSecret(client, XS[i]![0], keyId, key);
+      const priv = await decryptSecret(client, XS[i][0], keyId, key);
       const pub = priv ? await publicKeyOf('Ed25519', priv) : null;
       priv?.fill(0);
       if (!pub || pub !== expected[i]) gaps.add('cross-signing-stored');
@@ -137,7 +143,7 @@ export async function verifySetupOnServer(client: MatrixClient, key: Uint8Array<
       const priv = await decryptSecret(client, BACKUP_SECRET, keyId, key);
       const pub = priv ? await publicKeyOf('X25519', priv) : null;
       priv?.fill(0);
-      if (!pub || pub !== String(backup.auth_data?.['public_key'] ?? '').replace(/=+$/, '')) gaps.add('backup-key-stored');
+      if (!pub || pub !== backupPublicKey(backup)) gaps.add('backup-key-stored');
     } else gaps.add('backup-key-stored');
   }
   return [...gaps];

@@ -73,20 +73,20 @@ describe('status SDK adapter', () => {
   it('a local read failure throws (the element explains it)', async () => {
     const c = new FakeClient({ ...readyStatus(), readError: new Error('store broken') });
     let err: unknown;
-    await readOwnStatus(c.asClient, { keysToUpload: null }).catch((e) => (err = e));
+    await readOwnStatus(c.asClient, { keysToUpload: null }).catch((e: unknown) => (err = e));
     expect((err as Error).message).to.equal('store broken');
   });
 
   it('a hung read is bounded by the timeout', async () => {
     const c = new FakeClient({ ...readyStatus(), readError: 'hang' });
     let err: unknown;
-    await readOwnStatus(c.asClient, { keysToUpload: null }, { timeoutMs: 50 }).catch((e) => (err = e));
+    await readOwnStatus(c.asClient, { keysToUpload: null }, { timeoutMs: 50 }).catch((e: unknown) => (err = e));
     expect((err as Error).name).to.equal('TimeoutError');
   });
 
   it('throws without crypto', async () => {
     let err: unknown;
-    await readOwnStatus(new FakeClient(readyStatus(), { crypto: false }).asClient, { keysToUpload: null }).catch((e) => (err = e));
+    await readOwnStatus(new FakeClient(readyStatus(), { crypto: false }).asClient, { keysToUpload: null }).catch((e: unknown) => (err = e));
     expect(err).to.be.instanceOf(Error);
   });
 

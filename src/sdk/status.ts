@@ -1,6 +1,6 @@
 // Reads where this account and this session stand (cross-signing, secret storage, key backup, this device)
 // and another user's trust, as plain data; watches the SDK for changes. The only status code that calls the SDK.
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient, SyncState } from 'matrix-js-sdk';
 import type { CryptoApi, DeviceIsolationMode } from 'matrix-js-sdk/lib/crypto-api';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
@@ -102,10 +102,11 @@ export function syncPhase(client: MatrixClient): SyncPhase {
   switch (s) {
     case null:
       return 'not-started';
-    case 'ERROR':
-    case 'RECONNECTING':
+    // SyncState's values (the enum's module, the SDK's sync code, is not loaded here).
+    case 'ERROR' as SyncState.Error:
+    case 'RECONNECTING' as SyncState.Reconnecting:
       return 'error';
-    case 'STOPPED':
+    case 'STOPPED' as SyncState.Stopped:
       return 'stopped';
     default:
       return 'syncing';
@@ -298,8 +299,8 @@ export type { DeviceIsolation };
 export function applyDeviceIsolation(client: MatrixClient, mode: DeviceIsolation): boolean {
   const crypto = client.getCrypto();
   if (!crypto) return false;
-  const value = mode === 'only-signed' ? { kind: 1 } : { kind: 0, errorOnVerifiedUserProblems: false };
-  crypto.setDeviceIsolationMode(value as unknown as DeviceIsolationMode);
+  const value: DeviceIsolationMode = mode === 'only-signed' ? { kind: 1 } : { kind: 0, errorOnVerifiedUserProblems: false };
+  crypto.setDeviceIsolationMode(value);
   recordDeviceIsolation(client, mode);
   return true;
 }
@@ -336,28 +337,28 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
     [CryptoEvent.UserTrustStatusChanged, ((userId: string) => {
       h.userChanged?.(userId);
       if (userId === client.getUserId()) h.changed(false);
-    }) as Listener],
+    })],
     [CryptoEvent.DevicesUpdated, ((userIds: string[]) => {
       for (const u of userIds) h.userChanged?.(u);
       if (userIds.includes(client.getUserId() ?? '')) h.changed(false);
-    }) as Listener],
+    })],
     [CryptoEvent.KeyBackupStatus, () => h.changed(false)],
     [CryptoEvent.KeyBackupFailed, () => h.changed(true)],
     [CryptoEvent.KeyBackupDecryptionKeyCached, () => h.changed(false)],
-    [CryptoEvent.KeyBackupSessionsRemaining, ((n: number) => h.keysToUpload(n)) as Listener],
+    [CryptoEvent.KeyBackupSessionsRemaining, ((n: number) => h.keysToUpload(n))],
     // Secrets from another session (cross-signing private keys, the backup key) are stored by the crypto layer before
     // this event; the backup key additionally fires KeyBackupDecryptionKeyCached once it is checked and cached.
     ['receivedToDeviceMessage', ((p: { message?: { type?: string } }) => {
       if (p?.message?.type === 'm.secret.send') (h.secretReceived ?? (() => h.changed(false)))();
-    }) as Listener],
+    })],
     ['accountData', ((ev: { getType(): string }) => {
       if (isStatusAccountData(ev.getType())) h.changed(false);
-    }) as Listener],
+    })],
     ['sync', ((state: string, prev: string | null) => {
       // The first sync and every recovery from an error deserve a fresh look at the server.
       if (state === 'PREPARED' || (prev !== state && (state === 'ERROR' || state === 'STOPPED' || prev === 'ERROR' || prev === 'RECONNECTING')))
         h.changed(state !== 'ERROR' && state !== 'STOPPED');
-    }) as Listener],
+    })],
   ];
   const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
   for (const [e, l] of on) emitter.on(e, l);

@@ -56,11 +56,11 @@ describe('UIA request guard', () => {
     const { client, opts } = fakeClient(() => next());
     guardUiaRequests(client);
     const call = () => surfacingFailures(() => opts.fetchFn!(`${HS}/keys/device_signing/upload`, { method: 'POST' }));
-    expect(((await call().catch((e) => e)) as SurfacedRequestFailure).xsFailure).to.deep.include({ kind: 'server', httpStatus: 502 });
+    expect(((await call().catch((e: unknown) => e)) as SurfacedRequestFailure).xsFailure).to.deep.include({ kind: 'server', httpStatus: 502 });
     next = () => Promise.reject(new TypeError('Failed to fetch'));
-    expect(((await call().catch((e) => e)) as SurfacedRequestFailure).xsFailure).to.deep.include({ kind: 'network' });
+    expect(((await call().catch((e: unknown) => e)) as SurfacedRequestFailure).xsFailure).to.deep.include({ kind: 'network' });
     next = () => Promise.reject(new DOMException('stop', 'AbortError'));
-    const aborted = await call().catch((e) => e);
+    const aborted = await call().catch((e: unknown) => e);
     expect(aborted).to.be.instanceOf(DOMException);
     next = () => json(401, { flows: [{ stages: ['m.login.password'] }], session: 'S' });
     expect((await call()).status).to.equal(401);

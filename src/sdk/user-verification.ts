@@ -34,7 +34,7 @@ export class CannotSignError extends Error {
 type Direct = Record<string, string[]>;
 
 function directRooms(client: MatrixClient): Direct {
-  const content = client.getAccountData('m.direct' as never)?.getContent() as Direct | undefined;
+  const content = client.getAccountData('m.direct' as never)?.getContent<Direct>();
   return content && typeof content === 'object' ? content : {};
 }
 
@@ -67,7 +67,7 @@ export async function createEncryptedDm(client: MatrixClient, userId: string): P
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
   const direct = directRooms(client);
-  const list = Array.isArray(direct[userId]) ? direct[userId]! : [];
+  const list = Array.isArray(direct[userId]) ? direct[userId] : [];
   await client.setAccountData('m.direct' as never, { ...direct, [userId]: [...list, roomId] } as never);
   return roomId;
 }
@@ -84,7 +84,7 @@ interface KeysQueryResponse {
  * kept): true when the user has a master key; throws KeyCollisionError when a device id equals a key.
  */
 export async function checkUserKeys(client: MatrixClient, userId: string): Promise<boolean> {
-  const r = (await client.http.authedRequest('POST' as never, '/keys/query', undefined, { device_keys: { [userId]: [] } })) as KeysQueryResponse;
+  const r = await client.http.authedRequest<KeysQueryResponse>('POST' as never, '/keys/query', undefined, { device_keys: { [userId]: [] } });
   const publicKeys = new Set<string>();
   for (const set of [r.master_keys, r.self_signing_keys, r.user_signing_keys]) {
     for (const [id, key] of Object.entries(set?.[userId]?.keys ?? {})) {

@@ -5,7 +5,7 @@
 // otherPartySupportsMethod(); `verifier` exists only in phase Started; `VerifierEvent.Cancel` is never
 // emitted, so cancellation comes from the phase, `cancellationCode` and the rejection of `verify()`
 // ("Verification cancelled by us|them with code <code>: <reason>"); `cancel()` always sends m.user.
-import type { MatrixClient } from 'matrix-js-sdk';
+import type { Device, MatrixClient } from 'matrix-js-sdk';
 import type { ShowQrCodeCallbacks, ShowSasCallbacks, VerificationRequest, Verifier } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { VerificationPhase, VerificationRequestEvent, VerifierEvent } from 'matrix-js-sdk/lib/crypto-api/verification.js';
@@ -232,10 +232,10 @@ export function portFor(client: MatrixClient, request: VerificationRequest): Ver
     onTrustChange(listener) {
       const devices = (users: unknown) => listener(Array.isArray(users) && users.includes(ownUserId));
       const other = () => listener(false);
-      client.on(CryptoEvent.DevicesUpdated, devices as never);
+      client.on(CryptoEvent.DevicesUpdated, devices);
       for (const e of TRUST_EVENTS) if (e !== CryptoEvent.DevicesUpdated) client.on(e as never, other as never);
       return () => {
-        client.off(CryptoEvent.DevicesUpdated, devices as never);
+        client.off(CryptoEvent.DevicesUpdated, devices);
         for (const e of TRUST_EVENTS) if (e !== CryptoEvent.DevicesUpdated) client.off(e as never, other as never);
       };
     },
@@ -293,7 +293,7 @@ export async function requestFromOtherSessions(client: MatrixClient): Promise<Ve
   const userId = client.getSafeUserId();
   // The identity as stored answers at once; only when none is stored is the server asked (a /keys/query).
   if (!(await crypto.getUserCrossSigningKeys(userId))?.master_key && !(await crypto.userHasCrossSigningKeys(userId, true))) throw new NoIdentityError();
-  const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map();
+  const devices = (await crypto.getUserDeviceInfo([userId])).get(userId) ?? new Map<string, Device>();
   // The dehydrated device (MSC3814) is signed too, but it never answers: not a session to ask.
   const others = [...devices.keys()].filter((id) => id !== client.getDeviceId() && !devices.get(id)?.dehydrated);
   const signed = await Promise.all(others.map(async (id) => (await crypto.getDeviceVerificationStatus(userId, id))?.signedByOwner));

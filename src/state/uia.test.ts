@@ -299,7 +299,7 @@ describe('UiaSession', () => {
     await settle();
     s2.cancel();
     let err: unknown;
-    await r2.catch((e) => (err = e));
+    await r2.catch((e: unknown) => (err = e));
     expect(err).to.be.instanceOf(UiaCancelledError);
     expect(s2.stage.kind).to.equal('cancelled');
   });

@@ -19,7 +19,7 @@ const TAGS = ['xs-auth-prompt', 'xs-key-storage', 'xs-key-transfer', 'xs-new-pas
 
 function cssText(group: CSSResultGroup | undefined): string {
   if (!group) return '';
-  if (Array.isArray(group)) return group.map((g) => cssText(g as CSSResultGroup)).join('\n');
+  if (Array.isArray(group)) return group.map((g) => cssText(g)).join('\n');
   return (group as { cssText: string }).cssText;
 }
 
@@ -28,7 +28,7 @@ function declared(text: string, selector: string): Set<string> {
   const at = text.indexOf(selector);
   expect(at, `${selector} block`).to.be.greaterThan(-1);
   const block = text.slice(at, text.indexOf('}', at));
-  return new Set([...block.matchAll(/(--xs-[a-z0-9-]+)\s*:/g)].map((m) => m[1]!));
+  return new Set([...block.matchAll(/(--xs-[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
 }
 
 describe('themes', () => {
@@ -44,7 +44,7 @@ describe('themes', () => {
     for (const tag of TAGS) {
       const ctor = customElements.get(tag) as unknown as { styles?: CSSResultGroup } | undefined;
       expect(ctor, tag).to.exist;
-      for (const m of cssText(ctor!.styles).matchAll(/var\((--xs-color-[a-z0-9-]+)/g)) used.add(m[1]!);
+      for (const m of cssText(ctor!.styles).matchAll(/var\((--xs-color-[a-z0-9-]+)/g)) used.add(m[1]);
     }
     expect(used.size, 'colour tokens found').to.be.greaterThan(5);
     for (const [name, set] of Object.entries(blocks)) {
@@ -56,9 +56,9 @@ describe('themes', () => {
 describe('themes: the global tokens in custom-elements.json', () => {
   it('documents every token of the light theme on the base class (inherited by every tag), with the same default', async () => {
     const light = await (await fetch(new URL('./light.css', import.meta.url))).text();
-    const values = new Map([...light.matchAll(/(--xs-[a-z0-9-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
-    const manifest = await (await fetch(new URL('../../custom-elements.json', import.meta.url))).json();
-    const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []) as {
+    const values = new Map([...light.matchAll(/(--xs-[a-z0-9-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+    const manifest = (await (await fetch(new URL('../../custom-elements.json', import.meta.url))).json()) as { modules: { declarations?: unknown[] }[] };
+    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []) as {
       name: string;
       tagName?: string;
       cssProperties?: { name: string; default?: string }[];

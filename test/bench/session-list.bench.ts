@@ -8,7 +8,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { fakeSessionsClient, type FakeDevice } from '../support/fake-sessions-client.js';
 import '../../src/define/xs-session-list.js';
 import { sessionsSource, type SessionsSource } from '../../src/sdk/sessions.js';
-import type { XsSessionList } from '../../src/components/session-list/session-list.js';
 import { sessionListStyles } from '../../src/components/session-list/session-list.styles.js';
 import { baseStyles } from '../../src/internal/xs-element.js';
 
@@ -72,7 +71,7 @@ const observer = new PerformanceObserver((list) => list.getEntries().forEach((e)
 observer.observe({ type: 'longtask', buffered: false });
 const flushObserver = () => longTasks.push(...observer.takeRecords().map((e) => e.duration));
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timeBare(filter: string, host: HTMLElement): Promise<number> {
   const el = document.createElement('bare-session-list') as BareSessionList;
@@ -103,15 +102,15 @@ describe('bench: <xs-session-list> with 1 000 sessions', () => {
       longTasks.length = 0;
     };
     for (let round = 0; round < ROUNDS; round++) {
-      bare.first!.push(await timeBare('all', host));
-      for (const f of FILTERS) bare[f]!.push(await timeBare(f, host));
+      bare.first.push(await timeBare('all', host));
+      for (const f of FILTERS) bare[f].push(await timeBare(f, host));
 
       const fake = fakeSessionsClient({ currentDeviceId: 'CURRENT', devices: devices() });
       // Load the data first: the benchmark measures rendering, not the fake homeserver.
       const real = sessionsSource(fake.client);
       const snapshot = await real.load();
       const source: SessionsSource = { ...real, load: async () => snapshot };
-      const el = document.createElement('xs-session-list') as XsSessionList;
+      const el = document.createElement('xs-session-list');
       host.replaceChildren(el);
       await frame();
       flushObserver();
@@ -124,7 +123,7 @@ describe('bench: <xs-session-list> with 1 000 sessions', () => {
         await el.updateComplete;
       }
       await frame();
-      ours.first!.push(performance.now() - t0);
+      ours.first.push(performance.now() - t0);
       takeLong(round === 0 ? 'first render (first round: templates compiled)' : 'first render');
       for (const f of FILTERS) {
         await frame();
@@ -133,7 +132,7 @@ describe('bench: <xs-session-list> with 1 000 sessions', () => {
         button.click();
         await el.updateComplete;
         await frame();
-        ours[f]!.push(performance.now() - t1);
+        ours[f].push(performance.now() - t1);
         takeLong(`filter ${f}`);
         expect(el.shadowRoot!.querySelectorAll('li.session').length).to.equal(bareRows(f).length);
       }
@@ -142,11 +141,11 @@ describe('bench: <xs-session-list> with 1 000 sessions', () => {
     const lines: string[] = [];
     const ratios: Record<string, number> = {};
     for (const k of ['first', ...FILTERS]) {
-      const b = median(bare[k]!);
-      const o = median(ours[k]!);
+      const b = median(bare[k]);
+      const o = median(ours[k]);
       ratios[k] = o / b;
-      const bMin = Math.min(...bare[k]!);
-      const oMin = Math.min(...ours[k]!);
+      const bMin = Math.min(...bare[k]);
+      const oMin = Math.min(...ours[k]);
       lines.push(`${k === 'first' ? 'first render' : `filter ${k}`} (${k === 'first' ? N : bareRows(k).length} rows): element ${o.toFixed(1)} ms, bare ${b.toFixed(1)} ms, ratio ${(o / b).toFixed(2)} (best runs: ${oMin.toFixed(1)} / ${bMin.toFixed(1)} ms = ${(oMin / bMin).toFixed(2)})`);
     }
     const worstTask = oursLong.length ? Math.max(...oursLong) : 0;

@@ -41,7 +41,7 @@ const at = (el: XsVerifyLogin, heading: string | string[]) =>
     obs.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
     const t = setTimeout(() => {
       obs.disconnect();
-      reject(new Error(`"${heading}" not shown (now "${headingText(el)}")`));
+      reject(new Error(`"${String(heading)}" not shown (now "${String(headingText(el))}")`));
     }, fast.timeoutMs);
     check();
   });
@@ -160,10 +160,10 @@ async function emojiThroughElements(pair: Pair, record = false) {
   const at0 = (name: string) => record && mark(name, t0);
   if (record) traceStart('el', true);
   const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
-  const answered = bounded('A: the request', new Promise<XsVerifyLogin>((resolve) => {
-    const off = onVerificationRequest(pair.clientA, async (request) => {
+  const answered = bounded('A: the request', new Promise<XsVerifyLogin>((resolve, reject) => {
+    const off = onVerificationRequest(pair.clientA, (request) => {
       off();
-      resolve(await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientA} .request=${request}></xs-verify-login>`));
+      fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientA} .request=${request}></xs-verify-login>`).then(resolve, reject);
     });
   }));
   await at(newSide, 'Verify this session');
@@ -273,7 +273,7 @@ async function bareSdk(): Promise<number> {
           return;
         }
         busy = true;
-        let ok = false;
+        let ok: boolean;
         try {
           if (refresh) await client.getCrypto()!.userHasCrossSigningKeys(undefined, true);
           ok = !!(await ownSigned(client, pair.a.deviceId)) && !!(await ownSigned(client, pair.b.deviceId));
@@ -361,7 +361,7 @@ async function statusLatency(): Promise<{ ms: number; seen: string[] }> {
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 describe('bench: verification request → verified, elements vs bare SDK (Synapse)', () => {
@@ -377,7 +377,7 @@ describe('bench: verification request → verified, elements vs bare SDK (Synaps
         sdk.push(await bareSdk());
         el.push(await throughElements());
       }
-      console.log(`[bench] round ${i + 1}: elements ${el[i]!.toFixed(0)} ms, bare SDK ${sdk[i]!.toFixed(0)} ms`);
+      console.log(`[bench] round ${i + 1}: elements ${el[i].toFixed(0)} ms, bare SDK ${sdk[i].toFixed(0)} ms`);
     }
     const mEl = median(el);
     const mSdk = median(sdk);
@@ -387,7 +387,7 @@ describe('bench: verification request → verified, elements vs bare SDK (Synaps
       console.log(`[bench]   ${kind}: long tasks in the window: median ${median(longTasks[kind]).toFixed(0)} ms; timer lateness (main thread busy): median ${median(lag[kind]).toFixed(0)} ms`);
       for (const [k, xs] of Object.entries(requests[kind]).sort()) console.log(`[bench]   ${kind} requests ${k}: median ${median(xs)} (${xs.join(' ')})`);
     }
-    const paired = median(el.map((x, i) => x / sdk[i]!));
+    const paired = median(el.map((x, i) => x / sdk[i]));
     console.log(`[bench]   (informational) median of the per-round ratios: elements add ${((paired - 1) * 100).toFixed(1)} %`);
     console.log(`[bench] median elements ${mEl.toFixed(0)} ms, bare SDK ${mSdk.toFixed(0)} ms, overhead ${overhead.toFixed(1)} % (target ≤ 10 %)`);
     expect(overhead, 'the elements add at most 10 %').to.be.at.most(10);

@@ -47,6 +47,7 @@ import {
   wizardFor,
 } from '../support/setup-wizard.js';
 import { registerUser } from '../support/homeserver.js';
+import { stub } from '../support/stub.js';
 import { waitFor } from '../support/wait.js';
 import { setMaxRetryAfterMs } from '../../src/sdk/errors.js';
 
@@ -70,7 +71,7 @@ function faults() {
       const r: Sent = { url, method: init?.method ?? 'GET', body: typeof init?.body === 'string' ? init.body : '' };
       sent.push(r);
       const i = queue.findIndex((q) => q.match(r));
-      if (i >= 0) return queue.splice(i, 1)[0]!.answer();
+      if (i >= 0) return queue.splice(i, 1)[0].answer();
       return inner(input, init);
     },
   };
@@ -110,19 +111,20 @@ function secretScan(secret: () => string, requests: () => Sent[]) {
   const logs: string[] = [];
   const events: string[] = [];
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-  const originals = methods.map((m) => console[m]);
+  const originals = methods.map((m) => console[m].bind(console));
   methods.forEach((m, i) => {
     console[m] = (...args: unknown[]) => {
       logs.push(args.map((a) => { try { return typeof a === 'string' ? a : JSON.stringify(a) ?? String(a); } catch { return String(a); } }).join(' '));
-      originals[i]!.apply(console, args);
+      originals[i](...args);
     };
   });
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the event target as `this`, and put back in stop()
   const origDispatch = EventTarget.prototype.dispatchEvent;
   EventTarget.prototype.dispatchEvent = function (this: EventTarget, e: Event) {
     if (e.type.startsWith('xs-')) {
       const own: Record<string, unknown> = {};
       for (const k of Object.keys(e)) own[k] = (e as unknown as Record<string, unknown>)[k];
-      try { events.push(`${e.type} ${JSON.stringify(own)}`); } catch { events.push(`${e.type} ${String(own)}`); }
+      try { events.push(`${e.type} ${JSON.stringify(own)}`); } catch { events.push(`${e.type} ${Object.keys(own).join(' ')}`); }
     }
     return origDispatch.call(this, e);
   };
@@ -171,7 +173,7 @@ async function waitOutCountdown(host: Element, prompt: () => Element, seconds: n
   expect(prompt().shadowRoot!.querySelector('[role=status][aria-live=polite]')!.textContent).to.contain(`try again in ${seconds} s`);
   expect(!!prompt().shadowRoot!.querySelector('#capped'), 'says the server asked for longer').to.equal(capped);
   expect(promptText(prompt)).not.to.contain('Checking');
-  expect([...prompt().shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Cancel']);
+  expect([...prompt().shadowRoot!.querySelectorAll('button')].map((b) => b.textContent.trim())).to.deep.equal(['Cancel']);
   await expect(host).to.be.accessible();
   if (seconds > 3) {
     await new Promise((r) => setTimeout(r, 2100));
@@ -179,7 +181,7 @@ async function waitOutCountdown(host: Element, prompt: () => Element, seconds: n
     expect(later, 'the countdown ticks').to.be.lessThan(shown);
   }
   await during();
-  await waitFor('"Try again"', () => [...prompt().shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Try again'), { timeoutMs: seconds * 1000 + 5000 });
+  await waitFor('"Try again"', () => [...prompt().shadowRoot!.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Try again'), { timeoutMs: seconds * 1000 + 5000 });
   expect(prompt().shadowRoot!.querySelector('[role=status][aria-live=polite]')!.textContent).to.equal('You can try again now.');
   await expect(host).to.be.accessible();
   await pressButton('Try again');
@@ -289,7 +291,7 @@ describe('password prompt under faults, with Synapse', () => {
     f.next((r) => isUpload(r) && withPassword(r), networkDown);
     await typePassword(prompt, a.password);
     await waitFor('network failure shown', () => prompt().shadowRoot!.querySelector('[role=alert]'));
-    const alert = prompt().shadowRoot!.querySelector('[role=alert]')!.textContent!;
+    const alert = prompt().shadowRoot!.querySelector('[role=alert]')!.textContent;
     expect(alert).to.contain('could not be reached');
     expect(alert).not.to.contain('Authentication did not succeed');
     expect(alert).not.to.contain('Incorrect password');
@@ -311,8 +313,7 @@ describe('password prompt under faults, with Synapse', () => {
     await setUpViaUi(client);
     f.next((r) => isUpload(r) && !/"auth"\s*:/.test(r.body), oauthChallenge('javascript:alert(1)'));
     const opened: unknown[] = [];
-    const origOpen = window.open;
-    window.open = ((...args: unknown[]) => { opened.push(args); return null; }) as typeof window.open;
+    const restoreOpen = stub(window, 'open', (...args: unknown[]) => { opened.push(args); return null; });
     try {
       const el = await wizardFor(client, 'reset');
       await waitHeading(el, 'Reset your encryption');
@@ -329,14 +330,14 @@ describe('password prompt under faults, with Synapse', () => {
       expect(refusal.getAttribute('role')).to.equal('alert');
       expect(refusal.textContent).to.contain('not safe to open').and.contain('does not start with https://');
       expect(deepDom()).not.to.contain('javascript:');
-      expect([...prompt().shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim()), 'no Open button').to.deep.equal(['Cancel']);
+      expect([...prompt().shadowRoot!.querySelectorAll('button')].map((b) => b.textContent.trim()), 'no Open button').to.deep.equal(['Cancel']);
       await expect(el).to.be.accessible();
       await pressButton('Cancel');
       await waitFor('the prompt is gone', () => !root(el).querySelector('xs-auth-prompt'), { timeoutMs: 10_000 });
       expect(root(el).textContent).not.to.contain('You’re all set');
       expect(opened, 'window.open never called').to.deep.equal([]);
     } finally {
-      window.open = origOpen;
+      restoreOpen();
     }
   });
 

@@ -14,11 +14,11 @@ describe('<xs-auth-prompt> with Synapse', () => {
 
   it('signs out another session after a wrong, then the right password, keyboard only', async () => {
     const [a, b] = await userWithDevices(2, 'uia');
-    const client = await createTestClient(a!, { start: false });
+    const client = await createTestClient(a, { start: false });
     const uia = new UiaSession<unknown>({
-      userId: a!.userId,
+      userId: a.userId,
       fallbackUrl: (stage, s) => client.getFallbackAuthUrl(stage, s),
-      request: (auth) => client.deleteMultipleDevices([b!.deviceId], auth ?? undefined),
+      request: (auth) => client.deleteMultipleDevices([b.deviceId], auth ?? undefined),
     });
     const done = uia.run();
     const el = await fixture<XsAuthPrompt>(html`<xs-auth-prompt .session=${uia}></xs-auth-prompt>`);
@@ -32,15 +32,15 @@ describe('<xs-auth-prompt> with Synapse', () => {
     await expect(el).to.be.accessible();
 
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type=password]')!.focus();
-    await sendKeys({ type: a!.password });
+    await sendKeys({ type: a.password });
     await sendKeys({ press: 'Enter' });
     await done;
     expect(uia.stage.kind).to.equal('done');
 
     const { devices } = await client.getDevices();
-    expect(devices.map((d) => d.device_id)).to.not.include(b!.deviceId);
-    const r = await fetch(`${client.baseUrl}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${b!.accessToken}` }, cache: 'no-store' });
+    expect(devices.map((d) => d.device_id)).to.not.include(b.deviceId);
+    const r = await fetch(`${client.baseUrl}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${b.accessToken}` }, cache: 'no-store' });
     expect(r.status).to.equal(401);
-    expect((await r.json()).errcode).to.equal('M_UNKNOWN_TOKEN');
+    expect(((await r.json()) as { errcode?: string }).errcode).to.equal('M_UNKNOWN_TOKEN');
   });
 });

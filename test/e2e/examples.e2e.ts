@@ -56,14 +56,13 @@ describe('examples: each host page with a real client', () => {
       frames.push(frame);
       const doc = frame.contentDocument!;
       const win = frame.contentWindow as WatchedWindow;
-      let policy = '';
       if (!ex.framework) {
-        policy = (await fetch(ex.url, { cache: 'no-store' })).headers.get('content-security-policy') ?? '';
+        const policy = (await fetch(ex.url, { cache: 'no-store' })).headers.get('content-security-policy') ?? '';
         expect(policy).to.include("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
         expect(policy).not.to.match(/'unsafe-inline'|'unsafe-eval'|blob:/);
         expect(win.xsCspViolations, 'the violation recorder ran first').to.be.an('array');
         // The hash in the policy is the page's own import map's.
-        const importMap = doc.querySelector('script[type=importmap]')!.textContent!;
+        const importMap = doc.querySelector('script[type=importmap]')!.textContent;
         expect(policy).to.include(await sha256Source(importMap));
       }
       const form = await waitFor('the login form', () => doc.querySelector('form'));

@@ -24,11 +24,11 @@ const bare = (glyph: string) => glyph.replace(/\uFE0F/g, '');
 
 /** Mounts an element inside `<section lang=…>` answering the next request `client` receives. */
 function answerIn(lang: string, client: MatrixClient): Promise<XsVerifyLogin> {
-  return new Promise((resolve) => {
-    const off = onVerificationRequest(client, async (request: VerificationRequest) => {
+  return new Promise((resolve, reject) => {
+    const off = onVerificationRequest(client, (request: VerificationRequest) => {
       off();
-      const wrap = await fixture<HTMLElement>(html`<section lang=${lang}><xs-verify-login id="fr" .client=${client} .request=${request}></xs-verify-login></section>`);
-      resolve(wrap.querySelector('xs-verify-login')!);
+      fixture<HTMLElement>(html`<section lang=${lang}><xs-verify-login id="fr" .client=${client} .request=${request}></xs-verify-login></section>`)
+        .then((wrap) => resolve(wrap.querySelector('xs-verify-login')!), reject);
     });
   });
 }

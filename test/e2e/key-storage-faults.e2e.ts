@@ -40,7 +40,7 @@ import { waitFor } from '../support/wait.js';
 type Match = (url: string, init?: RequestInit) => boolean;
 const body = (init?: RequestInit) => (typeof init?.body === 'string' ? init.body : '');
 const method = (init?: RequestInit) => init?.method ?? 'GET';
-const path = (url: string) => url.split('?')[0]!;
+const path = (url: string) => url.split('?')[0];
 const put = (type: string, empty: boolean): Match => (u, i) => method(i) === 'PUT' && u.includes(`/account_data/${type}`) && (body(i) === '{}') === empty;
 
 const OFF: { request: string; match: Match }[] = [
@@ -113,41 +113,41 @@ describe('<xs-key-storage> under faults (Synapse)', () => {
     const scan = secretsScan();
     const el = await fixture<XsKeyStorage>(html`<xs-key-storage .client=${client}></xs-key-storage>`);
     await waitFor('on', () => root(el).querySelector('[data-state=on]'), { timeoutMs: 20_000 });
-    const arm = (i: number, fault: Fault, variant: number) => faults[i]!.fault.arm({ fault, variant, slowMs: 1000 });
+    const arm = (i: number, fault: Fault, variant: number) => faults[i].fault.arm({ fault, variant, slowMs: 1000 });
 
     for (let round = 0; round < FAULTS.length * OFF.length; round++) {
-      const fault = FAULTS[Math.floor(round / OFF.length)]!;
+      const fault = FAULTS[Math.floor(round / OFF.length)];
       const k = round % OFF.length;
       const variant = round % 4;
       const label = `${fault} on`;
 
-      console.log(`[round ${round}] ${label}: ${OFF[k]!.request} / ${ON[k]!.request} (variant ${variant})`);
+      console.log(`[round ${round}] ${label}: ${OFF[k].request} / ${ON[k].request} (variant ${variant})`);
       arm(k, fault, variant);
       click(el, 'Turn off key storage');
       await waitFor('consent step', () => heading(el) === 'Turn off key storage?');
       click(el, 'Turn off and delete the backup');
       const offSeen = await drive(el, 'Key storage is off', key);
-      expect(faults[k]!.fault.fired, `${label} ${OFF[k]!.request}: the fault was applied`).to.equal(true);
+      expect(faults[k].fault.fired, `${label} ${OFF[k].request}: the fault was applied`).to.equal(true);
       await expectOff(client);
       // A failed DELETE must be shown. (The account model reads GET /room_keys/version too, so that fault may land on
       // its read; the SDK re-sends account data writes after a network error by itself: the end state is what counts.)
-      if (fault === 'fail' && k === 1) expect(offSeen, `${label} ${OFF[k]!.request}: the failure was shown`).to.include('Key storage could not be turned off');
+      if (fault === 'fail' && k === 1) expect(offSeen, `${label} ${OFF[k].request}: the failure was shown`).to.include('Key storage could not be turned off');
       click(el, 'Done');
-      await waitFor(`off (${label} ${OFF[k]!.request})`, () => root(el).querySelector('[data-state=off]'), { timeoutMs: 20_000 });
+      await waitFor(`off (${label} ${OFF[k].request})`, () => root(el).querySelector('[data-state=off]'), { timeoutMs: 20_000 });
 
       arm(OFF.length + k, fault, variant);
       click(el, 'Turn on key storage');
       const onSeen = await drive(el, 'Key storage is on', key);
-      expect(faults[OFF.length + k]!.fault.fired, `${label} ${ON[k]!.request}: the fault was applied`).to.equal(true);
+      expect(faults[OFF.length + k].fault.fired, `${label} ${ON[k].request}: the fault was applied`).to.equal(true);
       await expectOn(client, raw);
       // (The SDK re-sends some failed writes itself — account data after a network error — so a failure screen is
       // not required here; the end state is.)
-      if (fault === 'fail' && k === 0) expect(onSeen, `${label} ${ON[k]!.request}: the failure was shown`).to.include('Key storage could not be turned on');
+      if (fault === 'fail' && k === 0) expect(onSeen, `${label} ${ON[k].request}: the failure was shown`).to.include('Key storage could not be turned on');
       click(el, 'Done');
-      await waitFor(`on (${label} ${ON[k]!.request})`, () => root(el).querySelector('[data-state=on]'), { timeoutMs: 20_000 });
+      await waitFor(`on (${label} ${ON[k].request})`, () => root(el).querySelector('[data-state=on]'), { timeoutMs: 20_000 });
     }
     scan.stop();
     // The Security Key never left the key field: not in the console, any request, storage, the DOM or an event.
-    scan.check([key], faults[0]!.fault.seen, [el]);
+    scan.check([key], faults[0].fault.seen, [el]);
   });
 });

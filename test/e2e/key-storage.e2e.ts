@@ -92,7 +92,7 @@ async function decrypts(client: MatrixClient, roomId: string, eventId: string): 
 async function backedUpKeys(client: MatrixClient): Promise<number> {
   const version = await client.getCrypto()!.getActiveSessionBackupVersion();
   if (!version) return 0;
-  const r = (await client.http.authedRequest('GET' as never, '/room_keys/keys', { version })) as { rooms?: Record<string, { sessions?: object }> };
+  const r = await client.http.authedRequest<{ rooms?: Record<string, { sessions?: object }> }>('GET' as never, '/room_keys/keys', { version });
   return Object.values(r.rooms ?? {}).reduce((n, room) => n + Object.keys(room.sessions ?? {}).length, 0);
 }
 
@@ -141,7 +141,7 @@ describe('<xs-key-storage> (Synapse)', () => {
 
     await press(el, 'Turn off key storage');
     await stageIs(el, 'Turn off key storage?');
-    const offEvent = oneEvent(el, 'xs-key-storage-change') as Promise<XsKeyStorageChangeEvent>;
+    const offEvent = oneEvent<XsKeyStorageChangeEvent>(el, 'xs-key-storage-change');
     await press(el, 'Turn off and delete the backup');
     await stageIs(el, 'Key storage is off');
     expect((await offEvent).enabled).to.equal(false);
@@ -163,7 +163,7 @@ describe('<xs-key-storage> (Synapse)', () => {
     expect(text(el)).to.contain('Nothing changed.');
     expect(await serverBackupVersion(clientA)).to.equal(null);
     await press(el, 'Turn on key storage');
-    const onEvent = oneEvent(el, 'xs-key-storage-change') as Promise<XsKeyStorageChangeEvent>;
+    const onEvent = oneEvent<XsKeyStorageChangeEvent>(el, 'xs-key-storage-change');
     await typeKey(el, key1);
     await stageIs(el, 'Key storage is on');
     expect((await onEvent).enabled).to.equal(true);
@@ -235,7 +235,7 @@ describe('<xs-key-storage> (Synapse)', () => {
     await clientB.getCrypto()!.loadSessionBackupPrivateKeyFromSecretStorage();
     await clientB.getCrypto()!.checkKeyBackupAndEnable();
     // (No decryption attempt before the restore: a failed one makes the SDK download that one key by itself.)
-    const keysOnB = async () => JSON.parse(await clientB.getCrypto()!.exportRoomKeysAsJson()).length as number;
+    const keysOnB = async () => (JSON.parse(await clientB.getCrypto()!.exportRoomKeysAsJson()) as unknown[]).length;
     expect(await keysOnB(), 'B holds no room keys yet').to.equal(0);
     keyDownloads = 0;
     const elB = await fixture<XsKeyStorage>(html`<xs-key-storage .client=${clientB}></xs-key-storage>`);

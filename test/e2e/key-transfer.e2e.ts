@@ -128,7 +128,7 @@ describe('<xs-key-transfer> with Synapse', () => {
     expect(Object.values(ev).join(' ')).to.not.include(PASSPHRASE);
     await expect(exporter).to.be.accessible();
     expect(downloads.files).to.have.length(1);
-    const fileText = await downloads.files[0]!.text();
+    const fileText = await downloads.files[0].text();
     expect(fileText.startsWith('-----BEGIN MEGOLM SESSION DATA-----\n')).to.equal(true);
 
     // A writes in a second room before B exists (B never receives that key; the partial file below brings it).
@@ -163,7 +163,7 @@ describe('<xs-key-transfer> with Synapse', () => {
     // A tampered file (one base64 character changed in the middle): same answer.
     const lines = fileText.split('\n');
     const mid = Math.floor(lines.length / 2);
-    lines[mid] = lines[mid]!.slice(0, 10) + (lines[mid]![10] === 'A' ? 'B' : 'A') + lines[mid]!.slice(11);
+    lines[mid] = lines[mid].slice(0, 10) + (lines[mid][10] === 'A' ? 'B' : 'A') + lines[mid].slice(11);
     await pickFile(importer, new File([lines.join('\n')], 'tampered.txt'));
     await typePassphraseAndImport(importer, PASSPHRASE);
     await waitFor(`tampered file explained (now: ${heading(importer)} / ${alertText(importer)} / ${root(importer).querySelector('[part=drop-zone]')?.textContent})`, () => /passphrase is wrong, or the file has been changed/.test(alertText(importer)) && !!root(importer).querySelector('[part=drop-zone]')?.textContent?.includes('tampered.txt'), { timeoutMs: 30_000 }).catch((e) => {
@@ -192,7 +192,7 @@ describe('<xs-key-transfer> with Synapse', () => {
 
     // B now reads A's earlier messages.
     await waitFor('B decrypted A’s messages', () => {
-      const bodies = messagesOf(clientB, roomId).map((e) => e.getContent().body);
+      const bodies = messagesOf(clientB, roomId).map((e) => e.getContent<{ body?: string }>().body);
       return texts.every((t) => bodies.includes(t));
     }, { timeoutMs: 30_000 });
 
@@ -210,7 +210,7 @@ describe('<xs-key-transfer> with Synapse', () => {
     // through the element: the usable new key goes in, the rest is reported by reason.
     const all = JSON.parse(await clientA.getCrypto()!.exportRoomKeysAsJson()) as Record<string, unknown>[];
     expect(all).to.have.length(ev.count + 1);
-    const tmpl = all[0]!;
+    const tmpl = all[0];
     const list = [...all, { hello: 'world' }, 7, { ...tmpl, session_id: 'future', algorithm: 'org.example.megolm.v9' }, { ...tmpl, session_id: 'bad', session_key: 'AAAA' }];
     const partial = new File([(await encryptMegolmKeyFile(JSON.stringify(list), PASSPHRASE, { kdfRounds: 10_000 })) as Uint8Array<ArrayBuffer>], 'partial.txt');
     await press(importer, 'Import another file');
@@ -221,7 +221,7 @@ describe('<xs-key-transfer> with Synapse', () => {
     const r3 = await third;
     expect([r3.total, r3.imported, r3.alreadyPresent, r3.malformed, r3.unknownAlgorithm, r3.skipped]).to.deep.equal([ev.count + 5, 1, ev.count, 3, 1, ev.count + 4]);
     await stage(importer, 'Keys imported');
-    const note = root(importer).querySelector('[part=report-note]')!.textContent!.replace(/\s+/g, ' ').trim();
+    const note = root(importer).querySelector('[part=report-note]')!.textContent.replace(/\s+/g, ' ').trim();
     expect(note).to.equal('3 entries of the file are damaged or not a room key this app can use, so they were skipped. ' +
       '1 key uses a kind of encryption this app doesn’t support, so it was skipped. The other keys are on this device now.');
     expect(root(importer).querySelector('[data-count=unknown-algorithm]')!.textContent).to.equal('1');

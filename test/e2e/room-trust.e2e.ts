@@ -48,7 +48,7 @@ async function person(prefix: string, opts: ClientOptions = {}): Promise<Person>
   const session = await registerUser(prefix);
   const client = await createTestClient(session, opts);
   await client.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(session.userId, session.password) });
-  await client.setDisplayName(`${prefix[0]!.toUpperCase()}${prefix.slice(1)}`);
+  await client.setDisplayName(`${prefix[0].toUpperCase()}${prefix.slice(1)}`);
   return { session, client };
 }
 
@@ -77,11 +77,11 @@ async function dm(from: Person, to: Person): Promise<void> {
 
 /** Bob's side: mounts <xs-verify-user .request> for the next request from another person. */
 function answerNext(client: MatrixClient): Promise<XsVerifyUser> {
-  return new Promise((resolve) => {
-    const off = onVerificationRequest(client, async (request: VerificationRequest) => {
+  return new Promise((resolve, reject) => {
+    const off = onVerificationRequest(client, (request: VerificationRequest) => {
       if (request.isSelfVerification) return;
       off();
-      resolve(await fixture<XsVerifyUser>(html`<xs-verify-user id="bob-answers" .client=${client} .request=${request}></xs-verify-user>`));
+      fixture<XsVerifyUser>(html`<xs-verify-user id="bob-answers" .client=${client} .request=${request}></xs-verify-user>`).then(resolve, reject);
     });
   });
 }

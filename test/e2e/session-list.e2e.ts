@@ -26,6 +26,7 @@ import { loginDevice, registerUser, userWithDevices, type Session } from '../sup
 import { acceptNextSas } from '../support/sas.js';
 import { HttpApiEvent } from 'matrix-js-sdk';
 import { withTimeout } from '../../src/internal/async.js';
+import { stub } from '../support/stub.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
@@ -46,7 +47,7 @@ type Row = HTMLElement & { deviceId: string };
 const rows = (el: XsSessionList) => [...el.shadowRoot!.querySelectorAll<Row>('li.session')];
 const rowOf = (el: XsSessionList, id: string) => rows(el).find((r) => r.deviceId === id);
 const rowIds = (el: XsSessionList) => rows(el).map((r) => r.deviceId);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent!.trim().startsWith(text));
+const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent.trim().startsWith(text));
 
 /** The focused element inside the element's shadow roots. */
 function deepActive(): Element | null {
@@ -147,7 +148,7 @@ describe('<xs-session-list> with Synapse', () => {
     const ua = navigator.userAgent;
     const expected = `${/Firefox\//.test(ua) ? 'Firefox' : 'Chrome'} on ${/Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : 'Linux'}`;
     for (const line of [el.shadowRoot!.querySelector<HTMLElement>('[part=current] .client')!, ...rows(el).map((r) => r.querySelector<HTMLElement>('.client')!)]) {
-      expect([line.hidden, line.dataset['kind'], line.textContent!.trim(), line.querySelector('svg')!.getAttribute('aria-label')]).to.deep.equal([false, 'browser', expected, 'Web browser']);
+      expect([line.hidden, line.dataset['kind'], line.textContent.trim(), line.querySelector('svg')!.getAttribute('aria-label')]).to.deep.equal([false, 'browser', expected, 'Web browser']);
     }
     await expect(el).to.be.accessible();
     lap('device kinds');
@@ -156,11 +157,11 @@ describe('<xs-session-list> with Synapse', () => {
     const { devices } = await ca.getDevices();
     const seen = Object.fromEntries(devices.map((x) => [x.device_id, x.last_seen_ts ?? 0]));
     expect(seen[d.deviceId]).to.be.greaterThan(0);
-    const othersSeen = Math.min(seen[b.deviceId]!, seen[c.deviceId]!);
-    expect(othersSeen - seen[d.deviceId]!).to.be.greaterThan(1000);
-    el.inactiveDays = (Date.now() - (seen[d.deviceId]! + othersSeen) / 2) / DAY;
+    const othersSeen = Math.min(seen[b.deviceId], seen[c.deviceId]);
+    expect(othersSeen - seen[d.deviceId]).to.be.greaterThan(1000);
+    el.inactiveDays = (Date.now() - (seen[d.deviceId] + othersSeen) / 2) / DAY;
     await el.updateComplete;
-    const filterLabels = () => [...el.shadowRoot!.querySelectorAll('[data-filter]')].map((x) => x.textContent!.trim());
+    const filterLabels = () => [...el.shadowRoot!.querySelectorAll('[data-filter]')].map((x) => x.textContent.trim());
     expect(filterLabels()).to.deep.equal(['All (3)', 'Verified (1)', 'Unverified (1)', 'Inactive (1)']);
     expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('1 of your other sessions is unverified, and 1 is inactive.');
     expect(rowOf(el, d.deviceId)!.querySelector('.badge.inactive:not([hidden])')).to.exist;
@@ -280,7 +281,7 @@ describe('<xs-session-list> with Synapse', () => {
     await tabTo('password field again', (x) => x === prompt.shadowRoot!.querySelector('input[type=password]'));
     await sendKeys({ type: a.password });
     await sendKeys({ press: 'Enter' });
-    await waitFor('"Try again" after the countdown', () => [...prompt.shadowRoot!.querySelectorAll('button')].some((x) => x.textContent!.trim() === 'Try again'), { timeoutMs: 10_000 });
+    await waitFor('"Try again" after the countdown', () => [...prompt.shadowRoot!.querySelectorAll('button')].some((x) => x.textContent.trim() === 'Try again'), { timeoutMs: 10_000 });
     expect(await whoami(c)).to.deep.include({ status: 200 });
     await expect(el).to.be.accessible();
     await tabTo('"Try again"', (x) => x?.textContent?.trim() === 'Try again' && prompt.shadowRoot!.contains(x));
@@ -317,7 +318,7 @@ describe('<xs-session-list> with Synapse', () => {
       account_management_uri: 'https://auth.example.test/account/',
       account_management_actions_supported: ['org.matrix.session_end', 'org.matrix.sessions_list'],
     };
-    const ca = await createTestClient(a!, {
+    const ca = await createTestClient(a, {
       wrapFetch: (inner) => async (input, init) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         sent.push(`${init?.method ?? 'GET'} ${url}`);
@@ -327,16 +328,15 @@ describe('<xs-session-list> with Synapse', () => {
       },
     });
     const opened: string[] = [];
-    const origOpen = window.open;
-    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    const restoreOpen = stub(window, 'open', ((url: string) => (opened.push(url), null)) as typeof window.open);
     try {
       const el = await fixture<XsSessionList>(html`<xs-session-list .client=${ca}></xs-session-list>`);
       await waitFor('B listed, account page known', async () => {
         await el.updateComplete;
-        return rowOf(el, b!.deviceId) && el.sessions?.accountManagement;
+        return rowOf(el, b.deviceId) && el.sessions?.accountManagement;
       });
       el.shadowRoot!.querySelector<HTMLElement>('#others-h')!.focus();
-      await tabTo('B’s Sign out', (x) => x?.textContent?.trim() === 'Sign out' && !!rowOf(el, b!.deviceId)?.contains(x));
+      await tabTo('B’s Sign out', (x) => x?.textContent?.trim() === 'Sign out' && !!rowOf(el, b.deviceId)?.contains(x));
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part=panel]')!.textContent).to.contain('signing out happens there');
@@ -349,29 +349,29 @@ describe('<xs-session-list> with Synapse', () => {
       await expect(el).to.be.accessible();
       await tabTo('"Open the account page"', (x) => x?.textContent?.trim() === 'Open the account page');
       await sendKeys({ press: 'Enter' });
-      expect(opened).to.deep.equal([`https://auth.example.test/account/?action=org.matrix.session_end&device_id=${encodeURIComponent(b!.deviceId)}`]);
+      expect(opened).to.deep.equal([`https://auth.example.test/account/?action=org.matrix.session_end&device_id=${encodeURIComponent(b.deviceId)}`]);
       await el.updateComplete;
       expect(panel().textContent).to.contain('Waiting for you to come back');
       // On the account page, the person signs B out (here: through Synapse's own API), then comes back.
       const signedOut = new Promise<XsSessionsSignedOutEvent>((r) => el.addEventListener('xs-sessions-signed-out', r, { once: true }));
       const del = (auth?: unknown) => fetch(`${homeserverUrl()}/_matrix/client/v3/delete_devices`, {
-        method: 'POST', cache: 'no-store', headers: { authorization: `Bearer ${a!.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ devices: [b!.deviceId], ...(auth ? { auth } : {}) }),
+        method: 'POST', cache: 'no-store', headers: { authorization: `Bearer ${a.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ devices: [b.deviceId], ...(auth ? { auth } : {}) }),
       });
       const { session } = (await (await del()).json()) as { session: string };
-      expect((await del({ type: 'm.login.password', identifier: { type: 'm.id.user', user: a!.userId }, password: a!.password, session })).status).to.equal(200);
+      expect((await del({ type: 'm.login.password', identifier: { type: 'm.id.user', user: a.userId }, password: a.password, session })).status).to.equal(200);
       window.dispatchEvent(new Event('focus'));
-      expect((await signedOut).deviceIds).to.deep.equal([b!.deviceId]);
+      expect((await signedOut).deviceIds).to.deep.equal([b.deviceId]);
       await waitFor('outcome confirmed', async () => {
         await el.updateComplete;
         return panel()?.querySelector('[role=status] h3')?.textContent === 'Signed out of 1 session.';
       });
       expect(rows(el)).to.have.length(0);
       expect(sent.filter((x) => x.includes('/delete_devices')), 'the kit sent no password sign-out').to.deep.equal([]);
-      expect(await whoami(b!)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
+      expect(await whoami(b)).to.deep.equal({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
       await expect(el).to.be.accessible();
     } finally {
-      window.open = origOpen;
+      restoreOpen();
     }
   });
 

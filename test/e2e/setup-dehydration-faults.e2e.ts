@@ -27,14 +27,14 @@ import { serverDehydratedDevice } from '../../src/sdk/dehydration.js';
 import { setMaxRetryAfterMs } from '../../src/sdk/errors.js';
 import { serverAccountData, verifySetupOnServer } from '../../src/sdk/setup-verify.js';
 import { stopAllClients } from '../support/clients.js';
-import { FAULTS, faultOnce, type Fault } from '../support/faults.js';
+import { FAULTS, faultOnce } from '../support/faults.js';
 import { registerUser } from '../support/homeserver.js';
 import { secretsScan } from '../support/secrets-scan.js';
 import { button, heading, kitClient, root, waitHeading, wizardFor } from '../support/setup-wizard.js';
 
 type Match = (url: string, init?: RequestInit) => boolean;
 const method = (init?: RequestInit) => init?.method ?? 'GET';
-const isDevice = (url: string) => url.split('?')[0]!.endsWith('/org.matrix.msc3814.v1/dehydrated_device');
+const isDevice = (url: string) => url.split('?')[0].endsWith('/org.matrix.msc3814.v1/dehydrated_device');
 
 // The read-back GET is the one after this client's PUT of the device (set when that PUT goes out).
 let uploaded = false;
@@ -56,7 +56,7 @@ async function driveToDone(el: XsSetupWizard, timeoutMs = 60_000): Promise<strin
     const buttons = [...root(el).querySelectorAll('button')].filter((b) => !b.disabled);
     const tryAgain = buttons.find((b) => b.textContent?.trim() === 'Try again');
     if (h === 'Not finished yet' && tryAgain) {
-      failures.push(root(el).textContent!.replace(/\s+/g, ' ').trim());
+      failures.push(root(el).textContent.replace(/\s+/g, ' ').trim());
       tryAgain.click();
     } else if ((h === 'Stopped waiting' || h === 'Saving…') && tryAgain) tryAgain.click();
     else buttons.find((b) => b.textContent?.trim() === 'Keep waiting')?.click();
@@ -76,7 +76,7 @@ async function runFlow(client: MatrixClient, mode: 'setup' | 'change-key', arm: 
     await waitHeading(el, mode === 'setup' ? 'Choose how to unlock your messages' : 'Choose your new Security Key');
     button(el, 'Generate a Security Key').click();
     await waitHeading(el, 'Save your Security Key');
-    const key = root(el).querySelector('#key-text')!.textContent!.trim();
+    const key = root(el).querySelector('#key-text')!.textContent.trim();
     button(el, 'Download').click();
     await el.updateComplete;
     button(el, 'Continue').click();
@@ -118,9 +118,9 @@ describe('<xs-setup-wizard> dehydration requests under faults (Synapse)', () => 
         const label = `${target.request} — ${fault}`;
         const mode = keys.length === 0 ? 'setup' : 'change-key';
         const variant = fault === '429' ? (t + f) % 4 : t + f;
-        const { key, failures } = await runFlow(client, mode, () => faults[t]!.arm({ fault: fault as Fault, variant, slowMs: 1500 }));
+        const { key, failures } = await runFlow(client, mode, () => faults[t].arm({ fault: fault, variant, slowMs: 1500 }));
         keys.push(key);
-        expect(faults[t]!.fired, `${label}: the fault was applied`).to.equal(true);
+        expect(faults[t].fired, `${label}: the fault was applied`).to.equal(true);
         // Any failure screen on the way named only the offline device as missing.
         for (const text of failures) expect(text, `${label}: the failure names what is missing`).to.contain('Still missing: your offline device.');
         // A failed or lost read of the device is the kit's own request (nobody re-sends it): the failure is shown.
@@ -138,6 +138,6 @@ describe('<xs-setup-wizard> dehydration requests under faults (Synapse)', () => 
       }
     }
     scan.stop();
-    scan.check(keys, faults[0]!.seen, []);
+    scan.check(keys, faults[0].seen, []);
   });
 });

@@ -31,7 +31,7 @@ async function otherAppBackup(a: Session): Promise<{ version: string; recoveryKe
     return ((await r.json()) as { count?: number }).count! > 0;
   }, { timeoutMs: 30_000, intervalMs: 250 });
   const raw = (await crypto.getSessionBackupPrivateKey())!;
-  return { version: info.version!, recoveryKey: encodeRecoveryKey(raw)!, app };
+  return { version: info.version, recoveryKey: encodeRecoveryKey(raw)!, app };
 }
 
 /** A new session of a user whose other app made a backup, its wizard at "You already have a key backup". */

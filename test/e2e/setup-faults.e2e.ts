@@ -58,9 +58,9 @@ const TARGETS: { flow: Flow; request: string; match: Match; dayLong?: boolean }[
   { flow: 'setup', request: 'PUT m.secret_storage.key.*', match: put('m.secret_storage.key.') },
   { flow: 'setup', request: 'PUT m.secret_storage.default_key', match: put('m.secret_storage.default_key') },
   { flow: 'setup', request: 'PUT m.cross_signing.master', match: put('m.cross_signing.master') },
-  { flow: 'setup', request: 'POST /room_keys/version', match: (u, i) => i?.method === 'POST' && /\/room_keys\/version$/.test(u.split('?')[0]!) },
+  { flow: 'setup', request: 'POST /room_keys/version', match: (u, i) => i?.method === 'POST' && /\/room_keys\/version$/.test(u.split('?')[0]) },
   { flow: 'setup', request: 'PUT m.megolm_backup.v1', match: put('m.megolm_backup.v1') },
-  { flow: 'setup', request: 'GET /room_keys/version', match: (u, i) => (i?.method ?? 'GET') === 'GET' && /\/room_keys\/version$/.test(u.split('?')[0]!) },
+  { flow: 'setup', request: 'GET /room_keys/version', match: (u, i) => (i?.method ?? 'GET') === 'GET' && /\/room_keys\/version$/.test(u.split('?')[0]) },
   { flow: 'setup', request: 'GET account_data (read-back)', match: (u, i) => (i?.method ?? 'GET') === 'GET' && u.includes('/account_data/m.secret_storage.default_key') },
   { flow: 'change-key', request: 'PUT m.secret_storage.key.*', match: put('m.secret_storage.key.') },
   { flow: 'change-key', request: 'PUT m.secret_storage.default_key', match: put('m.secret_storage.default_key') },
@@ -122,7 +122,7 @@ async function toConfirmKey(el: XsSetupWizard, flow: Flow): Promise<string> {
   await waitHeading(el, flow === 'change-key' ? 'Choose your new Security Key' : 'Choose how to unlock your messages');
   button(el, 'Generate a Security Key').click();
   await waitHeading(el, 'Save your Security Key');
-  const key = root(el).querySelector('#key-text')!.textContent!.trim();
+  const key = root(el).querySelector('#key-text')!.textContent.trim();
   button(el, 'Download').click();
   await el.updateComplete;
   button(el, 'Continue').click();

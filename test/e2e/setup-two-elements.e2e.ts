@@ -94,7 +94,7 @@ describe('<xs-setup-wizard> + <xs-status> on one client (Synapse)', () => {
       await waitHeading(w, 'Choose how to unlock your messages');
       button(w, 'Generate a Security Key').click();
       await waitHeading(w, 'Save your Security Key');
-      keys.push(root(w).querySelector('#key-text')!.textContent!.trim());
+      keys.push(root(w).querySelector('#key-text')!.textContent.trim());
       button(w, 'Download').click();
       await w.updateComplete;
       button(w, 'Continue').click();
@@ -108,10 +108,10 @@ describe('<xs-setup-wizard> + <xs-status> on one client (Synapse)', () => {
     await waitHeading(w2, 'Secure messaging is set up', 45_000);
     // The server has one setup, under the first key; the second key unlocks nothing.
     const other = await loginDevice(a, 'Checking device');
-    await unlockWithKey(other, keys[0]!);
+    await unlockWithKey(other, keys[0]);
     const probe = await kitClient(await loginDevice(a, 'Probe'));
     const [, info] = (await probe.secretStorage.getKey())!;
-    expect(await probe.secretStorage.checkKey(decodeRecoveryKey(keys[1]!), info as never), 'the second key was never stored').to.equal(false);
+    expect(await probe.secretStorage.checkKey(decodeRecoveryKey(keys[1]), info), 'the second key was never stored').to.equal(false);
   });
 });
 

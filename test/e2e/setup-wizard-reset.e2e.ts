@@ -112,7 +112,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     expect(root(el).querySelector('#no-session-warning'), 'no stronger warning with an active session').to.equal(null);
     expect(root(el).textContent).to.include('You keep').and.include('You lose');
     await expect(el).to.be.accessible();
-    const exp = oneEvent(el, 'xs-request-export') as Promise<XsRequestExportEvent>;
+    const exp = oneEvent<XsRequestExportEvent>(el, 'xs-request-export');
     await pressButton('Export your room keys first');
     expect((await exp).reason).to.equal('before-reset');
     await el.updateComplete;
@@ -139,12 +139,12 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     expect(deepActive()?.id === 'pw' || heading(el) === 'Confirm your identity').to.equal(true);
     await tabTo('password field', (x) => x.id === 'pw');
     await sendKeys({ type: a.password });
-    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
+    const complete = oneEvent<XsSetupCompleteEvent>(el, 'xs-setup-complete');
     await sendKeys({ press: 'Enter' });
     await waitHeading(el, 'You’re all set');
     expect((await complete).mode).to.equal('reset');
     await expect(el).to.be.accessible();
-    const sessions = oneEvent(el, 'xs-request-sessions') as Promise<XsRequestSessionsEvent>;
+    const sessions = oneEvent<XsRequestSessionsEvent>(el, 'xs-request-sessions');
     await pressButton('Review your sessions');
     expect((await sessions).reason).to.equal('after-reset');
 
@@ -196,7 +196,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
   it('an interrupted reset (failure, then the page closed) is repaired by running the wizard again', async () => {
     const a = await registerUser('resetcut');
     // Fails the upload of the new secret-storage key description, which comes right after resetEncryption.
-    const fail = failOnce((url, init) => init?.method === 'PUT' && /account_data\/m\.secret_storage\.key\./.test(url) && /algorithm/.test(String(init?.body ?? '')), { armed: false });
+    const fail = failOnce((url, init) => init?.method === 'PUT' && /account_data\/m\.secret_storage\.key\./.test(url) && typeof init?.body === 'string' && /algorithm/.test(init.body), { armed: false });
     const client = await kitClient(a, { wrapFetch: fail.wrap });
     await setUpViaUi(client);
     const oldMaster = await masterKeyOf(client);
@@ -229,7 +229,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
 
   it('a reset whose identity upload is refused after the password changes nothing; the account stays set up and a new reset works', async () => {
     const a = await registerUser('resetcut2');
-    const fail = failOnce((url, init) => init?.method === 'POST' && url.includes('/keys/device_signing/upload') && /"auth"/.test(String(init?.body ?? '')),
+    const fail = failOnce((url, init) => init?.method === 'POST' && url.includes('/keys/device_signing/upload') && typeof init?.body === 'string' && /"auth"/.test(init.body),
       // A 4xx: the SDK retries 5xx uploads by itself for ~30 s, which would hide the cut.
       { armed: false, status: 400 });
     const client = await kitClient(a, { wrapFetch: fail.wrap });
@@ -245,7 +245,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
     await enterPassword(el, a.password);
     // The upload failed after the password: the prompt explains it and offers to try again.
     const prompt = () => root(el).querySelector('xs-auth-prompt')!;
-    await waitFor('upload failure explained', () => prompt()?.shadowRoot?.querySelector('[role=alert]')?.textContent?.includes('error 400')).catch((e) => {
+    await waitFor('upload failure explained', () => prompt()?.shadowRoot?.querySelector('[role=alert]')?.textContent?.includes('error 400')).catch((e: Error) => {
       throw new Error(`${e.message}; failed=${fail.failed}; wizard: ${root(el).textContent?.replace(/\s+/g, ' ')}; prompt: ${prompt()?.shadowRoot?.textContent?.replace(/\s+/g, ' ')}`);
     });
     expect(fail.failed).to.equal(true);
@@ -292,10 +292,9 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
 
   it('the own-user key-query trap: a /keys/query forced between creating and uploading the new keys is detected and repaired', async () => {
     const a = await registerUser('resettrap');
-    let client!: MatrixClient;
     let armed = false;
     let forced = 0;
-    client = await kitClient(a, {
+    const client: MatrixClient = await kitClient(a, {
       wrapFetch: (inner) => async (input, init) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (armed && forced === 0 && init?.method === 'POST' && url.includes('/keys/device_signing/upload')) {
@@ -326,7 +325,7 @@ describe('<xs-setup-wizard mode="reset"> with Synapse', () => {
       }, { timeoutMs: 30_000 });
       const st = wiz();
       if (st.kind === 'done') break;
-      if (st.kind === 'commit-failed') throw new Error(root(el).textContent!.replace(/\s+/g, ' '));
+      if (st.kind === 'commit-failed') throw new Error(root(el).textContent.replace(/\s+/g, ' '));
       answered.add(st.uia);
       prompts++;
       await el.updateComplete;

@@ -39,7 +39,7 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     await expect(el).to.be.accessible();
     await pressButton('Continue');
     const key = await generateAndConfirmKey(el);
-    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
+    const complete = oneEvent<XsSetupCompleteEvent>(el, 'xs-setup-complete');
     await waitHeading(el, 'You’re all set');
     const ev = await complete;
     expect(ev.mode).to.equal('setup');
@@ -97,7 +97,7 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     const el2 = await wizardFor(other);
     await waitHeading(el2, 'Verify this session');
     await expect(el2).to.be.accessible();
-    const req = oneEvent(el2, 'xs-request-verify') as Promise<XsRequestVerifyEvent>;
+    const req = oneEvent<XsRequestVerifyEvent>(el2, 'xs-request-verify');
     await pressButton('Verify this session');
     const ev = await req;
     expect(ev.subject).to.equal('this-session');
@@ -118,7 +118,7 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     const backupBefore = await client.getCrypto()!.getActiveSessionBackupVersion();
     const el = await wizardFor(client, 'change-key');
     const newKey = await generateAndConfirmKey(el, { chooseHeading: 'Choose your new Security Key' });
-    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
+    const complete = oneEvent<XsSetupCompleteEvent>(el, 'xs-setup-complete');
     await waitHeading(el, 'You’re all set');
     expect((await complete).mode).to.equal('change-key');
     expect(newKey).to.not.equal(oldKey);
@@ -127,7 +127,7 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     expect(newKeyId).to.not.equal(oldKeyId);
     expect(await client.getCrypto()!.getActiveSessionBackupVersion()).to.equal(backupBefore);
     const [, info] = (await client.secretStorage.getKey())!;
-    expect(await client.secretStorage.checkKey(decodeRecoveryKey(oldKey), info as never), 'old key no longer the default').to.equal(false);
+    expect(await client.secretStorage.checkKey(decodeRecoveryKey(oldKey), info), 'old key no longer the default').to.equal(false);
     const b = await loginDevice(a, 'Second device');
     await unlockWithKey(b, newKey);
   });
@@ -173,10 +173,10 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     await sendKeys({ press: 'Enter' });
     await waitHeading(el, 'Save your Security Key');
     expectHeadingFocused(el);
-    const key = root(el).querySelector('#key-text')!.textContent!.trim();
+    const key = root(el).querySelector('#key-text')!.textContent.trim();
     await pressButton('Download');
     await pressButton('Continue');
-    const complete = oneEvent(el, 'xs-setup-complete') as Promise<XsSetupCompleteEvent>;
+    const complete = oneEvent<XsSetupCompleteEvent>(el, 'xs-setup-complete');
     await typeKeyBack(el, key);
     await waitHeading(el, 'You’re all set');
     expectHeadingFocused(el);
@@ -197,9 +197,9 @@ describe('<xs-setup-wizard> setup with Synapse', () => {
     const pp = (info as { passphrase: { salt: string; iterations: number; bits?: number } }).passphrase;
     expect(pp, 'key made from a passphrase').to.exist;
     const derived = await deriveRecoveryKeyFromPassphrase(phrase, pp.salt, pp.iterations, pp.bits);
-    expect(await other.secretStorage.checkKey(derived, info as never), 'phrase as typed unlocks').to.equal(true);
+    expect(await other.secretStorage.checkKey(derived, info), 'phrase as typed unlocks').to.equal(true);
     const trimmed = await deriveRecoveryKeyFromPassphrase(phrase.trim(), pp.salt, pp.iterations, pp.bits);
-    expect(await other.secretStorage.checkKey(trimmed, info as never), 'trimmed phrase does not').to.equal(false);
+    expect(await other.secretStorage.checkKey(trimmed, info), 'trimmed phrase does not').to.equal(false);
     holder.set(keyId, derived);
     await other.getCrypto()!.userHasCrossSigningKeys(undefined, true);
     await other.getCrypto()!.bootstrapCrossSigning({});

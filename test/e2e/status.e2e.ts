@@ -140,7 +140,7 @@ describe('<xs-status> with Synapse', () => {
     await rendersState(el, 'ready');
     // Another client empties the stored master key (what a broken or hostile client could do).
     const other = await createTestClient(await loginDevice(a, 'Other client'), { start: false });
-    await other.setAccountData('m.cross_signing.master' as never, {} as never);
+    await other.setAccountData('m.cross_signing.master' as never, {});
     console.log('[timing] keys-missing shown', await rendersState(el, 'keys-missing'), 'ms after the change');
     expect(shown(el).text).to.include('secret storage doesn’t hold them all');
     let asked: XsRequestSetupEvent | undefined;

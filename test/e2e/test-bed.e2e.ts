@@ -14,13 +14,13 @@ describe('test bed (real Synapse, real rust crypto)', () => {
 
     const [a, b] = await userWithDevices(2, 'bed');
     const holderA = keyHolder();
-    const clientA = await createTestClient(a!, { cryptoCallbacks: holderA.callbacks });
-    const clientB = await createTestClient(b!);
+    const clientA = await createTestClient(a, { cryptoCallbacks: holderA.callbacks });
+    const clientB = await createTestClient(b);
     const cryptoA = clientA.getCrypto()!;
     const cryptoB = clientB.getCrypto()!;
 
     expect(await cryptoA.userHasCrossSigningKeys(undefined, true)).to.equal(false);
-    await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
+    await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a.userId, a.password) });
     const recoveryKey = await cryptoA.createRecoveryKeyFromPassphrase();
     await cryptoA.bootstrapSecretStorage({
       createSecretStorageKey: async () => recoveryKey,
@@ -33,10 +33,10 @@ describe('test bed (real Synapse, real rust crypto)', () => {
 
     // B learns about the new identity; A learns about B.
     await waitFor('B sees the cross-signing identity', () => cryptoB.userHasCrossSigningKeys(undefined, true));
-    await waitForOwnDevice(clientA, b!.deviceId);
-    expect((await cryptoA.getDeviceVerificationStatus(a!.userId, b!.deviceId))?.crossSigningVerified).to.equal(false);
+    await waitForOwnDevice(clientA, b.deviceId);
+    expect((await cryptoA.getDeviceVerificationStatus(a.userId, b.deviceId))?.crossSigningVerified).to.equal(false);
 
-    const { sent: requestA, received: requestB } = await sendVerificationRequest(clientB, () => cryptoA.requestDeviceVerification(a!.userId, b!.deviceId));
+    const { sent: requestA, received: requestB } = await sendVerificationRequest(clientB, () => cryptoA.requestDeviceVerification(a.userId, b.deviceId));
     expect(requestB.isSelfVerification).to.equal(true);
     // A and B each confirm the emoji they were shown; both must have been shown the same seven.
     const emoji = await completeSas(requestA, requestB);
@@ -45,9 +45,9 @@ describe('test bed (real Synapse, real rust crypto)', () => {
     await waitFor('both done', () => requestA.phase === VerificationPhase.Done && requestB.phase === VerificationPhase.Done);
 
     await waitFor('B cross-signed (seen by A)', async () =>
-      (await cryptoA.getDeviceVerificationStatus(a!.userId, b!.deviceId))?.crossSigningVerified);
+      (await cryptoA.getDeviceVerificationStatus(a.userId, b.deviceId))?.crossSigningVerified);
     await waitFor('B cross-signed (seen by B)', async () =>
-      (await cryptoB.getDeviceVerificationStatus(b!.userId, b!.deviceId))?.crossSigningVerified);
+      (await cryptoB.getDeviceVerificationStatus(b.userId, b.deviceId))?.crossSigningVerified);
     // The secrets follow within moments.
     await waitFor('B received the cross-signing private keys', async () => {
       const s = await cryptoB.getCrossSigningStatus();

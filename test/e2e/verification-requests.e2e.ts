@@ -53,10 +53,10 @@ describe('<xs-verification-requests> with Synapse', () => {
     await expect(list).to.be.accessible();
     const asker = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
     await press(asker, 'Verify with another session');
-    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes('Device B')).catch((e) => {
+    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0].includes('Device B')).catch((e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(cardText(list))}`);
     });
-    const text = cardText(list)[0]!;
+    const text = cardText(list)[0];
     expect(text).to.contain('One of your sessions wants to be verified');
     expect(text).to.contain(pair.b.deviceId);
     expect(text).to.match(/last seen .* from \d+\.\d+\.\d+\.\d+|last seen .* from ::/);
@@ -68,7 +68,7 @@ describe('<xs-verification-requests> with Synapse', () => {
     list.addEventListener('xs-request-verify', (e) => requested.push(e));
     await pressInList(list, 'Accept');
     expect(requested.map((e) => [e.subject, e.reason, e.deviceId])).to.deep.equal([['own-session', 'incoming', pair.b.deviceId]]);
-    expect(requested[0]!.request).to.not.equal(undefined);
+    expect(requested[0].request).to.not.equal(undefined);
     const answer = await inline<XsVerifyLogin>(list, 'xs-verify-login');
     await stageIs(answer, 'Choose how to verify');
     await stageIs(asker, 'Choose how to verify');
@@ -91,18 +91,18 @@ describe('<xs-verification-requests> with Synapse', () => {
     const pair = await setUpPair({ extra: 1 });
     const holderC = keyHolder();
     holderC.set(pair.secretStorageKey.keyId, pair.secretStorageKey.key);
-    const clientC = await createTestClient(pair.others[0]!, { cryptoCallbacks: holderC.callbacks });
+    const clientC = await createTestClient(pair.others[0], { cryptoCallbacks: holderC.callbacks });
     await waitFor('C sees the identity', () => clientC.getCrypto()!.userHasCrossSigningKeys(undefined, true));
     await clientC.getCrypto()!.bootstrapCrossSigning({});
     await waitFor('B sees C signed', async () =>
-      (await pair.clientB.getCrypto()!.getDeviceVerificationStatus(pair.b.userId, pair.others[0]!.deviceId))?.signedByOwner);
+      (await pair.clientB.getCrypto()!.getDeviceVerificationStatus(pair.b.userId, pair.others[0].deviceId))?.signedByOwner);
     const listA = await fixture<XsVerificationRequests>(html`<xs-verification-requests id="a" .client=${pair.clientA}></xs-verification-requests>`);
     const listC = await fixture<XsVerificationRequests>(html`<xs-verification-requests id="c" .client=${clientC}></xs-verification-requests>`);
     const asker = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${pair.clientB}></xs-verify-login>`);
     await press(asker, 'Verify with another session');
     await waitFor('both show it', () => cards(listA).length === 1 && cards(listC).length === 1);
     await pressInList(listC, 'Accept');
-    await waitFor('gone from A', () => cards(listA).length === 0, { timeoutMs: 15_000 }).catch((e) => {
+    await waitFor('gone from A', () => cards(listA).length === 0, { timeoutMs: 15_000 }).catch((e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(cardText(listA))} / C: ${JSON.stringify(cardText(listC))}`);
     });
     expect(root(listA).querySelector('[role=alert]')).to.equal(null);
@@ -125,7 +125,7 @@ describe('<xs-verification-requests> with Synapse', () => {
     const list = await fixture<XsVerificationRequests>(html`<xs-verification-requests .client=${bob}></xs-verification-requests>`);
     const asker = await fixture<XsVerifyUser>(html`<xs-verify-user .client=${alice} user-id=${bobS.userId} room-id=${roomId}></xs-verify-user>`);
     await press(asker, 'Start verification');
-    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0]!.includes(aliceS.userId)).catch((e) => {
+    await waitFor('the card', () => cards(list).length === 1 && cardText(list)[0].includes(aliceS.userId)).catch((e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(cardText(list))}`);
     });
     expect(cardText(list)[0]).to.contain('Someone wants to verify you');

@@ -20,6 +20,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
+import type { SecretsBundle } from '../../src/sdk/secrets-bundle.js';
 import { stopAllClients } from '../support/clients.js';
 import { secretsScan } from '../support/secrets-scan.js';
 import { alertText, crossSigned, openKeyEntry, press, root, setUpAccount, stageIs, typeAndSubmit } from '../support/key-entry.js';
@@ -72,8 +73,8 @@ async function outOfSyncOnA(faults: ReturnType<typeof faultInjector>) {
   const account = await setUpAccount({ sessions: 1, wrapFetchA: faults.wrap });
   const { clientA, recoveryKey } = account;
   secretOfTest = recoveryKey;
-  const c = account.sessions[0]!.client;
-  await c.setAccountData('m.cross_signing.master' as never, {} as never);
+  const c = account.sessions[0].client;
+  await c.setAccountData('m.cross_signing.master' as never, {});
   await waitFor('A sees the deletion', async () => !(await clientA.secretStorage.isStored('m.cross_signing.master')));
   const el = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientA}></xs-verify-login>`);
   await stageIs(el, 'This session is verified');
@@ -90,7 +91,7 @@ async function expectRepairedOnServer(c: MatrixClient, clientA: MatrixClient, re
   await waitFor('C sees the repaired entry', async () => (await c.secretStorage.isStored('m.cross_signing.master'))?.[keyId]);
   expect((await c.getCrypto()!.getCrossSigningStatus()).privateKeysInSecretStorage).to.equal(true);
   const stored = await withSecretStorageKey(c, keyId, decodeRecoveryKey(recoveryKey), () => c.secretStorage.get('m.cross_signing.master'));
-  const aMaster = (await clientA.getCrypto()!.exportSecretsBundle!()).cross_signing.master_key;
+  const aMaster = ((await clientA.getCrypto()!.exportSecretsBundle!()) as SecretsBundle).cross_signing.master_key;
   expect(stored?.replace(/=+$/, '')).to.equal(aMaster.replace(/=+$/, ''));
 }
 
@@ -189,7 +190,7 @@ describe('<xs-verify-login> Security Key path under faults (Synapse)', () => {
       const faults = faultInjector();
       const account = await setUpAccount({ sessions: 1, wrapFetch: faults.wrap });
       secretOfTest = account.recoveryKey;
-      const { client } = account.sessions[0]!;
+      const { client } = account.sessions[0];
       const el = await openKeyEntry(client);
       const rule = faults.arm('POST', /\/keys\/signatures\/upload$/, kind, kind === '429' ? 3 : 1);
       await typeAndSubmit(el, account.recoveryKey);
@@ -214,7 +215,7 @@ describe('<xs-verify-login> Security Key path under faults (Synapse)', () => {
     const faults = faultInjector();
     const account = await setUpAccount({ sessions: 1, wrapFetch: faults.wrap });
     secretOfTest = account.recoveryKey;
-    const { client } = account.sessions[0]!;
+    const { client } = account.sessions[0];
     const el = await openKeyEntry(client);
     // Every backup-version read fails while the key is checked: the SDK's own background checks too.
     const rule = faults.arm('GET', /\/room_keys\/version$/, '5xx', 1_000);

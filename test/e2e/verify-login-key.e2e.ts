@@ -9,6 +9,7 @@ import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js'
 import type { XsVerifyLogin } from '../../src/components/verify-login/verify-login.js';
 import type { XsRequestResetEvent } from '../../src/events/xs-request-reset.js';
 import { withSecretStorageKey } from '../../src/sdk/secret-storage-keys.js';
+import type { SecretsBundle } from '../../src/sdk/secrets-bundle.js';
 import { stopAllClients } from '../support/clients.js';
 import { alertText, buttons, crossSigned, headingText, openKeyEntry, paste, press, root, setUpAccount, stageIs, typeAndSubmit, type Account } from '../support/key-entry.js';
 import { secretsScan } from '../support/secrets-scan.js';
@@ -33,7 +34,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
 
   it('a key pasted with tabs, non-breaking and narrow spaces, zero-width characters and line breaks verifies (keyboard only)', async () => {
     const { sessions, recoveryKey } = await setUpAccount({ wrapFetch: recordRequests });
-    const { client } = sessions[0]!;
+    const { client } = sessions[0];
     const el = await openKeyEntry(client);
     await expect(el).to.be.accessible();
     // Case is never folded: the key with one letter's case changed is not a key.
@@ -58,16 +59,16 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
     const phrase = `correct horse ${crypto.randomUUID()}`;
     const { sessions, recoveryKey } = await setUpAccount({ passphrase: phrase, sessions: 2, wrapFetch: recordRequests });
     // Session 1: the phrase typed into the key field.
-    const el = await openKeyEntry(sessions[0]!.client);
+    const el = await openKeyEntry(sessions[0].client);
     await typeAndSubmit(el, phrase);
     await waitFor('phrase spotted', () => alertText(el).includes('it looks like a Security Phrase'));
     expect(root(el).activeElement?.id, 'the field keeps focus').to.equal('key-input');
     await expect(el).to.be.accessible();
     await press(el, 'Use it as my Security Phrase');
     await stageIs(el, 'Verified', 60_000);
-    expect(await crossSigned(sessions[0]!.client)).to.equal(true);
+    expect(await crossSigned(sessions[0].client)).to.equal(true);
     // Session 2: the key typed into the phrase field.
-    const el2 = await openKeyEntry(sessions[1]!.client);
+    const el2 = await openKeyEntry(sessions[1].client);
     await press(el2, 'Use your Security Phrase instead');
     await stageIs(el2, 'Enter your Security Phrase');
     // A 10 000-character paste in the phrase field: checked without freezing the page, and refused as wrong.
@@ -85,13 +86,13 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
     await expect(el2).to.be.accessible();
     await press(el2, 'Use it as my Security Key');
     await stageIs(el2, 'Verified', 60_000);
-    expect(await crossSigned(sessions[1]!.client)).to.equal(true);
+    expect(await crossSigned(sessions[1].client)).to.equal(true);
     scan.check([recoveryKey, phrase], requests, [document.body]);
   });
 
   it('a well-formed key of another account says it doesn’t match, beside Try again and the way out for a lost key (reset behind its warning)', async () => {
     const { a, clientA, sessions, recoveryKey } = await setUpAccount({ wrapFetch: recordRequests });
-    const { client } = sessions[0]!;
+    const { client } = sessions[0];
     const masterBefore = (await clientA.getCrypto()!.getCrossSigningKeyId())!;
     expect(masterBefore).to.be.a('string');
     const el = await openKeyEntry(client);
@@ -128,7 +129,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
     const { clientA, sessions, recoveryKey, keyId } = await setUpAccount({ sessions: 2, wrapFetch: recordRequests });
     const [b, c] = sessions as [Account['sessions'][0], Account['sessions'][0]];
     // A second real client deletes the master key from secret storage.
-    await c.client.setAccountData('m.cross_signing.master' as never, {} as never);
+    await c.client.setAccountData('m.cross_signing.master' as never, {});
     for (const client of [clientA, b.client]) {
       await waitFor('the deletion synced', async () => !(await client.secretStorage.isStored('m.cross_signing.master')));
     }
@@ -167,7 +168,7 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
     const cryptoC = c.client.getCrypto()!;
     expect((await cryptoC.getCrossSigningStatus()).privateKeysInSecretStorage, 'C: all three keys under the default key').to.equal(true);
     const storedMaster = await withSecretStorageKey(c.client, keyId, decodeRecoveryKey(recoveryKey), () => c.client.secretStorage.get('m.cross_signing.master'));
-    const aMaster = (await clientA.getCrypto()!.exportSecretsBundle!()).cross_signing.master_key;
+    const aMaster = ((await clientA.getCrypto()!.exportSecretsBundle!()) as SecretsBundle).cross_signing.master_key;
     expect(storedMaster?.replace(/=+$/, ''), 'C decrypts A’s master key with the Security Key').to.equal(aMaster.replace(/=+$/, ''));
     // …and B, through its own element, now verifies with the same key.
     await press(elB, 'Back');
@@ -187,11 +188,11 @@ describe('<xs-verify-login> Security Key and Phrase entry with Synapse', () => {
     const { sessions, recoveryKey, keyId } = await setUpAccount({ passphrase: phrase, sessions: 2, wrapFetch: recordRequests });
     const [b, c] = sessions as [Account['sessions'][0], Account['sessions'][0]];
     const type = `m.secret_storage.key.${keyId}`;
-    const original = b.client.getAccountData(type as never)!.getContent() as { passphrase: Record<string, unknown> };
+    const original = b.client.getAccountData(type as never)!.getContent<{ passphrase: Record<string, unknown> }>();
     for (const [iterations, words] of [[1, 'far below'], [1_000_000_000, 'far above']] as const) {
       await c.client.setAccountData(type as never, { ...original, passphrase: { ...original.passphrase, iterations } } as never);
       await waitFor('B sees the rewrite', () =>
-        (b.client.getAccountData(type as never)?.getContent() as typeof original | undefined)?.passphrase.iterations === iterations);
+        b.client.getAccountData(type as never)?.getContent<typeof original>().passphrase.iterations === iterations);
       const el = await openKeyEntry(b.client);
       await press(el, 'Use your Security Phrase instead');
       await stageIs(el, 'Enter your Security Phrase');

@@ -190,7 +190,7 @@ describe('<xs-verify-login> with Synapse', () => {
     await expect(newSide).to.be.accessible();
     expect(root(newSide).querySelector('[part=status]')!.textContent).to.contain('cancelled or declined on the other session');
     expect(ev.cancelled.map((e) => [e.code, e.byUs])).to.deep.equal([['m.user', false]]);
-    expect(ev.cancelled[0]!.reason).to.contain('declined on the other session');
+    expect(ev.cancelled[0].reason).to.contain('declined on the other session');
     expect(oldEv.cancelled.map((e) => [e.code, e.byUs])).to.deep.equal([['m.user', true]]);
     expect(root(oldSide).querySelector('[part=status]')!.textContent, 'the declining side says it declined').to.contain('You declined the request');
     // Start again is offered, by keyboard.
@@ -283,11 +283,11 @@ describe('<xs-verify-login> with Synapse', () => {
     // Session C is cross-signed too (self-verification requests only go to the user's cross-signed sessions).
     const holderC = keyHolder();
     holderC.set(secretStorageKey.keyId, secretStorageKey.key);
-    const clientC = await createTestClient(others[0]!, { cryptoCallbacks: holderC.callbacks });
+    const clientC = await createTestClient(others[0], { cryptoCallbacks: holderC.callbacks });
     await waitFor('C sees the identity', () => clientC.getCrypto()!.userHasCrossSigningKeys(undefined, true));
     await clientC.getCrypto()!.bootstrapCrossSigning({});
     await waitFor('B sees C signed by the identity', async () =>
-      (await clientB.getCrypto()!.getDeviceVerificationStatus(clientB.getSafeUserId(), others[0]!.deviceId))?.signedByOwner);
+      (await clientB.getCrypto()!.getDeviceVerificationStatus(clientB.getSafeUserId(), others[0].deviceId))?.signedByOwner);
     const newSide = await fixture<XsVerifyLogin>(html`<xs-verify-login .client=${clientB}></xs-verify-login>`);
     const atA = answerNextRequest(clientA);
     const atC = answerNextRequest(clientC);

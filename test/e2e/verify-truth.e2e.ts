@@ -141,7 +141,7 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
       const now = `${root(oldSide).querySelector('h2')?.textContent} | ${root(newSide).querySelector('h2')?.textContent} ${alertText(newSide)}`;
       if (seen[seen.length - 1] !== now) seen.push(now);
       return headingOf(oldSide) !== 'Choose how to verify' && !['Scan the other session’s code', 'Verifying…', 'Code scanned'].includes(headingOf(newSide));
-    }, { timeoutMs: 20_000 }).catch((e) => {
+    }, { timeoutMs: 20_000 }).catch((e: Error) => {
       throw new Error(`${e.message}: ${seen.join(' → ')}`);
     });
     await stageIs(oldSide, 'Verification failed — possible security problem');
@@ -212,7 +212,7 @@ describe('<xs-verify-login> tells the truth (Synapse)', () => {
     el.addEventListener('xs-request-reset', handle);
     await press(el, 'Can’t confirm?');
     expect(seen.map((e) => e.reason)).to.deep.equal(['cannot-verify']);
-    expect(seen[0]!.cancelable).to.equal(true);
+    expect(seen[0].cancelable).to.equal(true);
     expect(root(el).querySelector('h2')!.textContent).to.equal('Verify this session');
     el.removeEventListener('xs-request-reset', handle);
     await press(el, 'Can’t confirm?');

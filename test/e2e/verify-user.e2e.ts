@@ -26,7 +26,7 @@ async function person(prefix: string): Promise<Person> {
   const session = await registerUser(prefix);
   const client = await createTestClient(session);
   await client.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(session.userId, session.password) });
-  await client.setDisplayName(`${prefix[0]!.toUpperCase()}${prefix.slice(1)}`);
+  await client.setDisplayName(`${prefix[0].toUpperCase()}${prefix.slice(1)}`);
   return { session, client };
 }
 
@@ -41,12 +41,12 @@ async function sharedDm(from: Person, to: Person): Promise<string> {
 
 /** Mounts `<xs-verify-user .request>` for the next in-room request `client` receives. */
 function answerNext(client: MatrixClient): Promise<{ el: XsVerifyUser; request: VerificationRequest }> {
-  return new Promise((resolve) => {
-    const off = onVerificationRequest(client, async (request) => {
+  return new Promise((resolve, reject) => {
+    const off = onVerificationRequest(client, (request) => {
       if (request.isSelfVerification) return;
       off();
-      const el = await fixture<XsVerifyUser>(html`<xs-verify-user id="answer" .client=${client} .request=${request}></xs-verify-user>`);
-      resolve({ el, request });
+      fixture<XsVerifyUser>(html`<xs-verify-user id="answer" .client=${client} .request=${request}></xs-verify-user>`)
+        .then((el) => resolve({ el, request }), reject);
     });
   });
 }
@@ -90,7 +90,7 @@ describe('<xs-verify-user> with Synapse', () => {
     const bob = await person('bob');
     const roomId = await sharedDm(alice, bob);
     const status = await fixture<HTMLElement>(html`<xs-status .client=${alice.client} user-id=${bob.session.userId}></xs-status>`);
-    await waitFor('status: not verified', () => status.shadowRoot!.textContent!.includes('Not verified.'));
+    await waitFor('status: not verified', () => status.shadowRoot!.textContent.includes('Not verified.'));
     const { asker, answerer } = await toEmoji(alice, bob);
     const ev = events(asker);
     await press(answerer, 'They match');
@@ -102,7 +102,7 @@ describe('<xs-verify-user> with Synapse', () => {
     expect(ev.verified.map((e) => [e.userId, e.deviceId])).to.deep.equal([[bob.session.userId, '']]);
     expect(await verifiedIn(alice.client, bob.session.userId)).to.equal(true);
     expect(await verifiedIn(bob.client, alice.session.userId), 'SAS is mutual').to.equal(true);
-    await waitFor('status: verified', () => status.shadowRoot!.textContent!.includes('Verified. Their sessions are trusted.'), { timeoutMs: 10_000 });
+    await waitFor('status: verified', () => status.shadowRoot!.textContent.includes('Verified. Their sessions are trusted.'), { timeoutMs: 10_000 });
     // The request went to the existing DM: no second room.
     expect(alice.client.getRooms().map((r) => r.roomId)).to.deep.equal([roomId]);
   });
@@ -122,10 +122,10 @@ describe('<xs-verify-user> with Synapse', () => {
     await press(answerer, 'They match');
     await stageIs(asker, 'Verified');
     await stageIs(answerer, 'Verified');
-    const direct = bob.client.getAccountData('m.direct' as never)!.getContent() as Record<string, string[]>;
-    const dm = direct[alice.session.userId]!;
+    const direct = bob.client.getAccountData('m.direct' as never)!.getContent<Record<string, string[]>>();
+    const dm = direct[alice.session.userId];
     expect(dm).to.have.length(1);
-    expect(await bob.client.getCrypto()!.isEncryptionEnabledInRoom(dm[0]!)).to.equal(true);
+    expect(await bob.client.getCrypto()!.isEncryptionEnabledInRoom(dm[0])).to.equal(true);
     expect(await verifiedIn(bob.client, alice.session.userId)).to.equal(true);
   });
 
@@ -188,15 +188,19 @@ describe('<xs-verify-user> with Synapse', () => {
   it('refuses, with a security warning, a person whose server lists a device with the id of their master key', async () => {
     // Synapse itself refuses such a device id ("The device ID is in use"), so the server's answer is forged
     // on Alice's side: her /keys/query responses gain a device of Bob named after his master public key.
+    // eslint-disable-next-line prefer-const -- wrapFetch reads it from the first request on, before it is set
     let forge: string | undefined;
     const wrapFetch = (inner: typeof fetch): typeof fetch => async (input, init) => {
       const res = await inner(input, init);
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (!forge || !url.includes('/keys/query') || !res.ok) return res;
-      const body = await res.json();
+      const body = (await res.json()) as {
+        device_keys?: Record<string, Record<string, object>>;
+        master_keys?: Record<string, { keys: Record<string, string> }>;
+      };
       const devices = body.device_keys?.[forge];
       const master = Object.values(body.master_keys?.[forge]?.keys ?? {})[0] as string | undefined;
-      if (devices && master) devices[master] = { ...Object.values(devices)[0] as object, device_id: master };
+      if (devices && master) devices[master] = { ...Object.values(devices)[0], device_id: master };
       return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
     };
     const aliceS = await registerUser('alice');
@@ -214,6 +218,6 @@ describe('<xs-verify-user> with Synapse', () => {
     expect([...root(el).querySelectorAll('button')], 'no way to go on').to.have.length(0);
     expect(ev.verified).to.have.length(0);
     // Nothing was sent to Bob.
-    expect(alice.client.getCrypto()!.findVerificationRequestDMInProgress([...alice.client.getRooms()][0]!.roomId, bob.session.userId)).to.equal(undefined);
+    expect(alice.client.getCrypto()!.findVerificationRequestDMInProgress([...alice.client.getRooms()][0].roomId, bob.session.userId)).to.equal(undefined);
   });
 });

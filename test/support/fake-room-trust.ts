@@ -19,8 +19,8 @@ export function fakeRoomTrustSource(names: string[], reads: Record<string, Parti
     roomCalls: 0,
     acknowledged: [] as string[],
     withdrawn: [] as string[],
-    failAck: null as unknown,
-    failRoom: null as unknown,
+    failAck: null as Error | null,
+    failRoom: null as Error | null,
     /** room() never answers while set. */
     hangRoom: false,
     /** What acknowledge does to the data (default: the approval is no longer needed). */

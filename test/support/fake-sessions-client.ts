@@ -25,7 +25,7 @@ export interface FakeSessionsClient {
   deleteCalls: { ids: string[]; auth: AnyAuth }[];
   renameCalls: { id: string; name: string }[];
   /** Make the next call of a method fail with this error (once). */
-  failNext: Partial<Record<'getDevices' | 'setDeviceDetails' | 'deleteMultipleDevices' | 'logout', unknown>>;
+  failNext: Partial<Record<'getDevices' | 'setDeviceDetails' | 'deleteMultipleDevices' | 'logout', Error>>;
   loggedOut: boolean;
   /** Fires the crypto events the list listens to. */
   emitDevicesUpdated(): void;
@@ -34,7 +34,7 @@ export interface FakeSessionsClient {
 }
 
 export function matrixError(httpStatus: number, data: Record<string, unknown>): Error {
-  return Object.assign(new Error(String(data['error'] ?? `HTTP ${httpStatus}`)), { httpStatus, errcode: data['errcode'], data });
+  return Object.assign(new Error(typeof data['error'] === 'string' ? data['error'] : `HTTP ${httpStatus}`), { httpStatus, errcode: data['errcode'], data });
 }
 
 export function fakeSessionsClient(opts: {

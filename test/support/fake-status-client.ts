@@ -20,13 +20,13 @@ export interface FakeStatus {
   activeVersion: string | null;
   backupPrivateKey: boolean;
   /** Makes the backup endpoint fail with this error. */
-  backupError: unknown;
+  backupError: Error | null;
   /** Makes the local crypto reads fail (or hang, with 'hang'). */
-  readError: unknown;
+  readError: Error | 'hang' | null;
   users: Record<string, { known: boolean; verified: boolean; wasVerified: boolean; needsApproval: boolean; masterKey?: string }>;
-  pinError: unknown;
+  pinError: Error | null;
   /** Makes the server-side identity check (userHasCrossSigningKeys with download) fail. */
-  identityError?: unknown;
+  identityError?: Error | null;
 }
 
 export function readyStatus(): FakeStatus {

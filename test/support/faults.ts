@@ -27,7 +27,7 @@ const ODD_WAITS: { header?: string; body?: number; what: string }[] = [
 ];
 
 export function oddWaitOf(variant = 0) {
-  return ODD_WAITS[variant % ODD_WAITS.length]!;
+  return ODD_WAITS[variant % ODD_WAITS.length];
 }
 
 export function faultOnce(match: (url: string, init?: RequestInit) => boolean, plan: FaultPlan) {

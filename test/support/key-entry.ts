@@ -27,9 +27,9 @@ export async function setUpAccount(
   const { passphrase, sessions: n = 1, wrapFetch, wrapFetchA } = opts;
   const [a, ...others] = await userWithDevices(1 + n, 'keyentry');
   // A uses the kit's callbacks too: it is the session that repairs out-of-sync storage through the element.
-  const clientA = await createTestClient(a!, { cryptoCallbacks: createSecretStorageCallbacks(), ...(wrapFetchA ? { wrapFetch: wrapFetchA } : {}) });
+  const clientA = await createTestClient(a, { cryptoCallbacks: createSecretStorageCallbacks(), ...(wrapFetchA ? { wrapFetch: wrapFetchA } : {}) });
   const cryptoA = clientA.getCrypto()!;
-  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
+  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a.userId, a.password) });
   const key = await cryptoA.createRecoveryKeyFromPassphrase(passphrase);
   await withSecretStorageKey(clientA, null, key.privateKey, () =>
     cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true }));
@@ -37,11 +37,11 @@ export async function setUpAccount(
   for (const session of others) {
     const client = await createTestClient(session, { cryptoCallbacks: createSecretStorageCallbacks(), ...(wrapFetch ? { wrapFetch } : {}) });
     await waitFor('the new session sees the identity', () => client.getCrypto()!.userHasCrossSigningKeys(undefined, true));
-    await waitForOwnDevice(client, a!.deviceId);
+    await waitForOwnDevice(client, a.deviceId);
     sessions.push({ session, client });
   }
   const keyId = (await clientA.secretStorage.getDefaultKeyId())!;
-  return { a: a!, clientA, sessions, recoveryKey: key.encodedPrivateKey!, keyId };
+  return { a: a, clientA, sessions, recoveryKey: key.encodedPrivateKey!, keyId };
 }
 
 export function root(el: XsVerifyLogin): ShadowRoot {

@@ -12,7 +12,7 @@ export async function barColours(bar: Element, name: string): Promise<{ start: s
     name,
     clip: { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height },
   });
-  const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot!.base64}`)).blob());
+  const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot.base64}`)).blob());
   const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
   ctx.drawImage(image, 0, 0);
   const at = (fraction: number) => {
@@ -44,7 +44,7 @@ export function rangeRects(node: Node, parts: string[]): DOMRect[] {
     const range = document.createRange();
     range.setStart(node, at);
     range.setEnd(node, at + p.length);
-    return range.getClientRects()[0]!;
+    return range.getClientRects()[0];
   });
 }
 
@@ -60,7 +60,7 @@ export function deep(root: ParentNode): Element[] {
 
 export function visible(e: Element): boolean {
   const r = e.getBoundingClientRect();
-  return r.width > 1 && r.height > 1 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions);
+  return r.width > 1 && r.height > 1 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true });
 }
 
 export function label(e: Element): string {
@@ -84,7 +84,7 @@ export function mirrorables(el: HTMLElement): Element[] {
 
 /** The headings of the element's stage, or its labels when it has none (<xs-new-passphrase>). */
 export function titles(el: HTMLElement): Element[] {
-  const all = deep(root(el)).filter((e) => visible(e) && e.textContent!.trim());
+  const all = deep(root(el)).filter((e) => visible(e) && e.textContent.trim());
   const headings = all.filter((e) => /^h[234]$/.test(e.localName));
   return headings.length ? headings : all.filter((e) => e.localName === 'label');
 }

@@ -3,14 +3,14 @@
 
 function b64(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
   return btoa(s).replace(/=+$/, '');
 }
 
 let signingKey: Promise<Uint8Array> | undefined;
 function ed25519PublicKey(): Promise<Uint8Array> {
   signingKey ??= (async () => {
-    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']));
     return new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
   })();
   return signingKey;
@@ -32,7 +32,7 @@ export async function realisticSessionsJson(n: number, rooms = 50, { distinct = 
     crypto.getRandomValues(key.subarray(5, 133));
     crypto.getRandomValues(rnd);
     if (distinct) {
-      const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+      const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']));
       rnd.set(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)), 32);
     }
     key.set(distinct ? rnd.subarray(32, 64) : ed, 133);

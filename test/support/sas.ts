@@ -17,9 +17,7 @@ function confirmWhenShown(verifier: Verifier): Promise<void> {
 export function acceptNextSas(responder: MatrixClient, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('no verification request arrived')), timeoutMs);
-    const onRequest = async (req: VerificationRequest) => {
-      if (!req.isSelfVerification) return;
-      responder.off(CryptoEvent.VerificationRequestReceived, onRequest);
+    const answer = async (req: VerificationRequest) => {
       try {
         await req.accept();
         const verifier = await waitFor('verifier on the responder', () => req.verifier ?? (req.phase === VerificationPhase.Cancelled ? Promise.reject(new Error('cancelled')) : undefined), { timeoutMs });
@@ -31,6 +29,11 @@ export function acceptNextSas(responder: MatrixClient, timeoutMs = 30_000): Prom
         clearTimeout(t);
         reject(e);
       }
+    };
+    const onRequest = (req: VerificationRequest) => {
+      if (!req.isSelfVerification) return;
+      responder.off(CryptoEvent.VerificationRequestReceived, onRequest);
+      void answer(req); // settles the promise either way
     };
     responder.on(CryptoEvent.VerificationRequestReceived, onRequest);
   });
@@ -76,7 +79,7 @@ export async function sendVerificationRequest(
   send: () => Promise<VerificationRequest>,
   timeoutMs = 20_000,
 ): Promise<{ sent: VerificationRequest; received: VerificationRequest }> {
-  const incoming = nextEmit<[VerificationRequest]>(receiver as never, CryptoEvent.VerificationRequestReceived, () => true, timeoutMs);
+  const incoming = nextEmit<[VerificationRequest]>(receiver, CryptoEvent.VerificationRequestReceived, () => true, timeoutMs);
   const sent = await withTimeout(send(), timeoutMs, { what: 'verification request' });
   const [received] = await incoming;
   return { sent, received };

@@ -10,7 +10,7 @@ export function secretsScan() {
   const logged: string[] = [];
   const events: string[] = [];
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-  const originals = methods.map((m) => console[m]);
+  const originals = methods.map((m) => console[m].bind(console));
   methods.forEach((m, i) => {
     console[m] = (...args: unknown[]) => {
       try {
@@ -18,7 +18,7 @@ export function secretsScan() {
       } catch {
         logged.push(String(args));
       }
-      (originals[i] as (...a: unknown[]) => void)(...args);
+      originals[i](...args);
     };
   });
   const onEvent = (e: Event) => {

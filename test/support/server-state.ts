@@ -22,11 +22,12 @@ export async function serverState(client: MatrixClient): Promise<ServerState> {
     const r = await fetch(`${base}/_matrix/client/v3${path}`, { headers, cache: 'no-store' });
     if (r.status === 404) return null;
     if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
-    const j = await r.json();
+    const j = (await r.json()) as Record<string, unknown>;
     return Object.keys(j).length ? j : null;
   };
   const ad = (type: string) => get(`/user/${encodeURIComponent(me)}/account_data/${encodeURIComponent(type)}`);
-  const q = await fetch(`${base}/_matrix/client/v3/keys/query`, { method: 'POST', headers, cache: 'no-store', body: JSON.stringify({ device_keys: { [me]: [] } }) }).then((r) => r.json());
+  type KeysQuery = { master_keys?: Record<string, { keys: Record<string, string> }>; self_signing_keys?: Record<string, { keys: Record<string, string> }> };
+  const q = await fetch(`${base}/_matrix/client/v3/keys/query`, { method: 'POST', headers, cache: 'no-store', body: JSON.stringify({ device_keys: { [me]: [] } }) }).then((r) => r.json() as Promise<KeysQuery>);
   const first = (m: Record<string, { keys: Record<string, string> }> | undefined) => (m?.[me] ? Object.values(m[me].keys)[0] ?? null : null);
   const defaultKey = ((await ad('m.secret_storage.default_key')) as { key?: string } | null)?.key ?? null;
   const secrets: Record<string, string | null> = {};

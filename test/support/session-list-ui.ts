@@ -44,4 +44,4 @@ export const $ = <T extends Element = HTMLElement>(el: XsSessionList, sel: strin
 export const $$ = (el: XsSessionList, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 export const rowIds = (el: XsSessionList) => $$(el, 'li.session').map((li) => (li as HTMLElement & { deviceId: string }).deviceId);
 export const rowOf = (el: XsSessionList, id: string) => $$(el, 'li.session').find((li) => (li as HTMLElement & { deviceId: string }).deviceId === id)!;
-export const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent!.trim().startsWith(text))!;
+export const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => !b.hidden && b.textContent.trim().startsWith(text))!;

@@ -80,7 +80,7 @@ export async function generateAndConfirmKey(el: XsSetupWizard, { a11y = true, ch
   await pressButton('Generate a Security Key');
   await waitHeading(el, 'Save your Security Key');
   if (a11y) await expect(el).to.be.accessible();
-  const key = root(el).querySelector('#key-text')!.textContent!.trim();
+  const key = root(el).querySelector('#key-text')!.textContent.trim();
   expect(key, 'grouped in fours').to.match(/^(\S{4} )+\S{1,4}$/);
   const cont = button(el, 'Continue');
   expect(cont.disabled, 'Continue disabled until saved').to.equal(true);
@@ -128,7 +128,7 @@ export async function unlockWithKey(session: Session, encodedKey: string): Promi
   const crypto = other.getCrypto()!;
   const [keyId, info] = (await other.secretStorage.getKey())!;
   const raw = decodeRecoveryKey(encodedKey);
-  expect(await other.secretStorage.checkKey(raw, info as never), 'key matches secret storage').to.equal(true);
+  expect(await other.secretStorage.checkKey(raw, info), 'key matches secret storage').to.equal(true);
   holder.set(keyId, raw);
   await crypto.userHasCrossSigningKeys(undefined, true);
   await crypto.bootstrapCrossSigning({});

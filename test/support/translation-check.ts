@@ -25,7 +25,7 @@ function used(fn: (...a: unknown[]) => string, arity: number): Set<number> | str
     try {
       return tryWith(markers, markers);
     } catch (e) {
-      return `throws (${e})`;
+      return `throws (${String(e)})`;
     }
   }
 }
@@ -47,7 +47,7 @@ export function checkTranslation(source: ReadonlyMap<string, Term>, terms: Reado
       const b = used(t as (...a: unknown[]) => string, en.length);
       if (typeof b === 'string') placeholders.push(`${key}: ${b}`);
       else if (typeof a !== 'string' && [...a].sort().join() !== [...b].sort().join()) {
-        placeholders.push(`${key}: uses arguments [${[...b].sort()}], English [${[...a].sort()}]`);
+        placeholders.push(`${key}: uses arguments [${[...b].sort().join()}], English [${[...a].sort().join()}]`);
       }
     } else if (braces(String(en)) !== braces(String(t))) {
       placeholders.push(`${key}: placeholders {${braces(String(t))}}, English {${braces(String(en))}}`);

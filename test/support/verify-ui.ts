@@ -140,13 +140,12 @@ export function buttonLabels(el: Shadowed): string[] {
 
 /** Mounts an element answering the next request `client` receives. */
 export function answerNextRequest(client: MatrixClient, opts: { confirmTimeout?: number } = {}): Promise<{ el: XsVerifyLogin; request: VerificationRequest }> {
-  return new Promise((resolve) => {
-    const off = onVerificationRequest(client, async (request) => {
+  return new Promise((resolve, reject) => {
+    const off = onVerificationRequest(client, (request) => {
       off();
-      const el = await fixture<XsVerifyLogin>(
+      fixture<XsVerifyLogin>(
         html`<xs-verify-login id="answer" .client=${client} .request=${request} confirm-timeout=${opts.confirmTimeout ?? 20_000}></xs-verify-login>`,
-      );
-      resolve({ el, request });
+      ).then((el) => resolve({ el, request }), reject);
     });
   });
 }
@@ -190,17 +189,17 @@ export interface PairOptions {
 export async function setUpPair(opts: PairOptions = {}): Promise<Pair> {
   const [a, b, ...others] = await userWithDevices(2 + (opts.extra ?? 0), opts.prefix ?? 'verify');
   const holderA = keyHolder();
-  const clientA = await createTestClient(a!, { cryptoCallbacks: holderA.callbacks, ...opts.a });
-  const clientB = await createTestClient(b!, { cryptoCallbacks: createSecretStorageCallbacks(), ...opts.b });
+  const clientA = await createTestClient(a, { cryptoCallbacks: holderA.callbacks, ...opts.a });
+  const clientB = await createTestClient(b, { cryptoCallbacks: createSecretStorageCallbacks(), ...opts.b });
   const cryptoA = clientA.getCrypto()!;
-  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a!.userId, a!.password) });
+  await cryptoA.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(a.userId, a.password) });
   const key = await cryptoA.createRecoveryKeyFromPassphrase(opts.passphrase);
   await cryptoA.bootstrapSecretStorage({ createSecretStorageKey: async () => key, setupNewSecretStorage: true, setupNewKeyBackup: true });
   await waitFor('B sees the identity', () => clientB.getCrypto()!.userHasCrossSigningKeys(undefined, true));
-  await waitForOwnDevice(clientA, b!.deviceId);
-  await waitForOwnDevice(clientB, a!.deviceId);
+  await waitForOwnDevice(clientA, b.deviceId);
+  await waitForOwnDevice(clientB, a.deviceId);
   const keyId = (await clientA.secretStorage.getDefaultKeyId())!;
-  return { a: a!, b: b!, clientA, clientB, recoveryKey: key.encodedPrivateKey!, secretStorageKey: { keyId, key: key.privateKey }, others };
+  return { a: a, b: b, clientA, clientB, recoveryKey: key.encodedPrivateKey!, secretStorageKey: { keyId, key: key.privateKey }, others };
 }
 
 /** Wraps fetch so that requests matching `match` fail with a 500 while `active()` holds. */
@@ -221,7 +220,7 @@ export function failing(match: (url: string, init?: RequestInit) => boolean, act
 export async function backedUpKeys(client: MatrixClient): Promise<number> {
   const version = await client.getCrypto()!.getActiveSessionBackupVersion();
   if (!version) return 0;
-  const r = (await client.http.authedRequest('GET' as never, '/room_keys/keys', { version })) as { rooms?: Record<string, { sessions?: object }> };
+  const r = await client.http.authedRequest<{ rooms?: Record<string, { sessions?: object }> }>('GET' as never, '/room_keys/keys', { version });
   return Object.values(r.rooms ?? {}).reduce((n, room) => n + Object.keys(room.sessions ?? {}).length, 0);
 }
 

@@ -12,7 +12,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import '../../src/define/xs-auth-prompt.js';
 import '../../src/define/xs-key-storage.js';
 import '../../src/define/xs-key-transfer.js';
@@ -68,7 +67,7 @@ const CASES: Case[] = [
       const meter = root(el).querySelector('meter')!;
       expect(getComputedStyle(meter).direction).to.equal('rtl');
       const rtl = await barColours(meter, 'rtl-360-ar-new-passphrase-meter');
-      const ltrCase = await mount(CASES[0]!, 'ltr');
+      const ltrCase = await mount(CASES[0], 'ltr');
       const ltr = await barColours(root(ltrCase.el).querySelector('meter')!, 'ltr-360-ar-new-passphrase-meter');
       ltrCase.wrap.remove();
       expect(rtl.start, 'filled at the start (right)').to.not.equal(rtl.end);
@@ -78,7 +77,7 @@ const CASES: Case[] = [
   },
   {
     name: 'setup-wizard',
-    render: () => html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh!)}></xs-setup-wizard>`,
+    render: () => html`<xs-setup-wizard .adapter=${fakeAdapter(snapshots.fresh)}></xs-setup-wizard>`,
     ready: async (el) => {
       const wizard = el as HTMLElement & { updateComplete: Promise<unknown> };
       const next = async (label: string) => {
@@ -94,9 +93,9 @@ const CASES: Case[] = [
       // The Security Key reads the same in every language: left to right, its groups in order.
       const key = root(el).querySelector<HTMLElement>('.key')!;
       expect(getComputedStyle(key).direction).to.equal('ltr');
-      expect(key.textContent!.trim()).to.equal(ENCODED);
+      expect(key.textContent.trim()).to.equal(ENCODED);
       const groups = rangeRects(textNode(key), ENCODED.split(' ').slice(0, 2));
-      if (groups[0]!.top === groups[1]!.top) expect(groups[0]!.left, 'first group left of the second').to.be.lessThan(groups[1]!.left);
+      if (groups[0].top === groups[1].top) expect(groups[0].left, 'first group left of the second').to.be.lessThan(groups[1].left);
     },
   },
   {
@@ -130,7 +129,7 @@ const CASES: Case[] = [
       // The user id inside the (translated) heading sentence reads left to right: "@" before the name.
       const h2 = root(el).querySelector('h2')!;
       const [at, name] = rangeRects(textNode(h2, '@omar'), ['@', 'omar']);
-      if (Math.abs(at!.top - name!.top) < 2) expect(at!.right, `${h2.textContent}: "@" before the name`).to.be.at.most(name!.left + 0.5);
+      if (Math.abs(at.top - name.top) < 2) expect(at.right, `${h2.textContent}: "@" before the name`).to.be.at.most(name.left + 0.5);
     },
   },
   {
@@ -145,14 +144,14 @@ const CASES: Case[] = [
         ],
       }).client}></xs-session-list>`,
     ready: async (el) => {
-      await waitUntil(() => ['هاتف سارة', 'Old tablet', 'UNVERIFIEDPHONE'].every((t) => root(el).textContent!.includes(t)), 'rows');
+      await waitUntil(() => ['هاتف سارة', 'Old tablet', 'UNVERIFIEDPHONE'].every((t) => root(el).textContent.includes(t)), 'rows');
     },
     extra: (el) => {
       // A device id keeps its characters in order.
-      const mono = [...root(el).querySelectorAll<HTMLElement>('.mono')].find((m) => m.textContent!.includes('UNVERIFIEDPHONE'))!;
+      const mono = [...root(el).querySelectorAll<HTMLElement>('.mono')].find((m) => m.textContent.includes('UNVERIFIEDPHONE'))!;
       expect(getComputedStyle(mono).unicodeBidi).to.equal('isolate');
       const [a, b] = rangeRects(textNode(mono, 'UNVERIFIEDPHONE'), ['UNVERIFIED', 'PHONE']);
-      if (a!.top === b!.top) expect(a!.left).to.be.lessThan(b!.left);
+      if (a.top === b.top) expect(a.left).to.be.lessThan(b.left);
     },
   },
   {
@@ -168,14 +167,14 @@ const CASES: Case[] = [
   },
   {
     name: 'verify-login',
-    render: () => html`<xs-verify-login .client=${verifyClient} .request=${new FakeRequest('@me:example.org') as unknown as VerificationRequest}></xs-verify-login>`,
+    render: () => html`<xs-verify-login .client=${verifyClient} .request=${new FakeRequest('@me:example.org')}></xs-verify-login>`,
     ready: async (el) => {
       await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step');
     },
   },
   {
     name: 'verify-user',
-    render: () => html`<xs-verify-user .client=${verifyClient} .request=${new FakeRequest('@layla:example.org') as unknown as VerificationRequest}></xs-verify-user>`,
+    render: () => html`<xs-verify-user .client=${verifyClient} .request=${new FakeRequest('@layla:example.org')}></xs-verify-user>`,
     ready: async (el) => {
       await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step');
     },
@@ -192,7 +191,7 @@ const CASES: Case[] = [
       return html`<xs-verification-requests .client=${client}></xs-verification-requests>`;
     },
     ready: async (el) => {
-      await waitUntil(() => root(el).textContent!.includes('هاتف سارة') && root(el).querySelectorAll('button').length >= 2, 'the request');
+      await waitUntil(() => root(el).textContent.includes('هاتف سارة') && root(el).querySelectorAll('button').length >= 2, 'the request');
     },
   },
   {
@@ -204,7 +203,7 @@ const CASES: Case[] = [
   },
   {
     name: 'key-transfer',
-    render: () => html`<xs-key-transfer mode="import" .client=${{ getUserId: () => '@me:example.org', getCrypto: () => ({}) } as never}></xs-key-transfer>`,
+    render: () => html`<xs-key-transfer mode="import" .client=${{ getUserId: () => '@me:example.org', getCrypto: () => ({}) }}></xs-key-transfer>`,
     ready: async (el) => {
       await waitUntil(() => root(el).querySelector('.file-picker'), 'import step');
     },
@@ -283,7 +282,7 @@ describe(`right-to-left layout at ${WIDTH} px, in Arabic`, function () {
       expect(rtlBoxes.map((b) => b.name), 'the same boxes in both directions').to.deep.equal(ltrBoxes.map((b) => b.name));
       expect(rtlBoxes.length, 'boxes to compare').to.be.greaterThan(2);
       const unmirrored = rtlBoxes
-        .map((b, i) => ({ b, l: ltrBoxes[i]! }))
+        .map((b, i) => ({ b, l: ltrBoxes[i] }))
         .filter(({ b, l }) => Math.abs(box.right - b.r.right - (l.r.left - ltrBox.left)) > TOLERANCE || Math.abs(b.r.width - l.r.width) > TOLERANCE)
         .map(({ b, l }) => `${b.name}: RTL ${(box.right - b.r.right).toFixed(1)} from the right, LTR ${(l.r.left - ltrBox.left).toFixed(1)} from the left`);
       expect(unmirrored, 'boxes not at their mirrored place').to.deep.equal([]);
@@ -304,8 +303,8 @@ describe(`right-to-left layout at ${WIDTH} px, in Arabic`, function () {
       for (const row of deep(root(el)).filter((e) => e.classList.contains('row') && visible(e))) {
         const buttons = [...row.querySelectorAll(':scope > button')].filter(visible).map((b) => ({ b, r: b.getBoundingClientRect() }));
         for (let i = 1; i < buttons.length; i++) {
-          if (Math.abs(buttons[i]!.r.top - buttons[i - 1]!.r.top) > 2) continue; // wrapped to the next line
-          expect(buttons[i]!.r.right, `${label(buttons[i]!.b)} left of ${label(buttons[i - 1]!.b)}`).to.be.lessThan(buttons[i - 1]!.r.left + 0.5);
+          if (Math.abs(buttons[i].r.top - buttons[i - 1].r.top) > 2) continue; // wrapped to the next line
+          expect(buttons[i].r.right, `${label(buttons[i].b)} left of ${label(buttons[i - 1].b)}`).to.be.lessThan(buttons[i - 1].r.left + 0.5);
         }
         const primary = buttons.find(({ b }) => b.classList.contains('primary'));
         if (primary && primary === buttons[0]) {
@@ -315,10 +314,10 @@ describe(`right-to-left layout at ${WIDTH} px, in Arabic`, function () {
       }
 
       // User ids read left to right inside RTL text ("@omar:example.org", not "omar:example.org@").
-      for (const id of deep(root(el)).filter((e) => e.localName === 'bdi' && /^@\w+:/.test(e.textContent!.trim()) && visible(e))) {
-        const text = id.textContent!.trim();
+      for (const id of deep(root(el)).filter((e) => e.localName === 'bdi' && /^@\w+:/.test(e.textContent.trim()) && visible(e))) {
+        const text = id.textContent.trim();
         const [at, name] = rangeRects(textNode(id, text), ['@', text.slice(1, text.indexOf(':'))]);
-        if (Math.abs(at!.top - name!.top) < 2) expect(at!.right, `${text}: "@" before the name`).to.be.at.most(name!.left + 0.5);
+        if (Math.abs(at.top - name.top) < 2) expect(at.right, `${text}: "@" before the name`).to.be.at.most(name.left + 0.5);
         checkedIds++;
       }
       // No glyph that points a direction (it would point the wrong way here): arrows in text would need flipping.
@@ -331,12 +330,12 @@ describe(`right-to-left layout at ${WIDTH} px, in Arabic`, function () {
         name: `rtl-360-ar-${c.name}`,
         clip: { x: box.left + window.scrollX, y: box.top + window.scrollY, width: WIDTH, height: Math.ceil(box.height) },
       });
-      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot!.base64}`)).blob());
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot.base64}`)).blob());
       expect(image.width, 'screenshot width (device pixels)').to.equal(Math.round(WIDTH * devicePixelRatio));
       // The picture agrees with the layout: the ink of the first heading's first line spans where the DOM says its
       // text is — at the right — and nowhere left of it.
-      const line = firstLine(headings[0]!)!;
-      const hBox = headings[0]!.getBoundingClientRect();
+      const line = firstLine(headings[0])!;
+      const hBox = headings[0].getBoundingClientRect();
       const canvas = new OffscreenCanvas(image.width, image.height);
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(image, 0, 0);
@@ -350,15 +349,15 @@ describe(`right-to-left layout at ${WIDTH} px, in Arabic`, function () {
       let minX = Infinity;
       let maxX = -Infinity;
       for (let i = 0; i < pixels.length; i += 4) {
-        if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! >= 300) continue; // not dark: no text ink
+        if (pixels[i] + pixels[i + 1] + pixels[i + 2] >= 300) continue; // not dark: no text ink
         const x = x0 + ((i / 4) % cols);
         minX = Math.min(minX, x);
         maxX = Math.max(maxX, x);
       }
       const slack = 4 * dpr;
-      expect(maxX, `${shot!.file}: ink of the heading found`).to.be.greaterThan(-1);
-      expect(maxX / dpr, `${shot!.file}: the heading's ink ends at its right edge`).to.be.closeTo(line.right - box.left, slack);
-      expect(minX / dpr, `${shot!.file}: no heading ink left of its text`).to.be.at.least(line.left - box.left - slack);
+      expect(maxX, `${shot.file}: ink of the heading found`).to.be.greaterThan(-1);
+      expect(maxX / dpr, `${shot.file}: the heading's ink ends at its right edge`).to.be.closeTo(line.right - box.left, slack);
+      expect(minX / dpr, `${shot.file}: no heading ink left of its text`).to.be.at.least(line.left - box.left - slack);
     });
   }
 

@@ -36,13 +36,14 @@ function LoginForm({ onClient }: { onClient: (c: MatrixClient) => void }) {
     const data = new FormData(e.currentTarget);
     setMessage('Logging in…');
     try {
-      onClient(await logIn(String(data.get('homeserver')).replace(/\/+$/, ''), String(data.get('user')), String(data.get('password'))));
+      const field = (name: string) => data.get(name) as string; // text inputs
+      onClient(await logIn(field('homeserver').replace(/\/+$/, ''), field('user'), field('password')));
     } catch (err) {
       setMessage(`Could not log in: ${(err as Error).message}`);
     }
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={(e) => void submit(e)}>
       <label>Homeserver <input name="homeserver" type="url" required defaultValue="https://matrix.example.org" /></label>
       <label>User <input name="user" autoComplete="username" required /></label>
       <label>Password <input name="password" type="password" autoComplete="current-password" required /></label>

@@ -1,10 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { explainFailure } from '../../i18n/errors.strings.js';
-import { checkServerUrl, type UrlRefusal } from '../../internal/safe-url.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { UiaSession, UiaStage } from '../../state/uia.js';
-import { authStrings } from './auth-prompt.strings.js';
+import type { Announcement } from './auth-prompt.view.js';
 
 /**
  * @summary Asks for whatever the homeserver wants before a sensitive action (user-interactive auth):
@@ -37,8 +35,10 @@ export class XsAuthPrompt extends XsElement {
 
   @state() private stage: UiaStage = { kind: 'idle' };
   @state() private nowMs = Date.now();
-  /** Text for the polite live region: set once per rate-limit countdown and once when it is over. */
-  @state() private announcement = '';
+  /** What the polite live region says: set once per rate-limit countdown and once when it is over. */
+  @state() private announcement: Announcement = null;
+  /** The stages' templates and strings: the first render (no session, or an idle one) shows nothing. */
+  private readonly view = this.lazy(() => import('./auth-prompt.view.js'));
   @query('input[type=password]') private passwordInput?: HTMLInputElement;
   private tick?: ReturnType<typeof setInterval>;
   private watched?: UiaSession<unknown>;
@@ -48,7 +48,9 @@ export class XsAuthPrompt extends XsElement {
   };
 
   protected override stageKey() {
-    return this.stage.kind === 'working' ? undefined : this.stage.kind;
+    if (this.stage.kind === 'working') return undefined;
+    // A stage shows (and its heading can take focus) once the stages' module is here.
+    return this.view.ready ? this.stage.kind : 'idle';
   }
 
   override disconnectedCallback(): void {
@@ -75,9 +77,9 @@ export class XsAuthPrompt extends XsElement {
       this.tick = undefined;
       if (s.kind === 'rate-limited' && !s.ready) this.tick = setInterval(() => (this.nowMs = Date.now()), 500);
       // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
-      if (s.kind !== 'rate-limited') this.announcement = '';
-      else if (s.ready) this.announcement = this.localize.t(authStrings, 'rateLimitedReady');
-      else if (old?.kind !== 'rate-limited' || old.until !== s.until) this.announcement = this.localize.t(authStrings, 'rateLimited', Math.ceil(s.waitMs / 1000));
+      if (s.kind !== 'rate-limited') this.announcement = null;
+      else if (s.ready) this.announcement = { kind: 'ready' };
+      else if (old?.kind !== 'rate-limited' || old.until !== s.until) this.announcement = { kind: 'wait', seconds: Math.ceil(s.waitMs / 1000) };
     }
   }
 
@@ -97,109 +99,19 @@ export class XsAuthPrompt extends XsElement {
     }
   }
 
-  private submit(e: SubmitEvent) {
+  private readonly onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const input = this.passwordInput;
     if (!input || !input.value) return;
     const value = input.value;
     input.value = '';
     this.session?.submitPassword(value);
-  }
-
-  private openExternal(url: string) {
-    // Checked again right here: nothing reaches window.open without passing the one URL check.
-    const check = checkServerUrl(url);
-    if (!check.ok) return;
-    // noopener: the homeserver's page must not script us.
-    window.open(check.url, '_blank', 'noopener');
-    this.session?.markOpened();
-  }
-
-  private refusalText(refusal: UrlRefusal | undefined) {
-    const t = this.localize;
-    if (!refusal || refusal === 'missing') return t.t(authStrings, 'noUrl');
-    const why = { scheme: 'urlScheme', insecure: 'urlInsecure', relative: 'urlRelative', malformed: 'urlMalformed', credentials: 'urlCredentials' } as const;
-    return `${t.t(authStrings, 'urlRefused')} ${t.t(authStrings, why[refusal])} ${t.t(authStrings, 'urlWhatNow')}`;
-  }
-
-  private heading() {
-    return html`<h3 tabindex="-1" data-stage-heading>${this.localize.t(authStrings, 'heading')}</h3>`;
-  }
-
-  private cancelButton() {
-    return html`<button type="button" part="action" @click=${() => this.session?.cancel()}>${this.localize.t(authStrings, 'cancel')}</button>`;
-  }
+  };
 
   protected override render() {
-    // The live region stays in place across stages, so changing its text is what gets announced.
-    return html`${this.renderStage()}<p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
-  }
-
-  private renderStage() {
-    const s = this.stage;
-    const t = this.localize;
-    switch (s.kind) {
-      case 'idle':
-        return nothing;
-      case 'working':
-        return html`<div part="base"><p role="status" part="status">${t.t(authStrings, 'working')}</p></div>`;
-      case 'password':
-        return html`<form part="base" @submit=${this.submit}>
-          ${this.heading()}
-          <p id="intro">${t.t(authStrings, 'passwordIntro')}</p>
-          <label for="pw">${t.t(authStrings, 'passwordLabel')}</label>
-          <input id="pw" type="password" name="password" autocomplete="current-password" spellcheck="false" required
-            aria-describedby="intro${s.wrongPassword ? ' err' : ''}" aria-invalid=${s.wrongPassword ? 'true' : 'false'} />
-          ${s.wrongPassword ? html`<p id="err" role="alert">${t.t(authStrings, 'wrongPassword')}</p>` : nothing}
-          <div class="row">
-            <button type="submit" class="primary" part="action">${t.t(authStrings, 'submit')}</button>
-            ${this.cancelButton()}
-          </div>
-        </form>`;
-      case 'fallback':
-      case 'oauth':
-        return html`<div part="base">
-          ${this.heading()}
-          <p>${t.t(authStrings, s.kind === 'oauth' ? 'oauthIntro' : 'fallbackIntro')}</p>
-          ${s.url ? nothing : html`<p role="alert" id="url-refused">${this.refusalText(s.refusal)}</p>`}
-          ${s.notYet ? html`<p role="alert">${t.t(authStrings, 'notYet')}</p>` : nothing}
-          <div class="row">
-            ${s.url ? html`<button type="button" class=${s.opened ? '' : 'primary'} part="action" @click=${() => this.openExternal(s.url)}>${t.t(authStrings, 'open')}</button>` : nothing}
-            ${s.opened ? html`<button type="button" class="primary" part="action" @click=${() => this.session?.confirmExternal()}>${t.t(authStrings, 'confirmed')}</button>` : nothing}
-            ${this.cancelButton()}
-          </div>
-        </div>`;
-      case 'rate-limited': {
-        const secs = Math.max(1, Math.ceil((s.until - this.nowMs) / 1000));
-        return html`<div part="base">
-          ${this.heading()}
-          <p role="timer" aria-live="off" part="status" id="countdown">
-            ${s.ready ? t.t(authStrings, 'rateLimitedReady') : t.t(authStrings, 'rateLimited', secs)}
-          </p>
-          ${s.capped && !s.ready ? html`<p id="capped">${t.t(authStrings, 'rateLimitedCapped', Math.ceil(s.waitMs / 1000))}</p>` : nothing}
-          <div class="row">
-            ${s.ready ? html`<button type="button" class="primary" part="action" @click=${() => this.session?.retry()}>${t.t(authStrings, 'retry')}</button>` : nothing}
-            ${this.cancelButton()}
-          </div>
-        </div>`;
-      }
-      case 'failed': {
-        // Say "authentication did not succeed" only when the server refused it; a network failure,
-        // a server error or a rate limit is worded as what it is.
-        const refused = ['forbidden', 'bad-request', 'not-found', 'unknown'].includes(s.failure.kind);
-        return html`<div part="base">
-          ${this.heading()}
-          <p role="alert">${refused ? `${t.t(authStrings, 'failed')} ` : ''}${explainFailure(t.lang, s.failure)}</p>
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.session?.retry()}>${t.t(authStrings, 'retry')}</button>
-            ${this.cancelButton()}
-          </div>
-        </div>`;
-      }
-      case 'done':
-        return html`<p role="status" part="status">${t.t(authStrings, 'done')}</p>`;
-      case 'cancelled':
-        return html`<p role="status" part="status">${t.t(authStrings, 'cancelled')}</p>`;
-    }
+    // The live region stays in place across stages, so changing its text is what gets announced. Until the stages'
+    // module is here (it loads in the first idle moment, or when a session first leaves idle) nothing shows.
+    const v = this.stage.kind === 'idle' && !this.announcement && !this.view.ready ? undefined : this.view.value;
+    return html`${v ? v.renderStage({ session: this.session, nowMs: this.nowMs, onSubmit: this.onSubmit }, this.localize, this.stage) : nothing}<p class="visually-hidden" role="status" aria-live="polite">${v ? v.announcementText(this.localize, this.announcement) : ''}</p>`;
   }
 }

@@ -65,7 +65,7 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
           ${s.mismatch ? html`<p id="reset-err" role="alert">${v.t('resetConfirmMismatch', word)}</p>` : nothing}
           <div class="row">
             <button type="submit" part="action" class="danger">${v.t('resetConfirmButton')}</button>
-            ${v.button(v.t('back'), () => w.start('reset'))}
+            ${v.button(v.t('back'), () => void w.start('reset'))}
           </div>
         </form>`;
       }

@@ -5,7 +5,7 @@ import type { setupStepStrings } from './setup-wizard.steps.strings.js';
 import type { setupStrings } from './setup-wizard.strings.js';
 
 /** A key of the first steps' strings (setup-wizard.strings.ts). */
-export type SetupKey = keyof typeof setupStrings.en & string;
+export type SetupKey = Extract<keyof typeof setupStrings.en, string>;
 
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
@@ -38,7 +38,7 @@ export interface StepView {
 }
 
 /** A key of either strings file (the later steps use both). */
-export type AnyKey = SetupKey | (keyof typeof setupStepStrings.en & string);
+export type AnyKey = SetupKey | Extract<keyof typeof setupStepStrings.en, string>;
 
 /** The view the later steps render with (setup-wizard.steps.ts makes it): strings of both files. */
 export interface LaterView extends Omit<StepView, 't'> {

@@ -4,7 +4,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import { XsRequestBackupEvent } from '../../events/xs-request-backup.js';
-import { XsRequestKeyStorageEvent, type KeyStorageRequest } from '../../events/xs-request-key-storage.js';
+import { XsRequestKeyStorageEvent } from '../../events/xs-request-key-storage.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { XsRequestSetupEvent } from '../../events/xs-request-setup.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -29,7 +29,6 @@ import {
   StatusWarnings,
   deriveOwnView,
   deriveUserView,
-  groupKey,
   type OverallState,
   type OwnView,
   type StatusDetails,
@@ -42,11 +41,13 @@ import { statusStyles } from './status.styles.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
 import { isolate } from '../../internal/bidi.js';
 import { statusStrings } from './status.strings.js';
+import { actionLabel, explain, keyStorageActions, warnings } from './status.words.js';
+import type { Unhandled } from './status.details.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
 const ALL_STATES = [...new Set<string>([...OVERALL_STATES, ...USER_STATES])];
 
-type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' | 'key-storage';
+type StatusMore = typeof import('./status.details.js');
 
 /**
  * @summary Where this account and this session stand with encryption — one overall state worded for people,
@@ -121,6 +122,8 @@ export class XsStatus extends XsElement {
   @state() private userResult: { ok: true } | { ok: false; failure: Failure } | null = null;
   @state() private warningsVersion = 0;
 
+  /** The details' facts, the notes after a press, an action's outcome (status.details.ts). */
+  private readonly more = this.lazy(() => import('./status.details.js'));
   private warnings = new StatusWarnings();
   private coalescer?: Coalescer;
   private model?: AccountModel;
@@ -308,8 +311,12 @@ export class XsStatus extends XsElement {
     this.warningsVersion++;
   }
 
-  private toggleIsolation(e: Event) {
+  private readonly onIsolation = (e: Event) => {
     this.deviceIsolation = (e.target as HTMLInputElement).checked ? 'only-signed' : 'all';
+  };
+
+  private ownDetails(s: OwnStatusSnapshot) {
+    return this.renderDetails((m) => m.ownDetails({ deviceIsolation: this.deviceIsolation, onIsolation: this.onIsolation }, this.localize, s));
   }
 
   private async userAction(a: UserAction) {
@@ -344,43 +351,27 @@ export class XsStatus extends XsElement {
     return (this.localize.t as (s: typeof statusStrings, k: string) => string).call(this.localize, statusStrings, key);
   }
 
-  private yesNo(v: boolean | null | undefined): string {
-    return v === null || v === undefined ? this.t('unknown') : this.t(v ? 'yes' : 'no');
+  /** The note after a request nobody handled (its text loads with the details, after the press). */
+  private unhandledNote() {
+    if (!this.unhandled) return nothing;
+    const more = this.more.value;
+    return more ? more.unhandledNote(this.localize, this.unhandled) : nothing;
   }
 
-  private unhandledNote() {
-    return this.unhandled ? html`<p class="note" role="status">${this.t(`unhandled.${this.unhandled}`)}</p>` : nothing;
+  /**
+   * The details disclosure: its summary is part of the first screen; what it holds comes with status.details.ts,
+   * loaded in an idle moment after the first render, or when the summary is pressed.
+   */
+  private renderDetails(body: (m: StatusMore) => TemplateResult) {
+    const more = this.more.ready ? this.more.value : undefined;
+    return html`<details part="details">
+      <summary @click=${() => void this.more.load().catch(() => undefined)}>${this.t('details')}</summary>
+      ${more ? body(more) : nothing}
+    </details>`;
   }
 
   protected override render() {
     return this.isUserView() ? this.renderUser() : this.renderOwn();
-  }
-
-  private explain(v: OwnView): string {
-    switch (v.state) {
-      case 'keys-missing':
-        if (v.keysTimedOut) return this.localize.t(statusStrings, 'explain.keys-missing.timed-out', v.missing.filter((m) => m !== 'secret-storage').map((m) => this.t(`missing.${m}`)).join(', '));
-        return this.t(v.primary?.kind === 'setup' ? 'explain.keys-missing.storage' : 'explain.keys-missing.verify');
-      case 'no-backup':
-        if (v.primary?.kind === 'retry') return this.t('explain.no-backup.unknown');
-        return this.t(v.primary?.kind === 'backup' && v.primary.reason === 'untrusted' ? 'explain.no-backup.untrusted' : 'explain.no-backup');
-      default:
-        return this.t(`explain.${v.state}`);
-    }
-  }
-
-  private actionLabel(v: OwnView): string {
-    const a = v.primary!;
-    switch (a.kind) {
-      case 'setup':
-        return this.t(a.reason === 'secret-storage' ? 'action.setup.secret-storage' : 'action.setup');
-      case 'verify':
-        return this.t(a.reason === 'keys-missing' ? 'action.verify.keys-missing' : 'action.verify');
-      case 'backup':
-        return this.t('action.backup');
-      case 'retry':
-        return this.t('action.retry');
-    }
   }
 
   private renderOwn() {
@@ -389,18 +380,18 @@ export class XsStatus extends XsElement {
     return html`<section part="base" aria-labelledby="headline">
       <div part="header">
         <div part="status" role="status"><h2 id="headline">${this.t(`headline.${v.state}`)}</h2></div>
-        <p class="explain">${this.explain(v)}${failureText}</p>
+        <p class="explain">${explain(this.localize, v)}${failureText}</p>
       </div>
-      ${this.renderWarnings()}
+      ${warnings(this.localize, this.currentWarnings(), (w) => this.dismiss(w))}
       ${v.primary || v.offerReset
         ? html`<div class="row" part="footer">
-            ${v.primary ? html`<button type="button" class="primary" part="action" @click=${() => this.primary(v)}>${this.actionLabel(v)}</button>` : nothing}
+            ${v.primary ? html`<button type="button" class="primary" part="action" @click=${() => this.primary(v)}>${actionLabel(this.localize, v)}</button>` : nothing}
             ${v.offerReset
               ? html`<button type="button" part="action" @click=${() => this.reset(v)}>${this.t(v.state === 'keys-missing' ? 'action.reset.keys-missing' : 'action.reset')}</button>`
               : nothing}
           </div>`
         : nothing}
-      ${this.renderKeyStorageActions()} ${this.unhandledNote()} ${this.own ? this.renderDetails(this.own) : nothing}
+      ${this.renderKeyStorageActions()} ${this.unhandledNote()} ${this.own ? this.ownDetails(this.own) : nothing}
     </section>`;
   }
 
@@ -412,74 +403,7 @@ export class XsStatus extends XsElement {
     const s = this.own;
     if (!s || !s.crossSigning.published || !s.device.crossSigningVerified) return nothing;
     if (this.ownView().state === 'receiving-keys') return nothing;
-    const ask = (action: KeyStorageRequest) => this.request('key-storage', new XsRequestKeyStorageEvent(action));
-    return html`<div class="row" data-key-storage>
-      <button type="button" part="action" @click=${() => ask('manage')}>${this.t('action.key-storage')}</button>
-      <button type="button" part="action" @click=${() => ask('check-key')}>${this.t('action.check-key')}</button>
-    </div>`;
-  }
-
-  private renderWarnings() {
-    const list = this.currentWarnings();
-    if (!list.length) return nothing;
-    return list.map(
-      (w) => html`<div class="warning" part="warning" data-warning=${w.code}>
-        <p role=${w.dismissible ? 'alert' : 'status'}>
-          ${this.t(`warning.${w.code}`)}${w.failure ? html` ${explainFailure(this.localize.lang, w.failure)}` : nothing}
-        </p>
-        ${w.dismissible ? html`<button type="button" part="action" @click=${() => this.dismiss(w)}>${this.t('action.dismiss')}</button>` : nothing}
-      </div>`,
-    );
-  }
-
-  private row(label: string, value: string | TemplateResult, key?: string) {
-    return html`<dt>${label}</dt><dd data-detail=${key ?? nothing}>${value}</dd>`;
-  }
-
-  private renderDetails(s: OwnStatusSnapshot) {
-    const b = s.backup;
-    return html`<details part="details">
-      <summary>${this.t('details')}</summary>
-      <h3>${this.t('details.crossSigning')}</h3>
-      <dl>
-        ${this.row(this.t('details.published'), this.yesNo(s.crossSigning.published), 'published')}
-        ${this.row(this.t('details.trusted'), this.yesNo(s.crossSigning.trusted), 'trusted')}
-        ${this.row(this.t('details.masterKey'), s.crossSigning.masterKey ? html`<code>${groupKey(s.crossSigning.masterKey)}</code>` : this.t('none'), 'master-key')}
-        ${this.row(this.t('details.cachedMaster'), this.yesNo(s.crossSigning.cached.master), 'cached-master')}
-        ${this.row(this.t('details.cachedSelfSigning'), this.yesNo(s.crossSigning.cached.selfSigning), 'cached-self-signing')}
-        ${this.row(this.t('details.cachedUserSigning'), this.yesNo(s.crossSigning.cached.userSigning), 'cached-user-signing')}
-        ${this.row(this.t('details.inSecretStorage'), this.yesNo(s.crossSigning.inSecretStorage), 'in-secret-storage')}
-      </dl>
-      <h3>${this.t('details.secretStorage')}</h3>
-      <dl>
-        ${this.row(this.t('details.ssReady'), this.yesNo(s.secretStorage.ready), 'secret-storage-ready')}
-        ${this.row(this.t('details.defaultKey'), s.secretStorage.defaultKeyId ? html`<code>${s.secretStorage.defaultKeyId}</code>` : this.t('none'), 'default-key')}
-        ${s.dehydratedDevice ? this.row(this.t('details.dehydrated'), html`<code>${s.dehydratedDevice}</code>`, 'dehydrated-device') : nothing}
-      </dl>
-      <h3>${this.t('details.backup')}</h3>
-      ${b
-        ? html`<dl>
-            ${this.row(this.t('details.version'), b.version, 'backup-version')}
-            ${this.row(this.t('details.algorithm'), html`<code>${b.algorithm}</code>`, 'backup-algorithm')}
-            ${this.row(this.t('details.backupTrusted'), this.yesNo(b.trusted), 'backup-trusted')}
-            ${this.row(this.t('details.active'), this.yesNo(b.active), 'backup-active')}
-            ${this.row(this.t('details.keyCached'), this.yesNo(b.decryptionKeyCached), 'backup-key-cached')}
-            ${this.row(this.t('details.backupKeyStored'), this.yesNo(s.secretStorage.backupKeyStored), 'backup-key-stored')}
-            ${this.row(this.t('details.waiting'), html`<span aria-live="polite">${s.keysToUpload === null ? this.t('unknown') : this.localize.number(s.keysToUpload)}</span>`, 'keys-waiting')}
-          </dl>`
-        : html`<p data-detail="backup-version">${this.t(s.backupFailure ? 'details.backupUnknown' : 'details.noBackup')}</p>`}
-      <h3>${this.t('details.session')}</h3>
-      <dl>
-        ${this.row(this.t('details.deviceId'), html`<code>${s.device.deviceId}</code>`, 'device-id')}
-        ${this.row(this.t('details.fingerprint'), html`<code>${groupKey(s.device.ed25519) || this.t('unknown')}</code>`, 'fingerprint')}
-        ${this.row(this.t('details.sessionVerified'), this.yesNo(s.device.crossSigningVerified), 'session-verified')}
-      </dl>
-      <label class="toggle">
-        <input type="checkbox" .checked=${this.deviceIsolation === 'only-signed'} @change=${this.toggleIsolation} aria-describedby="isolation-hint" />
-        <span>${this.t('details.isolation')}</span>
-      </label>
-      <p id="isolation-hint" class="note">${this.t('details.isolationHint')}</p>
-    </details>`;
+    return keyStorageActions(this.localize, (action) => this.request('key-storage', new XsRequestKeyStorageEvent(action)));
   }
 
   private renderUser() {
@@ -497,15 +421,9 @@ export class XsStatus extends XsElement {
             )}
           </div>`
         : nothing}
-      ${this.userBusy ? html`<p class="note" role="status">${this.t('user.working')}</p>` : nothing}
-      ${this.userResult?.ok === false ? html`<p role="alert">${this.t('user.failed')} ${explainFailure(this.localize.lang, this.userResult.failure)}</p>` : nothing}
-      ${this.userResult?.ok ? html`<p class="note" role="status">${this.t('user.accepted')}</p>` : nothing}
+      ${this.userBusy || this.userResult ? this.more.value?.userOutcome(this.localize, this.userBusy, this.userResult) : nothing}
       ${this.unhandledNote()}
-      ${this.trust?.masterKey
-        ? html`<details part="details"><summary>${this.t('details')}</summary>
-            <dl>${this.row(this.t('details.masterKey'), html`<code>${groupKey(this.trust.masterKey)}</code>`, 'master-key')}</dl>
-          </details>`
-        : nothing}
+      ${this.trust?.masterKey ? this.renderDetails((m) => m.userDetails(this.localize, this.trust!.masterKey!)) : nothing}
     </section>`;
   }
 }

@@ -21,6 +21,7 @@ export interface LocaleFiles {
   setupWizard: Terms;
   setupWizardSteps: Terms;
   status: Terms;
+  statusDetails: Terms;
   verificationCancel: Terms;
   verificationRequests: Terms;
   verifyLogin: Terms;
@@ -42,7 +43,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     roomTrust: f.roomTrust,
     sessions: f.sessionList,
     setupWizard: { ...f.setupWizard, ...f.setupWizardSteps },
-    status: f.status,
+    status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,
     'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },

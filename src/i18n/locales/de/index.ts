@@ -10,6 +10,7 @@ import roomTrust from './room-trust.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
 import setupWizardSteps from './setup-wizard-steps.js';
+import statusDetails from './status-details.js';
 import status from './status.js';
 import verificationCancel from './verification-cancel.js';
 import verificationRequests from './verification-requests.js';
@@ -19,6 +20,6 @@ import verifyUser from './verify-user.js';
 
 const de: Record<string, Term> = localeTerms({
   auth, errors, keyStorage, keyTransfer, newPassphrase, roomTrust, sessionList, setupWizard, setupWizardSteps, status,
-  verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
+  statusDetails, verificationCancel, verificationRequests, verifyLogin, verifyLoginKey, verifyUser,
 });
 export default de;

@@ -1,0 +1,110 @@
+// The prompt's stages (password form, the homeserver's page, countdown, failure), loaded when a session first leaves
+// `idle` — or in the first idle moment after the element connects — not with the element: a prompt appears only
+// when a server asks for authentication (issue 17).
+import { html, nothing, type TemplateResult } from 'lit';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import { checkServerUrl, type UrlRefusal } from '../../internal/safe-url.js';
+import type { UiaSession, UiaStage } from '../../state/uia.js';
+import { authStrings } from './auth-prompt.strings.js';
+
+/** What the stages need from `<xs-auth-prompt>`. */
+export interface AuthPromptHost {
+  readonly session?: UiaSession<unknown> | undefined;
+  readonly nowMs: number;
+  readonly onSubmit: (e: SubmitEvent) => void;
+}
+
+/** What the polite live region says: at the start of a countdown and when it is over (not every second). */
+export type Announcement = { kind: 'wait'; seconds: number } | { kind: 'ready' } | null;
+
+export function announcementText(l: LocalizeController, a: Announcement): string {
+  if (!a) return '';
+  return a.kind === 'ready' ? l.t(authStrings, 'rateLimitedReady') : l.t(authStrings, 'rateLimited', a.seconds);
+}
+
+function openExternal(host: AuthPromptHost, url: string) {
+  // Checked again right here: nothing reaches window.open without passing the one URL check.
+  const check = checkServerUrl(url);
+  if (!check.ok) return;
+  // noopener: the homeserver's page must not script us.
+  window.open(check.url, '_blank', 'noopener');
+  host.session?.markOpened();
+}
+
+function refusalText(l: LocalizeController, refusal: UrlRefusal | undefined) {
+  if (!refusal || refusal === 'missing') return l.t(authStrings, 'noUrl');
+  const why = { scheme: 'urlScheme', insecure: 'urlInsecure', relative: 'urlRelative', malformed: 'urlMalformed', credentials: 'urlCredentials' } as const;
+  return `${l.t(authStrings, 'urlRefused')} ${l.t(authStrings, why[refusal])} ${l.t(authStrings, 'urlWhatNow')}`;
+}
+
+const heading = (l: LocalizeController) => html`<h3 tabindex="-1" data-stage-heading>${l.t(authStrings, 'heading')}</h3>`;
+
+const cancelButton = (host: AuthPromptHost, l: LocalizeController) =>
+  html`<button type="button" part="action" @click=${() => host.session?.cancel()}>${l.t(authStrings, 'cancel')}</button>`;
+
+export function renderStage(host: AuthPromptHost, t: LocalizeController, s: UiaStage): TemplateResult | typeof nothing {
+  switch (s.kind) {
+    case 'idle':
+      return nothing;
+    case 'working':
+      return html`<div part="base"><p role="status" part="status">${t.t(authStrings, 'working')}</p></div>`;
+    case 'password':
+      return html`<form part="base" @submit=${host.onSubmit}>
+        ${heading(t)}
+        <p id="intro">${t.t(authStrings, 'passwordIntro')}</p>
+        <label for="pw">${t.t(authStrings, 'passwordLabel')}</label>
+        <input id="pw" type="password" name="password" autocomplete="current-password" spellcheck="false" required
+          aria-describedby="intro${s.wrongPassword ? ' err' : ''}" aria-invalid=${s.wrongPassword ? 'true' : 'false'} />
+        ${s.wrongPassword ? html`<p id="err" role="alert">${t.t(authStrings, 'wrongPassword')}</p>` : nothing}
+        <div class="row">
+          <button type="submit" class="primary" part="action">${t.t(authStrings, 'submit')}</button>
+          ${cancelButton(host, t)}
+        </div>
+      </form>`;
+    case 'fallback':
+    case 'oauth':
+      return html`<div part="base">
+        ${heading(t)}
+        <p>${t.t(authStrings, s.kind === 'oauth' ? 'oauthIntro' : 'fallbackIntro')}</p>
+        ${s.url ? nothing : html`<p role="alert" id="url-refused">${refusalText(t, s.refusal)}</p>`}
+        ${s.notYet ? html`<p role="alert">${t.t(authStrings, 'notYet')}</p>` : nothing}
+        <div class="row">
+          ${s.url ? html`<button type="button" class=${s.opened ? '' : 'primary'} part="action" @click=${() => openExternal(host, s.url)}>${t.t(authStrings, 'open')}</button>` : nothing}
+          ${s.opened ? html`<button type="button" class="primary" part="action" @click=${() => host.session?.confirmExternal()}>${t.t(authStrings, 'confirmed')}</button>` : nothing}
+          ${cancelButton(host, t)}
+        </div>
+      </div>`;
+    case 'rate-limited': {
+      const secs = Math.max(1, Math.ceil((s.until - host.nowMs) / 1000));
+      return html`<div part="base">
+        ${heading(t)}
+        <p role="timer" aria-live="off" part="status" id="countdown">
+          ${s.ready ? t.t(authStrings, 'rateLimitedReady') : t.t(authStrings, 'rateLimited', secs)}
+        </p>
+        ${s.capped && !s.ready ? html`<p id="capped">${t.t(authStrings, 'rateLimitedCapped', Math.ceil(s.waitMs / 1000))}</p>` : nothing}
+        <div class="row">
+          ${s.ready ? html`<button type="button" class="primary" part="action" @click=${() => host.session?.retry()}>${t.t(authStrings, 'retry')}</button>` : nothing}
+          ${cancelButton(host, t)}
+        </div>
+      </div>`;
+    }
+    case 'failed': {
+      // Say "authentication did not succeed" only when the server refused it; a network failure,
+      // a server error or a rate limit is worded as what it is.
+      const refused = ['forbidden', 'bad-request', 'not-found', 'unknown'].includes(s.failure.kind);
+      return html`<div part="base">
+        ${heading(t)}
+        <p role="alert">${refused ? `${t.t(authStrings, 'failed')} ` : ''}${explainFailure(t.lang, s.failure)}</p>
+        <div class="row">
+          <button type="button" class="primary" part="action" @click=${() => host.session?.retry()}>${t.t(authStrings, 'retry')}</button>
+          ${cancelButton(host, t)}
+        </div>
+      </div>`;
+    }
+    case 'done':
+      return html`<p role="status" part="status">${t.t(authStrings, 'done')}</p>`;
+    case 'cancelled':
+      return html`<p role="status" part="status">${t.t(authStrings, 'cancelled')}</p>`;
+  }
+}

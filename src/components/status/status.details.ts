@@ -1,0 +1,89 @@
+// What `<xs-status>` shows behind its first screen, loaded in an idle moment after it (or when first asked for):
+// the details disclosure's facts, the notes after a request nobody handled, and the outcome of an action on another
+// person's identity (issue 17: the headline, its explanation and its action are the first render).
+import { html, nothing, type TemplateResult } from 'lit';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import type { Failure } from '../../sdk/errors.js';
+import type { DeviceIsolation, OwnStatusSnapshot } from '../../sdk/status.js';
+import { groupKey } from '../../state/status.js';
+import { statusDetailsStrings as S } from './status.details.strings.js';
+
+type Key = keyof typeof S.en & string;
+
+/** A request the host did not handle (the event was not cancelled). */
+export type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' | 'key-storage';
+
+/** What the details need from `<xs-status>`. */
+export interface DetailsHost {
+  readonly deviceIsolation: DeviceIsolation;
+  readonly onIsolation: (e: Event) => void;
+}
+
+const t = (l: LocalizeController, key: Key): string => l.t(S, key as 'yes');
+
+const yesNo = (l: LocalizeController, v: boolean | null | undefined): string =>
+  v === null || v === undefined ? t(l, 'unknown') : t(l, v ? 'yes' : 'no');
+
+const row = (label: string, value: string | TemplateResult, key?: string) =>
+  html`<dt>${label}</dt><dd data-detail=${key ?? nothing}>${value}</dd>`;
+
+export function unhandledNote(l: LocalizeController, kind: Unhandled): TemplateResult {
+  return html`<p class="note" role="status">${t(l, `unhandled.${kind}`)}</p>`;
+}
+
+/** The outcome of acknowledging or withdrawing (another person's view). */
+export function userOutcome(l: LocalizeController, busy: boolean, result: { ok: true } | { ok: false; failure: Failure } | null): TemplateResult {
+  return html`${busy ? html`<p class="note" role="status">${t(l, 'user.working')}</p>` : nothing}
+    ${result?.ok === false ? html`<p role="alert">${t(l, 'user.failed')} ${explainFailure(l.lang, result.failure)}</p>` : nothing}
+    ${result?.ok ? html`<p class="note" role="status">${t(l, 'user.accepted')}</p>` : nothing}`;
+}
+
+/** Another person's master key, grouped in fours. */
+export function userDetails(l: LocalizeController, masterKey: string): TemplateResult {
+  return html`<dl>${row(t(l, 'details.masterKey'), html`<code>${groupKey(masterKey)}</code>`, 'master-key')}</dl>`;
+}
+
+/** The facts behind the own account's state. */
+export function ownDetails(host: DetailsHost, l: LocalizeController, s: OwnStatusSnapshot): TemplateResult {
+  const b = s.backup;
+  return html`<h3>${t(l, 'details.crossSigning')}</h3>
+    <dl>
+      ${row(t(l, 'details.published'), yesNo(l, s.crossSigning.published), 'published')}
+      ${row(t(l, 'details.trusted'), yesNo(l, s.crossSigning.trusted), 'trusted')}
+      ${row(t(l, 'details.masterKey'), s.crossSigning.masterKey ? html`<code>${groupKey(s.crossSigning.masterKey)}</code>` : t(l, 'none'), 'master-key')}
+      ${row(t(l, 'details.cachedMaster'), yesNo(l, s.crossSigning.cached.master), 'cached-master')}
+      ${row(t(l, 'details.cachedSelfSigning'), yesNo(l, s.crossSigning.cached.selfSigning), 'cached-self-signing')}
+      ${row(t(l, 'details.cachedUserSigning'), yesNo(l, s.crossSigning.cached.userSigning), 'cached-user-signing')}
+      ${row(t(l, 'details.inSecretStorage'), yesNo(l, s.crossSigning.inSecretStorage), 'in-secret-storage')}
+    </dl>
+    <h3>${t(l, 'details.secretStorage')}</h3>
+    <dl>
+      ${row(t(l, 'details.ssReady'), yesNo(l, s.secretStorage.ready), 'secret-storage-ready')}
+      ${row(t(l, 'details.defaultKey'), s.secretStorage.defaultKeyId ? html`<code>${s.secretStorage.defaultKeyId}</code>` : t(l, 'none'), 'default-key')}
+      ${s.dehydratedDevice ? row(t(l, 'details.dehydrated'), html`<code>${s.dehydratedDevice}</code>`, 'dehydrated-device') : nothing}
+    </dl>
+    <h3>${t(l, 'details.backup')}</h3>
+    ${b
+      ? html`<dl>
+          ${row(t(l, 'details.version'), b.version, 'backup-version')}
+          ${row(t(l, 'details.algorithm'), html`<code>${b.algorithm}</code>`, 'backup-algorithm')}
+          ${row(t(l, 'details.backupTrusted'), yesNo(l, b.trusted), 'backup-trusted')}
+          ${row(t(l, 'details.active'), yesNo(l, b.active), 'backup-active')}
+          ${row(t(l, 'details.keyCached'), yesNo(l, b.decryptionKeyCached), 'backup-key-cached')}
+          ${row(t(l, 'details.backupKeyStored'), yesNo(l, s.secretStorage.backupKeyStored), 'backup-key-stored')}
+          ${row(t(l, 'details.waiting'), html`<span aria-live="polite">${s.keysToUpload === null ? t(l, 'unknown') : l.number(s.keysToUpload)}</span>`, 'keys-waiting')}
+        </dl>`
+      : html`<p data-detail="backup-version">${t(l, s.backupFailure ? 'details.backupUnknown' : 'details.noBackup')}</p>`}
+    <h3>${t(l, 'details.session')}</h3>
+    <dl>
+      ${row(t(l, 'details.deviceId'), html`<code>${s.device.deviceId}</code>`, 'device-id')}
+      ${row(t(l, 'details.fingerprint'), html`<code>${groupKey(s.device.ed25519) || t(l, 'unknown')}</code>`, 'fingerprint')}
+      ${row(t(l, 'details.sessionVerified'), yesNo(l, s.device.crossSigningVerified), 'session-verified')}
+    </dl>
+    <label class="toggle">
+      <input type="checkbox" .checked=${host.deviceIsolation === 'only-signed'} @change=${host.onIsolation} aria-describedby="isolation-hint" />
+      <span>${t(l, 'details.isolation')}</span>
+    </label>
+    <p id="isolation-hint" class="note">${t(l, 'details.isolationHint')}</p>`;
+}

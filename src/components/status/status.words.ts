@@ -1,0 +1,61 @@
+// The words of `<xs-status>`'s own view: what a state means, what its action is called, the warnings.
+import { html, nothing, type TemplateResult } from 'lit';
+import { explainFailure } from '../../i18n/errors.strings.js';
+import type { KeyStorageRequest } from '../../events/xs-request-key-storage.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import type { OwnView, Warning } from '../../state/status.js';
+import { statusStrings } from './status.strings.js';
+
+type Key = keyof typeof statusStrings.en & string;
+
+const t = (l: LocalizeController, key: Key): string => l.t(statusStrings, key as 'details');
+
+/** What the state means for the person. */
+export function explain(l: LocalizeController, v: OwnView): string {
+  switch (v.state) {
+    case 'keys-missing':
+      if (v.keysTimedOut) return l.t(statusStrings, 'explain.keys-missing.timed-out', v.missing.filter((m) => m !== 'secret-storage').map((m) => t(l, `missing.${m}`)).join(', '));
+      return t(l, v.primary?.kind === 'setup' ? 'explain.keys-missing.storage' : 'explain.keys-missing.verify');
+    case 'no-backup':
+      if (v.primary?.kind === 'retry') return t(l, 'explain.no-backup.unknown');
+      return t(l, v.primary?.kind === 'backup' && v.primary.reason === 'untrusted' ? 'explain.no-backup.untrusted' : 'explain.no-backup');
+    default:
+      return t(l, `explain.${v.state}`);
+  }
+}
+
+/** The label of the state's one primary action. */
+export function actionLabel(l: LocalizeController, v: OwnView): string {
+  const a = v.primary!;
+  switch (a.kind) {
+    case 'setup':
+      return t(l, a.reason === 'secret-storage' ? 'action.setup.secret-storage' : 'action.setup');
+    case 'verify':
+      return t(l, a.reason === 'keys-missing' ? 'action.verify.keys-missing' : 'action.verify');
+    case 'backup':
+      return t(l, 'action.backup');
+    case 'retry':
+      return t(l, 'action.retry');
+  }
+}
+
+/** The warnings: changes made elsewhere (dismissible alerts) and conditions (status). */
+export function warnings(l: LocalizeController, list: Warning[], dismiss: (w: Warning) => void): TemplateResult[] | typeof nothing {
+  if (!list.length) return nothing;
+  return list.map(
+    (w) => html`<div class="warning" part="warning" data-warning=${w.code}>
+      <p role=${w.dismissible ? 'alert' : 'status'}>
+        ${t(l, `warning.${w.code}`)}${w.failure ? html` ${explainFailure(l.lang, w.failure)}` : nothing}
+      </p>
+      ${w.dismissible ? html`<button type="button" part="action" @click=${() => dismiss(w)}>${t(l, 'action.dismiss')}</button>` : nothing}
+    </div>`,
+  );
+}
+
+/** "Key storage" and "Check my Security Key" (for a verified session of a set-up account). */
+export function keyStorageActions(l: LocalizeController, ask: (action: KeyStorageRequest) => void): TemplateResult {
+  return html`<div class="row" data-key-storage>
+    <button type="button" part="action" @click=${() => ask('manage')}>${t(l, 'action.key-storage')}</button>
+    <button type="button" part="action" @click=${() => ask('check-key')}>${t(l, 'action.check-key')}</button>
+  </div>`;
+}
