@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 // 90 KiB held nine elements; <xs-room-trust> and <xs-key-storage> (with its lazily loaded view) brought the drop-in
-// bundle to about 104 KiB. Issue 17 (lean) takes it down again: per-element define modules and first-render sizes.
-const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 110);
+// bundle to about 104 KiB. Issue 17 (lean) takes it down again: per-element define modules and first-render sizes
+// (scripts/size-elements.mjs, docs/size.md). lean-core left it at 105.1 KiB; each lean branch lowers it to what it
+// measures plus a small margin.
+const BUDGET_KB = Number(process.env.XS_SIZE_BUDGET_KB ?? 107);
 const entry = fs.readFileSync('bundle/xs-kit.js');
 const gz = gzipSync(entry, { level: 9 }).length / 1024;
 const chunks = fs.existsSync('bundle/chunks') ? fs.readdirSync('bundle/chunks').filter((f) => f.endsWith('.js')) : [];

@@ -1,5 +1,4 @@
 import { XsSessionList } from '../components/session-list/session-list.js';
-import './xs-auth-prompt.js'; // the sign-out panel renders <xs-auth-prompt>
 
 XsSessionList.define('xs-session-list');
 

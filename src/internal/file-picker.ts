@@ -4,7 +4,9 @@
 // (its focus ring is drawn on the button) and opens the file dialog with Enter or Space, so keyboards and screen
 // readers get the browser's own file control. The browser's "No file chosen" text is not shown: the chosen file is
 // named once, by the line under the button.
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+
+export { filePickerStyles } from './file-picker.styles.js';
 
 export interface FilePickerOptions {
   /** The input's id (tests and labels refer to it). */
@@ -23,56 +25,6 @@ export interface FilePickerOptions {
   /** Called when a dragged file enters or leaves the zone (hosts set a custom state for styling). */
   onDragging?: (on: boolean) => void;
 }
-
-export const filePickerStyles = css`
-  @layer xs-component {
-    .file-picker {
-      position: relative;
-      display: grid;
-      justify-items: start;
-      gap: var(--xs-space-xs, 0.25rem);
-      overflow-wrap: anywhere;
-      border: 2px dashed var(--_xs-drop-border, var(--xs-color-border, #c6cad2));
-      border-radius: var(--xs-radius, 8px);
-      padding: var(--xs-space-m, 1rem);
-    }
-    /* Visually hidden, still focusable and announced (not display:none). */
-    .file-picker input[type='file'] {
-      position: absolute;
-      inset-inline-start: 0;
-      inset-block-start: 0;
-      width: 1px;
-      height: 1px;
-      min-width: 0;
-      padding: 0;
-      border: 0;
-      margin: 0;
-      opacity: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    .file-picker .file-button {
-      display: inline-flex;
-      align-items: center;
-      min-height: 2.25rem;
-      padding: 0.25rem 0.9rem;
-      border: 1px solid var(--xs-color-accent, #0b6bcb);
-      border-radius: var(--xs-radius-s, 6px);
-      color: var(--xs-color-accent, #0b6bcb);
-      background: var(--xs-color-surface, #fff);
-      font-weight: 600;
-      cursor: pointer;
-    }
-    .file-picker .file-button:hover { background: var(--xs-color-surface-raised, #f4f6f8); }
-    .file-picker input[type='file']:focus-visible + .file-button {
-      outline: 2px solid var(--xs-color-focus, var(--xs-color-accent, #0b6bcb));
-      outline-offset: 2px;
-    }
-    .file-picker .file-hint, .file-picker .file-chosen { margin: 0; }
-    .file-picker .file-hint { color: var(--xs-color-text-muted, #5c6370); font-size: 0.9em; }
-    .file-picker .file-chosen { font-weight: 600; }
-  }
-`;
 
 function dropped(e: DragEvent): File | undefined {
   return e.dataTransfer?.files?.[0];

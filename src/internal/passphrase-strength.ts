@@ -5,7 +5,6 @@
  * docs/passphrase-strength.md explains the model and its size.
  */
 import { translate } from '../i18n/registry.js';
-import { newPassphraseStrings } from '../components/new-passphrase/new-passphrase.strings.js';
 import type { StrengthVerdict } from './passphrase-estimator.js';
 
 export type { StrengthSuggestion, StrengthVerdict, StrengthWarning } from './passphrase-estimator.js';
@@ -65,12 +64,16 @@ export async function estimateStrength(value: string, userInputs: string[] = [])
  * (registered translations of `newPassphrase.*`; English by default). The value itself is never stored or logged.
  */
 export async function estimatePassphrase(value: string, userInputs: string[] = [], lang = 'en'): Promise<PassphraseEstimate> {
-  const verdict = await estimateStrength(value, userInputs);
+  // The words load like the estimator, when first needed (not with `<xs-new-passphrase>`'s first render).
+  const [verdict, { newPassphraseStrengthStrings }] = await Promise.all([
+    estimateStrength(value, userInputs),
+    import('../components/new-passphrase/new-passphrase.strength.strings.js'),
+  ]);
   const estimate: PassphraseEstimate = {
     score: verdict.score,
-    suggestions: verdict.suggestions.map((s) => translate(lang, newPassphraseStrings, SUGGESTION_KEYS[s])),
+    suggestions: verdict.suggestions.map((s) => translate(lang, newPassphraseStrengthStrings, SUGGESTION_KEYS[s])),
   };
-  if (verdict.warning) estimate.warning = translate(lang, newPassphraseStrings, WARNING_KEYS[verdict.warning]);
+  if (verdict.warning) estimate.warning = translate(lang, newPassphraseStrengthStrings, WARNING_KEYS[verdict.warning]);
   return estimate;
 }
 

@@ -3,15 +3,12 @@
 // Each element passes its own strings (same keys, its own namespace and wording); the flow is the shared
 // VerificationFlow. The controller owns what only the view needs: the drawn QR image, the camera, the file
 // being decoded, and whether numbers are shown instead of emoji.
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { loadSasNames, sasEmojiName } from '../i18n/sas-emoji.strings.js';
 import { translate, type Strings } from '../i18n/registry.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
-
-import { verificationStepStyles as stepStyles } from './verification-steps.styles.js';
-import { filePicker, filePickerStyles } from './file-picker.js';
-/** The method steps' styles, the shared file picker's included. */
-export const verificationStepStyles = css`${stepStyles}${filePickerStyles}`;
+import { filePicker } from './file-picker.js';
+// The steps' styles are the host's (verification-steps.styles.ts and the file picker's, in XsVerificationElement).
 
 /** The strings every element that renders the method steps defines (in its own namespace). */
 export interface StepTerms {
@@ -81,15 +78,11 @@ const CAMERA_KEYS = {
   failed: 'cameraFailed',
 } as const;
 
-/** The stages this controller renders. */
-export const METHOD_STAGES = ['choose', 'scan', 'starting', 'compare-emoji', 'confirmed', 'reciprocate', 'scanned', 'checking'] as const;
-export type MethodStage = Extract<VerificationStage, { kind: (typeof METHOD_STAGES)[number] }>;
+// The stages this controller renders (defined beside the stage union, so the elements' first render can name them).
+export { METHOD_STAGES, isMethodStage, type MethodStage } from '../state/verification-stage.js';
+import type { MethodStage } from '../state/verification-stage.js';
 
-export function isMethodStage(s: { kind: string }): s is MethodStage {
-  return (METHOD_STAGES as readonly string[]).includes(s.kind);
-}
-
-export interface StepsHost extends ReactiveControllerHost, HTMLElement {
+export interface StepsHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 

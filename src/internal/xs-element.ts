@@ -189,7 +189,12 @@ export class XsElement extends LitElement {
     if (key === undefined || key === this.lastStageKey) return;
     const first = this.lastStageKey === undefined;
     this.lastStageKey = key;
-    if (!first) this.shadowRoot?.querySelector<HTMLElement>('[data-stage-heading]')?.focus();
+    if (!first) this.focusStageHeading();
+  }
+
+  /** The stage changed: its heading takes focus (at once; an element may defer it, see XsVerificationElement). */
+  protected focusStageHeading(): void {
+    this.shadowRoot?.querySelector<HTMLElement>('[data-stage-heading]')?.focus();
   }
 
   /** The effective client: `.client` if set, else the provided one. */

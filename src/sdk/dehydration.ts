@@ -13,25 +13,10 @@
 //     rotation. `rehydrate` (default true) first downloads the old device's to-device events and imports their keys.
 //   - `disableKeyStorage()` / `resetEncryption()` delete the dehydrated device; the kit does not call them.
 // Making a new dehydrated device (the set-up's commit) is in dehydration-refresh.ts, loaded with the commit.
-import type { MatrixClient } from 'matrix-js-sdk';
+// The one read the status needs (serverDehydratedDevice) is dehydrated-device.ts; it is re-exported here.
+import { serverDehydratedDevice } from './dehydrated-device.js';
 
-const PREFIX = { prefix: '/_matrix/client/unstable/org.matrix.msc3814.v1' };
 /** The dehydration key's name in secret storage. */
 export const DEHYDRATION_SECRET = 'org.matrix.msc3814';
 
-/**
- * The server's dehydrated device id for this user: null = none; undefined = the server has no dehydration
- * (M_UNRECOGNIZED — the same probe as the SDK's `isDehydrationSupported`). Other failures throw (an outage is
- * not "unsupported").
- */
-export async function serverDehydratedDevice(client: MatrixClient): Promise<string | null | undefined> {
-  try {
-    const res = await client.http.authedRequest<{ device_id?: string }>('GET' as never, '/dehydrated_device', undefined, undefined, PREFIX);
-    return typeof res?.device_id === 'string' ? res.device_id : null;
-  } catch (e) {
-    const code = (e as { errcode?: string }).errcode;
-    if (code === 'M_NOT_FOUND') return null;
-    if (code === 'M_UNRECOGNIZED') return undefined;
-    throw e;
-  }
-}
+export { serverDehydratedDevice };

@@ -10,7 +10,7 @@ import { guardRateLimits } from './rate-limit.js';
 import { compactKeyText } from './recovery-key-text.js';
 import { hasSecretStorageCallbacks, withSecretStorageKey, type SecretStorageKeyInfo } from './secret-storage-keys.js';
 import type { SecretsBundle } from './secrets-bundle.js';
-import { isDeviceCrossSigned } from './verification.js';
+import { isDeviceCrossSigned } from './verification-trust.js';
 
 /** What the key description's passphrase settings allow (they are server data, so they are checked). */
 export type KdfCheck =

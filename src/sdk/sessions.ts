@@ -2,7 +2,7 @@
 // device info (keys, cross-signing verification). Only this module calls the SDK for the session list.
 import type { AuthDict, MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
-import { discoverAccountManagement, type AccountManagement } from './account-management.js';
+import type { AccountManagement } from './account-management.js';
 
 /** Verification as the list shows it. `no-keys`: the session never uploaded encryption keys (not "unverified"). */
 export type SessionTrust = 'verified' | 'unverified' | 'no-keys' | 'unknown';
@@ -130,7 +130,8 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
     accountManagement() {
       // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call.
       if (!accountManagement) {
-        const p = discoverAccountManagement(client);
+        // Its code loads with the question (the list's first render does not wait for the answer).
+        const p = import('./account-management.js').then((m) => m.discoverAccountManagement(client));
         accountManagement = p;
         p.catch(() => {
           if (accountManagement === p) accountManagement = undefined;

@@ -6,7 +6,7 @@ import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { withTimeout } from '../internal/async.js';
 import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
-import { serverDehydratedDevice } from './dehydration.js';
+import { serverDehydratedDevice } from './dehydrated-device.js';
 import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
 
 /** The client's sync loop, as the status needs it. */

@@ -132,9 +132,4 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
   return portFor(client, await crypto.requestVerificationDM(userId, roomId));
 }
 
-/** Whether we have verified `userId` (our user-signing key signed their master key), as read from the store. */
-export async function isUserVerified(client: MatrixClient, userId: string): Promise<boolean> {
-  const crypto = client.getCrypto();
-  if (!crypto) return false;
-  return (await crypto.getUserVerificationStatus(userId)).isCrossSigningVerified();
-}
+export { isUserVerified } from './verification-trust.js';

@@ -96,16 +96,28 @@ export function handleFor(client: MatrixClient, request: VerificationRequest): I
   };
 }
 
-/** The incoming requests of `client`: from our own other sessions (to-device) and from other people (in-room). */
-export function incomingRequestsPort(client: MatrixClient): IncomingRequestsPort {
+/**
+ * The incoming requests of `client`: from our own other sessions (to-device) and from other people (in-room).
+ * `held`: requests the element caught before it had this port (its first render waits for nothing), shown as
+ * existing ones when still open.
+ */
+export function incomingRequestsPort(client: MatrixClient, held: readonly VerificationRequest[] = []): IncomingRequestsPort {
   return {
     existing() {
       const crypto = client.getCrypto();
       const me = client.getUserId();
       if (!crypto || !me) return [];
-      return crypto
-        .getVerificationRequestsToDeviceInProgress(me)
-        .filter((r) => !r.initiatedByMe && isOpen(r))
+      // The SDK wraps a request anew on each read: the same request is the same sender and transaction.
+      const seen = new Set<string>();
+      return [...held, ...crypto.getVerificationRequestsToDeviceInProgress(me)]
+        .filter((r) => {
+          if (r.initiatedByMe || !isOpen(r)) return false;
+          if (!r.transactionId) return true;
+          const id = `${r.otherUserId}|${r.transactionId}`;
+          if (seen.has(id)) return false;
+          seen.add(id);
+          return true;
+        })
         .map((r) => handleFor(client, r));
     },
     subscribe(listener) {

@@ -309,11 +309,7 @@ export async function requestToOwnDevice(client: MatrixClient, deviceId: string)
   return portFor(client, await crypto.requestDeviceVerification(userId, deviceId));
 }
 
-/** Whether this session is cross-signed by its own identity (our device is always "locally" trusted, so not isVerified()). */
-export async function isDeviceCrossSigned(client: MatrixClient, deviceId: string): Promise<boolean> {
-  const status = await cryptoOf(client).getDeviceVerificationStatus(client.getSafeUserId(), deviceId);
-  return status?.crossSigningVerified ?? false;
-}
+export { isDeviceCrossSigned } from './verification-trust.js';
 
 /**
  * Calls `listener` for every verification request another session sends to this one (to hand to

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { fakeSessionsClient, matrixError } from '../../test/support/fake-sessions-client.js';
 import { sessionsSource, type SessionRow } from '../sdk/sessions.js';
 import { DAY_MS, SessionListModel, deriveView, summaryFilter, type SignedOutEvent } from './session-list.js';
@@ -8,6 +8,8 @@ const row = (deviceId: string, p: Partial<SessionRow> = {}): SessionRow => ({
   deviceId, displayName: deviceId, lastSeenTs: NOW - 1000, lastSeenIp: '10.0.0.1', userAgent: null, trust: 'unverified', fingerprint: 'fp', isCurrent: false, ...p,
 });
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** The flow after a confirmed sign-out loads its module first (session-sign-out.ts): wait until it asks for auth. */
+const authAsked = (model: SessionListModel) => waitUntil(() => model.signOut.kind === 'auth', 'the sign-out flow asks for authentication');
 
 function fourSessions() {
   return fakeSessionsClient({
@@ -165,8 +167,7 @@ describe('session list: model', () => {
       expect(model.signOut.targets).to.deep.equal([{ deviceId: 'UNV', displayName: 'Phone' }, { deviceId: 'OLD', displayName: 'Old tablet' }]);
     }
     const done = model.confirmSignOut();
-    await settle();
-    expect(model.signOut.kind).to.equal('auth');
+    await authAsked(model);
     if (model.signOut.kind !== 'auth') throw new Error('no auth stage');
     const uia = model.signOut.uia;
     expect(uia.stage).to.deep.equal({ kind: 'password', wrongPassword: false });
@@ -189,7 +190,7 @@ describe('session list: model', () => {
     if (model.signOut.kind !== 'confirm') throw new Error('no confirm');
     expect(model.signOut.targets.map((t) => t.deviceId)).to.deep.equal(['UNV', 'VER', 'OLD']);
     const done = model.confirmSignOut();
-    await settle();
+    await authAsked(model);
     model.cancelSignOut();
     await done;
     expect(model.signOut.kind).to.equal('idle');
@@ -204,6 +205,7 @@ describe('session list: model', () => {
     model.requestSignOut('one', 'UNV');
     fake.failNext.deleteMultipleDevices = matrixError(500, { error: 'boom' });
     const done = model.confirmSignOut();
+    await authAsked(model);
     await settle();
     await settle();
     if (model.signOut.kind !== 'auth') throw new Error('expected auth');

@@ -1,70 +1,34 @@
 // The session list as a plain-TS view model: filters and counts, the inactivity threshold, selection
-// keyed by device id, inline rename, and the sign-out stages (confirm → user-interactive auth → done).
+// keyed by device id, inline rename, and the sign-out stages (confirm → user-interactive auth → done). What runs
+// after a sign-out was confirmed is in session-sign-out.ts, loaded then (or prefetched when it is asked for).
 import { describeFailure, type Failure } from '../sdk/errors.js';
-import { accountManagementLink, type AccountManagement } from '../sdk/account-management.js';
+import type { AccountManagement } from '../sdk/account-management.js';
 import type { SessionRow, SessionsSnapshot, SessionsSource } from '../sdk/sessions.js';
 import { DAY_MS, deriveView, type SessionFilter, type SessionView } from './session-view.js';
-import type { UrlRefusal } from '../internal/safe-url.js';
-import { UiaCancelledError, UiaSession } from './uia.js';
+import type { SignOutPort } from './session-sign-out.js';
+import { RenamedEvent, SignedOutEvent, type LoadStage, type RenameState, type SignOutScope, type SignOutStage } from './session-list.stages.js';
 
-// The view derivation (filters, counts, order) lives in session-view.ts; re-exported here for existing imports.
-export * from './session-view.js';
-/** Longest device name accepted before asking the server (Synapse refuses more than 100 characters). */
-export const MAX_NAME_LENGTH = 100;
-
-export type LoadStage =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready'; snapshot: SessionsSnapshot }
-  | { kind: 'failed'; failure: Failure };
-
-export interface SignOutTarget {
-  deviceId: string;
-  displayName: string | undefined;
+let signOutModule: Promise<typeof import('./session-sign-out.js')> | undefined;
+/** The sign-out flow's module: loaded once, shared by every list (a failed load is tried again next time). */
+function loadSignOut(): Promise<typeof import('./session-sign-out.js')> {
+  const p = (signOutModule ??= import('./session-sign-out.js'));
+  p.catch(() => {
+    if (signOutModule === p) signOutModule = undefined;
+  });
+  return p;
 }
 
-export type SignOutScope = 'one' | 'selected' | 'all-others' | 'current';
-
-export type SignOutStage =
-  | { kind: 'idle' }
-  | { kind: 'confirm'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'auth'; scope: SignOutScope; targets: SignOutTarget[]; uia: UiaSession<void> }
-  /**
-   * The account is managed by an OAuth account service (MAS): the sessions are signed out on its page (`url`,
-   * checked; '' with `refusal` when the advertised one must not be opened). `opened` once the page was opened;
-   * `remaining` the targets still signed in when the person came back (checked by reloading the list).
-   */
-  | { kind: 'external'; scope: SignOutScope; targets: SignOutTarget[]; url: string; refusal?: UrlRefusal; opened: boolean; checking: boolean; remaining?: SignOutTarget[] }
-  /** Asking the homeserver whether an account service signs its sessions out (the answer was not known yet). */
-  | { kind: 'checking'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'signing-out'; scope: SignOutScope; targets: SignOutTarget[] }
-  | { kind: 'done'; scope: SignOutScope; targets: SignOutTarget[] }
-  /** `during: 'lookup'`: the homeserver could not be asked how it signs sessions out; nothing was signed out. */
-  | { kind: 'failed'; scope: SignOutScope; targets: SignOutTarget[]; failure: Failure; during?: 'lookup' };
-
-export type RenameState =
-  | { kind: 'editing'; deviceId: string; draft: string; error?: RenameError }
-  | { kind: 'saving'; deviceId: string; draft: string };
-
-export type RenameError = { kind: 'empty' } | { kind: 'refused'; failure: Failure };
+// The view derivation (filters, counts, order) lives in session-view.ts, the stages and events in
+// session-list.stages.ts; both re-exported here for existing imports.
+export * from './session-view.js';
+export * from './session-list.stages.js';
+/** Longest device name accepted before asking the server (Synapse refuses more than 100 characters). */
+export const MAX_NAME_LENGTH = 100;
 
 export interface SessionListOptions {
   now?: () => number;
   /** Coalesces bursts of device/trust events into one reload. */
   refreshDelayMs?: number;
-}
-
-/** Emitted (as 'signed-out') when sessions were signed out; `detail` is the device ids. */
-export class SignedOutEvent extends Event {
-  constructor(readonly deviceIds: string[], readonly includesCurrent: boolean) {
-    super('signed-out');
-  }
-}
-/** Emitted (as 'renamed') after a rename. */
-export class RenamedEvent extends Event {
-  constructor(readonly deviceId: string, readonly displayName: string) {
-    super('renamed');
-  }
 }
 
 /**
@@ -324,6 +288,8 @@ export class SessionListModel extends EventTarget {
     if (rows.length === 0) return;
     this.signOut = { kind: 'confirm', scope, targets: rows.map((r) => ({ deviceId: r.deviceId, displayName: r.displayName })) };
     this.changed();
+    // While the person reads the confirmation, the flow that runs after it loads.
+    void loadSignOut().catch(() => undefined);
   }
 
   cancelSignOut(): void {
@@ -338,69 +304,22 @@ export class SessionListModel extends EventTarget {
     this.changed();
   }
 
-  /** The person confirmed: sign out (with user-interactive auth for other sessions). */
+  /**
+   * The person confirmed: sign out (with user-interactive auth for other sessions). A second call while one runs
+   * changes nothing (it finds the stage moved on).
+   */
   async confirmSignOut(): Promise<void> {
-    const st = this.signOut;
-    const source = this.source;
-    if (st.kind !== 'confirm' && st.kind !== 'failed') return;
-    if (!source) return;
-    const { scope, targets } = st;
-    const ids = targets.map((t) => t.deviceId);
-    if (scope === 'current') {
-      this.setSignOut({ kind: 'signing-out', scope, targets });
-      try {
-        await source.signOutCurrent();
-      } catch (e) {
-        this.setSignOut({ kind: 'failed', scope, targets, failure: describeFailure(e) });
-        return;
-      }
-      this.setSignOut({ kind: 'done', scope, targets });
-      this.dispatchEvent(new SignedOutEvent(ids, true));
-      return;
-    }
-    if (!this.accountManagementKnown) {
-      // Not known yet (the lookup is slow, or failed at load): ask (or join the lookup) before choosing the way.
-      this.setSignOut({ kind: 'checking', scope, targets });
-      await this.lookUpAccountManagement();
-      const now = this.signOut;
-      if (now.kind !== 'checking' || now.targets !== targets) return; // cancelled meanwhile
-      if (!this.accountManagementKnown) {
-        const failure = this.accountManagementFailure ?? { kind: 'unknown' };
-        this.setSignOut({ kind: 'failed', scope, targets, failure, during: 'lookup' });
-        return;
-      }
-    }
-    if (this.accountManagement) {
-      // No password prompt that could never succeed: the account page signs them out; the list checks on return.
-      const link = accountManagementLink(this.accountManagement, ids);
-      this.setSignOut({ kind: 'external', scope, targets, ...link, opened: false, checking: false });
-      return;
-    }
-    const uia = new UiaSession<void>({
-      userId: source.userId,
-      fallbackUrl: (stage, session) => source.fallbackUrl(stage, session),
-      request: (auth) => source.deleteSessions(ids, auth),
-    });
-    // A failure inside UIA (server error, network) refreshes the list, as every failed action does.
-    uia.addEventListener('change', () => {
-      if (uia.stage.kind === 'failed') void this.reload();
-    });
-    this.setSignOut({ kind: 'auth', scope, targets, uia });
+    if (this.signOut.kind !== 'confirm' && this.signOut.kind !== 'failed') return;
+    let flow: typeof import('./session-sign-out.js');
     try {
-      await uia.run();
+      flow = await loadSignOut();
     } catch (e) {
-      if (this.signOut.kind !== 'auth' || this.signOut.uia !== uia) return;
-      if (e instanceof UiaCancelledError) this.setSignOut({ kind: 'idle' });
-      else this.setSignOut({ kind: 'failed', scope, targets, failure: describeFailure(e) });
-      void this.reload();
+      const st = this.signOut;
+      if (st.kind === 'confirm' || st.kind === 'failed') this.setSignOut({ kind: 'failed', scope: st.scope, targets: st.targets, failure: describeFailure(e) });
       return;
     }
-    if (this.signOut.kind !== 'auth' || this.signOut.uia !== uia) return;
-    for (const id of ids) this.selection.delete(id);
-    this.removeRows(ids);
-    this.setSignOut({ kind: 'done', scope, targets });
-    this.dispatchEvent(new SignedOutEvent(ids, false));
-    void this.reload();
+    const port = this.signOutPort();
+    if (port) await flow.confirmSignOut(port);
   }
 
   /** The account page was opened (by the element). */
@@ -415,22 +334,31 @@ export class SessionListModel extends EventTarget {
   async checkExternal(): Promise<void> {
     const st = this.signOut;
     if (st.kind !== 'external' || !st.opened || st.checking) return;
-    this.setSignOut({ ...st, checking: true });
-    await this.reload();
-    const now = this.signOut;
-    if (now.kind !== 'external' || now.targets !== st.targets) return;
-    if (this.load.kind !== 'ready' || this.refreshFailure) {
-      this.setSignOut({ ...now, checking: false });
-      return;
-    }
-    const listed = new Set(this.load.snapshot.sessions.map((s) => s.deviceId));
-    const remaining = st.targets.filter((t) => listed.has(t.deviceId));
-    // Reported once each: the ones gone since the last check.
-    const gone = (st.remaining ?? st.targets).filter((t) => !listed.has(t.deviceId)).map((t) => t.deviceId);
-    for (const id of gone) this.selection.delete(id);
-    if (remaining.length === 0) this.setSignOut({ kind: 'done', scope: st.scope, targets: st.targets });
-    else this.setSignOut({ ...now, checking: false, remaining });
-    if (gone.length) this.dispatchEvent(new SignedOutEvent(gone, false));
+    // Loaded: the external stage was reached through it.
+    const flow = await loadSignOut();
+    const port = this.signOutPort();
+    if (port) await flow.checkExternal(port);
+  }
+
+  /** What the sign-out flow (session-sign-out.ts) reads and changes here. */
+  private signOutPort(): SignOutPort | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    return {
+      source,
+      stage: () => this.signOut,
+      set: (s) => this.setSignOut(s),
+      load: () => this.load,
+      refreshFailure: () => this.refreshFailure,
+      reload: () => this.reload(),
+      lookUpAccountManagement: () => this.lookUpAccountManagement(),
+      accountManagement: () => ({ known: this.accountManagementKnown, value: this.accountManagement, failure: this.accountManagementFailure }),
+      deselect: (ids) => {
+        for (const id of ids) this.selection.delete(id);
+      },
+      removeRows: (ids) => this.removeRows(ids),
+      report: (ids, includesCurrent) => this.dispatchEvent(new SignedOutEvent(ids, includesCurrent)),
+    };
   }
 
   /** Leaves the "done" or "failed" outcome. */

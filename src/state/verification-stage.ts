@@ -78,3 +78,11 @@ const QR_PREFIX = [0x4d, 0x41, 0x54, 0x52, 0x49, 0x58]; // "MATRIX"
 export function isVerificationQr(bytes: ArrayLike<number>): boolean {
   return bytes.length > 10 && QR_PREFIX.every((b, i) => bytes[i] === b) && bytes[6] === 0x02;
 }
+
+/** The stages of the method steps (choose, QR, emoji), which `src/internal/verification-steps.ts` renders. */
+export const METHOD_STAGES = ['choose', 'scan', 'starting', 'compare-emoji', 'confirmed', 'reciprocate', 'scanned', 'checking'] as const;
+export type MethodStage = Extract<VerificationStage, { kind: (typeof METHOD_STAGES)[number] }>;
+
+export function isMethodStage(s: { kind: string }): s is MethodStage {
+  return (METHOD_STAGES as readonly string[]).includes(s.kind);
+}

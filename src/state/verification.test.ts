@@ -1,27 +1,10 @@
+// VerificationFlow (src/state/verification.ts) on a fake port: the request, the methods (emoji, QR), cancelling.
+// The read-back before "done": verification-readback.test.ts; what goes wrong while open: verification-lifecycle.test.ts.
 import { expect, waitUntil } from '@open-wc/testing';
 import { VerificationFlow, isVerificationQr } from './verification.js';
 import { parseVerifierError } from '../sdk/verification.js';
 import { FakeVerificationPort, fakeQrBytes } from '../../test/support/fake-verification.js';
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
-function manualTimers() {
-  const fns: (() => void)[] = [];
-  return {
-    setTimer: (fn: () => void) => (fns.push(fn), fns.length),
-    clearTimer: () => void fns.splice(0),
-    fire: () => fns.forEach((f) => f()),
-    get count() { return fns.length; },
-  };
-}
-
-async function outgoing(init: ConstructorParameters<typeof FakeVerificationPort>[0] = {}, qrDelayMs = 0) {
-  const port = new FakeVerificationPort(init);
-  const timers = manualTimers();
-  const flow = new VerificationFlow({ role: 'other-session', request: async () => port, qrDelayMs, ...timers });
-  await flow.start();
-  return { port, flow, timers };
-}
+import { tick, manualTimers, outgoing } from '../../test/support/verification-flow.js';
 
 describe('VerificationFlow (state machine)', () => {
   it('this-session role starts on the choice, then waits for another session to answer', async () => {
@@ -52,6 +35,19 @@ describe('VerificationFlow (state machine)', () => {
     await tick();
     expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
     expect(port.listenerCount).to.equal(0);
+  });
+
+  it('our own emoji start is one "starting" step (the started phase that follows does not announce it again)', async () => {
+    const { port, flow } = await outgoing();
+    port.update({ phase: 'ready', otherDeviceId: 'OTHER' });
+    await tick();
+    const seen: string[] = [];
+    flow.addEventListener('change', () => seen.push(flow.stage.kind));
+    await flow.startSas();
+    port.verifier = true;
+    port.update({ phase: 'started', chosenMethod: 'm.sas.v1' });
+    port.showSas();
+    expect(seen).to.deep.equal(['starting', 'compare-emoji']);
   });
 
   it('incoming: accept, the other side starts SAS, a mismatch cancels with m.mismatched_sas', async () => {
@@ -239,211 +235,5 @@ describe('VerificationFlow (state machine)', () => {
     expect(parseVerifierError(new Error('other'))).to.deep.equal({ code: undefined, byUs: undefined, reason: undefined });
     expect(isVerificationQr(fakeQrBytes())).to.equal(true);
     expect(isVerificationQr(new Uint8ClampedArray([1, 2, 3]))).to.equal(false);
-  });
-
-  it('done is only claimed once the signatures are read back; without them it ends as unsigned', async () => {
-    let now = 0;
-    const timers = manualTimers();
-    const port = new FakeVerificationPort({ phase: 'started', chosenMethod: 'm.sas.v1', otherDeviceId: 'OTHER' });
-    port.trusted = false;
-    const flow = new VerificationFlow({ role: 'other-session', request: async () => port, now: () => now, confirmTimeoutMs: 10_000, ...timers });
-    await flow.start();
-    port.update({ phase: 'done' });
-    expect(flow.stage).to.deep.equal({ kind: 'checking' });
-    await tick();
-    expect(flow.stage.kind, 'not yet: keeps looking').to.equal('checking');
-    expect(port.calls).to.include('checkTrust:true');
-    now = 5_000;
-    port.trustChanged();
-    await tick();
-    expect(flow.stage.kind).to.equal('checking');
-    now = 10_000;
-    timers.fire();
-    await tick();
-    expect(flow.stage).to.deep.equal({ kind: 'unsigned', deviceId: 'OTHER' });
-    expect(port.listenerCount).to.equal(0);
-    expect(port.calls, 'a finished verification is not cancelled').to.not.include('cancel');
-    // The signatures arriving late (after the deadline) don't turn it into a claim afterwards.
-    port.trustChanged({ trusted: true });
-    await tick();
-    expect(flow.stage.kind).to.equal('unsigned');
-  });
-
-  it('signatures that arrive while checking turn it into done (on the trust-change event, not only the poll)', async () => {
-    const { port, flow } = await outgoing({ otherDeviceId: 'OTHER' });
-    port.trusted = false;
-    port.update({ phase: 'done' });
-    await tick();
-    expect(flow.stage.kind).to.equal('checking');
-    port.trustChanged({ trusted: true });
-    await tick();
-    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
-    expect(port.calls).to.include('checkTrust:false');
-  });
-
-  it('a trust change during a running server read is not dropped: the store is read again right after it', async () => {
-    const { port, flow, timers } = await outgoing({ otherDeviceId: 'OTHER' });
-    const reads: boolean[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    port.trusted = false;
-    port.checkTrust = async (refresh: boolean) => {
-      reads.push(refresh);
-      const answer = port.trusted; // what the store held when the read began
-      if (refresh) await gate;
-      return answer;
-    };
-    port.update({ phase: 'done' });
-    expect(reads).to.deep.equal([true]);
-    port.trustChanged({ trusted: true }); // the signature lands while the server read is still out
-    release();
-    await waitUntil(() => flow.stage.kind !== 'checking', 'settled without a poll', { timeout: 1000 });
-    expect(flow.stage).to.deep.equal({ kind: 'done', deviceId: 'OTHER' });
-    expect(reads).to.deep.equal([true, false]);
-    expect(timers.count, 'the poll is stopped').to.equal(0);
-  });
-
-  it('a read-back that never answers still ends at the deadline (unsigned), on the poll', async () => {
-    let now = 0;
-    const timers = manualTimers();
-    const port = new FakeVerificationPort({ phase: 'started', chosenMethod: 'm.sas.v1', otherDeviceId: 'OTHER' });
-    port.checkTrust = () => new Promise<boolean>(() => undefined); // e.g. a /keys/query the network never answers
-    const flow = new VerificationFlow({ role: 'other-session', request: async () => port, now: () => now, confirmTimeoutMs: 10_000, ...timers });
-    await flow.start();
-    port.update({ phase: 'done' });
-    timers.fire();
-    await tick();
-    expect(flow.stage.kind).to.equal('checking');
-    now = 10_000;
-    timers.fire();
-    await tick();
-    expect(flow.stage).to.deep.equal({ kind: 'unsigned', deviceId: 'OTHER' });
-  });
-
-  it('no answer for a while: the waiting step says so once, and Cancel still works', async () => {
-    let now = 0;
-    const timers = manualTimers();
-    const port = new FakeVerificationPort();
-    const flow = new VerificationFlow({ role: 'other-session', request: async () => port, now: () => now, noAnswerMs: 30_000, ...timers });
-    await flow.start();
-    now = 29_000;
-    timers.fire();
-    expect(flow.stage).to.deep.equal({ kind: 'waiting-accept', deviceId: undefined });
-    now = 30_000;
-    timers.fire();
-    expect(flow.stage).to.deep.equal({ kind: 'waiting-accept', deviceId: undefined, slow: true });
-    let changes = 0;
-    flow.addEventListener('change', () => changes++);
-    now = 40_000;
-    timers.fire();
-    expect(changes).to.equal(0);
-    await flow.cancel();
-    expect(flow.stage).to.deep.include({ kind: 'cancelled', code: 'm.user', byUs: true });
-    expect(port.calls).to.include('cancel');
-  });
-
-  it('the other session signed out mid-flow: named as the cause, the request cancelled', async () => {
-    const { port, flow } = await outgoing({ phase: 'ready', otherDeviceId: 'OTHER' });
-    await tick();
-    expect(flow.stage.kind).to.equal('choose');
-    port.trustChanged();
-    await tick();
-    expect(flow.stage.kind, 'still there: nothing happens').to.equal('choose');
-    port.trustChanged({ deviceExists: false }, false);
-    await tick();
-    expect(flow.stage.kind, 'only a change of our own device list is looked into').to.equal('choose');
-    port.trustChanged({ deviceExists: false });
-    await tick();
-    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'xs.session_signed_out', byUs: false, reason: undefined });
-    expect(port.calls).to.include('cancel');
-    expect(port.listenerCount).to.equal(0);
-  });
-
-  it('user role starts on the start step; a missing identity and a key collision are their own failures', async () => {
-    const { NoUserIdentityError, KeyCollisionError } = await import('../sdk/user-verification.js');
-    const a = new VerificationFlow({ role: 'user', request: async () => { throw new NoUserIdentityError('@bob:x'); }, ...manualTimers() });
-    expect(a.stage).to.deep.equal({ kind: 'start' });
-    await a.start();
-    expect(a.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'no-user-identity' } });
-    const b = new VerificationFlow({ role: 'user', request: async () => { throw new KeyCollisionError('@bob:x'); }, ...manualTimers() });
-    await b.start();
-    expect(b.stage).to.deep.equal({ kind: 'failed', failure: { kind: 'key-collision' } });
-  });
-
-  it('cancelled without a code on the request (a QR mismatch rust records on the verifier only): the verifier’s code is used', async () => {
-    const { port, flow } = await outgoing({ phase: 'ready', otherDeviceId: 'OTHER', otherCanScan: true });
-    port.qr = fakeQrBytes();
-    await tick();
-    expect(flow.stage.kind).to.equal('choose');
-    port.end = { code: 'm.key_mismatch', byUs: true, reason: 'Secret mismatch' };
-    port.update({ phase: 'cancelled', cancellationCode: null });
-    await tick();
-    expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.key_mismatch', byUs: true, reason: 'Secret mismatch' });
-    const other = await outgoing({ phase: 'ready', otherDeviceId: 'X' });
-    other.port.update({ phase: 'cancelled', cancellationCode: null });
-    await tick();
-    expect(other.flow.stage, 'nothing recorded anywhere: a plain cancel').to.deep.include({ kind: 'cancelled', code: 'm.user', byUs: false });
-  });
-
-  describe('both sides starting at once', () => {
-    function incomingHub() {
-      let listener: ((p: FakeVerificationPort) => void) | undefined;
-      return {
-        watchIncoming: (l: (p: FakeVerificationPort) => void) => ((listener = l), () => (listener = undefined)),
-        arrive: (p: FakeVerificationPort) => listener?.(p),
-        get listening() { return listener !== undefined; },
-      };
-    }
-
-    it('this-session role: its request cancelled (m.user) as the other session’s request arrives → it sends again', async () => {
-      const hub = incomingHub();
-      const ports = [new FakeVerificationPort(), new FakeVerificationPort()];
-      let sent = 0;
-      const flow = new VerificationFlow({
-        role: 'this-session', request: async () => ports[sent++]!, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost' },
-      });
-      await flow.start();
-      hub.arrive(new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.user' }));
-      ports[0]!.update({ phase: 'cancelled', cancellationCode: 'm.user' });
-      await waitUntil(() => sent === 2, 'sent again');
-      await tick();
-      expect(flow.stage.kind).to.equal('waiting-accept');
-      flow.dispose();
-      expect(hub.listening).to.equal(false);
-    });
-
-    it('other-session role with the larger device id: waits for the other side’s new request and accepts it', async () => {
-      const hub = incomingHub();
-      const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
-      const flow = new VerificationFlow({
-        role: 'other-session', request: async () => port, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
-      });
-      await flow.start();
-      port.update({ phase: 'cancelled', cancellationCode: 'm.user' });
-      hub.arrive(new FakeVerificationPort({ initiatedByMe: false, phase: 'cancelled', cancellationCode: 'm.user' }));
-      await waitUntil(() => flow.stage.kind === 'waiting-accept', 'waiting for their new request');
-      const theirs = new FakeVerificationPort({ initiatedByMe: false, otherDeviceId: 'AAAA' });
-      hub.arrive(theirs);
-      await waitUntil(() => theirs.calls.includes('accept'), 'adopted');
-      expect(flow.stage.kind).to.equal('accepting');
-      theirs.update({ phase: 'ready' });
-      await tick();
-      expect(flow.stage.kind).to.equal('choose');
-    });
-
-    it('a plain decline (no request from the other side) is shown as such after a short look', async () => {
-      const hub = incomingHub();
-      const port = new FakeVerificationPort({ otherDeviceId: 'AAAA' });
-      const flow = new VerificationFlow({
-        role: 'other-session', request: async () => port, ...manualTimers(),
-        watchIncoming: hub.watchIncoming as never, peer: { userId: '@me:localhost', deviceId: 'AAAA' },
-      });
-      await flow.start();
-      port.update({ phase: 'cancelled', cancellationCode: 'm.user' });
-      await waitUntil(() => flow.stage.kind === 'cancelled', 'cancelled', { timeout: 3000 });
-      expect(flow.stage).to.deep.equal({ kind: 'cancelled', code: 'm.user', byUs: false, reason: undefined });
-    });
   });
 });

@@ -131,7 +131,7 @@ export class VerificationFlow extends VerificationLifecycle {
     if (method === METHOD_RECIPROCATE) {
       if (this.weScanned) this.set({ kind: 'scanned' });
       else if (this.stage.kind !== 'reciprocate') this.set({ kind: 'starting' });
-    } else if (this.stage.kind !== 'compare-emoji') {
+    } else if (this.stage.kind !== 'compare-emoji' && this.stage.kind !== 'starting') {
       this.set({ kind: 'starting' });
     }
     this.port

@@ -1,6 +1,6 @@
-// What <xs-key-storage> does and shows, loaded when the element first connects (so the drop-in bundle only
-// carries the element's shell): the live overview from the account model, the turn-off flow, the Security Key
-// entry reused for "turn on" and "check my key", and the history restore.
+// What <xs-key-storage> does after its overview, loaded in the first idle moment after the overview renders or with
+// the first press (issue 17: the overview is the element's first render, key-storage.ts): the turn-off flow, the
+// Security Key entry reused for "turn on" and "check my key", and the history restore.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
@@ -8,20 +8,23 @@ import type { XsEvent } from '../../events/xs-event.js';
 import { XsKeyStorageChangeEvent } from '../../events/xs-key-storage-change.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { translate } from '../../i18n/registry.js';
-import { accountModel, type AccountState } from '../../sdk/account.js';
+import { accountModel } from '../../sdk/account.js';
 import { describeFailure } from '../../sdk/errors.js';
-import { backupTurnedOff } from '../../sdk/key-backup-setting.js';
 import { BackupInTheWayError, turnBackupOff, type KeyCheckResult } from '../../sdk/key-storage.js';
 import type { RecoveryPort } from '../../sdk/recovery-key.js';
-import { backupView, KeyStorageFlow, type BackupView, type KeyStorageStage } from '../../state/key-storage.js';
+import { KeyStorageFlow, type KeyStorageStage } from '../../state/key-storage.js';
 import type { RecoveryStage } from '../../state/recovery-key.js';
 import { HistoryRestoreView } from '../verify-login/history-restore-view.js';
 import type { KeyEntry } from '../verify-login/verify-login-key.js';
-import { keyStorageStrings as S } from './key-storage.strings.js';
+import { keyStorageStepsStrings as S } from './key-storage.steps.strings.js';
+import { keyStorageStrings as O } from './key-storage.strings.js';
 
-type Term = { [K in keyof typeof S.en]: (typeof S.en)[K] extends string ? K : never }[keyof typeof S.en];
+type Keys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+type Term = Keys<typeof S.en> | Keys<typeof O.en>;
 /** What the Security Key entry is open for. */
 type Purpose = 'on' | 'check';
+/** A press on the overview. */
+export type OverviewAction = 'off' | 'on' | 'restore' | 'check';
 export type KeyStorageMode = 'backup' | 'check-key';
 
 /** What the view needs from its element. */
@@ -35,7 +38,6 @@ export interface KeyStorageHost extends ReactiveControllerHost {
 
 export class KeyStorageView {
   private client?: MatrixClient;
-  private account: AccountState = { snapshot: null, failure: null };
   private stage: KeyStorageStage = { kind: 'overview' };
   private keyEntry?: KeyEntry;
   private purpose?: Purpose;
@@ -50,17 +52,10 @@ export class KeyStorageView {
   }
 
   private t(key: Term): string {
-    return translate(this.host.lang, S, key as 'heading');
-  }
-
-  private get view(): BackupView {
-    return backupView(this.account.snapshot, this.account.failure, !!this.client && backupTurnedOff(this.client));
+    return key in S.en ? translate(this.host.lang, S, key as 'back') : translate(this.host.lang, O, key as 'heading');
   }
 
   private changed() {
-    const v = this.view.state;
-    this.host.setState('on', v === 'on');
-    this.host.setState('off', v === 'off');
     this.host.setState('working', this.stage.kind === 'turning-off' || this.keyEntry?.stage.kind === 'restoring');
     this.host.requestUpdate();
   }
@@ -79,18 +74,12 @@ export class KeyStorageView {
     this.detach?.();
     this.detach = undefined;
     this.client = client;
-    this.account = { snapshot: null, failure: null };
     this.stage = { kind: 'overview' };
     this.closeEntry();
     this.restoreView.reset();
     if (!client) return this.changed();
+    // The element follows the account model (its overview); the flows here only ask it to read again.
     const model = accountModel(client);
-    const unsubscribe = model.subscribe({
-      onState: (st) => {
-        this.account = st;
-        this.changed();
-      },
-    });
     const flow = new KeyStorageFlow({ turnOff: () => turnBackupOff(client) });
     this.flow = flow;
     flow.addEventListener('change', () => {
@@ -106,7 +95,6 @@ export class KeyStorageView {
       this.changed();
     });
     this.detach = () => {
-      unsubscribe();
       flow.dispose();
       if (this.flow === flow) this.flow = undefined;
     };
@@ -255,7 +243,8 @@ export class KeyStorageView {
     const flow = this.flow!;
     switch (s.kind) {
       case 'overview':
-        return this.renderOverview(s.note);
+        // The element renders the overview itself (key-storage.ts).
+        return html`<div part="base">${this.heading(this.t('heading'))}<p part="status" role="status">${this.t('state.checking')}</p></div>`;
       case 'confirm-off':
         return html`<div part="base">
           ${this.heading(this.t('confirmOffHeading'))}
@@ -284,33 +273,33 @@ export class KeyStorageView {
     }
   }
 
-  private renderOverview(note: 'cancelled' | undefined) {
-    const v = this.view;
-    const client = this.client!;
-    const flow = this.flow!;
-    const actions: TemplateResult[] = [];
-    if (v.state === 'on' || v.state === 'unusable') actions.push(this.button(this.t('turnOff'), () => flow.askOff(), v.state === 'on' ? '' : 'danger'));
-    if (v.state === 'off') {
-      actions.push(this.button(this.t('turnOn'), () => {
+  /** The overview shows (rendered by the element): no step of a flow is open. */
+  atOverview(): boolean {
+    return !!this.client && !this.keyEntry && this.stage.kind === 'overview' && this.host.mode !== 'check-key';
+  }
+
+  /** What the overview adds after a flow came back to it ("Nothing changed."). */
+  overviewNote(): 'cancelled' | undefined {
+    return this.stage.kind === 'overview' ? this.stage.note : undefined;
+  }
+
+  /** A press on the overview's buttons. */
+  act(action: OverviewAction): void {
+    const client = this.client;
+    const flow = this.flow;
+    if (!client || !flow || !this.atOverview()) return;
+    switch (action) {
+      case 'off':
+        return flow.askOff();
+      case 'on':
         flow.turnOn();
-        void this.openEntry(client, 'on');
-      }, 'primary'));
-    }
-    if (v.state === 'on' && v.canRestore) {
-      // A second press (or Try again) while a restore runs joins it (HistoryRestoreView keeps one flow).
-      actions.push(this.button(this.t('restore'), () => {
+        return void this.openEntry(client, 'on');
+      case 'restore':
+        // A second press (or Try again) while a restore runs joins it (HistoryRestoreView keeps one flow).
         flow.restore();
-        this.restoreView.start(client);
-      }));
+        return this.restoreView.start(client);
+      case 'check':
+        return void this.openEntry(client, 'check');
     }
-    if (v.state !== 'checking' && v.state !== 'not-set-up' && v.state !== 'unknown') actions.push(this.button(this.t('checkKey'), () => void this.openEntry(client, 'check')));
-    return html`<div part="base">
-      ${this.heading(this.t('heading'))}
-      <p part="status" role="status" data-state=${v.state}>${this.t(`state.${v.state}`)}</p>
-      ${v.state === 'off' && v.turnedOff ? html`<p>${this.t('turnedOffElsewhere')}</p>` : nothing}
-      ${v.dehydratedDevice ? html`<p data-dehydrated-device>${this.t('dehydratedOn')}</p>` : nothing}
-      ${note === 'cancelled' ? html`<p role="status" class="note">${this.t('nothingChanged')}</p>` : nothing}
-      ${actions.length ? html`<div class="row">${actions}</div>` : nothing}
-    </div>`;
   }
 }

@@ -5,7 +5,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { ImportReport } from '../../sdk/room-keys.js';
 import type { ImportProblem } from '../../state/key-import.js';
-import { keyTransferStrings as S } from './key-transfer.strings.js';
+import { keyTransferStepStrings as S } from './key-transfer-steps.strings.js';
 
 type Terms = typeof S.en;
 type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyof Terms];

@@ -148,6 +148,7 @@ describe('<xs-key-transfer>', () => {
       <xs-key-transfer mode="import" .client=${fakeClient('[]')}></xs-key-transfer>
     </div>`);
     const el = wrap.querySelector('xs-key-transfer')!;
+    await el.updateComplete; // the import step loads after the first render
     await choose(el, new File(['hello'], `${'exported_room_keys_from_my_old_laptop_'.repeat(3)}.txt`));
     const drop = root(el).querySelector('[part=drop-zone]')!.getBoundingClientRect();
     const outside = [...root(el).querySelectorAll('[part=drop-zone] *')]

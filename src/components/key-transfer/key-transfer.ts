@@ -1,28 +1,21 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import '../../define/xs-new-passphrase.js';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsKeysExportedEvent } from '../../events/xs-keys-exported.js';
 import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
 import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import { filePicker, filePickerStyles } from '../../internal/file-picker.js';
+import { filePickerStyles } from '../../internal/file-picker.styles.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { warmUpKeyFileWorkers } from '../../keyfile/megolm-key-file.js';
-import { countRoomKeys, exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
-import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
-import { KeyImportFlow, type ImportStage } from '../../state/key-import.js';
+import type { ExportStage } from '../../state/key-export.js';
+import type { ImportStage } from '../../state/key-import.js';
 import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
+import type { BoundFlows } from './key-transfer-steps.js';
 import { keyTransferStrings as S } from './key-transfer.strings.js';
 import { keyTransferStyles } from './key-transfer.styles.js';
-import { fileSize, importReport, problemCode, problemText } from './key-transfer-text.js';
-import { renderExportStep } from './export-steps.js';
 
 type View = 'menu' | 'export' | 'import';
-
-type Terms = typeof S.en;
-type PlainKey = { [K in keyof Terms]: Terms[K] extends string ? K : never }[keyof Terms];
 
 /**
  * @summary Export the room keys of this device to a passphrase-protected file, and import such a file — with
@@ -68,10 +61,15 @@ export class XsKeyTransfer extends XsElement {
   @query('xs-new-passphrase') private newPassphrase?: XsNewPassphrase;
   @query('#import-passphrase') private importPassphrase?: HTMLInputElement;
 
+  /**
+   * The steps past the choice, their flows and the key file behind them (key-transfer-steps.ts): loaded when a step
+   * is shown, or in the first idle moment after the choice was rendered.
+   */
+  private readonly steps = this.lazy(() => import('./key-transfer-steps.js'));
   /** The file the import flow holds, to show it in a re-rendered file input (after a failed attempt, or a drop). */
   private chosenFile?: File;
-  private exportFlow?: KeyExportFlow;
-  private importFlow?: KeyImportFlow;
+  /** The flows of the current client, once the steps are loaded (bound in `willUpdate`). */
+  private flows?: BoundFlows & { client: MatrixClient };
   /** Computed once per client: a new array on every render would make the strength meter re-score forever. */
   private userInputs: string[] = [];
 
@@ -79,97 +77,85 @@ export class XsKeyTransfer extends XsElement {
     return this.mode ?? this.view;
   }
 
-  protected override stageKey(): string {
+  protected override stageKey(): string | undefined {
     const v = this.activeView;
+    if (v === 'menu') return 'menu';
+    // A step still loading has no heading to focus yet: its key comes with it.
+    if (!this.flows) return undefined;
     if (v === 'export') return `export:${this.exportStage.kind}`;
-    if (v === 'import') return `import:${this.importStage.kind}`;
-    return 'menu';
+    return `import:${this.importStage.kind}`;
   }
 
   override connectedCallback() {
     super.connectedCallback();
     // Someone working in the element is about to export or import: start the crypto workers now, so that the call
     // does not wait for them to boot (they stop by themselves after a minute unused).
-    this.addEventListener('focusin', warmUpKeyFileWorkers);
+    this.addEventListener('focusin', this.warmUp);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.removeEventListener('focusin', warmUpKeyFileWorkers);
+    this.removeEventListener('focusin', this.warmUp);
   }
 
+  private readonly warmUp = () => {
+    void this.steps.load().then((m) => m.warmUpKeyFileWorkers(), () => undefined);
+  };
+
   protected override clientChanged(client: MatrixClient | undefined) {
-    this.exportFlow?.reset();
-    this.importFlow?.reset();
-    this.exportFlow = this.importFlow = undefined;
     this.chosenFile = undefined;
     this.exportStage = { kind: 'idle' };
     this.importStage = { kind: 'choose' };
     if (!client) return;
     const userId = client.getUserId() ?? '';
     this.userInputs = [userId, userId.replace(/^@/, '').split(':')[0] ?? '', userId.split(':')[1] ?? ''].filter(Boolean);
-    const exportFlow = (this.exportFlow = new KeyExportFlow({
-      collect: () => exportRoomKeys(client),
-      count: () => countRoomKeys(client),
-      save: (file, name) => this.download(file, name),
-      kdfRounds: () => this.kdfRounds,
-    }));
-    const importFlow = (this.importFlow = new KeyImportFlow({
-      importKeys: (json, onProgress) => importRoomKeys(client, json, onProgress),
-    }));
-    const onExport = () => {
-      const s = exportFlow.stage;
-      this.exportStage = s;
-      this.setCustomState('working', s.kind === 'working' || this.importStage.kind === 'decrypting' || this.importStage.kind === 'importing');
-      if (s.kind === 'done') this.emit(new XsKeysExportedEvent(s.count, s.fileName));
-      if (s.kind === 'failed') this.emit(new XsErrorEvent(`export-${s.failure.kind}`, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-    };
-    const onImport = () => {
-      const s = importFlow.stage;
-      this.importStage = s;
-      this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
-      if (s.kind === 'done') {
-        const r = s.report;
-        this.emit(new XsKeysImportedEvent(r.total, r.imported, r.skipped, r.alreadyPresent, r.malformed, r.unknownAlgorithm));
-      }
-      if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${problemCode(s.problem)}`, problemText(this.localize, s.problem)));
-    };
-    exportFlow.addEventListener('change', onExport);
-    importFlow.addEventListener('change', onImport);
-    // The export form is shown only once it is known that there is something to export.
-    if (this.activeView === 'export') void exportFlow.check();
     return () => {
-      exportFlow.removeEventListener('change', onExport);
-      importFlow.removeEventListener('change', onImport);
-      // Leaving mid-flow stops the export (nothing is saved); an import already storing keys finishes in the store.
-      exportFlow.cancel();
-      importFlow.cancel();
+      this.flows?.unbind();
+      this.flows = undefined;
     };
   }
 
-  private download(file: Uint8Array<ArrayBuffer>, name: string) {
-    const url = URL.createObjectURL(new Blob([file], { type: 'text/plain' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.rel = 'noopener';
-    a.style.display = 'none';
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  /** Binds the flows of the client once the steps are here (they arrive by themselves: see `steps`). */
+  private bindFlows() {
+    const client = this.matrixClient;
+    const m = this.steps.value;
+    if (!m || !client || !this.isConnected || this.flows?.client === client) return;
+    const bound = m.bindFlows(client, {
+      root: this.renderRoot,
+      kdfRounds: () => this.kdfRounds,
+      exportChanged: (s) => {
+        this.exportStage = s;
+        this.setCustomState('working', s.kind === 'working' || this.importStage.kind === 'decrypting' || this.importStage.kind === 'importing');
+        if (s.kind === 'done') this.emit(new XsKeysExportedEvent(s.count, s.fileName));
+        if (s.kind === 'failed') this.emit(new XsErrorEvent(`export-${s.failure.kind}`, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
+      },
+      importChanged: (s) => {
+        this.importStage = s;
+        this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
+        if (s.kind === 'done') {
+          const r = s.report;
+          this.emit(new XsKeysImportedEvent(r.total, r.imported, r.skipped, r.alreadyPresent, r.malformed, r.unknownAlgorithm));
+        }
+        if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${m.problemCode(s.problem)}`, m.problemText(this.localize, s.problem)));
+      },
+    });
+    this.flows = { ...bound, client };
+    // The export form is shown only once it is known that there is something to export.
+    if (this.activeView === 'export') void bound.exportFlow.check();
   }
 
   // ---- intents ----
 
   private open(view: View) {
     this.view = view;
-    if (view === 'export') this.exportFlow?.reset(true);
+    if (view === 'export') this.flows?.exportFlow.reset(true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.exportFlow?.reset(true);
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.flows?.exportFlow.reset(true);
+    // Only once the steps are here (reading `steps.value` before would load them for the choice alone).
+    if (this.steps.ready) this.bindFlows();
   }
 
   private onValidity = (e: XsPassphraseValidityEvent) => {
@@ -180,20 +166,21 @@ export class XsKeyTransfer extends XsElement {
   private submitExport(e: SubmitEvent) {
     e.preventDefault();
     const field = this.newPassphrase;
-    if (!field || !field.valid || !this.exportFlow) return;
+    const flow = this.flows?.exportFlow;
+    if (!field || !field.valid || !flow) return;
     const passphrase = field.takeValue();
-    void this.exportFlow.start(passphrase);
+    void flow.start(passphrase);
   }
 
   private pickFile(file: File) {
     this.importHint = undefined;
     this.chosenFile = file;
-    this.importFlow?.chooseFile(file);
+    this.flows?.importFlow.chooseFile(file);
   }
 
   private submitImport(e: SubmitEvent) {
     e.preventDefault();
-    const flow = this.importFlow;
+    const flow = this.flows?.importFlow;
     const input = this.importPassphrase;
     if (!flow || !input) return;
     if (!flow.hasFile) {
@@ -208,6 +195,18 @@ export class XsKeyTransfer extends XsElement {
     const passphrase = input.value;
     input.value = '';
     void flow.start(passphrase);
+  }
+
+  private finishExport() {
+    this.flows?.exportFlow.reset();
+    this.passValid = false;
+    if (!this.mode) this.view = 'menu';
+  }
+
+  private finishImport() {
+    this.flows?.importFlow.reset();
+    this.chosenFile = undefined;
+    if (!this.mode) this.view = 'menu';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -234,28 +233,10 @@ export class XsKeyTransfer extends XsElement {
 
   // ---- rendering ----
 
-  private heading(key: PlainKey) {
-    return html`<h3 tabindex="-1" data-stage-heading>${this.localize.t(S, key)}</h3>`;
-  }
-
-  private backButton() {
-    return this.mode ? nothing : html`<button type="button" part="action" @click=${() => this.open('menu')}>${this.localize.t(S, 'back')}</button>`;
-  }
-
-  private percent(f: number) {
-    return this.localize.number(Math.min(1, Math.max(0, f)), { style: 'percent' });
-  }
-
-  private progress(value?: number) {
-    return value === undefined
-      ? html`<progress part="progress" aria-label=${this.localize.t(S, 'progressLabel')}></progress>`
-      : html`<progress part="progress" max="1" .value=${value} aria-label=${this.localize.t(S, 'progressLabel')}></progress>`;
-  }
-
   private renderMenu() {
     const t = this.localize;
     return html`<div part="base">
-      ${this.heading('menuHeading')}
+      <h3 tabindex="-1" data-stage-heading>${t.t(S, 'menuHeading')}</h3>
       <p>${t.t(S, 'menuIntro')}</p>
       <div class="row">
         <button type="button" part="action" @click=${() => this.open('export')}>${t.t(S, 'chooseExport')}</button>
@@ -264,106 +245,33 @@ export class XsKeyTransfer extends XsElement {
     </div>`;
   }
 
-  private renderExport() {
-    return renderExportStep(this.exportStage, {
-      t: this.localize,
-      heading: (key) => this.heading(key),
-      progress: (value) => this.progress(value),
-      percent: (f) => this.percent(f),
-      backButton: () => this.backButton(),
-      flow: this.exportFlow,
-      userInputs: this.userInputs,
-      passValid: this.passValid,
-      onValidity: this.onValidity,
-      submit: (e) => this.submitExport(e),
-      finish: () => this.finishExport(),
-    });
-  }
-
-  private finishExport() {
-    this.exportFlow?.reset();
-    this.passValid = false;
-    if (!this.mode) this.view = 'menu';
-  }
-
-  private finishImport() {
-    this.importFlow?.reset();
-    this.chosenFile = undefined;
-    if (!this.mode) this.view = 'menu';
-  }
-
-  private renderImport() {
-    const t = this.localize;
-    const s = this.importStage;
-    switch (s.kind) {
-      case 'choose': {
-        const problem = s.problem ? problemText(this.localize, s.problem) : this.importHint ? t.t(S, this.importHint) : undefined;
-        return html`<form part="base" @submit=${this.submitImport}>
-          ${this.heading('importHeading')}
-          <p>${t.t(S, 'importIntro')}</p>
-          ${filePicker({
-            id: 'file',
-            accept: '.txt,text/plain',
-            label: t.t(S, 'chooseFile'),
-            hint: t.t(S, 'dropHint'),
-            chosen: s.file ? t.t(S, 'chosenFile', s.file.name, fileSize(t, s.file.size)) : undefined,
-            onFile: (file) => this.pickFile(file),
-            onDragging: (on) => this.setCustomState('dragging', on),
-          })}
-          <label for="import-passphrase">${t.t(S, 'passphraseLabel')}</label>
-          <input id="import-passphrase" type="password" autocomplete="off" spellcheck="false" autocapitalize="off"
-            aria-invalid=${s.problem?.kind === 'file' && s.problem.code === 'wrong-passphrase-or-damaged' ? 'true' : 'false'}
-            aria-describedby=${problem ? 'problem' : nothing} />
-          ${problem ? html`<p id="problem" role="alert">${problem}</p>` : nothing}
-          <div class="row">
-            <button type="submit" class="primary" part="action">${t.t(S, 'importSubmit')}</button>
-            ${this.backButton()}
-          </div>
-        </form>`;
-      }
-      case 'decrypting':
-        return html`<div part="base">
-          ${this.heading('importWorkingHeading')}
-          ${this.progress(s.phase === 'decryption' ? s.fraction : undefined)}
-          <p role="status" aria-live="polite" part="status">${s.phase === 'key-derivation' ? t.t(S, 'importKdf') : t.t(S, 'importDecrypting', this.percent(s.fraction))}</p>
-          <div class="row"><button type="button" part="action" @click=${() => this.importFlow?.cancel()}>${t.t(S, 'cancel')}</button></div>
-        </div>`;
-      case 'importing':
-        return html`<div part="base">
-          ${this.heading('importWorkingHeading')}
-          ${this.progress(s.total ? s.done / s.total : undefined)}
-          <p role="status" aria-live="polite" part="status">${s.total ? t.t(S, 'importStoring', t.number(s.done), t.number(s.total)) : t.t(S, 'importStoringStart')}</p>
-          <p>${t.t(S, 'importNoCancel')}</p>
-        </div>`;
-      case 'done': {
-        const r = s.report;
-        return html`<div part="base">
-          ${this.heading(r.imported || !(r.malformed || r.unknownAlgorithm) ? 'importDoneHeading' : 'importNothingHeading')}
-          ${importReport(t, r)}
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.finishImport()}>${t.t(S, 'done')}</button>
-            <button type="button" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
-          </div>
-        </div>`;
-      }
-      case 'cancelled':
-        return html`<div part="base">
-          ${this.heading('importCancelledHeading')}
-          <p role="status" part="status">${t.t(S, 'importCancelled')}</p>
-          <div class="row">
-            <button type="button" class="primary" part="action" @click=${() => this.importFlow?.reset()}>${t.t(S, 'importAnother')}</button>
-            ${this.backButton()}
-          </div>
-        </div>`;
-    }
-  }
-
   protected override render() {
     if (!this.matrixClient) return html`<p part="status" role="status">${this.localize.t(S, 'notConnected')}</p>`;
-    switch (this.activeView) {
-      case 'menu': return this.renderMenu();
-      case 'export': return this.renderExport();
-      case 'import': return this.renderImport();
+    const view = this.activeView;
+    if (view === 'menu') return this.renderMenu();
+    const m = this.steps.value;
+    // The step arrives in a moment (this renders again then; `updateComplete` waits for it).
+    if (!m || !this.flows) return html`<div part="base"></div>`;
+    const frame = { t: this.localize, back: this.mode ? undefined : () => this.open('menu') };
+    if (view === 'export') {
+      return m.renderExportStep(this.exportStage, {
+        ...frame,
+        flow: this.flows.exportFlow,
+        userInputs: this.userInputs,
+        passValid: this.passValid,
+        onValidity: this.onValidity,
+        submit: (e) => this.submitExport(e),
+        finish: () => this.finishExport(),
+      });
     }
+    return m.renderImportStep(this.importStage, {
+      ...frame,
+      flow: this.flows.importFlow,
+      hint: this.importHint,
+      submit: (e) => this.submitImport(e),
+      pickFile: (file) => this.pickFile(file),
+      dragging: (on) => this.setCustomState('dragging', on),
+      finish: () => this.finishImport(),
+    });
   }
 }

@@ -4,7 +4,7 @@ import '../../define/xs-new-passphrase.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { registerTranslation, translate } from '../../i18n/registry.js';
 import { languageOf } from '../../i18n/localize.js';
-import { newPassphraseStrings } from './new-passphrase.strings.js';
+import { newPassphraseStrengthStrings } from './new-passphrase.strength.strings.js';
 import { estimatorRequested } from '../../internal/passphrase-strength.js';
 import type { XsNewPassphrase } from './new-passphrase.js';
 
@@ -28,7 +28,7 @@ function type(input: HTMLInputElement, value: string) {
 
 async function scored(el: XsNewPassphrase) {
   // "Strength: …" in the element's language (German and French are shipped; others show English).
-  const shown = () => translate(languageOf(el), newPassphraseStrings, 'strength', '').trim();
+  const shown = () => translate(languageOf(el), newPassphraseStrengthStrings, 'strength', '').trim();
   await waitUntil(() => (parts(el).status.textContent ?? '').includes(shown()), 'strength shown', { timeout: 10_000 });
   await el.updateComplete;
 }

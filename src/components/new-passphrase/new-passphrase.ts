@@ -2,17 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { estimateStrength, SUGGESTION_KEYS, WARNING_KEYS, type PassphraseScore, type StrengthVerdict } from '../../internal/passphrase-strength.js';
+import { estimateStrength } from '../../internal/passphrase-strength.js';
+import type { Strength } from './new-passphrase.strength.js';
 import { newPassphraseStrings as S } from './new-passphrase.strings.js';
 import { newPassphraseStyles } from './new-passphrase.styles.js';
-
-type Strength =
-  | { kind: 'empty' }
-  | { kind: 'checking' }
-  | { kind: 'scored'; estimate: StrengthVerdict }
-  | { kind: 'unavailable' };
-
-const SCORE_KEYS = ['score0', 'score1', 'score2', 'score3', 'score4'] as const;
 
 /**
  * @summary A new passphrase, typed twice, with a strength meter. Used wherever the kit asks someone to choose a
@@ -66,6 +59,8 @@ export class XsNewPassphrase extends XsElement {
   @query('#passphrase') private passInput?: HTMLInputElement;
   @query('#confirm') private confirmInput?: HTMLInputElement;
 
+  /** The strength in words (new-passphrase.strength.ts): needed from the first keystroke on. */
+  private readonly words = this.lazy(() => import('./new-passphrase.strength.js'));
   private estimateSeq = 0;
   private lastValid = false;
 
@@ -131,7 +126,7 @@ export class XsNewPassphrase extends XsElement {
     }
     if (this.strength.kind !== 'scored') this.strength = { kind: 'checking' };
     try {
-      const estimate = await estimateStrength(value, this.userInputs);
+      const [estimate] = await Promise.all([estimateStrength(value, this.userInputs), this.words.load()]);
       if (seq === this.estimateSeq) this.strength = { kind: 'scored', estimate };
     } catch {
       if (seq === this.estimateSeq) this.strength = { kind: 'unavailable' };
@@ -171,36 +166,12 @@ export class XsNewPassphrase extends XsElement {
     }
   };
 
-  private scoreName(score: PassphraseScore): string {
-    return this.localize.t(S, SCORE_KEYS[score]);
-  }
-
-  private renderStrength() {
-    const s = this.strength;
-    switch (s.kind) {
-      case 'empty':
-        return nothing;
-      case 'checking':
-        return this.localize.t(S, 'checking');
-      case 'unavailable':
-        return this.localize.t(S, 'unavailable');
-      case 'scored': {
-        const { score, warning, suggestions } = s.estimate;
-        const verdict =
-          score >= this.minScore
-            ? this.localize.t(S, 'strongEnough')
-            : this.localize.t(S, 'tooWeak', this.scoreName(Math.min(Math.max(this.minScore, 0), 4) as PassphraseScore));
-        return html`${this.localize.t(S, 'strength', this.scoreName(score))}. ${verdict}
-          ${warning ? html`<br />${this.localize.t(S, WARNING_KEYS[warning])}` : nothing}
-          ${suggestions.length ? html`<ul>${suggestions.map((t) => html`<li>${this.localize.t(S, SUGGESTION_KEYS[t])}</li>`)}</ul>` : nothing}`;
-      }
-    }
-  }
-
   protected override render() {
     const score = this.strength.kind === 'scored' ? this.strength.estimate.score : 0;
     const mismatch = this.confirmTouched && !this.confirmMatches;
-    const scoreText = this.strength.kind === 'scored' ? this.scoreName(this.strength.estimate.score) : undefined;
+    // Anything but "empty" happened after a keystroke, which loaded the words (or the estimate had none to make).
+    const words = this.strength.kind === 'empty' ? undefined : this.words.value;
+    const scoreText = this.strength.kind === 'scored' && words ? words.scoreName(this.localize, this.strength.estimate.score) : undefined;
     return html`
       <div class="field">
         <label for="passphrase">${this.label ?? this.localize.t(S, 'label')}</label>
@@ -228,7 +199,7 @@ export class XsNewPassphrase extends XsElement {
           aria-label=${this.localize.t(S, 'meterLabel')}
           aria-valuetext=${scoreText ?? ''}
         ></meter>
-        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${this.renderStrength()}</div>
+        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words ? words.renderStrength(this.localize, this.strength, this.minScore) : nothing}</div>
       </div>
       <div class="field">
         <label for="confirm">${this.confirmLabel ?? this.localize.t(S, 'confirmLabel')}</label>

@@ -159,6 +159,9 @@ describe('<xs-room-trust>', () => {
     await until(() => el.shadowRoot!.querySelectorAll('[part=change]').length === 40, 'all rows');
     const rows = () => (el as unknown as { rowRenders: number }).rowRenders;
     const before = rows();
+    // The lazily loaded part (what a press did, the unsigned list) arriving re-renders no row without an outcome.
+    await (el as unknown as { more: { load(): Promise<unknown> } }).more.load();
+    await el.updateComplete;
     f.data.set('@u3:x', memberRead('@u3:x', { wasVerified: true, masterKey: 'K' }));
     f.state.watch!.users(['@u3:x']);
     await until(() => el.shadowRoot!.querySelector('[data-user="@u3:x"]')!.textContent!.includes('You verified'), 'row updated');

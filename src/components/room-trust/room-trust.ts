@@ -14,6 +14,7 @@ import type { RoomTrustSource } from '../../sdk/room-trust.js';
 import { ROOM_TRUST_READ_TIMEOUT_MS, RoomTrustModel, roomTrustModel } from '../../state/room-trust-model.js';
 import { ROOM_BADGES, memoryAcknowledgementStore, type AcknowledgementStore, type MemberEntry, type RoomBadge, type RoomTrustStage, type RoomTrustView } from '../../state/room-trust.js';
 import { roomTrustStyles } from './room-trust.styles.js';
+import type { MoreHost } from './room-trust.more.js';
 import { roomTrustStrings } from './room-trust.strings.js';
 
 /** Rows of the unsigned-sessions list rendered per task. */
@@ -80,10 +81,17 @@ export class XsRoomTrust extends XsElement {
   @state() private open = false;
   @state() private verifying?: string;
   @state() private unhandled = false;
-  @state() private notice?: { key: Key; name: string };
+  @state() private notice?: { kind: 'acknowledge' | 'withdraw'; name: string };
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
+  /**
+   * `<xs-verify-user>`, opened inline by "Verify": loaded when a member's identity changed (the only time the button
+   * shows), not with the badge.
+   */
+  private readonly verifyUser = this.lazy(() => import('../../define/xs-verify-user.js'), 'demand');
+  /** What shows only after a press: outcomes, the unsigned sessions' list (room-trust.more.ts). */
+  private readonly more = this.lazy(() => import('./room-trust.more.js'));
   private model?: RoomTrustModel;
   /** With a custom `.source` and no store: this element's own in-memory store. */
   private ownStore?: AcknowledgementStore;
@@ -99,6 +107,17 @@ export class XsRoomTrust extends XsElement {
   /** Reads every member again. */
   refresh(): void {
     this.model?.refresh();
+  }
+
+  private moreHost(): MoreHost {
+    return {
+      localize: this.localize,
+      withName: (text, name) => this.nameIn(text, name),
+      who: (e) => this.who(e),
+      invisible: this.t('invisibleChars'),
+      dismiss: (userId) => void this.model?.dismissSessions(userId),
+      rowRendered: () => this.rowRenders++,
+    };
   }
 
   private stage(): Stage {
@@ -142,6 +161,7 @@ export class XsRoomTrust extends XsElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const b = this.badge;
+    if (!this.verifyUser.ready && this.model && this.view().changed.length) void this.verifyUser.load().catch(() => undefined);
     this.setExclusiveState(ROOM_BADGES, b);
     if (this.getAttribute('badge') !== b) this.setAttribute('badge', b);
   }
@@ -155,7 +175,7 @@ export class XsRoomTrust extends XsElement {
     const r = kind === 'acknowledge' ? await model.acknowledge(e.userId) : await model.withdraw(e.userId);
     if (model !== this.model) return;
     if (r.phase === 'done') {
-      this.notice = { key: kind === 'acknowledge' ? 'done.acknowledge' : 'done.withdraw', name: e.name };
+      this.notice = { kind, name: e.name };
       this.emit(new XsIdentityAcceptedEvent(e.userId, kind === 'acknowledge' ? 'pinned' : 'withdrawn'));
     } else if (r.phase === 'failed') {
       this.emit(new XsErrorEvent(`room-trust.${kind}-failed`, explainFailure(this.localize.lang, r.failure), r.failure.httpStatus));
@@ -166,11 +186,16 @@ export class XsRoomTrust extends XsElement {
     this.unhandled = false;
     const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'user', reason: e.trust === 'was-verified' ? 'identity-changed' : 'requested', userId: e.userId }));
     if (handled) return;
-    if (!this.matrixClient || !customElements.get('xs-verify-user')) {
+    if (!this.matrixClient) {
       this.unhandled = true;
       return;
     }
     this.verifying = e.userId;
+    // <xs-verify-user> is a flow of its own: it loads now (normally it already did, see `updated`).
+    void this.verifyUser.load().catch(() => {
+      this.verifying = undefined;
+      this.unhandled = true;
+    });
   }
 
   private async openDialog() {
@@ -192,7 +217,11 @@ export class XsRoomTrust extends XsElement {
 
   /** A term with `{name}` replaced by the name as inert, isolated text. */
   private withName(key: Key, name: string): TemplateResult {
-    const parts = this.t(key).split('{name}');
+    return this.nameIn(this.t(key), name);
+  }
+
+  private nameIn(text: string, name: string): TemplateResult {
+    const parts = text.split('{name}');
     const who = untrusted(name, this.t('invisibleChars'));
     return html`${parts.map((p, i) => (i === 0 ? p : html`${who}${p}`))}`;
   }
@@ -227,14 +256,14 @@ export class XsRoomTrust extends XsElement {
       <h2 id="heading" tabindex="-1" data-stage-heading>${this.t('heading')}</h2>
       <div part="status" role="status">
         <p>${this.t(this.summaryKey(stage, v.badge))}${stage.kind === 'error' ? ` ${explainFailure(lang, stage.failure)}` : ''}</p>
-        ${this.notice ? html`<p class="notice">${this.withName(this.notice.key, this.notice.name)}</p>` : nothing}
+        ${this.notice ? this.more.value?.notice(this.moreHost(), this.notice.kind, this.notice.name) : nothing}
       </div>
       ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
       ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
       ${v.changed.length
-        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang], () => this.renderChange(e)))}</ul>`
+        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, e.action ? this.more.ready : false], () => this.renderChange(e)))}</ul>`
         : nothing}
-      ${this.unhandled ? html`<p role="status">${this.t('unhandledVerify')}</p>` : nothing}
+      ${this.unhandled ? this.more.value?.unhandledVerify(this.localize) : nothing}
       ${this.renderVerify()}
       ${this.renderUnsigned(v)}
       ${stage.kind === 'ready' || stage.kind === 'loading' ? this.renderIsolation(v) : nothing}
@@ -258,17 +287,13 @@ export class XsRoomTrust extends XsElement {
           : html`<button type="button" part="action" class="primary" ?disabled=${busy} @click=${() => this.decide(e, 'acknowledge')}>${this.t('acknowledge')}</button>
               <button type="button" part="action" ?disabled=${busy} @click=${() => this.verify(e)}>${this.t('verify')}</button>`}
       </div>
-      ${busy ? html`<p role="status">${this.t('working')}</p>` : nothing}
-      ${a?.phase === 'not-applied' ? html`<p role="alert">${this.withName('not-applied', e.name)}</p>` : nothing}
-      ${a?.phase === 'failed'
-        ? html`<p role="alert">${this.withName(a.kind === 'acknowledge' ? 'failed.acknowledge' : 'failed.withdraw', e.name)} ${explainFailure(this.localize.lang, a.failure)}</p>`
-        : nothing}
+      ${a ? this.more.value?.outcome(this.moreHost(), e) : nothing}
     </li>`;
   }
 
   private renderVerify() {
     const u = this.verifying;
-    if (!u) return nothing;
+    if (!u || !this.verifyUser.ready) return nothing;
     return html`<div part="verify" class="verify">
       <xs-verify-user .client=${this.matrixClient} user-id=${u}></xs-verify-user>
       <div class="row"><button type="button" part="action" @click=${() => (this.verifying = undefined)}>${this.t('close')}</button></div>
@@ -280,16 +305,12 @@ export class XsRoomTrust extends XsElement {
     if (stage.kind !== 'ready' && stage.kind !== 'loading') return nothing;
     const sessions = v.unsigned.reduce((n, e) => n + (e.read?.unsigned.length ?? 0), 0);
     if (!sessions) return stage.kind === 'ready' ? html`<p>${this.t('noUnsigned')}</p>` : nothing;
-    const lang = this.localize.lang;
     return html`<div class="row">
         <button type="button" part="action" aria-expanded=${this.showUnsigned ? 'true' : 'false'} aria-controls="unsigned"
           @click=${this.toggleUnsigned}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
       </div>
       <div id="unsigned" ?hidden=${!this.showUnsigned}>
-        ${this.showUnsigned
-          ? html`<h3>${this.t('unsignedHeading')}</h3>
-              <ul part="unsigned">${repeat(v.unsigned.slice(0, this.unsignedShown), (e) => e.userId, (e) => guard([e, lang], () => this.renderUnsignedRow(e)))}</ul>`
-          : nothing}
+        ${this.showUnsigned ? this.more.value?.unsignedList(this.moreHost(), v.unsigned.slice(0, this.unsignedShown)) : nothing}
       </div>`;
   }
 
@@ -311,23 +332,6 @@ export class XsRoomTrust extends XsElement {
       await this.updateComplete;
       await new Promise((r) => setTimeout(r, 0));
     }
-  }
-
-  private renderUnsignedRow(e: MemberEntry): TemplateResult {
-    this.rowRenders++;
-    const invisible = this.t('invisibleChars');
-    const fresh = new Set(e.unsignedNew.map((s) => s.deviceId));
-    return html`<li class="member" data-user=${e.userId}>
-      ${this.who(e)}
-      <ul>
-        ${(e.read?.unsigned ?? []).map(
-          (s) => html`<li class="device" data-device=${s.deviceId}>${s.displayName ? html`${untrusted(s.displayName, invisible)} ` : html`${this.t('unnamedSession')} `}<span class="id">${untrusted(s.deviceId, invisible)}</span>${fresh.has(s.deviceId) ? nothing : html` · ${this.t('dismissed')}`}</li>`,
-        )}
-      </ul>
-      ${fresh.size
-        ? html`<button type="button" part="action" aria-label=${this.localize.t(roomTrustStrings, 'dismissLabel', e.name)} @click=${() => this.model?.dismissSessions(e.userId)}>${this.t('dismiss')}</button>`
-        : nothing}
-    </li>`;
   }
 
   private renderIsolation(v: RoomTrustView) {

@@ -2,7 +2,7 @@
 // and one row's element, filled again only when something it shows changed (`fillRow`), with its details, rename
 // form and note rendered into it by Lit (`renderRowExtras`). The rows' markup is built in session-row.ts; row-slices.ts
 // puts them in the list a slice at a time.
-import { html, nothing, render } from 'lit';
+import { nothing, render } from 'lit';
 import { formatterOf } from '../../i18n/registry.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
 import type { SessionRow } from '../../sdk/sessions.js';
@@ -10,7 +10,7 @@ import { isInactive, type SessionListModel } from '../../state/session-list.js';
 import { RowRecord, type ShownRows } from './row-slices.js';
 import type { ClientLine } from './session-list-format.js';
 import { sessionListStrings as S } from './session-list.strings.js';
-import { details, noteFor, renameForm, type PartsContext } from './session-parts.js';
+import type { PartsContext } from './session-parts.js';
 import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /** What filling a row needs from the list. */
@@ -134,12 +134,19 @@ export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undef
   return rec.li;
 }
 
-/** A row's details, rename form and note, rendered with Lit into the row while it shows any of them. */
+/**
+ * A row's details, rename form and note, rendered with Lit into the row while it shows any of them. While their
+ * module is still loading (session-actions.ts) the row is filled again on the next render, which its arrival causes.
+ */
 export function renderRowExtras(parts: PartsContext, host: object, r: SessionRow, rec: RowRecord): void {
   const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
   if (extras || rec.extras) {
-    render(extras ? html`${rec.expanded ? details(parts, r) : nothing}${renameForm(parts, r)}${noteFor(parts, r)}` : nothing, rec.li,
-      { host, renderBefore: extrasAnchor(rec.li) });
+    const shown = extras ? parts.rowExtras(r, rec.expanded) : nothing;
+    if (shown === undefined) {
+      rec.textsKey = '';
+      return;
+    }
+    render(shown, rec.li, { host, renderBefore: extrasAnchor(rec.li) });
     rec.extras = extras;
   }
 }

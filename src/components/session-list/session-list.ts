@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -15,13 +15,12 @@ import {
   type SessionFilter,
   type SignOutStage,
 } from '../../state/session-list.js';
-import { renderSignOutPanel } from './sign-out-panel.js';
 import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
 import { currentCard, listControls, summary, type PartsContext } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
 import type { RowElement, RowValues } from './session-row.js';
 import { fillRow, renderRowExtras, shownRowsOf } from './row-fill.js';
-import { AccountPageReturn } from './account-page-return.js';
+import type { AccountPageReturn } from './account-page-return.js';
 import { ListWords } from './list-words.js';
 
 /**
@@ -82,8 +81,14 @@ export class XsSessionList extends XsElement {
   /** The words of the render in progress (list-words.ts). */
   private readonly words = new ListWords();
   private modelVersion = 0;
+  /**
+   * What the first render does not show (session-actions.ts): a session's details, the rename form, notes, the
+   * sign-out panel with the password prompt, the account-page hand-off. Loaded in the first idle moment after it,
+   * or when a person opens one of them first.
+   */
+  private readonly actions = this.lazy(() => import('./session-actions.js'));
   /** The hand-off to the account page (MAS): opens it, and has the list check when the person comes back. */
-  private readonly accountPage = new AccountPageReturn(this, () => this.model);
+  private accountPage?: AccountPageReturn;
   /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
   private readonly rows = new RowSlicer({
     list: () => this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions') ?? null,
@@ -163,7 +168,8 @@ export class XsSessionList extends XsElement {
   protected override stageKey(): string | undefined {
     const so = this.model?.signOut;
     if (!so || so.kind === 'idle') return 'list';
-    return `signout-${so.kind}`;
+    // The panel still loading has no heading to focus yet: its key comes with it.
+    return this.actions.ready ? `signout-${so.kind}` : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -176,6 +182,8 @@ export class XsSessionList extends XsElement {
     this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
     const so = this.model?.signOut.kind;
     this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
+    const actions = this.actions.ready ? this.actions.value : undefined;
+    if (actions && !this.accountPage) this.accountPage = new actions.AccountPageReturn(this, () => this.model);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -278,21 +286,6 @@ export class XsSessionList extends XsElement {
     }
   }
 
-  private onRenameSubmit(e: SubmitEvent) {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=session-name]');
-    void this.model?.saveRename(input?.value ?? '');
-  }
-
-  private onRenameKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      const id = this.model?.rename?.deviceId;
-      this.model?.cancelRename();
-      if (id !== undefined) this.focusAfterRender = `[data-id="${this.keyOf(id)}"] button[data-action=rename]`;
-    }
-  }
-
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
 
   /** A row's element (row-fill.ts), filled with this render's values. */
@@ -321,8 +314,7 @@ export class XsSessionList extends XsElement {
       keyOf: (id) => this.keyOf(id),
       clientLine: (ua) => this.words.clientLine(ua),
       note: this.note,
-      onRenameSubmit: (e) => this.onRenameSubmit(e),
-      onRenameKey: (e) => this.onRenameKey(e),
+      focusLater: (selector) => (this.focusAfterRender = selector),
       setFilter: (f) => this.setFilter(f),
       onSearch: (e) => this.onSearch(e),
       inactiveDays: this.inactiveDays,
@@ -330,26 +322,26 @@ export class XsSessionList extends XsElement {
       expanded: this.expanded,
       onCardClick: (e) => this.onListClick(e),
       signOutPanel: (st) => this.signOutPanel(st),
+      rowExtras: (row, expanded) => this.rowExtras(row, expanded),
     };
   }
 
-  private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult {
-    return renderSignOutPanel(st, {
-      model: this.model!,
-      lang: this.words.lang,
-      tr: (key, ...args) => this.words.tr(key, ...args),
-      name: (row) => this.words.name(row),
-      close: () => this.closePanel(),
-      openAccountPage: (url) => this.accountPage.open(url),
-    });
+  private rowExtras(row: SessionRow, expanded: boolean) {
+    const m = this.model;
+    if (!expanded && m?.rename?.deviceId !== row.deviceId && this.note?.deviceId !== row.deviceId) return nothing;
+    return this.actions.value?.rowExtras(this.parts(), row, expanded);
   }
 
-  private closePanel() {
-    const m = this.model;
-    if (!m) return;
-    if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
-    else m.cancelSignOut();
-    this.focusAfterRender = '#others-h';
+  private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>) {
+    const actions = this.actions.value;
+    if (!actions) return nothing;
+    return actions.renderSignOutPanel(st, {
+      model: this.model!,
+      lang: this.words.lang,
+      name: (row) => this.words.name(row),
+      focusLater: (selector) => (this.focusAfterRender = selector),
+      openAccountPage: (url) => this.accountPage?.open(url),
+    });
   }
 
   protected override render() {

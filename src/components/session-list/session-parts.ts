@@ -1,11 +1,9 @@
-// Parts of <xs-session-list> rendered with Lit: this session's card with its badges and activity line, a session's
-// details, the rename form, the note at a row (e.g. "Name saved."), the security recommendations, and the controls
-// above the list (filters, search, selection). (The rows
-// themselves are built in session-row.ts; these parts are rendered into a row when it shows them.)
+// Parts of <xs-session-list>'s first render, with Lit: this session's card with its badges and activity line, the
+// security recommendations, and the controls above the list (filters, search, selection). (The rows themselves are
+// built in session-row.ts; a session's details, rename form and notes come later, with session-actions.ts.)
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SessionRow } from '../../sdk/sessions.js';
-import { MAX_NAME_LENGTH, summaryFilter, type SessionFilter, type SessionListModel, type SignOutStage } from '../../state/session-list.js';
+import { summaryFilter, type SessionFilter, type SessionListModel, type SignOutStage } from '../../state/session-list.js';
 import type { ClientLine } from './session-list-format.js';
 import type { sessionListStrings } from './session-list.strings.js';
 import { DEVICE_ICONS } from './session-row.js';
@@ -24,8 +22,8 @@ export interface PartsContext {
   keyOf(deviceId: string): number;
   clientLine(ua: string | null): ClientLine;
   note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
-  onRenameSubmit(e: SubmitEvent): void;
-  onRenameKey(e: KeyboardEvent): void;
+  /** Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string): void;
   setFilter(f: SessionFilter): void;
   onSearch(e: InputEvent): void;
   inactiveDays: number;
@@ -34,7 +32,13 @@ export interface PartsContext {
   /** Sessions whose details are open. */
   expanded: ReadonlySet<string>;
   onCardClick(e: MouseEvent): void;
-  signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult;
+  /** The sign-out panel (nothing while its module loads: session-actions.ts). */
+  signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>): TemplateResult | typeof nothing;
+  /**
+   * A session's details, rename form and note, those it shows now (session-actions.ts); undefined while that module
+   * loads (the list renders again when it is here).
+   */
+  rowExtras(row: SessionRow, expanded: boolean): TemplateResult | typeof nothing | undefined;
 }
 
 /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
@@ -62,41 +66,6 @@ export function badgesAndMeta(c: PartsContext, row: SessionRow, inactive: boolea
   return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${c.tr('inactive')}</span>
     ${clientTemplate(c, row)}<div class="meta"><span title=${seen !== null ? c.abs.format(seen) : ''}>${seen !== null
       ? c.tr('lastActivity', c.relative(seen)) : c.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${c.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
-}
-
-export function details(c: PartsContext, row: SessionRow): TemplateResult {
-  return html`<dl class="details session-wide">
-    <dt>${c.tr('deviceId')}</dt><dd>${row.deviceId}</dd>
-    <dt>${c.tr('fingerprint')}</dt><dd>${row.fingerprint ?? c.tr('noFingerprint')}</dd>
-    <dt>${c.tr('lastSeenIp')}</dt><dd>${row.lastSeenIp ?? '—'}</dd>
-    <dt>${c.tr('lastSeen')}</dt><dd>${row.lastSeenTs !== null ? c.abs.format(row.lastSeenTs) : '—'}</dd>
-  </dl>`;
-}
-
-export function renameForm(c: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
-  const r = c.model.rename;
-  if (!r || r.deviceId !== row.deviceId) return nothing;
-  const k = c.keyOf(row.deviceId);
-  const error = r.kind === 'editing' ? r.error : undefined;
-  const errorText = !error ? '' : error.kind === 'empty' ? c.tr('renameEmpty')
-    : c.tr('renameRefused', error.failure.detail && error.failure.httpStatus ? error.failure.detail : explainFailure(c.lang, error.failure));
-  return html`<form class="rename session-wide" @submit=${c.onRenameSubmit} @keydown=${c.onRenameKey}>
-    <label for="rn-${k}">${c.tr('renameLabel')}</label>
-    <input id="rn-${k}" name="session-name" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_NAME_LENGTH * 4}
-      .value=${r.draft} ?disabled=${r.kind === 'saving'} aria-describedby="rnn-${k}${error ? ` rne-${k}` : ''}"
-      aria-invalid=${error ? 'true' : 'false'} />
-    <p class="hint" id="rnn-${k}">${c.tr('renameNote')}</p>
-    ${error ? html`<p role="alert" id="rne-${k}">${errorText}</p>` : nothing}
-    <div class="row">
-      <button type="submit" class="primary" part="action" ?disabled=${r.kind === 'saving'}>${r.kind === 'saving' ? c.tr('saving') : c.tr('save')}</button>
-      <button type="button" part="action" ?disabled=${r.kind === 'saving'} @click=${() => c.model.cancelRename()}>${c.tr('cancel')}</button>
-    </div>
-  </form>`;
-}
-
-export function noteFor(c: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
-  if (c.note?.deviceId !== row.deviceId) return nothing;
-  return html`<p class="session-wide" role="status" part="status">${c.tr(c.note.text)}</p>`;
 }
 
 export function summary(c: PartsContext): TemplateResult {
@@ -161,7 +130,7 @@ export function currentCard(c: PartsContext, row: SessionRow): TemplateResult {
       ${row.trust === 'unverified' ? html`<button type="button" class="primary" part="action" data-action="verify">${c.tr('verifyCurrent')}</button>` : nothing}
       <button type="button" part="action" data-action="sign-out">${c.tr('signOutCurrent')}</button>
     </div>
-    ${expanded ? details(c, row) : nothing}${renameForm(c, row)}${noteFor(c, row)}
+    ${c.rowExtras(row, expanded)}
     ${m.view.current === row && m.signOut.kind !== 'idle' && m.signOut.scope === 'current' ? c.signOutPanel(m.signOut) : nothing}
   </section>`;
 }

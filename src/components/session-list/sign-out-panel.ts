@@ -5,84 +5,92 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SessionRow } from '../../sdk/sessions.js';
 import type { SessionListModel, SignOutStage } from '../../state/session-list.js';
-import type { sessionListStrings } from './session-list.strings.js';
-
-type Terms = typeof sessionListStrings.en;
+import { translate } from '../../i18n/registry.js';
+import { ta } from './action-words.js';
+import { sessionListStrings as S } from './session-list.strings.js';
 
 /** What the panel needs from the list. */
 export interface PanelContext {
   model: SessionListModel;
   lang: string;
-  tr<K extends keyof Terms & string>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
   name(row: { displayName: string | undefined }): TemplateResult;
-  close(): void;
+  /** Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string): void;
   openAccountPage(url: string): void;
 }
 
+/** Closes the panel: leaves an outcome, or cancels (a running authentication too); focus goes back to the list. */
+function close(c: PanelContext) {
+  const m = c.model;
+  if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
+  else m.cancelSignOut();
+  c.focusLater('#others-h');
+}
+
 export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, c: PanelContext): TemplateResult {
-const m = c.model;
+  const m = c.model;
   const n = st.targets.length;
   const current = st.scope === 'current';
-  const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? c.tr('confirmCurrentHeading') : c.tr('confirmHeading', n)}</h3>`;
+  const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? ta(c, 'confirmCurrentHeading') : ta(c, 'confirmHeading', n)}</h3>`;
   const targets = html`<ul class="targets">${st.targets.map((x) =>
     html`<li>${c.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
   switch (st.kind) {
     case 'confirm':
-      return html`<div class="panel" part="panel" role="region" aria-label=${current ? c.tr('confirmCurrentHeading') : c.tr('confirmHeading', n)}>
+      return html`<div class="panel" part="panel" role="region" aria-label=${current ? ta(c, 'confirmCurrentHeading') : ta(c, 'confirmHeading', n)}>
         ${heading}
-        <p>${current ? c.tr('confirmCurrentIntro') : c.tr('confirmIntro', n)}</p>
-        ${!current && m.accountManagement ? html`<p class="hint">${c.tr('externalNote')}</p>` : nothing}
+        <p>${current ? ta(c, 'confirmCurrentIntro') : ta(c, 'confirmIntro', n)}</p>
+        ${!current && m.accountManagement ? html`<p class="hint">${ta(c, 'externalNote')}</p>` : nothing}
         ${targets}
         <div class="row">
-          <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${c.tr('confirm')}</button>
-          <button type="button" part="action" @click=${() => c.close()}>${c.tr('cancel')}</button>
+          <button type="button" class="danger" part="action" @click=${() => void m.confirmSignOut()}>${ta(c, 'confirm')}</button>
+          <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
         </div>
       </div>`;
     case 'auth':
-      return html`<div class="panel" part="panel" role="region" aria-label=${c.tr('confirmHeading', n)}>
+      return html`<div class="panel" part="panel" role="region" aria-label=${ta(c, 'confirmHeading', n)}>
         ${heading}${targets}
         <xs-auth-prompt .session=${st.uia} exportparts="action,status"></xs-auth-prompt>
       </div>`;
     case 'external': {
       const host = st.url ? new URL(st.url).host : '';
-      return html`<div class="panel" part="panel" role="region" aria-label=${c.tr('confirmHeading', n)}>
+      return html`<div class="panel" part="panel" role="region" aria-label=${ta(c, 'confirmHeading', n)}>
         ${heading}
-        ${st.url ? html`<p>${c.tr('externalIntro', host, n)}</p>` : html`<p role="alert">${c.tr('externalRefused')}</p>`}
-        ${st.remaining ? html`<p role="alert">${c.tr('externalRemaining', st.remaining.length)}</p>
+        ${st.url ? html`<p>${ta(c, 'externalIntro', host, n)}</p>` : html`<p role="alert">${ta(c, 'externalRefused')}</p>`}
+        ${st.remaining ? html`<p role="alert">${ta(c, 'externalRemaining', st.remaining.length)}</p>
           <ul class="targets">${st.remaining.map((x) => html`<li>${c.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`
           : targets}
-        <p role="status" part="status">${st.checking ? c.tr('externalChecking') : st.opened && !st.remaining ? c.tr('externalWaiting') : ''}</p>
+        <p role="status" part="status">${st.checking ? ta(c, 'externalChecking') : st.opened && !st.remaining ? ta(c, 'externalWaiting') : ''}</p>
         <div class="row">
           ${st.url ? html`<button type="button" class=${st.opened ? '' : 'primary'} part="action" data-action="open-account"
-            @click=${() => c.openAccountPage(st.url)}>${c.tr(st.opened ? 'externalOpenAgain' : 'externalOpen')}</button>` : nothing}
-          ${st.opened ? html`<button type="button" part="action" ?disabled=${st.checking} @click=${() => void m.checkExternal()}>${c.tr('externalCheck')}</button>` : nothing}
-          <button type="button" part="action" ?disabled=${st.checking} @click=${() => c.close()}>${c.tr(st.opened ? 'close' : 'cancel')}</button>
+            @click=${() => c.openAccountPage(st.url)}>${ta(c, st.opened ? 'externalOpenAgain' : 'externalOpen')}</button>` : nothing}
+          ${st.opened ? html`<button type="button" part="action" ?disabled=${st.checking} @click=${() => void m.checkExternal()}>${ta(c, 'externalCheck')}</button>` : nothing}
+          <button type="button" part="action" ?disabled=${st.checking} @click=${() => close(c)}>${ta(c, st.opened ? 'close' : 'cancel')}</button>
         </div>
       </div>`;
     }
     case 'checking':
-      return html`<div class="panel" part="panel" role="region" aria-label=${c.tr('confirmHeading', n)}>
+      return html`<div class="panel" part="panel" role="region" aria-label=${ta(c, 'confirmHeading', n)}>
         ${heading}
-        <p role="status" part="status">${c.tr('checkingAccountPage')}</p>
+        <p role="status" part="status">${ta(c, 'checkingAccountPage')}</p>
         ${targets}
-        <button type="button" part="action" @click=${() => c.close()}>${c.tr('cancel')}</button>
+        <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
       </div>`;
     case 'signing-out':
-      return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${c.tr('signingOut')}</p></div>`;
+      return html`<div class="panel" part="panel">${heading}<p role="status" part="status">${ta(c, 'signingOut')}</p></div>`;
     case 'done':
       return html`<div class="panel" part="panel">
-        <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? c.tr('signedOutCurrent') : c.tr('signedOut', n)}</h3></div>
+        <div role="status" part="status"><h3 tabindex="-1" data-stage-heading>${current ? ta(c, 'signedOutCurrent') : ta(c, 'signedOut', n)}</h3></div>
         ${targets}
-        ${current ? nothing : html`<button type="button" part="action" @click=${() => c.close()}>${c.tr('close')}</button>`}
+        ${current ? nothing : html`<button type="button" part="action" @click=${() => close(c)}>${ta(c, 'close')}</button>`}
       </div>`;
     case 'failed':
       return html`<div class="panel" part="panel">
         ${heading}
-        <p role="alert">${st.during === 'lookup' ? c.tr('lookupFailed') : c.tr('signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
+        <p role="alert">${st.during === 'lookup' ? ta(c, 'lookupFailed') : ta(c, 'signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
         ${targets}
         <div class="row">
-          <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${c.tr('retry')}</button>
-          <button type="button" part="action" @click=${() => c.close()}>${c.tr('cancel')}</button>
+          <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${translate(c.lang, S, 'retry')}</button>
+          <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
         </div>
       </div>`;
   }

@@ -39,9 +39,8 @@ import {
 } from '../../state/status.js';
 import { statusStyles } from './status.styles.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
-import { isolate } from '../../internal/bidi.js';
 import { statusStrings } from './status.strings.js';
-import { actionLabel, explain, keyStorageActions, warnings } from './status.words.js';
+import { actionLabel, explain, keyStorageActions, userActions, userHeader, warnings } from './status.words.js';
 import type { Unhandled } from './status.details.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
@@ -408,19 +407,9 @@ export class XsStatus extends XsElement {
 
   private renderUser() {
     const v = this.userView();
-    const label = (a: UserAction) => this.t(`user.action.${a}`);
     return html`<section part="base" aria-labelledby="headline">
-      <div part="header">
-        <h2 id="headline">${this.localize.t(statusStrings, 'user.heading', isolate(this.userId ?? ''))}</h2>
-        <p class="explain" part="status" role="status">${this.t(`user.${v.state}`)}${v.state === 'error' && this.failure ? ` ${explainFailure(this.localize.lang, this.failure)}` : ''}</p>
-      </div>
-      ${v.actions.length
-        ? html`<div class="row" part="footer">
-            ${v.actions.map(
-              (a, i) => html`<button type="button" class=${i === 0 ? 'primary' : ''} part="action" data-action=${a} ?disabled=${this.userBusy} @click=${() => this.userAction(a)}>${label(a)}</button>`,
-            )}
-          </div>`
-        : nothing}
+      ${userHeader(this.localize, this.userId ?? '', v, this.failure)}
+      ${userActions(this.localize, v, this.userBusy, (a) => this.userAction(a))}
       ${this.userBusy || this.userResult ? this.more.value?.userOutcome(this.localize, this.userBusy, this.userResult) : nothing}
       ${this.unhandledNote()}
       ${this.trust?.masterKey ? this.renderDetails((m) => m.userDetails(this.localize, this.trust!.masterKey!)) : nothing}

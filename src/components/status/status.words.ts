@@ -1,9 +1,11 @@
-// The words of `<xs-status>`'s own view: what a state means, what its action is called, the warnings.
+// The words of `<xs-status>`: what a state means, what its action is called, the warnings; another person's trust.
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { KeyStorageRequest } from '../../events/xs-request-key-storage.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import type { OwnView, Warning } from '../../state/status.js';
+import { isolate } from '../../internal/bidi.js';
+import type { Failure } from '../../sdk/errors.js';
+import type { OwnView, UserAction, UserView, Warning } from '../../state/status.js';
 import { statusStrings } from './status.strings.js';
 
 type Key = keyof typeof statusStrings.en & string;
@@ -57,5 +59,23 @@ export function keyStorageActions(l: LocalizeController, ask: (action: KeyStorag
   return html`<div class="row" data-key-storage>
     <button type="button" part="action" @click=${() => ask('manage')}>${t(l, 'action.key-storage')}</button>
     <button type="button" part="action" @click=${() => ask('check-key')}>${t(l, 'action.check-key')}</button>
+  </div>`;
+}
+
+/** Another person's trust: whose, and what it means (a live region). */
+export function userHeader(l: LocalizeController, userId: string, v: UserView, failure: Failure | null): TemplateResult {
+  return html`<div part="header">
+    <h2 id="headline">${l.t(statusStrings, 'user.heading', isolate(userId))}</h2>
+    <p class="explain" part="status" role="status">${t(l, `user.${v.state}`)}${v.state === 'error' && failure ? ` ${explainFailure(l.lang, failure)}` : ''}</p>
+  </div>`;
+}
+
+/** The actions on another person's identity, the first one primary. */
+export function userActions(l: LocalizeController, v: UserView, busy: boolean, act: (a: UserAction) => void): TemplateResult | typeof nothing {
+  if (!v.actions.length) return nothing;
+  return html`<div class="row" part="footer">
+    ${v.actions.map(
+      (a, i) => html`<button type="button" class=${i === 0 ? 'primary' : ''} part="action" data-action=${a} ?disabled=${busy} @click=${() => act(a)}>${t(l, `user.action.${a}`)}</button>`,
+    )}
   </div>`;
 }

@@ -6,7 +6,7 @@ import { translate } from '../../i18n/registry.js';
 import { accountModel } from '../../sdk/account.js';
 import { historyRestorePortFor } from '../../sdk/history-restore.js';
 import { HistoryRestoreFlow, type HistoryRestoreStage } from '../../state/history-restore.js';
-import { verifyStrings } from './verify-login.strings.js';
+import { verifyStepsStrings } from './verify-login-steps.strings.js';
 
 export class HistoryRestoreView implements ReactiveController {
   private flow?: HistoryRestoreFlow;
@@ -48,22 +48,22 @@ export class HistoryRestoreView implements ReactiveController {
     const r = this.stage;
     if (!r) return nothing;
     const lang = this.lang();
-    const t = (k: keyof typeof verifyStrings.en & string) => translate(lang, verifyStrings, k as 'restoreWaiting');
+    const t = (k: keyof typeof verifyStepsStrings.en & string) => translate(lang, verifyStepsStrings, k as 'restoreWaiting');
     const n = (x: number) => new Intl.NumberFormat(lang).format(x);
     switch (r.kind) {
       case 'waiting-secrets':
         return html`<p part="restore" role="status">${t('restoreWaiting')}</p>`;
       case 'restoring':
         return html`<div part="restore" class="restore">
-          <p role="status">${r.total ? translate(lang, verifyStrings, 'restoringCount', n(r.done), n(r.total)) : t('restoringFetch')}</p>
+          <p role="status">${r.total ? translate(lang, verifyStepsStrings, 'restoringCount', n(r.done), n(r.total)) : t('restoringFetch')}</p>
           <progress max=${r.total || 1} .value=${r.total ? r.done : 0} aria-label=${t('restoreProgressLabel')}></progress>
         </div>`;
       case 'restored':
         return html`<p part="restore" role="status">${r.total === 0
           ? t('restoredNone')
           : r.imported === 0
-            ? translate(lang, verifyStrings, 'restoredAlready', n(r.total), r.total)
-            : translate(lang, verifyStrings, 'restored', n(r.imported), r.imported)}</p>`;
+            ? translate(lang, verifyStepsStrings, 'restoredAlready', n(r.total), r.total)
+            : translate(lang, verifyStepsStrings, 'restored', n(r.imported), r.imported)}</p>`;
       case 'no-backup':
         return html`<p part="restore" role="status">${t('restoreNoBackup')}</p>`;
       case 'secrets-missing':

@@ -9,10 +9,11 @@ import { translate } from '../../i18n/registry.js';
 import { recoveryPortFor, type RecoveryPort } from '../../sdk/recovery-key.js';
 import { RecoveryKeyFlow, keepsText, type KeyMethod, type KeyProblem, type RecoveryStage } from '../../state/recovery-key.js';
 import { keyStrings } from './verify-login-key.strings.js';
+import { verifyStepsStrings } from './verify-login-steps.strings.js';
 import { verifyStrings } from './verify-login.strings.js';
 
 type KeyTerm = keyof typeof keyStrings.en & string;
-type VerifyTerm = keyof typeof verifyStrings.en & string;
+type VerifyTerm = keyof typeof verifyStepsStrings.en & string;
 
 /** What the key path needs from its element. */
 export interface KeyEntryHost {
@@ -96,7 +97,7 @@ export class KeyEntry {
   }
 
   private vt(key: VerifyTerm): string {
-    return translate(this.host.lang, verifyStrings, key as 'back');
+    return translate(this.host.lang, verifyStepsStrings, key as 'back');
   }
 
   private count(n: number): string {
@@ -193,7 +194,7 @@ export class KeyEntry {
           <div class="row">
             ${k.canRepair
               ? this.button(this.t('repair'), () => void this.flow.repair(), 'primary')
-              : html`${this.button(this.vt('useOtherSession'), () => this.host.useOtherSession(), 'primary')}
+              : html`${this.button(translate(this.host.lang, verifyStrings, 'useOtherSession'), () => this.host.useOtherSession(), 'primary')}
                   ${this.button(this.t('resetInstead'), () => this.flow.lostKey())}`}
             ${back}
           </div>

@@ -12,7 +12,7 @@ import { cameraProblemOf } from '../../internal/qr.js';
 import type { XsVerificationCancelledEvent } from '../../events/xs-verification-cancelled.js';
 import type { XsVerifyLogin } from './verify-login.js';
 import { explainCancel } from '../../i18n/verification-cancel.strings.js';
-import { verifyStrings } from './verify-login.strings.js';
+import { verifyStepsStrings } from './verify-login-steps.strings.js';
 
 class FakeRequest {
   phase = VerificationPhase.Requested;
@@ -65,6 +65,43 @@ describe('<xs-verify-login> (edge states)', () => {
     const el = await fixture<XsVerifyLogin>(html`<xs-verify-login></xs-verify-login>`);
     expect(text(el, '[role=status]')).to.contain('Not connected');
     await expect(el).to.be.accessible();
+  });
+
+  it('a step renders after the task that changed it (the SDK finishes its own work first), once per task; its heading takes focus by updateComplete', async () => {
+    const { el, request } = await incoming();
+    let renders = 0;
+    const render = (el as unknown as { render(): unknown }).render.bind(el);
+    (el as unknown as { render(): unknown }).render = () => (renders++, render());
+    // The SDK reports two changes while handling one message, and goes on with its promise callbacks.
+    request.change({ phase: VerificationPhase.Ready });
+    request.change({ otherDeviceId: 'NEWDEVICE2' });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(text(el, 'h2'), 'not rendered inside the SDK’s task').to.equal('Verification request');
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Choose how to verify');
+    expect(renders, 'one render for the changes of one task').to.equal(1);
+    expect(el.shadowRoot!.activeElement?.matches('[data-stage-heading]'), 'heading focused').to.equal(true);
+  });
+
+  it('a field that took focus before the next frame keeps it (the deferred heading focus does not take it back)', async () => {
+    const { el, request } = await incoming();
+    const field = document.createElement('input');
+    const rendered = new Promise<void>((resolve) => {
+      const o = new MutationObserver(() => {
+        if (text(el, 'h2') !== 'Choose how to verify') return;
+        o.disconnect();
+        resolve();
+      });
+      o.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    });
+    request.change({ phase: VerificationPhase.Ready });
+    await rendered;
+    // Rendered, heading focus pending for the next frame: a field in the step is focused meanwhile (e.g. by the person).
+    el.shadowRoot!.querySelector('[part=base]')!.append(field);
+    field.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    field.remove();
   });
 
   it('a key mismatch from the other side is a security warning (alert), with the event', async () => {
@@ -239,9 +276,9 @@ describe('<xs-verify-login> (edge states)', () => {
   it('after the other session scanned our code, the question names what that session shows', async () => {
     // The scanning side says “Code scanned — The code is correct…”; asking whether it “says verified” made
     // people answer No, which cancels as a security problem.
-    const scannerSays = translate('en', verifyStrings, 'scanned');
-    const question = translate('en', verifyStrings, 'reciprocateIntro');
-    const yes = translate('en', verifyStrings, 'reciprocateYes');
+    const scannerSays = translate('en', verifyStepsStrings, 'scanned');
+    const question = translate('en', verifyStepsStrings, 'reciprocateIntro');
+    const yes = translate('en', verifyStepsStrings, 'reciprocateYes');
     expect(scannerSays.toLowerCase()).to.contain('the code is correct');
     expect(question.toLowerCase()).to.contain('the code is correct');
     expect(yes.toLowerCase()).to.contain('the code is correct');

@@ -3,20 +3,23 @@ import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { XsVerifiedEvent } from '../../events/xs-verified.js';
-import { explainCancel } from '../../i18n/verification-cancel.strings.js';
-import { XsVerificationElement } from '../../internal/verification-element.js';
-import { isolate } from '../../internal/bidi.js';
-import { VerificationSteps } from '../../internal/verification-steps.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
-import { keysOutOfSync } from '../../sdk/keys-out-of-sync.js';
+import { isolate } from '../../internal/bidi.js';
+import { sharedImport } from '../../internal/shared-import.js';
+import { XsVerificationElement, incomingStage, type FirstStep } from '../../internal/verification-element.js';
 import { accountModel } from '../../sdk/account.js';
-import { isDeviceCrossSigned, onVerificationRequest, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
-import { HistoryRestoreView } from './history-restore-view.js';
-import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
+import { keysOutOfSync } from '../../sdk/keys-out-of-sync.js';
+import { isDeviceCrossSigned } from '../../sdk/verification-trust.js';
+import type { VerificationFlow, VerificationStage, VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
-import { explainStartFailure, verifyStrings } from './verify-login.strings.js';
+import { verifyStrings } from './verify-login.strings.js';
 // The Security Key path is loaded when the person chooses it (it would push the drop-in bundle past its size budget).
 import type { KeyEntry } from './verify-login-key.js';
+import type { LoginSteps, LoginStepsHost } from './verify-login.steps.js';
+
+/** Everything after the first render: the flow, the later steps, the history restore (src/internal/verification-element.ts). */
+export const verifyLoginSteps = sharedImport(() => import('./verify-login.steps.js'));
+type Later = typeof import('./verify-login.steps.js');
 
 /**
  * @summary Verifies a login: this session (asks your other sessions, or takes your Security Key or
@@ -45,7 +48,7 @@ import type { KeyEntry } from './verify-login-key.js';
  * @cssstate done - Verified.
  * @cssstate cancelled - Cancelled or failed.
  */
-export class XsVerifyLogin extends XsVerificationElement {
+export class XsVerifyLogin extends XsVerificationElement<Later> {
   static override styles = [...XsVerificationElement.styles, verifyLoginStyles];
 
   /** Verify this other session of yours (this session sends the request). Without it: verify this session. */
@@ -60,14 +63,16 @@ export class XsVerifyLogin extends XsVerificationElement {
   @state() private alreadyVerified = false;
   /** …but its keys and the recovery data are out of sync: the start step offers the Security Key. */
   @state() private keysOutOfSync = false;
-  /** After this session was verified: the secrets arriving and the history restored from the key backup. */
-  private readonly restore = new HistoryRestoreView(this, () => this.localize.lang);
   /** "Can't confirm?" was not handled by the host: explain the reset here. */
   @state() private resetUnhandled = false;
 
+  protected readonly later = verifyLoginSteps;
   private flowClient?: MatrixClient;
   private unwatch?: () => void;
-  private readonly steps = new VerificationSteps(this, verifyStrings, () => this.localize.lang, () => this.flow);
+  /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
+  private checks = 0;
+  /** The later steps, once their module is here. */
+  private stepsView?: LoginSteps;
 
   private get flowRole(): VerifyRole {
     if (this.request) return 'incoming';
@@ -103,40 +108,43 @@ export class XsVerifyLogin extends XsVerificationElement {
     super.build(client);
   }
 
-  /** The flow for the current role: answer `.request`, verify `device-id`, or verify this session. */
-  protected override createFlow(client: MatrixClient): VerificationFlow {
-    const role = this.flowRole;
-    const deviceId = this.deviceId;
-    const timing = { confirmTimeoutMs: this.confirmTimeout, noAnswerMs: this.noAnswerTimeout };
+  protected override firstStep(): FirstStep<never> {
     this.resetUnhandled = false;
     this.alreadyVerified = false;
-    return new VerificationFlow(
-      role === 'incoming'
-        ? { role, port: portFor(client, this.request!), ...timing }
-        : {
-            role,
-            request: () => (deviceId ? requestToOwnDevice(client, deviceId) : requestFromOtherSessions(client)),
-            ...timing,
-            // Both sessions starting at once converge on one verification.
-            watchIncoming: (l) => onVerificationRequest(client, (r) => l(portFor(client, r))),
-            peer: { userId: client.getSafeUserId(), ...(deviceId ? { deviceId } : {}) },
-          },
-    );
+    const role = this.flowRole;
+    if (role === 'incoming') return { stage: incomingStage(this.request!), run: 'now' };
+    // Another session of ours: the request goes out at once (flowBuilt).
+    if (role === 'other-session') return { stage: { kind: 'requesting' }, run: 'now' };
+    return { stage: { kind: 'start' }, run: 'on-demand' };
   }
 
-  protected override flowBuilt(client: MatrixClient, flow: VerificationFlow): void {
+  /** The flow for the current role: answer `.request`, verify `device-id`, or verify this session. */
+  protected override createFlow(client: MatrixClient, m: Later): VerificationFlow {
+    return m.createLoginFlow(client, {
+      role: this.flowRole,
+      deviceId: this.deviceId,
+      request: this.request,
+      confirmTimeoutMs: this.confirmTimeout,
+      noAnswerMs: this.noAnswerTimeout,
+    });
+  }
+
+  protected override firstBuilt(client: MatrixClient): void {
+    if (this.flowRole !== 'this-session') return;
+    const check = ++this.checks;
+    void this.checkAlreadyVerified(client, check);
+    // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
+    // Through the account model every element on this client shares (src/sdk/account.ts).
+    // Following only: this element reads what it needs itself, so starting the model here asks no server (the
+    // start step's reads would otherwise still be out when the person starts, competing with the request).
+    this.unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.checkAlreadyVerified(client, check) });
+  }
+
+  protected override flowBuilt(_client: MatrixClient, flow: VerificationFlow): void {
     if (flow.role === 'other-session') void flow.start();
-    if (flow.role === 'this-session') {
-      void this.checkAlreadyVerified(client, flow);
-      // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
-      // Through the account model every element on this client shares (src/sdk/account.ts).
-      // Following only: this element reads what it needs itself, so starting the model here asks no server (the
-      // start step's reads would otherwise still be out when the person starts, competing with the request).
-      this.unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.checkAlreadyVerified(client, flow) });
-    }
   }
 
-  private async checkAlreadyVerified(client: MatrixClient, flow: VerificationFlow) {
+  private async checkAlreadyVerified(client: MatrixClient, check: number) {
     const deviceId = client.getDeviceId();
     if (!deviceId) return;
     let verified = false;
@@ -151,30 +159,63 @@ export class XsVerifyLogin extends XsVerificationElement {
     } catch {
       /* can't tell: say it's verified (the status element reports what it can't read) */
     }
-    if (flow !== this.flow) return;
+    if (check !== this.checks) return;
     this.alreadyVerified = verified;
     this.keysOutOfSync = outOfSync;
   }
 
   /** Why a verification ended, worded for the side this element plays. */
   protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
-    return explainCancel(this.localize.lang, s.code, this.flow && this.flow.role !== 'this-session' ? 'other-session' : 'this-session', s);
+    return this.loaded!.loginCancelText(this.localize.lang, this.flow, s);
   }
 
   protected override teardownExtras(): void {
+    this.checks++;
     this.unwatch?.();
     this.unwatch = undefined;
-    this.restore.reset();
+    this.stepsView?.reset();
     this.closeKey();
-    this.steps.reset();
   }
 
   protected override succeeded(flow: VerificationFlow, s: Extract<VerificationStage, { kind: 'done' }>): void {
     const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
     const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
     // First the shared account model learns that keys are on their way (so <xs-status> says so), then the host.
-    if (flow.role === 'this-session' && this.flowClient) this.restore.start(this.flowClient);
+    if (flow.role === 'this-session' && this.flowClient) this.viewOf(this.loaded!).restore.start(this.flowClient);
     this.emit(new XsVerifiedEvent(userId, deviceId));
+  }
+
+  /** The later steps' view (made once the module is here). */
+  private viewOf(m: Later): LoginSteps {
+    if (this.stepsView) return this.stepsView;
+    const el = this; // the getters below read the element’s live values
+    const host: LoginStepsHost = {
+      addController: (c) => el.addController(c),
+      removeController: (c) => el.removeController(c),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get lang() {
+        return el.localize.lang;
+      },
+      get deviceId() {
+        return el.deviceId;
+      },
+      get flow() {
+        return el.flow;
+      },
+      heading: (text) => this.headingOf(text),
+      button: (label, onClick, cls) => this.button(label, onClick, cls),
+      keyOption: () => this.keyOption(),
+      cantConfirmButton: () => this.cantConfirmButton(),
+      openKey: () => void this.openKey(),
+      rebuild: () => this.build(this.flowClient),
+    };
+    return (this.stepsView = new m.LoginSteps(host));
   }
 
   /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
@@ -182,7 +223,8 @@ export class XsVerifyLogin extends XsVerificationElement {
     const client = this.flowClient;
     if (!client) return;
     if (this.flow && !this.flow.settled && this.stage.kind !== 'start') await this.flow.cancel();
-    const { KeyEntry } = await import('./verify-login-key.js');
+    // The key path's "Verified" step shows the history restore too (the later module).
+    const [{ KeyEntry }, m] = await Promise.all([import('./verify-login-key.js'), this.laterPart.load()]);
     if (client !== this.flowClient) return; // the client changed (or the element went away) meanwhile
     this.closeKey();
     const host = this; // the getters below read the element’s live values
@@ -202,14 +244,14 @@ export class XsVerifyLogin extends XsVerificationElement {
         this.alreadyVerified = true;
         this.keysOutOfSync = false;
         // As after a verification with another session: the history from the key backup, followed on "Verified".
-        this.restore.start(client);
+        this.viewOf(m).restore.start(client);
         this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
       },
-      afterDone: () => this.restore.render(),
+      afterDone: () => this.viewOf(m).restore.render(),
       back: () => this.backFromKey(),
       useOtherSession: () => {
         this.backFromKey();
-        void this.flow?.start();
+        this.withFlow((f) => f.start());
       },
     });
     this.keyEntry = entry;
@@ -234,8 +276,16 @@ export class XsVerifyLogin extends XsVerificationElement {
     return this.headingOf(this.t(key));
   }
 
-  private cancelButton(): TemplateResult {
-    return this.button(this.t('cancel'), () => void this.flow?.cancel());
+  private get thisSession(): boolean {
+    return this.flowRole === 'this-session';
+  }
+
+  private keyOption(): unknown {
+    return this.thisSession ? this.button(this.t('useKey'), () => void this.openKey()) : nothing;
+  }
+
+  private cantConfirmButton(): unknown {
+    return this.thisSession ? this.button(this.t('cantConfirm'), () => this.cantConfirm(), 'link') : nothing;
   }
 
   /** "Can't confirm?": the host opens its reset step (cancels the event), or this element explains the reset. */
@@ -245,20 +295,16 @@ export class XsVerifyLogin extends XsVerificationElement {
     this.resetUnhandled = true;
   }
 
+  /** A step of the later module: rendered once it is here (reading it starts the load), else an empty step. */
+  private later$(render: (view: LoginSteps) => unknown): unknown {
+    const m = this.loaded ?? this.laterPart.value;
+    return m ? render(this.viewOf(m)) : html`<div part="base"></div>`;
+  }
+
   protected override render() {
     if (this.keyEntry) return this.keyEntry.render();
     const s = this.stage;
-    const f = this.flow;
-    const thisSession = f?.role === 'this-session';
-    const keyOption = thisSession ? this.button(this.t('useKey'), () => void this.openKey()) : nothing;
-    const cantConfirm = thisSession ? this.button(this.t('cantConfirm'), () => this.cantConfirm(), 'link') : nothing;
-    if (this.resetUnhandled && thisSession) {
-      return html`<div part="base">
-        ${this.heading('resetHeading')}
-        <p part="status" role="status">${this.t('resetUnhandled')}</p>
-        <div class="row">${this.button(this.t('back'), () => this.build(this.flowClient))}</div>
-      </div>`;
-    }
+    if (this.resetUnhandled && this.thisSession) return this.later$((v) => v.renderReset());
     switch (s.kind) {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
@@ -274,76 +320,23 @@ export class XsVerifyLogin extends XsVerificationElement {
         return html`<div part="base">
           ${this.heading('startHeading')}
           <p>${this.t('startIntro')}</p>
-          <div class="row">${this.button(this.t('useOtherSession'), () => void f?.start(), 'primary')} ${keyOption} ${cantConfirm}</div>
+          <div class="row">${this.button(this.t('useOtherSession'), () => this.withFlow((f) => f.start()), 'primary')} ${this.keyOption()} ${this.cantConfirmButton()}</div>
         </div>`;
       case 'requesting':
         return html`<div part="base">${this.heading('startHeading')}<p part="status" role="status">${this.t('requesting')}</p></div>`;
-      case 'waiting-accept':
-        return html`<div part="base">
-          ${this.heading('waitingHeading')}
-          <p part="status" role="status">${this.deviceId
-            ? this.localize.t(verifyStrings, 'waitingDeviceIntro', isolate(this.deviceId))
-            : this.t('waitingAnyIntro')}</p>
-          ${s.slow ? html`<p role="status" class="slow">${this.t(this.deviceId ? 'noAnswerDevice' : 'noAnswerAny')}</p>` : nothing}
-          <div class="row">${keyOption} ${this.cancelButton()} ${cantConfirm}</div>
-        </div>`;
       case 'incoming':
         return html`<div part="base">
           ${this.heading('incomingHeading')}
           <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', isolate(s.deviceId)) : this.t('incomingIntroUnknown')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => void f?.accept(), 'primary')}
-            ${this.button(this.t('decline'), () => void f?.cancel())}
+            ${this.button(this.t('accept'), () => this.withFlow((f) => f.accept()), 'primary')}
+            ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
-      case 'accepting':
-        return html`<div part="base">${this.heading('incomingHeading')}<p part="status" role="status">${this.t('accepting')}</p></div>`;
-      case 'choose':
-      case 'scan':
-      case 'starting':
-      case 'compare-emoji':
-      case 'confirmed':
-      case 'reciprocate':
-      case 'scanned':
-      case 'checking':
-        return this.steps.render(s);
-      case 'done': {
-        const text = f?.role === 'this-session'
-          ? this.t('doneThisSession')
-          : (s.deviceId ?? this.deviceId)
-            ? this.localize.t(verifyStrings, 'doneOtherSession', isolate((s.deviceId ?? this.deviceId)!))
-            : this.t('doneOtherUnknown');
-        return html`<div part="base">${this.heading('doneHeading')}<p part="status" role="status">${text}</p>${this.restore.render()}</div>`;
-      }
-      case 'unsigned':
-        // Both sides said done, but the server holds no signature: never the shield.
-        return html`<div part="base">
-          ${this.heading('unsignedHeading')}
-          <p part="status" role="alert">${this.t(thisSession ? 'unsignedThisSession' : 'unsignedOther')}</p>
-          ${f?.role !== 'incoming'
-            ? html`<div class="row">${thisSession ? this.button(this.t('useKey'), () => void this.openKey(), 'primary') : nothing}
-                ${this.button(this.t('startAgain'), () => void f?.start(), thisSession ? '' : 'primary')} ${cantConfirm}</div>`
-            : nothing}
-        </div>`;
-      case 'cancelled': {
-        const security = SECURITY_CODES.includes(s.code);
-        const quiet = s.code === 'm.accepted';
-        const canRestart = f?.role !== 'incoming';
-        return html`<div part="base">
-          ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s)}</p>
-          ${s.reason && !s.byUs && !quiet && !['m.user', 'm.accepted'].includes(s.code)
-            ? html`<p class="quote">${this.localize.t(verifyStrings, 'otherReason', s.reason)}</p>`
-            : nothing}
-          ${canRestart && !quiet ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption} ${cantConfirm}</div>` : nothing}
-        </div>`;
-      }
-      case 'failed':
-        return html`<div part="base">
-          ${this.heading('failedHeading')}
-          <p part="status" role="alert">${explainStartFailure(this.localize.lang, s.failure)}</p>
-          ${f?.role !== 'incoming' ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')} ${keyOption} ${cantConfirm}</div>` : nothing}
-        </div>`;
+      case 'loading':
+        return html`<div part="base"></div>`;
+      default:
+        return this.later$((v) => v.render(s));
     }
   }
 }

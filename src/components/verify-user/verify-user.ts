@@ -1,19 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { XsVerifiedEvent } from '../../events/xs-verified.js';
-import { explainCancel } from '../../i18n/verification-cancel.strings.js';
+import { sharedImport } from '../../internal/shared-import.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
-import { XsVerificationElement } from '../../internal/verification-element.js';
-import { VerificationSteps, isMethodStage } from '../../internal/verification-steps.js';
-import { isUserVerified, requestUserVerification } from '../../sdk/user-verification.js';
-import { onVerificationRequest, portFor } from '../../sdk/verification.js';
-import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../state/verification.js';
+import { XsVerificationElement, incomingStage, type FirstStep } from '../../internal/verification-element.js';
+import { isUserVerified } from '../../sdk/verification-trust.js';
+import type { VerificationFlow, VerificationStage } from '../../state/verification.js';
 import { verifyUserStyles } from './verify-user.styles.js';
-import { explainUserStartFailure, verifyUserStrings } from './verify-user.strings.js';
+import { verifyUserStrings } from './verify-user.strings.js';
+import type { UserSteps, UserStepsHost } from './verify-user.steps.js';
 
 type Key = keyof typeof verifyUserStrings.en & string;
+
+/** Everything after the first render: the flow and the later steps (src/internal/verification-element.ts). */
+export const verifyUserSteps = sharedImport(() => import('./verify-user.steps.js'));
+type Later = typeof import('./verify-user.steps.js');
 
 /**
  * @summary Verifies another person: finds (or creates) your encrypted direct chat with them, sends the
@@ -37,7 +40,7 @@ type Key = keyof typeof verifyUserStrings.en & string;
  * @cssstate done - Verified.
  * @cssstate cancelled - Cancelled, failed or refused.
  */
-export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
+export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user' }> {
   static override styles = [...XsVerificationElement.styles, untrustedStyles, verifyUserStyles];
 
   /** The person to verify (ignored when `.request` is set: the request names them). */
@@ -53,7 +56,11 @@ export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
   @state() private alreadyVerified = false;
   @state() private displayName?: string;
 
-  private readonly steps = new VerificationSteps(this, verifyUserStrings, () => this.localize.lang, () => this.flow);
+  protected readonly later = verifyUserSteps;
+  /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
+  private checks = 0;
+  /** The later steps, once their module is here. */
+  private stepsView?: UserSteps;
 
   /** The person: from the request when answering one, else `user-id`. */
   private get person(): string | undefined {
@@ -70,39 +77,41 @@ export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
     if (this.hasUpdated && this.isConnected && rebuild.some((k) => changed.has(k))) this.build(this.matrixClient);
   }
 
-  protected override createFlow(client: MatrixClient) {
+  protected override firstStep(client: MatrixClient): FirstStep<{ kind: 'no-user' }> {
     this.alreadyVerified = false;
     const userId = this.person;
-    if (!userId) return { kind: 'no-user' as const };
+    if (!userId) return { stage: { kind: 'no-user' } };
     this.displayName = client.getUser(userId)?.displayName ?? undefined;
-    const timing = { confirmTimeoutMs: this.confirmTimeout, noAnswerMs: this.noAnswerTimeout };
-    const roomId = this.roomId;
-    return this.request
-      ? new VerificationFlow({ role: 'incoming', port: portFor(client, this.request), ...timing })
-      : new VerificationFlow({
-          role: 'user',
-          request: () => requestUserVerification(client, userId, roomId ? { roomId } : {}),
-          ...timing,
-          watchIncoming: (l) => onVerificationRequest(client, (r) => l(portFor(client, r))),
-          peer: { userId },
-        });
+    return this.request ? { stage: incomingStage(this.request), run: 'now' } : { stage: { kind: 'start' }, run: 'on-demand' };
   }
 
-  protected override flowBuilt(client: MatrixClient, flow: VerificationFlow): void {
-    if (!this.request) void this.checkAlreadyVerified(client, this.person!, flow);
+  protected override createFlow(client: MatrixClient, m: Later): VerificationFlow {
+    return m.createUserFlow(client, {
+      userId: this.person!,
+      roomId: this.roomId,
+      request: this.request,
+      confirmTimeoutMs: this.confirmTimeout,
+      noAnswerMs: this.noAnswerTimeout,
+    });
   }
 
-  private async checkAlreadyVerified(client: MatrixClient, userId: string, flow: VerificationFlow) {
+  protected override firstBuilt(client: MatrixClient): void {
+    const check = ++this.checks;
+    if (!this.request && this.person) void this.checkAlreadyVerified(client, this.person, check);
+  }
+
+  private async checkAlreadyVerified(client: MatrixClient, userId: string, check: number) {
     try {
       const verified = await isUserVerified(client, userId);
-      if (flow === this.flow) this.alreadyVerified = verified;
+      if (check === this.checks) this.alreadyVerified = verified;
     } catch {
       /* not known yet: the start step offers to verify */
     }
   }
 
   protected override teardownExtras(): void {
-    this.steps.reset();
+    this.checks++;
+    this.stepsView?.reset();
   }
 
   protected override succeeded(): void {
@@ -110,7 +119,7 @@ export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
   }
 
   protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
-    return explainCancel(this.localize.lang, s.code, 'user', s);
+    return this.loaded!.userCancelText(this.localize.lang, s);
   }
 
   private t(key: Key): string {
@@ -132,31 +141,48 @@ export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
     </p>`;
   }
 
+  /** The later steps' view (made once the module is here). */
+  private viewOf(m: Later): UserSteps {
+    if (this.stepsView) return this.stepsView;
+    const el = this; // the getters below read the element’s live values
+    const host: UserStepsHost = {
+      addController: (c) => el.addController(c),
+      removeController: (c) => el.removeController(c),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get lang() {
+        return el.localize.lang;
+      },
+      get flow() {
+        return el.flow;
+      },
+      heading: (text) => this.headingOf(text),
+      button: (label, onClick, cls) => this.button(label, onClick, cls),
+      who: () => this.who(),
+    };
+    return (this.stepsView = new m.UserSteps(host));
+  }
+
   protected override render() {
     const s = this.stage;
-    const f = this.flow;
-    const incoming = f?.role === 'incoming';
-    if (s.kind === 'no-client') return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
-    if (s.kind === 'no-user') return html`<p part="status" role="status">${this.t('noUser')}</p>`;
-    if (isMethodStage(s)) return this.steps.render(s, this.who());
-    const again = !incoming ? html`<div class="row">${this.button(this.t('startAgain'), () => void f?.start(), 'primary')}</div>` : nothing;
     switch (s.kind) {
+      case 'no-client':
+        return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
+      case 'no-user':
+        return html`<p part="status" role="status">${this.t('noUser')}</p>`;
+      case 'loading':
+        return html`<div part="base"></div>`;
       case 'start':
         return html`<div part="base">
           ${this.heading(this.alreadyVerified ? 'alreadyHeading' : 'startHeading')}
           ${this.who()}
           <p>${this.t(this.alreadyVerified ? 'alreadyVerified' : 'startIntro')}</p>
-          <div class="row">${this.button(this.t(this.alreadyVerified ? 'verifyAgain' : 'startButton'), () => void f?.start(), 'primary')}</div>
-        </div>`;
-      case 'requesting':
-        return html`<div part="base">${this.heading('startHeading')}${this.who()}<p part="status" role="status">${this.t('requesting')}</p></div>`;
-      case 'waiting-accept':
-        return html`<div part="base">
-          ${this.heading('waitingHeading')}
-          ${this.who()}
-          <p part="status" role="status">${this.t('waitingIntro')}</p>
-          ${s.slow ? html`<p role="status">${this.t('noAnswer')}</p>` : nothing}
-          <div class="row">${this.button(this.t('cancel'), () => void f?.cancel())}</div>
+          <div class="row">${this.button(this.t(this.alreadyVerified ? 'verifyAgain' : 'startButton'), () => this.withFlow((f) => f.start()), 'primary')}</div>
         </div>`;
       case 'incoming':
         return html`<div part="base">
@@ -164,37 +190,14 @@ export class XsVerifyUser extends XsVerificationElement<{ kind: 'no-user' }> {
           ${this.who()}
           <p>${this.t('incomingIntro')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => void f?.accept(), 'primary')}
-            ${this.button(this.t('decline'), () => void f?.cancel())}
+            ${this.button(this.t('accept'), () => this.withFlow((f) => f.accept()), 'primary')}
+            ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
-      case 'accepting':
-        return html`<div part="base">${this.heading('incomingHeading')}${this.who()}<p part="status" role="status">${this.t('accepting')}</p></div>`;
-      case 'done':
-        return html`<div part="base">${this.heading('doneHeading')}${this.who()}
-          <p part="status" role="status">${this.t(incoming ? 'doneIncoming' : 'done')}</p></div>`;
-      case 'unsigned':
-        return html`<div part="base">${this.heading('unsignedHeading')}${this.who()}
-          <p part="status" role="alert">${this.t(incoming ? 'unsignedIncoming' : 'unsigned')}</p>${again}</div>`;
-      case 'cancelled': {
-        const security = SECURITY_CODES.includes(s.code);
-        const quiet = s.code === 'm.accepted';
-        return html`<div part="base">
-          ${this.heading(security ? 'securityHeading' : 'cancelledHeading')}
-          ${this.who()}
-          <p part="status" role=${security ? 'alert' : 'status'} class=${security ? 'warning' : ''}>${this.cancelText(s)}</p>
-          ${s.reason && !s.byUs && !quiet && s.code !== 'm.user' ? html`<p class="quote">${this.localize.t(verifyUserStrings, 'otherReason', s.reason)}</p>` : nothing}
-          ${quiet ? nothing : again}
-        </div>`;
-      }
-      case 'failed': {
-        const refused = s.failure.kind === 'key-collision';
-        return html`<div part="base">
-          ${this.heading(refused ? 'refusedHeading' : 'failedHeading')}
-          ${this.who()}
-          <p part="status" role="alert" class=${refused ? 'warning' : ''}>${explainUserStartFailure(this.localize.lang, s.failure)}</p>
-          ${refused ? nothing : again}
-        </div>`;
+      default: {
+        // A step of the later module: rendered once it is here (reading it starts the load), else an empty step.
+        const m = this.loaded ?? this.laterPart.value;
+        return m ? this.viewOf(m).render(s) : html`<div part="base"></div>`;
       }
     }
   }

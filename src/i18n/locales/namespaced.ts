@@ -14,9 +14,14 @@ export interface LocaleFiles {
   auth: Terms;
   errors: Terms;
   keyStorage: Terms;
+  keyStorageSteps: Terms;
   keyTransfer: Terms;
+  keyTransferSteps: Terms;
   newPassphrase: Terms;
+  newPassphraseStrength: Terms;
   roomTrust: Terms;
+  roomTrustMore: Terms;
+  sessionActions: Terms;
   sessionList: Terms;
   setupWizard: Terms;
   setupWizardSteps: Terms;
@@ -26,7 +31,9 @@ export interface LocaleFiles {
   verificationRequests: Terms;
   verifyLogin: Terms;
   verifyLoginKey: Terms;
+  verifyLoginSteps: Terms;
   verifyUser: Terms;
+  verifyUserSteps: Terms;
 }
 
 /**
@@ -37,16 +44,16 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
   return namespaced({
     auth: f.auth,
     error: f.errors,
-    'key-storage': f.keyStorage,
-    keyTransfer: f.keyTransfer,
-    newPassphrase: f.newPassphrase,
-    roomTrust: f.roomTrust,
-    sessions: f.sessionList,
+    'key-storage': { ...f.keyStorage, ...f.keyStorageSteps },
+    keyTransfer: { ...f.keyTransfer, ...f.keyTransferSteps },
+    newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
+    roomTrust: { ...f.roomTrust, ...f.roomTrustMore },
+    sessions: { ...f.sessionList, ...f.sessionActions },
     setupWizard: { ...f.setupWizard, ...f.setupWizardSteps },
     status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,
-    'verify-login': { ...f.verifyLogin, ...f.verifyLoginKey },
-    'verify-user': f.verifyUser,
+    'verify-login': { ...f.verifyLogin, ...f.verifyLoginSteps, ...f.verifyLoginKey },
+    'verify-user': { ...f.verifyUser, ...f.verifyUserSteps },
   });
 }

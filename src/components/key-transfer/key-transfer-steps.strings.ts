@@ -1,0 +1,82 @@
+// The words of <xs-key-transfer>'s export and import steps, loaded with them (the menu's are in key-transfer.strings.ts,
+// the same namespace).
+import { plural } from '../../i18n/plural.js';
+import { defineStrings } from '../../i18n/registry.js';
+
+export const keyTransferStepStrings = defineStrings('keyTransfer', {
+  back: 'Back',
+
+  exportHeading: 'Export room keys',
+  exportIntro: 'Saves the keys that let you read your encrypted messages to a file, protected by a passphrase you choose now.',
+  exportWarning: 'Anyone who has this file and its passphrase can read all of your encrypted message history. Keep the file and the passphrase safe, and apart.',
+  exportSubmit: 'Export',
+  exportChecking: 'Looking for the keys of this session…',
+  exportEmptyHeading: 'No keys to export',
+  exportEmpty: 'This session holds no room keys yet, so there is nothing to export.',
+  exportEmptyWhy: 'A session gets room keys when it sends or receives encrypted messages, restores them from key backup, or imports a key file. A new session has none of your history yet: export from a session that has been reading your encrypted messages.',
+  checkAgain: 'Check again',
+  exportWorkingHeading: 'Exporting room keys',
+  exportCollecting: 'Reading your keys…',
+  exportKdf: 'Protecting the file with your passphrase…',
+  exportEncrypting: (percent: string) => `Encrypting the file: ${percent}`,
+  progressLabel: 'Progress',
+  cancel: 'Cancel',
+  exportDoneHeading: 'Keys exported',
+  // `n`: the count as a number, for the plural (`count` is it formatted for the language).
+  exportDone: (count: string, file: string, n?: number) => plural(n ?? 0, {
+    one: `${count} key was saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+    other: `${count} keys were saved to “${file}”. Keep it with its passphrase somewhere safe.`,
+  }),
+  exportCancelledHeading: 'Export cancelled',
+  exportCancelled: 'Nothing was saved.',
+  exportFailedHeading: 'The export did not finish',
+  exportAgain: 'Export again',
+  done: 'Done',
+
+  importHeading: 'Import room keys',
+  importIntro: 'Adds the keys from an exported key file to this device, so it can read the messages they unlock.',
+  chooseFile: 'Choose the key file…',
+  dropHint: 'Or drop it here.',
+  chosenFile: (name: string, size: string) => `Chosen: ${name} (${size})`,
+  passphraseLabel: 'Passphrase of the file',
+  importSubmit: 'Import',
+  noFile: 'Choose a key file first.',
+  noPassphrase: 'Enter the passphrase of the file.',
+  importWorkingHeading: 'Importing room keys',
+  importKdf: 'Unlocking the file with your passphrase…',
+  importDecrypting: (percent: string) => `Decrypting the file: ${percent}`,
+  importStoring: (done: string, total: string) => `Importing keys: ${done} of ${total}`,
+  importStoringStart: 'Importing keys…',
+  importNoCancel: 'Keys are being stored; this can’t be interrupted.',
+  importDoneHeading: 'Keys imported',
+  reportTotal: 'Keys in the file',
+  reportImported: 'Newly imported',
+  reportAlreadyPresent: 'Already on this device',
+  reportMalformed: 'Damaged or not room keys',
+  reportUnknownAlgorithm: 'Unsupported kind of key',
+  importNothingHeading: 'No keys imported',
+  // `count` formatted for the language, `n` the number (for the plural).
+  notImportedMalformed: (count: string, n: number) => plural(n, {
+    one: `${count} entry of the file is damaged or not a room key this app can use, so it was skipped.`,
+    other: `${count} entries of the file are damaged or not a room key this app can use, so they were skipped.`,
+  }),
+  notImportedUnknownAlgorithm: (count: string, n: number) => plural(n, {
+    one: `${count} key uses a kind of encryption this app doesn’t support, so it was skipped.`,
+    other: `${count} keys use a kind of encryption this app doesn’t support, so they were skipped.`,
+  }),
+  /** `others`: the keys of the file that are on this device now (imported or already there). */
+  notImportedRest: (others: number) => (others ? plural(others, { one: 'The other key is on this device now.', other: 'The other keys are on this device now.' }) : ''),
+  importCancelledHeading: 'Import cancelled',
+  importCancelled: 'Nothing was imported.',
+  importAnother: 'Import another file',
+
+  wrongPassphrase: 'The passphrase is wrong, or the file has been changed or damaged (the two look the same). Check the passphrase and try again.',
+  notAKeyFile: 'This is not a key file. Choose the file saved by “Export keys” (it starts with “-----BEGIN MEGOLM SESSION DATA-----”).',
+  unsupportedVersion: 'This key file uses a format version this app can’t read.',
+  truncated: 'This key file is incomplete. It may have been cut short while copying or downloading; export it again.',
+  badRounds: 'This key file asks for an unreasonable amount of work to unlock, so it was refused. It is damaged or was not made by a Matrix app.',
+  notKeyList: 'The file was unlocked, but it does not contain room keys. Nothing was imported.',
+  noCrypto: 'Encryption is not set up in this app, so keys can’t be exported or imported.',
+  unreadable: 'The file could not be read. Choose it again.',
+  importFailed: 'Nothing was imported.',
+});

@@ -1,0 +1,17 @@
+import type { roomTrustMoreStrings } from '../../../components/room-trust/room-trust.more.strings.js';
+import type { TranslationOf } from '../../registry.js';
+
+export default {
+  working: 'Enregistrement…',
+  'done.acknowledge': 'Vous avez pris acte de la nouvelle identité de {name}.',
+  'done.withdraw': 'L’exigence de vérification pour {name} a été retirée.',
+  'not-applied': 'L’identité de {name} apparaît toujours comme modifiée : elle a peut-être changé à nouveau. Vérifiez auprès de {name}.',
+  'failed.acknowledge': 'Impossible de prendre acte de la nouvelle identité de {name}.',
+  'failed.withdraw': 'Impossible de retirer l’exigence de vérification pour {name}.',
+  unhandledVerify: 'Cette application ne peut pas vérifier des personnes d’ici. Vérifiez-les dans votre application Matrix.',
+  unsignedHeading: 'Sessions que leurs propriétaires n’ont pas vérifiées',
+  unnamedSession: 'Session sans nom',
+  dismiss: 'Ignorer',
+  dismissLabel: (name: string) => `Ignorer l’avertissement concernant les sessions de ${name}`,
+  dismissed: 'Ignoré',
+} satisfies TranslationOf<typeof roomTrustMoreStrings>;
