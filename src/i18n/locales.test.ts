@@ -15,6 +15,7 @@ import '../components/room-trust/room-trust.more.strings.js';
 import '../components/room-trust/room-trust.strings.js';
 import '../components/session-list/session-actions.strings.js';
 import '../components/session-list/session-list.strings.js';
+import '../components/setup-wizard/setup-wizard.steps.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';
 import '../components/status/status.details.strings.js';
 import '../components/status/status.strings.js';

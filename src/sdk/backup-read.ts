@@ -9,7 +9,7 @@
 //   - whether it is a replaceable leftover: empty and signed by this very session — made by an earlier attempt whose
 //     answer was lost, so nothing is lost by replacing it.
 import type { MatrixClient } from 'matrix-js-sdk';
-import { serverBackupVersion } from './setup-verify.js';
+import { serverBackupVersion } from './server-reads.js';
 
 export interface BackupRead {
   /** The server's current backup version, or null when the server has none. */

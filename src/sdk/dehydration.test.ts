@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { DehydrationIncompleteError, refreshDehydration } from './dehydration.js';
+import { DehydrationIncompleteError, refreshDehydration } from './dehydration-refresh.js';
 
 interface Server {
   /** The dehydrated device's id, null for none, or 'unsupported' (the server lacks MSC3814). */

@@ -22,7 +22,8 @@ import { exclusiveCommit } from './commit-lock.js';
 import { KEY_BACKUP_SETTING } from './key-backup-setting.js';
 import { guardRateLimits } from './rate-limit.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
-import { SetupIncompleteError, type SetupGap } from './setup.js';
+import { SetupIncompleteError } from './setup-errors.js';
+import type { SetupGap } from './setup.js';
 import { serverAccountData, serverBackupVersion, verifySetupOnServer } from './setup-verify.js';
 
 const BACKUP_SECRET = 'm.megolm_backup.v1';

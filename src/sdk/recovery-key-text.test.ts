@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import { KEY_LENGTH, compactKeyText, keyTextShape, sameKeyText } from './recovery-key-text.js';
-import { sameRecoveryKey } from './setup.js';
+import { sameRecoveryKey } from './setup-commit.js';
 import { MAX_PHRASE_ITERATIONS, MIN_PHRASE_ITERATIONS, checkPhraseParams, recoveryPortFor, MalformedKeyError } from './recovery-key.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 

@@ -8,7 +8,7 @@
 // a wrong key into a right one. Case is never folded: base58 tells `a` from `A`.
 //
 // This is the ONE place that decides what a typed key is; the setup wizard's "type the key you saved" check
-// (sameRecoveryKey in setup.ts) and the Security Key entry of <xs-verify-login> (recovery-key.ts) both use it.
+// (sameRecoveryKey in setup-commit.ts) and the Security Key entry of <xs-verify-login> (recovery-key.ts) both use it.
 
 /** Every Unicode White_Space character, plus the invisible format characters that copy and paste bring along. */
 const IGNORED = /[\p{White_Space}\u200B-\u200D\u2060\uFEFF\u00AD]/gu;

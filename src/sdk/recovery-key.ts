@@ -160,17 +160,8 @@ function isDecryptFailure(e: unknown): boolean {
   return /mac|decrypt/i.test(e instanceof Error ? e.message : String(e));
 }
 
-/**
- * A cross-signed session whose cross-signing keys and the recovery data disagree, so that its Security Key
- * can help: it lacks private keys (secret storage may hold them), or holds them while secret storage (which
- * has a default key) lacks them. Reads only; never decrypts or asks for a key.
- */
-export async function keysOutOfSync(client: MatrixClient): Promise<boolean> {
-  const c = client.getCrypto();
-  if (!c || !(await client.secretStorage.getDefaultKeyId())) return false;
-  const { privateKeysCachedLocally: p, privateKeysInSecretStorage } = await c.getCrossSigningStatus();
-  return !(p.masterKey && p.selfSigningKey && p.userSigningKey) || !privateKeysInSecretStorage;
-}
+// keysOutOfSync lives in its own small module (keys-out-of-sync.ts): <xs-verify-login>'s first render asks it.
+export { keysOutOfSync } from './keys-out-of-sync.js';
 
 export function recoveryPortFor(client: MatrixClient): RecoveryPort {
   const crypto = () => {

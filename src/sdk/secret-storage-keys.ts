@@ -10,6 +10,7 @@
 // Nothing here is global: each callbacks object has its own cache, found again through the client's
 // `cryptoCallbacks` field. Keys are never logged or stored.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { callbackCaches, callbackCachesOf, hasSecretStorageCallbacks } from './secret-storage-check.js';
 
 /** A 4S key description as the SDK hands it to the callbacks (`m.secret_storage.key.<id>` content). */
 export type SecretStorageKeyInfo = Parameters<NonNullable<MatrixClient['cryptoCallbacks']['cacheSecretStorageKey']>>[1];
@@ -60,8 +61,6 @@ class KeyCache {
   }
 }
 
-/** Keyed by our getSecretStorageKey function, so a host that spreads the callbacks into its own object still works. */
-const caches = new WeakMap<object, KeyCache>();
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -92,18 +91,14 @@ export function createSecretStorageCallbacks(fallback?: SecretStorageKeyFallback
     },
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the function is a key (its identity), never called here
-  caches.set(callbacks.getSecretStorageKey, cache);
+  callbackCaches.set(callbacks.getSecretStorageKey, cache);
   return callbacks;
 }
 
-/** True when `client` was created with callbacks from `createSecretStorageCallbacks()`. */
-export function hasSecretStorageCallbacks(client: MatrixClient): boolean {
-  return cacheOf(client) !== undefined;
-}
+export { hasSecretStorageCallbacks };
 
 function cacheOf(client: MatrixClient): KeyCache | undefined {
-  const fn = (client.cryptoCallbacks as Partial<SecretStorageCallbacks> | undefined)?.getSecretStorageKey;
-  return fn ? caches.get(fn) : undefined;
+  return callbackCachesOf(client) as KeyCache | undefined;
 }
 
 /**

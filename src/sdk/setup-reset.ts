@@ -12,7 +12,7 @@
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import type { SecretsBundle } from './secrets-bundle.js';
-import { BackupKeyMismatchError } from './setup.js';
+import { BackupKeyMismatchError } from './setup-errors.js';
 import { backupPublicKey, publicKeyOf, serverBackupVersion } from './setup-verify.js';
 
 /** Whitespace of any kind (a PDF's line breaks, non-breaking spaces, zero-width spaces) is not part of a key. */

@@ -14,9 +14,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import decryptAESSecretStorageItem from 'matrix-js-sdk/lib/utils/decryptAESSecretStorageItem.js';
 import type { SetupGap } from './setup.js';
+import { V3, isNotFound, serverBackupVersion } from './server-reads.js';
+
+// The backup version read lives in server-reads.ts (the wizard's first step needs it).
+export { serverBackupVersion };
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
-const V3 = { prefix: '/_matrix/client/v3' };
 const XS = [
   ['m.cross_signing.master', 'master_keys'],
   ['m.cross_signing.self_signing', 'self_signing_keys'],
@@ -24,17 +27,12 @@ const XS = [
 ] as const;
 const BACKUP_SECRET = 'm.megolm_backup.v1';
 
+type EncryptedItem = { iv: string; ciphertext: string; mac: string };
+
 interface KeysQuery {
   master_keys?: Record<string, { keys?: Record<string, string> }>;
   self_signing_keys?: Record<string, { keys?: Record<string, string> }>;
   user_signing_keys?: Record<string, { keys?: Record<string, string> }>;
-}
-
-type EncryptedItem = { iv: string; ciphertext: string; mac: string };
-
-function isNotFound(e: unknown): boolean {
-  const err = e as { httpStatus?: number; errcode?: string };
-  return err?.httpStatus === 404 || err?.errcode === 'M_NOT_FOUND';
 }
 
 /** Account data as the server has it now (null when absent or deleted — `{}` is how the SDK deletes). */
@@ -59,16 +57,6 @@ export async function serverCrossSigningKeys(client: MatrixClient): Promise<{ ma
     return typeof v === 'string' ? v : null;
   };
   return { master: first(res.master_keys), selfSigning: first(res.self_signing_keys), userSigning: first(res.user_signing_keys) };
-}
-
-/** The server's current key backup, or null (404 = none). */
-export async function serverBackupVersion(client: MatrixClient): Promise<{ version: string; algorithm: string; auth_data: Record<string, unknown> } | null> {
-  try {
-    return await client.http.authedRequest('GET' as never, '/room_keys/version', undefined, undefined, V3);
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
 }
 
 /** The backup's public key (base64 without padding), '' when it names none. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { gapsOf, sameRecoveryKey, situationOf, type SetupSnapshot } from './setup.js';
+import { sameRecoveryKey } from './setup-commit.js';
+import { gapsOf, situationOf, type SetupSnapshot } from './setup.js';
 
 const complete: SetupSnapshot = {
   identityOnServer: true, keysCachedLocally: true, sessionVerified: true, defaultKeyId: 'k', defaultKeyUsable: true,

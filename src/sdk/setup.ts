@@ -5,18 +5,17 @@
 // the server and checking it against the key the person saved (setup-verify.ts); an incomplete end state is an
 // error the wizard can retry with the same key. A reset asks who the person is before anything changes
 // (setup-reset.ts), and a key backup this session cannot use is never replaced without the person's consent.
+// This module is what the wizard's first step needs (the snapshot); the commits load with their first call
+// (setup-commit.ts, setup-reset.ts).
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { sleep } from '../internal/async.js';
 import { exclusiveCommit } from './commit-lock.js';
 import { guardRateLimits, onRateLimited } from './rate-limit.js';
 import { whileChangingIdentity } from './identity-change.js';
-import { connectExistingBackup, replaceIdentityAfterAuth, withoutSecretStorageExport } from './setup-reset.js';
-import { verifySetupOnServer } from './setup-verify.js';
 import { readBackup } from './backup-read.js';
-import { withSecretStorageKey } from './secret-storage-keys.js';
-import { sameKeyText } from './recovery-key-text.js';
-import { refreshDehydration } from './dehydration.js';
+
+/** The commits' SDK calls: not needed to show where the account stands (the wizard's first step). */
+const loadCommit = () => import('./setup-commit.js');
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
 const XS_SECRETS = ['m.cross_signing.master', 'm.cross_signing.self_signing', 'm.cross_signing.user_signing'] as const;
@@ -88,46 +87,6 @@ export interface NewKey {
   readonly fromPassphrase: boolean;
 }
 
-/** Thrown when a commit finished but the account is not in the expected end state. */
-export class SetupIncompleteError extends Error {
-  override readonly name = 'SetupIncompleteError';
-  constructor(readonly gaps: SetupGap[]) {
-    super(`setup incomplete: ${gaps.join(', ')}`);
-  }
-}
-
-/** Thrown when a setup would replace an identity this session does not hold (never silently overwrite). */
-export class IdentityExistsError extends Error {
-  override readonly name = 'IdentityExistsError';
-  constructor() {
-    super('a cross-signing identity exists and this session does not hold its keys');
-  }
-}
-
-/** Thrown when a set-up finds the account already complete under another key (set up meanwhile elsewhere). */
-export class AlreadySetUpError extends Error {
-  override readonly name = 'AlreadySetUpError';
-  constructor() {
-    super('the account was set up meanwhile (another element or app)');
-  }
-}
-
-/** Thrown when a set-up would replace a key backup nobody agreed to replace (the wizard asks first). */
-export class BackupDecisionNeededError extends Error {
-  override readonly name = 'BackupDecisionNeededError';
-  constructor(readonly version: string) {
-    super(`a key backup (version ${version}) exists that this session cannot use`);
-  }
-}
-
-/** The typed key does not unlock the existing key backup. */
-export class BackupKeyMismatchError extends Error {
-  override readonly name = 'BackupKeyMismatchError';
-  constructor() {
-    super('that key does not unlock the key backup');
-  }
-}
-
 /** Commit progress, for the live region. */
 export type CommitStep = 'reset' | 'identity' | 'storage' | 'verifying';
 
@@ -184,12 +143,7 @@ export function dropKey(key: NewKey | undefined): void {
   key?.generated.privateKey.fill(0);
 }
 
-/** Whitespace-insensitive comparison of a typed recovery key with the shown one. */
-export function sameRecoveryKey(typed: string, shown: string): boolean {
-  return sameKeyText(typed, shown); // one reading of typed keys for the whole kit: src/sdk/recovery-key-text.ts
-}
-
-function cryptoOf(client: MatrixClient): CryptoApi {
+export function cryptoOf(client: MatrixClient): CryptoApi {
   const crypto = client.getCrypto();
   if (!crypto) throw new Error('end-to-end encryption is not enabled on this client (initRustCrypto was not called)');
   return crypto;
@@ -232,88 +186,8 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
   };
 }
 
-/** The id of the default key if `key` is it (so a retry keeps using the same secret storage), else null. */
-async function matchingDefaultKeyId(client: MatrixClient, key: NewKey): Promise<string | null> {
-  const tuple = await client.secretStorage.getKey();
-  if (!tuple) return null;
-  const [id, info] = tuple;
-  if ((info as { algorithm?: string }).algorithm !== AES) return null;
-  try {
-    return (await client.secretStorage.checkKey(key.generated.privateKey, info)) ? id : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the server until nothing but `accepted` gaps is left or `ms` passes (the SDK settles some state asynchronously). */
-async function settleOnServer(client: MatrixClient, key: NewKey, accepted: SetupGap[], ms: number): Promise<SetupGap[]> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const gaps = (await verifySetupOnServer(client, key.generated.privateKey)).filter((g) => !accepted.includes(g));
-    if (gaps.length === 0 || Date.now() >= deadline) return gaps;
-    await sleep(250);
-  }
-}
-
 export function createSetupAdapter(client: MatrixClient): SetupAdapter {
   guardRateLimits(client);
-  const finish = async (key: NewKey, auth: UIAuthCallback<void>, opts: FinishOptions): Promise<FinishResult> => {
-    const crypto = cryptoOf(client);
-    const step = opts.onStep ?? (() => {});
-    let before = await readSnapshot(client);
-    const keyId = await matchingDefaultKeyId(client, key);
-    /** true = made and read back; false = the server supports it but making it failed; undefined = not supported. */
-    let dehydrated: boolean | undefined;
-    if (opts.setupOnly && keyId === null && situationOf(before) === 'complete') throw new AlreadySetUpError();
-    const plan = opts.backup ?? 'new-if-none';
-    const unusableBackup = !!before.backupVersion && !before.backupKeyCached;
-    if (plan === 'new-if-none' && unusableBackup && !before.backupReplaceable) throw new BackupDecisionNeededError(before.backupVersion!);
-    // The SDK may ask for the key several times; it is answered from memory only during this call.
-    await withSecretStorageKey(client, keyId, key.generated.privateKey, async () => {
-      if (!before.keysCachedLocally) {
-        step('identity');
-        if (before.identityOnServer && !opts.allowNewIdentity) throw new IdentityExistsError();
-        await crypto.userHasCrossSigningKeys(undefined, true);
-        const inStorage = keyId !== null && before.crossSigningStored;
-        const bootstrap = () =>
-          crypto.bootstrapCrossSigning({
-            authUploadDeviceSigningKeys: auth,
-            // After a reset whose new keys were dropped (the trap): make them again unless storage has them.
-            ...(before.identityOnServer && !inStorage ? { setupNewCrossSigning: true } : {}),
-          });
-        // New secret storage comes next (and stores the keys): the SDK must not try to write them into the old one.
-        await (keyId === null ? withoutSecretStorageExport(client, bootstrap) : bootstrap());
-        before = await readSnapshot(client);
-        if (!before.keysCachedLocally) throw new SetupIncompleteError(['cross-signing-keys']);
-      }
-      step('storage');
-      // `replace` keeps a backup this very flow already made (a retry after a lost response), else makes a new one.
-      const newBackup =
-        plan === 'replace'
-          ? !(before.backupVersion && before.backupKeyCached && before.backupKeyStored && keyId !== null)
-          : plan === 'new-if-none' && (!before.backupVersion || (unusableBackup && !!before.backupReplaceable));
-      await crypto.bootstrapSecretStorage({
-        createSecretStorageKey: () => Promise.resolve(key.generated),
-        setupNewSecretStorage: keyId === null,
-        setupNewKeyBackup: newBackup,
-      });
-      // Device dehydration (MSC3814), when the server has it: a new dehydrated device whose key is stored under
-      // the (new) default key — set-up creates it, change-key rotates it (the old key would be under the old key).
-      // Read back from the server: the device id the server now holds.
-      dehydrated = await refreshDehydration(client).then(
-        (id) => (id === undefined ? undefined : true),
-        () => false,
-      );
-    });
-    step('verifying');
-    // A kept backup this session cannot use stays unconnected: that is the person's choice, not a failure.
-    const accepted: SetupGap[] = plan === 'keep' && unusableBackup ? ['backup', 'backup-key-stored'] : [];
-    const gaps = await settleOnServer(client, key, accepted, opts.settleMs ?? 10_000);
-    if (dehydrated === false) gaps.push('dehydrated-device');
-    if (gaps.length) throw new SetupIncompleteError(gaps);
-    return { accepted };
-  };
-
   return {
     userId: client.getSafeUserId(),
     read: () => readSnapshot(client),
@@ -334,26 +208,17 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
       return false;
     },
 
-    async createKey(passphrase) {
-      const generated = await cryptoOf(client).createRecoveryKeyFromPassphrase(passphrase);
-      return { generated, fromPassphrase: passphrase !== undefined };
-    },
+    // Everything after the first step loads with the first call that needs it (setup-commit.ts).
+    createKey: async (passphrase) => (await loadCommit()).createKey(client, passphrase),
 
-    resetIdentity: (auth) => exclusiveCommit(client, () => whileChangingIdentity(client, () => replaceIdentityAfterAuth(client, auth))),
+    resetIdentity: (auth) =>
+      exclusiveCommit(client, () => whileChangingIdentity(client, async () => (await import('./setup-reset.js')).replaceIdentityAfterAuth(client, auth))),
 
-    finishSetup: (key, auth, opts = {}) => exclusiveCommit(client, () => whileChangingIdentity(client, () => finish(key, auth, opts))),
+    finishSetup: (key, auth, opts = {}) => exclusiveCommit(client, () => whileChangingIdentity(client, async () => (await loadCommit()).finishSetup(client, key, auth, opts))),
 
-    connectBackup: (keyText) => connectExistingBackup(client, keyText),
+    connectBackup: async (keyText) => (await import('./setup-reset.js')).connectExistingBackup(client, keyText),
 
-    async restoreBackup(onProgress) {
-      const res = await cryptoOf(client).restoreKeyBackup({
-        progressCallback: (p) => {
-          const d = p as { stage?: string; successes?: number; failures?: number; total?: number };
-          if (d.stage === 'load_keys' && typeof d.total === 'number') onProgress?.((d.successes ?? 0) + (d.failures ?? 0), d.total);
-        },
-      });
-      return { imported: res.imported, total: res.total };
-    },
+    restoreBackup: async (onProgress) => (await loadCommit()).restoreBackup(client, onProgress),
 
     fallbackUrl: (stage, session) => client.getFallbackAuthUrl(stage, session),
 

@@ -79,3 +79,13 @@ export function until(w: SetupWizard, kind: WizardStage['kind'], ms = 2000): Pro
   });
 }
 
+
+/** Walks from "choose" to the commit with a generated key. */
+export async function toCommit(w: SetupWizard): Promise<void> {
+  await until(w, 'choose');
+  w.choose('key');
+  await until(w, 'show-key');
+  w.markSaved('download');
+  w.toConfirm();
+  w.confirmKey(ENCODED.replace(/ /g, ''));
+}

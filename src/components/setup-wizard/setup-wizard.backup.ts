@@ -1,12 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
-import type { StepView } from './setup-wizard.view.js';
+import type { LaterView } from './setup-wizard.view.js';
 
 // The steps about a key backup that this session cannot use (another app's, or an earlier identity's): show it,
 // restore from it with its key, keep it, or replace it after an explicit confirmation.
 
-export function renderBackupStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+function submitBackupKey(form: HTMLFormElement, w: SetupWizard) {
+  const input = form.querySelector<HTMLInputElement>('#backup-key')!;
+  const value = input.value;
+  input.value = '';
+  void w.submitBackupKey(value);
+}
+
+export function renderBackupStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   switch (s.kind) {
       case 'existing-backup':
         return html`<div part="base">
@@ -21,7 +28,7 @@ export function renderBackupStep(v: StepView, s: WizardStage, w: SetupWizard): T
         </div>`;
       case 'backup-key': {
         const err = s.problem === 'malformed' ? v.t('backupKeyMalformed') : s.problem === 'mismatch' ? v.t('backupKeyMismatch') : s.failure ? explainFailure(v.localize.lang, s.failure) : '';
-        return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => v.submitBackupKey(f))}>
+        return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => submitBackupKey(f, w))}>
           ${v.heading('backupKeyHeading')}
           <p id="backup-key-body">${v.t('backupKeyBody')}</p>
           <label for="backup-key">${v.t('backupKeyLabel')}</label>

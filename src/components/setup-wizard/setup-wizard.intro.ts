@@ -1,15 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
-import type { StepView } from './setup-wizard.view.js';
+import type { SetupKey, StepView } from './setup-wizard.view.js';
 
-// The steps before a key exists: where the account stands (already set up, keys missing, explain) and the reset's
-// warning and typed confirmation.
+// The first steps, drawn by the first render: where the account stands (already set up, keys missing, explain),
+// the reset's warning and typed confirmation, and choosing how to make the key (the first step of a key change).
+
+/** The stages the first render draws itself (the rest load with setup-wizard.steps.ts). */
+export const FIRST_STAGES: ReadonlySet<WizardStage['kind']> = new Set(['loading', 'load-failed', 'already-set-up', 'keys-missing', 'explain', 'reset-warning', 'reset-confirm', 'choose']);
 
 export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+  const heading = (key: SetupKey) => v.headingText(v.t(key));
   switch (s.kind) {
       case 'already-set-up':
         return html`<div part="base">
-          ${v.heading('alreadyHeading')}
+          ${heading('alreadyHeading')}
           <p>${v.t('alreadyBody')}</p>
           <div class="row">
             ${v.button(v.t('changeKey'), () => w.switchMode('change-key'), 'primary')}
@@ -18,7 +22,7 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
         </div>`;
       case 'keys-missing':
         return html`<div part="base">
-          ${v.heading('keysMissingHeading')}
+          ${heading('keysMissingHeading')}
           <p>${v.t('keysMissingBody')}</p>
           ${v.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
           <div class="row">
@@ -28,7 +32,7 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
         </div>`;
       case 'explain':
         return html`<div part="base">
-          ${v.heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
+          ${heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
           <p>${v.t(s.repair ? 'explainRepairBody' : 'explainBody')}</p>
           <div class="row">
             ${v.button(v.t('continue'), () => w.continue(), 'primary')}
@@ -37,7 +41,7 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
         </div>`;
       case 'reset-warning':
         return html`<div part="base">
-          ${v.heading('resetHeading')}
+          ${heading('resetHeading')}
           <p>${v.t('resetIntro')}</p>
           <h3>${v.t('keptHeading')}</h3>
           <ul><li>${v.t('kept1')}</li><li>${v.t('kept2')}</li><li>${v.t('kept3')}</li></ul>
@@ -54,7 +58,7 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
       case 'reset-confirm': {
         const word = v.t('resetWord');
         return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => v.submitResetConfirm(f))}>
-          ${v.heading('resetConfirmHeading')}
+          ${heading('resetConfirmHeading')}
           <label for="reset-word">${v.t('resetConfirmLabel', word)}</label>
           <input id="reset-word" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
             aria-invalid=${s.mismatch ? 'true' : 'false'} aria-describedby=${s.mismatch ? 'reset-err' : nothing} />
@@ -65,6 +69,16 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
           </div>
         </form>`;
       }
+      case 'choose':
+        return html`<div part="base">
+          ${heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
+          <p>${v.t('chooseBody')}</p>
+          <div class="row">
+            ${v.button(v.t('chooseKey'), () => w.choose('key'), 'primary')}
+            ${v.button(v.t('choosePhrase'), () => w.choose('phrase'))}
+            ${v.button(v.t('back'), () => w.back())}
+          </div>
+        </div>`;
     default:
       return undefined;
   }

@@ -1,13 +1,31 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
+import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
-import { GAP_KEYS, type StepView } from './setup-wizard.view.js';
-import { setupStrings as S } from './setup-wizard.strings.js';
+import type { SetupGap } from '../../sdk/setup.js';
+import type { LaterView } from './setup-wizard.view.js';
+import { setupStepStrings as S } from './setup-wizard.steps.strings.js';
+
+const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
+  'cross-signing-keys': 'gapKeys',
+  'secret-storage': 'gapStorage',
+  'cross-signing-stored': 'gapStored',
+  backup: 'gapBackup',
+  'backup-key-stored': 'gapBackupStored',
+  'dehydrated-device': 'gapDehydrated',
+};
 
 // The steps of a commit and its outcome: saving (with the stall, join and rate-limit states), the sign-in prompt,
 // failure, restoring history, and the end screens — each of which states only what was read back from the server.
 
-export function renderOutcomeStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+/** Done: the host may remove the wizard; else it shows where the account stands. */
+function closeDone(v: LaterView, w: SetupWizard) {
+  v.emit(new XsSetupClosedEvent());
+  void w.start('setup');
+}
+
+export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
   switch (s.kind) {
       case 'committing': {
         const stepKey = s.step === 'reset' ? 'stepReset' : s.step === 'identity' ? 'stepIdentity' : s.step === 'storage' ? 'stepStorage' : 'stepVerifying';
@@ -69,8 +87,8 @@ export function renderOutcomeStep(v: StepView, s: WizardStage, w: SetupWizard): 
           <p part="status" role="status">${v.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
             ${s.restored === null ? nothing : s.restored < 0 ? v.t('restoreFailed') : v.localize.t(S, 'restoredKeys', s.restored, v.num(s.restored))}</p>
           <div class="row">
-            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.requestSessions()) : nothing}
-            ${v.button(v.t('done'), () => v.closeDone(), 'primary')}
+            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.setSessionsHint(v.emit(new XsRequestSessionsEvent('after-reset')))) : nothing}
+            ${v.button(v.t('done'), () => closeDone(v, w), 'primary')}
           </div>
           ${v.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
         </div>`;
@@ -81,7 +99,7 @@ export function renderOutcomeStep(v: StepView, s: WizardStage, w: SetupWizard): 
           <div class="row">
             ${v.button(v.t('useBackup'), () => w.useExistingBackup(), 'primary')}
             ${v.button(v.t('replaceBackup'), () => w.replaceExistingBackup(), 'danger')}
-            ${v.button(v.t('done'), () => v.closeDone())}
+            ${v.button(v.t('done'), () => closeDone(v, w))}
           </div>
         </div>`;
     default:

@@ -1,30 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import '../../define/xs-auth-prompt.js';
-import '../../define/xs-new-passphrase.js';
-import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import { XsRequestExportEvent } from '../../events/xs-request-export.js';
-import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
-import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountState } from '../../sdk/account.js';
-import { maxRetryAfterMs } from '../../sdk/errors.js';
-import { DEFAULT_RETRY_WAIT_MS } from '../../sdk/rate-limit.js';
-import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-keys.js';
+import { describeFailure } from '../../sdk/errors.js';
+import { hasSecretStorageCallbacks } from '../../sdk/secret-storage-check.js';
 import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
-import { renderBackupStep } from './setup-wizard.backup.js';
-import { renderIntroStep } from './setup-wizard.intro.js';
-import { renderOutcomeStep } from './setup-wizard.outcome.js';
-import type { StepView } from './setup-wizard.view.js';
+import { FIRST_STAGES, renderIntroStep } from './setup-wizard.intro.js';
+import type { RetryCountdown } from './setup-wizard.countdown.js';
+import type { SetupKey, StepView } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
 
@@ -101,14 +94,13 @@ export class XsSetupWizard extends XsElement {
   /** The client lacks createSecretStorageCallbacks(): the wizard could not hand the key to the SDK. */
   @state() private misconfigured = false;
 
-  @query('xs-new-passphrase') private phraseField?: XsNewPassphrase;
-  @query('#key-text') private keyText?: HTMLElement;
+  /** Every step after the first (setup-wizard.steps.ts): loaded in the first idle moment after the first render. */
+  private readonly laterSteps = this.lazy(() => import('./setup-wizard.steps.js'));
 
   private wizard?: SetupWizard;
   private unsubscribe?: () => void;
-  /** When a rate-limited failure may be retried (ms epoch), and the ticking countdown. */
-  @state() private retryAt = 0;
-  private tick?: ReturnType<typeof setInterval>;
+  /** The rate-limit countdown of the commit's steps (made once they are loaded: only they reach a commit). */
+  private countdown?: RetryCountdown;
   private readonly onChange = () => {
     const prev = this.stage;
     this.stage = this.wizard!.stage;
@@ -123,32 +115,10 @@ export class XsSetupWizard extends XsElement {
     }
     if (this.stage.kind !== 'phrase') this.phraseValid = false;
     this.verifyHint = false;
-    if (s.kind === 'commit-failed' && s.failure.kind === 'rate-limited' && prev.kind !== 'commit-failed') this.armCountdown(s.failure.retryAfterMs);
-    else if (s.kind === 'committing' && s.retryAt && (prev.kind !== 'committing' || prev.retryAt !== s.retryAt)) this.armCountdown(s.retryAt - Date.now(), false);
-    else if (s.kind !== 'commit-failed' && s.kind !== 'committing') this.armCountdown(undefined);
+    const later = this.laterSteps.ready ? this.laterSteps.value : undefined;
+    if (later) (this.countdown ??= new later.RetryCountdown(() => this.requestUpdate())).follow(prev, s);
     this.requestUpdate();
   };
-
-  /** Ticks once a second until the wait is over; `gate` disables Try again meanwhile (a failed save), else it only redraws. */
-  private armCountdown(retryAfterMs: number | undefined, gate = true) {
-    clearInterval(this.tick);
-    this.tick = undefined;
-    if (retryAfterMs === undefined) {
-      this.retryAt = 0;
-      return;
-    }
-    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, maxRetryAfterMs()) : DEFAULT_RETRY_WAIT_MS;
-    const until = Date.now() + wait;
-    this.retryAt = gate ? until : 0;
-    this.tick = setInterval(() => {
-      if (Date.now() >= until) {
-        clearInterval(this.tick);
-        this.tick = undefined;
-        this.retryAt = 0;
-      }
-      this.requestUpdate();
-    }, 1000);
-  }
 
   /** Starts the flow again from where the account stands (after "Ask me later", Done, or at any time). */
   restart(): void {
@@ -156,9 +126,9 @@ export class XsSetupWizard extends XsElement {
   }
 
   protected override stageKey(): string | undefined {
-    const s = this.stage;
-    if (s.kind === 'committing') return 'committing';
-    return s.kind;
+    // A later step whose view is still loading shows the "checking" frame: its heading takes focus when it arrives.
+    if (!FIRST_STAGES.has(this.stage.kind) && !this.laterSteps.ready) return 'loading';
+    return this.stage.kind;
   }
 
   protected override clientChanged(client: MatrixClient | undefined): void | (() => void) {
@@ -209,70 +179,14 @@ export class XsSetupWizard extends XsElement {
   private teardown() {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.armCountdown(undefined);
+    this.countdown?.stop();
     if (!this.wizard) return;
     this.wizard.removeEventListener('change', this.onChange);
     this.wizard.end();
     this.wizard = undefined;
   }
 
-  private closeDone() {
-    this.emit(new XsSetupClosedEvent());
-    void this.wizard?.start('setup');
-  }
-
   // ---- intents ----
-
-  private async copyKey() {
-    const key = this.wizard?.displayKey();
-    if (!key) return;
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(key);
-      this.wizard?.markSaved('copy');
-    } catch {
-      this.wizard?.markCopyFailed();
-      await this.updateComplete;
-      this.selectKey();
-    }
-  }
-
-  private selectKey() {
-    const el = this.keyText;
-    if (!el) return;
-    el.focus();
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const sel = (this.shadowRoot as unknown as { getSelection?: () => Selection | null }).getSelection?.() ?? window.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(range);
-  }
-
-  /** A manual copy (Ctrl+C) of the selected key counts as saving it. */
-  private onKeyCopied = () => this.wizard?.markSaved('copy');
-
-  private downloadKey() {
-    const key = this.wizard?.displayKey();
-    if (!key) return;
-    const text = `${this.localize.t(S, 'fileHeader')}\n\n${key}\n`;
-    // A blob: URL holds no key text itself and is revoked at once.
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'security-key.txt';
-    a.rel = 'noopener';
-    a.style.display = 'none';
-    this.shadowRoot!.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-    this.wizard?.markSaved('download');
-  }
-
-  private printKey() {
-    window.print();
-    this.wizard?.markSaved('print');
-  }
 
   private requestVerify() {
     const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(this.matrixClient?.getUserId() ? { userId: this.matrixClient.getUserId()! } : {}) }));
@@ -283,33 +197,9 @@ export class XsSetupWizard extends XsElement {
     this.exportHint = this.emit(new XsRequestExportEvent('before-reset'));
   }
 
-  private requestSessions() {
-    this.sessionsHint = this.emit(new XsRequestSessionsEvent('after-reset'));
-  }
-
   private submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void) {
     e.preventDefault();
     fn(e.target as HTMLFormElement);
-  }
-
-  private submitPhrase() {
-    const field = this.phraseField;
-    if (!field || !field.valid) return;
-    this.wizard?.submitPhrase(field.takeValue());
-  }
-
-  private submitConfirmKey(form: HTMLFormElement) {
-    const input = form.querySelector<HTMLInputElement>('#confirm-key')!;
-    const value = input.value;
-    input.value = '';
-    this.wizard?.confirmKey(value);
-  }
-
-  private submitBackupKey(form: HTMLFormElement) {
-    const input = form.querySelector<HTMLInputElement>('#backup-key')!;
-    const value = input.value;
-    input.value = '';
-    void this.wizard?.submitBackupKey(value);
   }
 
   private num(n: number): string {
@@ -323,38 +213,43 @@ export class XsSetupWizard extends XsElement {
 
   // ---- rendering ----
 
-  private t(key: keyof typeof S.en, ...args: string[]): string {
+  private t(key: SetupKey, ...args: string[]): string {
     return (this.localize.t as (s: typeof S, k: string, ...a: string[]) => string).call(this.localize, S, key, ...args);
   }
 
   /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
-  private heading(key: keyof typeof S.en, hidden = false) {
-    return html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${this.t(key)}</h2>`;
+  private heading(text: string, hidden = false) {
+    return html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${text}</h2>`;
   }
 
   private button(label: string, onClick: () => void, cls = '', disabled = false): TemplateResult {
     return html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
   }
 
-  /** The element as the step renderers in setup-wizard.backup.ts / .outcome.ts see it. */
+  /** The element as the step renderers in the other setup-wizard files see it. */
   private view(): StepView {
     return {
       localize: this.localize,
       t: (key, ...args) => this.t(key, ...args),
-      heading: (key, hidden) => this.heading(key, hidden),
+      headingText: (text, hidden) => this.heading(text, hidden),
       button: (label, onClick, cls, disabled) => this.button(label, onClick, cls, disabled),
       num: (n) => this.num(n),
       submitForm: (e, fn) => this.submitForm(e, fn),
-      submitBackupKey: (form) => this.submitBackupKey(form),
       requestVerify: () => this.requestVerify(),
       requestExport: () => this.requestExport(),
       submitResetConfirm: (form) => this.submitResetConfirm(form),
       exportHint: this.exportHint,
-      requestSessions: () => this.requestSessions(),
-      closeDone: () => this.closeDone(),
-      retryAt: this.retryAt,
+      emit: (event) => this.emit(event),
+      setSessionsHint: (shown) => (this.sessionsHint = shown),
+      restart: () => this.restart(),
+      retryAt: this.countdown?.retryAt ?? 0,
       verifyHint: this.verifyHint,
       sessionsHint: this.sessionsHint,
+      root: this.shadowRoot!,
+      userId: this.matrixClient?.getUserId() ?? '',
+      updated: () => this.updateComplete,
+      phraseValid: this.phraseValid,
+      setPhraseValid: (valid) => (this.phraseValid = valid),
     };
   }
 
@@ -363,86 +258,28 @@ export class XsSetupWizard extends XsElement {
     if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
     const s = this.stage;
     const w = this.wizard;
+    const checking = html`<div part="base"><p part="status" role="status">${this.t('loading')}</p></div>`;
     switch (s.kind) {
       case 'loading':
-        return html`<div part="base"><p part="status" role="status">${this.t('loading')}</p></div>`;
+        return checking;
       case 'load-failed':
         return html`<div part="base">
-          ${this.heading('loadFailed')}
+          ${this.heading(this.t('loadFailed'))}
           <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
           <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}</div>
         </div>`;
-      case 'choose':
-        return html`<div part="base">
-          ${this.heading(w.mode === 'change-key' ? 'chooseChangeHeading' : 'chooseHeading')}
-          <p>${this.t('chooseBody')}</p>
-          <div class="row">
-            ${this.button(this.t('chooseKey'), () => w.choose('key'), 'primary')}
-            ${this.button(this.t('choosePhrase'), () => w.choose('phrase'))}
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </div>`;
-      case 'phrase':
-        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, () => this.submitPhrase())}>
-          ${this.heading('phraseHeading')}
-          <p>${this.t('phraseBody')}</p>
-          <xs-new-passphrase part="passphrase" min-score="3" label=${this.t('phraseLabel')} confirm-label=${this.t('phraseConfirmLabel')} .userInputs=${[this.matrixClient?.getUserId() ?? '']}
-            @xs-passphrase-validity=${(e: { valid: boolean }) => (this.phraseValid = e.valid)}></xs-new-passphrase>
-          <div class="row">
-            <button type="submit" part="action" class="primary" ?disabled=${!this.phraseValid}>${this.t('continue')}</button>
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </form>`;
-      case 'generating':
-        return html`<div part="base"><p part="status" role="status">${this.t('generating')}</p></div>`;
-      case 'generate-failed':
-        return html`<div part="base">
-          ${this.heading('generateFailed')}
-          <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
-          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}${this.button(this.t('back'), () => w.back())}</div>
-        </div>`;
-      case 'show-key': {
-        const key = w.displayKey() ?? '';
-        const savedMsg = s.saved === 'copy' ? 'copied' : s.saved === 'download' ? 'downloaded' : s.saved === 'print' ? 'printed' : null;
-        return html`<div part="base">
-          ${this.heading('showHeading')}
-          <p>${this.t('showBody')}</p>
-          <p id="key-label" class="visually-hidden">${this.t('keyLabel')}</p>
-          <p id="key-text" class="key" part="key" tabindex="0" aria-labelledby="key-label" @copy=${this.onKeyCopied}>${key}</p>
-          <div class="row">
-            ${this.button(this.t('copy'), () => void this.copyKey())}
-            ${this.button(this.t('download'), () => this.downloadKey())}
-            ${this.button(this.t('print'), () => this.printKey())}
-          </div>
-          <p part="status" role="status" id="saved-status">${s.copyFailed ? this.t('copyFailed') : savedMsg ? this.t(savedMsg) : nothing}</p>
-          ${s.saved ? nothing : html`<p id="save-first">${this.t('saveFirst')}</p>`}
-          <div class="row">
-            <button type="button" part="action" class="primary" aria-disabled=${s.saved ? 'false' : 'true'} aria-describedby=${s.saved ? nothing : 'save-first'}
-              ?disabled=${!s.saved} @click=${() => w.toConfirm()}>${this.t('continue')}</button>
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </div>`;
-      }
-      case 'confirm-key':
-        return html`<form part="base" @submit=${(e: SubmitEvent) => this.submitForm(e, (f) => this.submitConfirmKey(f))}>
-          ${this.heading('confirmHeading')}
-          <p id="confirm-body">${this.t('confirmBody')}</p>
-          <label for="confirm-key">${this.t('confirmLabel')}</label>
-          <input id="confirm-key" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required
-            aria-describedby=${s.mismatch ? 'confirm-body confirm-err' : 'confirm-body'} aria-invalid=${s.mismatch ? 'true' : 'false'} />
-          ${s.mismatch ? html`<p id="confirm-err" role="alert">${this.t('confirmMismatch')}</p>` : nothing}
-          <div class="row">
-            <button type="submit" part="action" class="primary">${this.t('continue')}</button>
-            ${this.button(this.t('back'), () => w.back())}
-          </div>
-        </form>`;
-      default:
-        return renderIntroStep(this.view(), s, w) ?? renderBackupStep(this.view(), s, w) ?? renderOutcomeStep(this.view(), s, w);
-      case 'dismissed':
-        return html`<div part="base">
-          <p part="status" role="status">${this.t('dismissed')}</p>
-          <div class="row">${this.button(this.t('setUpNow'), () => this.restart())}</div>
-        </div>`;
     }
+    const first = renderIntroStep(this.view(), s, w);
+    if (first) return first;
+    const later = this.laterSteps.value;
+    if (later) return later.renderStep(this.view(), s, w);
+    // The later steps' view could not be loaded (the page's server went away): say so, offer to try again.
+    if (this.laterSteps.error) {
+      return html`<div part="base">
+        <p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>
+        <div class="row">${this.button(this.t('retry'), () => void this.laterSteps.load().catch(() => undefined), 'primary')}</div>
+      </div>`;
+    }
+    return checking;
   }
 }

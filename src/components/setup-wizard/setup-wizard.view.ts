@@ -1,34 +1,47 @@
 import type { TemplateResult } from 'lit';
+import type { XsEvent } from '../../events/xs-event.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import type { SetupGap } from '../../sdk/setup.js';
-import { setupStrings as S } from './setup-wizard.strings.js';
+import type { setupStepStrings } from './setup-wizard.steps.strings.js';
+import type { setupStrings } from './setup-wizard.strings.js';
+
+/** A key of the first steps' strings (setup-wizard.strings.ts). */
+export type SetupKey = Extract<keyof typeof setupStrings.en, string>;
 
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
   localize: LocalizeController;
-  t(key: keyof typeof S.en, ...args: string[]): string;
-  heading(key: keyof typeof S.en, hidden?: boolean): TemplateResult;
+  /** A first-step string; the later steps add theirs (setup-wizard.steps.ts). */
+  t(key: SetupKey, ...args: string[]): string;
+  /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
+  headingText(text: string, hidden?: boolean): TemplateResult;
   button(label: string, onClick: () => void, cls?: string, disabled?: boolean): TemplateResult;
   num(n: number): string;
   submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void): void;
-  submitBackupKey(form: HTMLFormElement): void;
   requestVerify(): void;
   requestExport(): void;
   submitResetConfirm(form: HTMLFormElement): void;
   exportHint: boolean;
-  requestSessions(): void;
-  closeDone(): void;
+  /** The element's `emit` (typed xs-* events); false when a listener cancelled it. */
+  emit(event: XsEvent): boolean;
+  setSessionsHint(shown: boolean): void;
+  restart(): void;
   /** A rate-limited failure may be retried from then on (ms epoch; 0 = now). */
   retryAt: number;
   verifyHint: boolean;
   sessionsHint: boolean;
+  /** The element's shadow root, the signed-in user, and a wait for the next render (the key steps' intents). */
+  root: ShadowRoot;
+  userId: string;
+  updated(): Promise<unknown>;
+  phraseValid: boolean;
+  setPhraseValid(valid: boolean): void;
 }
 
-export const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
-  'cross-signing-keys': 'gapKeys',
-  'secret-storage': 'gapStorage',
-  'cross-signing-stored': 'gapStored',
-  backup: 'gapBackup',
-  'backup-key-stored': 'gapBackupStored',
-  'dehydrated-device': 'gapDehydrated',
-};
+/** A key of either strings file (the later steps use both). */
+export type AnyKey = SetupKey | Extract<keyof typeof setupStepStrings.en, string>;
+
+/** The view the later steps render with (setup-wizard.steps.ts makes it): strings of both files. */
+export interface LaterView extends Omit<StepView, 't'> {
+  t(key: AnyKey, ...args: string[]): string;
+  heading(key: AnyKey, hidden?: boolean): TemplateResult;
+}

@@ -8,7 +8,7 @@ import { isolate } from '../../internal/bidi.js';
 import { sharedImport } from '../../internal/shared-import.js';
 import { XsVerificationElement, incomingStage, type FirstStep } from '../../internal/verification-element.js';
 import { accountModel } from '../../sdk/account.js';
-import { keysOutOfSync } from '../../sdk/recovery-key.js';
+import { keysOutOfSync } from '../../sdk/keys-out-of-sync.js';
 import { isDeviceCrossSigned } from '../../sdk/verification-trust.js';
 import type { VerificationFlow, VerificationStage, VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';

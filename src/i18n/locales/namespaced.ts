@@ -24,6 +24,7 @@ export interface LocaleFiles {
   sessionActions: Terms;
   sessionList: Terms;
   setupWizard: Terms;
+  setupWizardSteps: Terms;
   status: Terms;
   statusDetails: Terms;
   verificationCancel: Terms;
@@ -48,7 +49,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     newPassphrase: { ...f.newPassphrase, ...f.newPassphraseStrength },
     roomTrust: { ...f.roomTrust, ...f.roomTrustMore },
     sessions: { ...f.sessionList, ...f.sessionActions },
-    setupWizard: f.setupWizard,
+    setupWizard: { ...f.setupWizard, ...f.setupWizardSteps },
     status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
     'verification-requests': f.verificationRequests,

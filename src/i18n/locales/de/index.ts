@@ -14,6 +14,7 @@ import roomTrust from './room-trust.js';
 import sessionActions from './session-actions.js';
 import sessionList from './session-list.js';
 import setupWizard from './setup-wizard.js';
+import setupWizardSteps from './setup-wizard-steps.js';
 import statusDetails from './status-details.js';
 import status from './status.js';
 import verificationCancel from './verification-cancel.js';
@@ -26,7 +27,7 @@ import verifyUser from './verify-user.js';
 
 const de: Record<string, Term> = localeTerms({
   auth, errors, keyStorage, keyStorageSteps, keyTransfer, keyTransferSteps, newPassphrase, newPassphraseStrength,
-  roomTrust, roomTrustMore, sessionActions, sessionList, setupWizard, status, statusDetails, verificationCancel,
+  roomTrust, roomTrustMore, sessionActions, sessionList, setupWizard, setupWizardSteps, status, statusDetails, verificationCancel,
   verificationRequests, verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
 });
 export default de;

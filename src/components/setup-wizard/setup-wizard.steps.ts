@@ -1,0 +1,34 @@
+// Every step of <xs-setup-wizard> after the first (the first: setup-wizard.intro.ts): making and saving the key,
+// an existing key backup, the commit and its outcome. Loaded after the wizard's first render (in an idle moment),
+// with the strings and the embedded elements these steps use.
+import { html, type TemplateResult } from 'lit';
+import '../../define/xs-auth-prompt.js';
+import '../../define/xs-new-passphrase.js';
+import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
+import { renderBackupStep } from './setup-wizard.backup.js';
+import { renderKeyStep } from './setup-wizard.key.js';
+import { renderOutcomeStep } from './setup-wizard.outcome.js';
+import { setupStepStrings as L } from './setup-wizard.steps.strings.js';
+import type { AnyKey, LaterView, SetupKey, StepView } from './setup-wizard.view.js';
+
+export { RetryCountdown } from './setup-wizard.countdown.js';
+
+/** The first steps' view with the later steps' strings added. */
+function laterView(v: StepView): LaterView {
+  const t = (key: AnyKey, ...args: string[]): string =>
+    key in L.en
+      ? (v.localize.t as (s: typeof L, k: string, ...a: string[]) => string).call(v.localize, L, key, ...args)
+      : v.t(key as SetupKey, ...args);
+  return { ...v, t, heading: (key, hidden) => v.headingText(t(key), hidden) };
+}
+
+export function renderStep(view: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+  const v = laterView(view);
+  if (s.kind === 'dismissed') {
+    return html`<div part="base">
+      <p part="status" role="status">${v.t('dismissed')}</p>
+      <div class="row">${v.button(v.t('setUpNow'), () => v.restart())}</div>
+    </div>`;
+  }
+  return renderKeyStep(v, s, w) ?? renderBackupStep(v, s, w) ?? renderOutcomeStep(v, s, w);
+}

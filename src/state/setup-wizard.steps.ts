@@ -1,0 +1,157 @@
+// <xs-setup-wizard>'s flow after its first step: choosing and making the key, saving it, going back, and the
+// decisions about a key backup this session cannot use; the commit itself is setup-wizard.commit.ts. Loaded right
+// after the first step is shown (SetupWizard.start), so a click on that step finds it ready.
+import { withTimeout } from '../internal/async.js';
+import { describeFailure } from '../sdk/errors.js';
+import { dropKey, situationOf } from '../sdk/setup.js';
+import { CommitPhase } from './setup-wizard.commit.js';
+import type { SetupWizard } from './setup-wizard.js';
+import type { KeyMethod, SavedHow } from './setup-wizard.stages.js';
+
+/** The later steps of one SetupWizard (it owns the key, the mode and the stage). */
+export class LaterSteps {
+  private readonly commitPhase: CommitPhase;
+
+  constructor(private readonly w: SetupWizard) {
+    this.commitPhase = new CommitPhase(w);
+  }
+
+  /** Whether a commit is still running (possibly in the background after "stop waiting"). */
+  get commitRunning(): boolean {
+    return this.commitPhase.running !== undefined;
+  }
+
+  commit(): Promise<void> {
+    return this.commitPhase.commit();
+  }
+
+  // ——— an existing key backup ———
+
+  useExistingBackup(): void {
+    const w = this.w;
+    if (w.stage.kind === 'existing-backup' || w.stage.kind === 'done-without-backup') w.set({ kind: 'backup-key', problem: null, failure: null });
+  }
+
+  keepExistingBackup(): void {
+    if (this.w.stage.kind !== 'existing-backup') return;
+    this.w.backupPlan = 'keep';
+    this.w.proceed();
+  }
+
+  replaceExistingBackup(): void {
+    const s = this.w.stage;
+    if (s.kind === 'existing-backup' || s.kind === 'done-without-backup') this.w.set({ kind: 'backup-replace-confirm', version: s.version });
+  }
+
+  confirmReplaceBackup(): void {
+    if (this.w.stage.kind !== 'backup-replace-confirm') return;
+    this.w.backupPlan = 'replace';
+    this.w.proceed();
+  }
+
+  async submitBackupKey(text: string): Promise<void> {
+    const w = this.w;
+    if (w.stage.kind !== 'backup-key') return;
+    if (!text.trim()) return w.set({ kind: 'backup-key', problem: 'malformed', failure: null });
+    const gen = w.gen;
+    w.set({ kind: 'connecting-backup' });
+    await this.commitPhase.connectBackup(text, gen);
+  }
+
+  // ——— the key ———
+
+  choose(method: KeyMethod): void {
+    if (this.w.stage.kind !== 'choose') return;
+    if (method === 'phrase') this.w.set({ kind: 'phrase' });
+    else void this.generate(undefined);
+  }
+
+  submitPhrase(phrase: string): void {
+    if (this.w.stage.kind !== 'phrase' || phrase.length === 0) return;
+    void this.generate(phrase);
+  }
+
+  private async generate(phrase: string | undefined) {
+    const w = this.w;
+    const gen = ++w.gen;
+    w.forgetKey();
+    w.set({ kind: 'generating' });
+    try {
+      const key = await withTimeout(w.adapter.createKey(phrase), w.opts.readTimeoutMs ?? 30_000, { what: 'creating the key' });
+      if (gen !== w.gen) return dropKey(key);
+      w.key = key;
+      w.set({ kind: 'show-key', saved: null, copyFailed: false });
+    } catch (e) {
+      if (gen === w.gen) w.set({ kind: 'generate-failed', failure: describeFailure(e) });
+    }
+  }
+
+  markSaved(how: SavedHow): void {
+    const w = this.w;
+    if (w.stage.kind !== 'show-key') return;
+    w.savedHow = how;
+    w.set({ ...w.stage, saved: how, copyFailed: false });
+  }
+
+  markCopyFailed(): void {
+    if (this.w.stage.kind === 'show-key') this.w.set({ ...this.w.stage, copyFailed: true });
+  }
+
+  toConfirm(): void {
+    const s = this.w.stage;
+    if (s.kind === 'show-key' && s.saved) this.w.set({ kind: 'confirm-key', mismatch: false });
+  }
+
+  confirmKey(typed: string): void {
+    this.commitPhase.confirmKey(typed);
+  }
+
+  // ——— back, retry, cancel ———
+
+  back(): void {
+    const w = this.w;
+    switch (w.stage.kind) {
+      case 'phrase':
+      case 'generate-failed':
+      case 'show-key':
+        w.forgetKey();
+        return w.set({ kind: 'choose' });
+      case 'confirm-key':
+        return w.set({ kind: 'show-key', saved: w.savedHow ?? 'copy', copyFailed: false });
+      case 'backup-key':
+      case 'backup-replace-confirm':
+        if (w.snapshot?.backupVersion) return w.set({ kind: 'existing-backup', version: w.snapshot.backupVersion });
+        return;
+      case 'existing-backup':
+        return w.set({ kind: 'explain', repair: situationOf(w.snapshot!) === 'incomplete' });
+      case 'choose':
+        if (w.mode === 'reset') return w.set({ kind: 'reset-confirm', mismatch: false });
+        if (w.mode === 'setup') {
+          const s = w.snapshot;
+          if (s?.backupVersion && !s.backupKeyCached && w.backupPlan !== 'replace') return w.set({ kind: 'existing-backup', version: s.backupVersion });
+          return w.set({ kind: 'explain', repair: situationOf(w.snapshot!) === 'incomplete' });
+        }
+        w.mode = 'setup';
+        return w.set({ kind: 'already-set-up' });
+      default:
+        return;
+    }
+  }
+
+  /** Try again after a failed commit (the same key; joins a save still running), while saving (keep waiting), or after a failed key. */
+  retry(): void {
+    const w = this.w;
+    const k = w.stage.kind;
+    if ((k === 'commit-failed' || k === 'stopped-waiting') && w.key) void this.commitPhase.commit();
+    else if (k === 'committing') this.commitPhase.keepWaiting();
+    else if (k === 'generate-failed') w.set({ kind: 'choose' });
+  }
+
+  cancelCommit(): void {
+    this.commitPhase.cancel();
+  }
+
+  end(): void {
+    this.commitPhase.end();
+  }
+}
