@@ -12,7 +12,7 @@ function uiaError(body: Record<string, unknown>, status = 401) {
 describe('SetupWizard (state machine): the commit', () => {
 
   it('a failed commit keeps the key; retry finishes with the same key', async () => {
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: async (_auth, n) => {
         if (n === 1) throw new SetupIncompleteError(['backup-key-stored']);
       },
@@ -28,12 +28,12 @@ describe('SetupWizard (state machine): the commit', () => {
     w.retry();
     await until(w, 'done');
     expect(adapter.finishCalls).to.have.length(2);
-    expect(adapter.finishCalls[1]!.key).to.equal(adapter.finishCalls[0]!.key);
+    expect(adapter.finishCalls[1].key).to.equal(adapter.finishCalls[0].key);
     expect(adapter.keys).to.have.length(1);
   });
 
   it('never overwrites an identity it cannot use', async () => {
-    const w = new SetupWizard(fakeAdapter(snapshots.fresh!, { finish: async () => { throw new IdentityExistsError(); } }));
+    const w = new SetupWizard(fakeAdapter(snapshots.fresh, { finish: async () => { throw new IdentityExistsError(); } }));
     await w.start();
     w.continue();
     await toCommit(w);
@@ -43,7 +43,7 @@ describe('SetupWizard (state machine): the commit', () => {
   it('a stalled commit shows "still saving"; Keep waiting joins the running save — never a second one', async () => {
     const timers: { fn: () => void; ms: number }[] = [];
     let release!: () => void;
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: (_a, n) => (n === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve()),
     });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
@@ -67,7 +67,7 @@ describe('SetupWizard (state machine): the commit', () => {
   it('Stop waiting keeps the key; Try again waits for the save still running, and the screen follows its outcome', async () => {
     const timers: (() => void)[] = [];
     let fail!: (e: Error) => void;
-    const adapter = fakeAdapter(snapshots.fresh!, {
+    const adapter = fakeAdapter(snapshots.fresh, {
       finish: (_a, n) => (n === 1 ? new Promise<void>((_r, j) => (fail = j)) : Promise.resolve()),
     });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
@@ -89,13 +89,13 @@ describe('SetupWizard (state machine): the commit', () => {
     w.retry();
     await until(w, 'done');
     expect(adapter.finishCalls).to.have.length(2);
-    expect(adapter.finishCalls[1]!.key).to.equal(adapter.finishCalls[0]!.key);
+    expect(adapter.finishCalls[1].key).to.equal(adapter.finishCalls[0].key);
   });
 
   it('a save that finishes after "stop waiting" still ends on the true screen', async () => {
     const timers: (() => void)[] = [];
     let release!: () => void;
-    const adapter = fakeAdapter(snapshots.fresh!, { finish: () => new Promise<void>((r) => (release = r)) });
+    const adapter = fakeAdapter(snapshots.fresh, { finish: () => new Promise<void>((r) => (release = r)) });
     const w = new SetupWizard(adapter, 'setup', { stallMs: 1000, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
     await w.start();
     w.continue();
@@ -107,7 +107,7 @@ describe('SetupWizard (state machine): the commit', () => {
   });
 
   it('reset cancelled at the sign-in prompt: says nothing changed, and never goes on to the set-up', async () => {
-    const adapter = fakeAdapter(snapshots.complete!, {
+    const adapter = fakeAdapter(snapshots.complete, {
       reset: (auth) => auth(async (a) => {
         if (!a) throw uiaError({ session: 's', flows: [{ stages: ['m.login.password'] }], params: {} });
       }),
@@ -126,7 +126,7 @@ describe('SetupWizard (state machine): the commit', () => {
   });
 
   it('set up meanwhile by another element: the key is not used; the account is shown as set up', async () => {
-    let snap = snapshots.fresh!;
+    let snap = snapshots.fresh;
     const adapter = fakeAdapter(snap, { finish: async () => { throw new AlreadySetUpError(); } });
     adapter.read = async () => snap;
     const w = new SetupWizard(adapter);
@@ -139,7 +139,7 @@ describe('SetupWizard (state machine): the commit', () => {
   });
 
   it('reset: resetIdentity once, then finishSetup allowed to make a new identity; a retry does not reset again', async () => {
-    const adapter = fakeAdapter(snapshots.complete!, {
+    const adapter = fakeAdapter(snapshots.complete, {
       finish: async (_a, n) => {
         if (n === 1) throw Object.assign(new Error('boom'), { httpStatus: 502 });
       },
@@ -161,7 +161,7 @@ describe('SetupWizard (state machine): the commit', () => {
 
   describe('user-interactive auth during the commit (fakes: the local Synapse only offers a password)', () => {
     async function withChallenge(make: (auth: AuthDict | null) => Promise<void>) {
-      const adapter = fakeAdapter(snapshots.fresh!, { finish: (auth) => auth(make) });
+      const adapter = fakeAdapter(snapshots.fresh, { finish: (auth) => auth(make) });
       const w = new SetupWizard(adapter);
       await w.start();
       w.continue();

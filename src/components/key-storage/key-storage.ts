@@ -56,7 +56,7 @@ export class XsKeyStorage extends XsElement {
    */
   private readonly steps = this.lazy(() =>
     import('./key-storage.view.js').then(({ KeyStorageView }) => {
-      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's live values (`this` there is the literal)
+       
       const el = this;
       const view = new KeyStorageView({
         get mode() {
