@@ -226,6 +226,9 @@ async function mount(c: Case, dir: 'rtl' | 'ltr'): Promise<{ wrap: HTMLElement; 
   const wrap = await fixture<HTMLDivElement>(html`<div lang="ar" dir=${dir} style="width: ${WIDTH}px; margin: 0; padding: 0">${c.render()}</div>`);
   const el = wrap.firstElementChild as HTMLElement;
   await c.ready(el);
+  // Lazy parts load in the first idle moment after the first render: let that moment come, so both directions are
+  // measured with the same parts loaded (updateComplete then waits for a load still running).
+  await new Promise((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(undefined), { timeout: 3000 }) : setTimeout(r, 250)));
   await settle();
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));

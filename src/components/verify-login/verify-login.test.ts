@@ -69,6 +69,9 @@ describe('<xs-verify-login> (edge states)', () => {
 
   it('a step renders after the task that changed it (the SDK finishes its own work first), once per task; its heading takes focus by updateComplete', async () => {
     const { el, request } = await incoming();
+    // The later steps' module arriving renders once by itself: let it arrive first, then count.
+    await (el as unknown as { laterPart: { load(): Promise<unknown> } }).laterPart.load();
+    await el.updateComplete;
     let renders = 0;
     const render = (el as unknown as { render(): unknown }).render.bind(el);
     (el as unknown as { render(): unknown }).render = () => (renders++, render());
