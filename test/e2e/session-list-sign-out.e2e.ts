@@ -49,8 +49,12 @@ describe('<xs-session-list> signing out with Synapse', () => {
       expect(el.shadowRoot!.querySelector('[part=panel]')!.textContent).to.contain('signing out happens there');
       await tabTo('the Sign out button', (x) => x?.textContent?.trim() === 'Sign out' && !!x.closest('[part=panel]'));
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
       const panel = () => el.shadowRoot!.querySelector<HTMLElement>('[part=panel]')!;
+      // The sign-out flow's module may still be arriving (it is prefetched when the panel opens): wait for its step.
+      await waitFor('the hand-off step', async () => {
+        await el.updateComplete;
+        return panel().textContent?.includes('Your account is managed by');
+      });
       expect(panel().textContent).to.contain('Your account is managed by auth.example.test');
       expect(panel().querySelector('xs-auth-prompt'), 'no password prompt').to.equal(null);
       await expect(el).to.be.accessible();
