@@ -1,7 +1,7 @@
 // <xs-session-list> on a server whose accounts an OAuth account service (MAS) manages: signing out other sessions is
 // handed off to the account page the homeserver advertises (faked metadata: no MAS runs in the test set-up). The
 // faults of the requests that hand-off adds: session-list-account-page-faults.test.ts.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { fakeSessionsClient } from '../../../test/support/fake-sessions-client.js';
 import { $, button, mount, rowIds, rowOf, sessionsOpts, waitRendered } from '../../../test/support/session-list-ui.js';
 import { stub } from '../../../test/support/stub.js';
@@ -24,8 +24,10 @@ describe('<xs-session-list> with an OAuth account service (MAS)', () => {
       await el.updateComplete;
       expect($(el, '[part=panel]').textContent).to.contain('signing out happens there');
       button($(el, '[part=panel]'), 'Sign out').click();
-      await el.updateComplete;
       const panel = () => $(el, '[part=panel]');
+      // The sign-out flow's module may still be arriving (it is prefetched when the panel opens): wait for its step.
+      await waitUntil(() => panel().textContent?.includes('Your account is managed by'), 'the hand-off step', { timeout: 5000 });
+      await el.updateComplete;
       expect(panel().textContent).to.contain('Your account is managed by auth.example.org').and.contain('sign out of this session');
       expect(panel().querySelector('xs-auth-prompt')).to.equal(null);
       expect(el.shadowRoot!.activeElement).to.equal(panel().querySelector('h3'));
