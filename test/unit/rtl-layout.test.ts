@@ -49,6 +49,7 @@ interface Case {
   extra?: (el: HTMLElement) => void | Promise<void>;
 }
 
+// Times shown are hours old, so a render a few seconds later shows the same words in both directions.
 const NOW = Date.now();
 
 const CASES: Case[] = [
@@ -138,8 +139,8 @@ const CASES: Case[] = [
       html`<xs-session-list .client=${fakeSessionsClient({
         currentDeviceId: 'CUR',
         devices: [
-          { deviceId: 'CUR', displayName: 'متصفح العمل', lastSeenTs: NOW, lastSeenIp: '10.0.0.1', verified: true },
-          { deviceId: 'UNVERIFIEDPHONE', displayName: 'هاتف سارة', lastSeenTs: NOW - 120_000, lastSeenIp: '10.0.0.2' },
+          { deviceId: 'CUR', displayName: 'متصفح العمل', lastSeenTs: NOW - 3 * 3_600_000, lastSeenIp: '10.0.0.1', verified: true },
+          { deviceId: 'UNVERIFIEDPHONE', displayName: 'هاتف سارة', lastSeenTs: NOW - 5 * 3_600_000, lastSeenIp: '10.0.0.2' },
           { deviceId: 'OLD', displayName: 'Old tablet', lastSeenTs: NOW - 200 * 86_400_000, noKeys: true },
         ],
       }).client}></xs-session-list>`,
@@ -186,7 +187,7 @@ const CASES: Case[] = [
       const client = {
         ...verifyClient,
         getCrypto: () => ({ getVerificationRequestsToDeviceInProgress: () => [request], getUserDeviceInfo: async () => new Map() }),
-        getDevices: async () => ({ devices: [{ device_id: 'PHONEDEVICE', display_name: 'هاتف سارة', last_seen_ts: NOW - 60_000, last_seen_ip: '10.0.0.2' }] }),
+        getDevices: async () => ({ devices: [{ device_id: 'PHONEDEVICE', display_name: 'هاتف سارة', last_seen_ts: NOW - 4 * 3_600_000, last_seen_ip: '10.0.0.2' }] }),
       } as unknown as MatrixClient;
       return html`<xs-verification-requests .client=${client}></xs-verification-requests>`;
     },
