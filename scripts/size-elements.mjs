@@ -9,7 +9,7 @@
 //   - first render: every chunk reachable from the define modules by static imports (no dynamic import followed),
 //     gzip of their code as one stream (what the drop-in bundle's entry file holds for all elements together).
 // Prints a table; `--check` fails above the budgets (XS_FIRST_RENDER_KB, default 40; XS_DEFINE_KB, default 12);
-// `--modules` also lists the largest modules of the first render (bytes before minifying), to find what is heavy.
+// `--modules` also lists what each module and folder adds to the first render's gzip, to find what is heavy.
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -69,11 +69,31 @@ console.log(`loaded later (the kit's own lazy chunks, one stream, gzip): ${lazyK
 if (firstKb > FIRST_KB) failed = true;
 
 if (process.argv.includes('--modules')) {
+  // Each first-render module minified alone (top-level names kept, as inside a chunk), and what it adds to the
+  // first render's gzip: the stream's size with it minus without it (shared words compress across modules, so a
+  // module's own gzip would overstate it). Grouped by folder, then the largest modules.
+  const { minify } = await import('terser');
   const mods = [];
-  for (const n of first) for (const [id, m] of Object.entries(chunks.get(n).modules)) mods.push([m.renderedLength, id.replace(`${process.cwd()}/`, '')]);
-  mods.sort((a, b) => b[0] - a[0]);
-  console.log('largest modules of the first render (bytes as rendered into the chunk, before minifying):');
-  for (const [len, id] of mods.slice(0, 40)) console.log(`  ${(len / 1024).toFixed(1).padStart(5)} KiB  ${id}`);
+  for (const n of first) {
+    for (const [id, m] of Object.entries(chunks.get(n).modules)) {
+      if (!m.code) continue;
+      const min = (await minify(m.code, { module: false, toplevel: false, parse: { bare_returns: true } })).code ?? '';
+      mods.push({ id: id.replace(`${process.cwd()}/`, '').replace(/^dist\//, ''), code: min });
+    }
+  }
+  const whole = kib(mods.map((m) => m.code).join('\n'));
+  for (const [i, m] of mods.entries()) m.adds = whole - kib(mods.filter((_, j) => j !== i).map((x) => x.code).join('\n'));
+  const groups = new Map();
+  for (const m of mods) {
+    const g = m.id.startsWith('components/') ? m.id.split('/').slice(0, 2).join('/') : m.id.split('/')[0];
+    groups.set(g, (groups.get(g) ?? 0) + m.adds);
+  }
+  console.log('first render by folder (KiB of gzip each adds; the sum exceeds the whole by what modules share):');
+  for (const [g, v] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${v.toFixed(2).padStart(6)}  ${g}`);
+  console.log('largest modules of the first render (KiB of gzip each adds | KiB minified):');
+  for (const m of mods.sort((a, b) => b.adds - a.adds).slice(0, 50)) {
+    console.log(`  ${m.adds.toFixed(2).padStart(6)} | ${(m.code.length / 1024).toFixed(1).padStart(5)}  ${m.id}`);
+  }
 }
 if (check && failed) {
   console.error('over the element size budget (issue 17)');
