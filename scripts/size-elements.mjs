@@ -91,7 +91,7 @@ if (process.argv.includes('--modules')) {
   console.log('first render by folder (KiB of gzip each adds; the sum exceeds the whole by what modules share):');
   for (const [g, v] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${v.toFixed(2).padStart(6)}  ${g}`);
   console.log('largest modules of the first render (KiB of gzip each adds | KiB minified):');
-  for (const m of mods.sort((a, b) => b.adds - a.adds).slice(0, 50)) {
+  for (const m of mods.sort((a, b) => b.adds - a.adds).slice(0, Number(process.env.XS_MODULES_TOP ?? 50))) {
     console.log(`  ${m.adds.toFixed(2).padStart(6)} | ${(m.code.length / 1024).toFixed(1).padStart(5)}  ${m.id}`);
   }
 }
