@@ -14,25 +14,24 @@ export type ClientInfo =
 /** Longest agent text shown for an unknown agent. */
 const MAX_UNKNOWN = 80;
 
-function osOf(ua: string): string | undefined {
-  if (/iPhone|iPad|iPod|\biOS\b/.test(ua)) return 'iOS';
-  if (/Android/.test(ua)) return 'Android';
-  if (/Windows/.test(ua)) return 'Windows';
-  if (/CrOS/.test(ua)) return 'ChromeOS';
-  if (/Mac OS X|Macintosh|macOS/.test(ua)) return 'macOS';
-  if (/Linux|X11|Ubuntu|Fedora/.test(ua)) return 'Linux';
-  return undefined;
-}
-
-function browserOf(ua: string): string | undefined {
-  if (/\bEdg(?:e|A|iOS)?\//.test(ua)) return 'Edge';
-  if (/\bOPR\/|\bOpera\b/.test(ua)) return 'Opera';
-  if (/\bSamsungBrowser\//.test(ua)) return 'Samsung Internet';
-  if (/\bFirefox\/|\bFxiOS\//.test(ua)) return 'Firefox';
-  if (/\b(?:Headless)?Chrome\/|\bCriOS\/|\bChromium\//.test(ua)) return 'Chrome';
-  if (/\bVersion\/[\d.]+.*\bSafari\//.test(ua)) return 'Safari';
-  return undefined;
-}
+/** Systems and browsers by a token of theirs, first match wins (Edge and Opera also say Chrome, Chrome also says Safari). */
+const SYSTEMS: readonly (readonly [RegExp, string])[] = [
+  [/iPhone|iPad|iPod|\biOS\b/, 'iOS'],
+  [/Android/, 'Android'],
+  [/Windows/, 'Windows'],
+  [/CrOS/, 'ChromeOS'],
+  [/Mac OS X|Macintosh|macOS/, 'macOS'],
+  [/Linux|X11|Ubuntu|Fedora/, 'Linux'],
+];
+const BROWSERS: readonly (readonly [RegExp, string])[] = [
+  [/\bEdg(?:e|A|iOS)?\//, 'Edge'],
+  [/\bOPR\/|\bOpera\b/, 'Opera'],
+  [/\bSamsungBrowser\//, 'Samsung Internet'],
+  [/\bFirefox\/|\bFxiOS\//, 'Firefox'],
+  [/\b(?:Headless)?Chrome\/|\bCriOS\/|\bChromium\//, 'Chrome'],
+  [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
+];
+const match = (table: typeof SYSTEMS, ua: string) => table.find(([re]) => re.test(ua))?.[1];
 
 /** The app name of an agent token like "Element/1.11.50" or "Element X/25.01" (letters, digits, spaces, dots, dashes). */
 const APP_TOKEN = /^([A-Za-z][A-Za-z0-9 ._-]{0,30}?)\/\d[\w.-]*/;
@@ -41,7 +40,7 @@ const APP_TOKEN = /^([A-Za-z][A-Za-z0-9 ._-]{0,30}?)\/\d[\w.-]*/;
 export function parseUserAgent(raw: string | null | undefined): ClientInfo | undefined {
   const ua = (raw ?? '').trim();
   if (!ua) return undefined;
-  const os = osOf(ua);
+  const os = match(SYSTEMS, ua);
   const withOs = (kind: DeviceKind, client: string): ClientInfo => (os ? { kind, client, os } : { kind, client });
   if (/^Mozilla\/5\.0/.test(ua)) {
     // Desktop apps built on Electron name themselves before Chrome/Electron, e.g. "… Element/1.11.50 Chrome/… Electron/…".
@@ -51,7 +50,7 @@ export function parseUserAgent(raw: string | null | undefined): ClientInfo | und
         .find((n) => !/^(Mozilla|AppleWebKit|Chrome|Electron|Safari|Gecko|KHTML)$/.test(n));
       return withOs('desktop', app ?? 'Electron');
     }
-    const browser = browserOf(ua);
+    const browser = match(BROWSERS, ua);
     if (browser) return withOs(/Mobile|Android|iPhone|iPad|iPod/.test(ua) ? 'mobile' : 'browser', browser);
   } else {
     // Native apps: "Element/1.6.10 (Linux; U; Android 13; …)", "Element X/25.01.0 (iPhone; iOS 18.2; …)".

@@ -1,9 +1,6 @@
 // The words of <xs-session-list> for the render in progress: terms in its language (those without arguments looked
-// up once per render), session names as isolated text with invisible characters shown, relative times, and the
-// device kind and client of a user agent.
-import { html, type TemplateResult } from 'lit';
+// up once per render), relative times, and the device kind and client of a user agent.
 import { translate } from '../../i18n/registry.js';
-import { splitUntrusted } from '../../internal/untrusted-text.js';
 import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 
@@ -24,19 +21,6 @@ export class ListWords {
     let v = this.textCache.get(key);
     if (v === undefined) this.textCache.set(key, (v = (translate as (l: string, s: typeof S, k: string) => string)(this.lang, S, key)));
     return v;
-  }
-
-  /** The name's content for a `<bdi>`: plain text, or text with invisible characters shown by code point. */
-  nameContent(row: { displayName: string | undefined }): string | unknown[] {
-    if (!row.displayName) return this.tr('unnamed');
-    const parts = splitUntrusted(row.displayName);
-    if (parts.length === 1 && 'text' in parts[0]) return row.displayName;
-    return parts.map((p) =>
-      'text' in p ? p.text : html`<span class="hidden-char" title=${this.tr('invisibleChars')}>${p.codePoint}</span>`);
-  }
-
-  name(row: { displayName: string | undefined }): TemplateResult {
-    return html`<bdi class=${row.displayName ? '' : 'unnamed'}>${this.nameContent(row)}</bdi>`;
   }
 
   /** The Intl formatters of the render's language (see `formatsOf`). */

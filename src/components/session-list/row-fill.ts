@@ -11,7 +11,8 @@ import { RowRecord, type ShownRows } from './row-slices.js';
 import type { ClientLine } from './session-list-format.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import type { PartsContext } from './session-parts.js';
-import { createRow, extrasAnchor, setRowChecked, setRowExpanded, updateRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+import type { updateRow } from './session-row-update.js';
+import { createRow, extrasAnchor, setRowChecked, setRowExpanded, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /** What filling a row needs from the list. */
 export interface RowFillContext {
@@ -27,6 +28,11 @@ export interface RowFillContext {
   /** The elements of rows built so far, by device id. */
   rowNodes: Map<string, RowRecord>;
   renderExtras(r: SessionRow, rec: RowRecord): void;
+  /**
+   * Brings a built row up to date (session-row-update.ts, with the later parts); undefined while those load (reading
+   * it starts the load, and the list renders again when they are here).
+   */
+  updateRow(): typeof updateRow | undefined;
 }
 
 /** What every row of this render shows, looked up once: texts, formatters, badges and the key that changes with them. */
@@ -81,6 +87,34 @@ export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undef
     c.renderExtras(r, rec);
     return rec.li;
   }
+  let update: typeof updateRow | undefined;
+  if (rec !== undefined && !(update = c.updateRow())) {
+    // Filled again once the later parts are here (the row shows its former values until then).
+    rec.textsKey = '';
+    return rec.li;
+  }
+  const v = rowValues(c, r, shown, when, inactive);
+  v.checked = checked;
+  v.expanded = expanded;
+  if (rec === undefined) c.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+  else update!(rec.li, v, shown.texts);
+  rec.row = r;
+  rec.checked = checked;
+  rec.expanded = expanded;
+  rec.rename = rename;
+  rec.note = note;
+  rec.when = when;
+  rec.inactive = inactive;
+  rec.canVouch = shown.canVouch;
+  rec.textsKey = shown.textsKey;
+  c.renderExtras(r, rec);
+  return rec.li;
+}
+
+/** What the row of `r` shows (in `c.values`; its selection and details are the caller's to set). */
+export function rowValues(c: Pick<RowFillContext, 'values' | 'keyOf' | 'clientLine'>, r: SessionRow, shown: ShownRows, when: string, inactive: boolean): RowValues {
+  const id = r.deviceId;
+  const seen = r.lastSeenTs;
   const v = c.values;
   v.key = c.keyOf(id);
   v.deviceId = id;
@@ -98,7 +132,6 @@ export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undef
       v.selectLabel = shown.select(parts.map((p) => ('text' in p ? p.text : `[${p.codePoint}]`)).join(''));
     }
   }
-  v.checked = checked;
   const badge = shown.badges[r.trust] ?? shown.badges.unknown;
   v.trustClass = badge[0];
   v.trustLabel = badge[1];
@@ -113,25 +146,20 @@ export function fillRow(c: RowFillContext, r: SessionRow, rec: RowRecord | undef
     v.activity = shown.lastActivityUnknown;
   }
   v.ip = r.lastSeenIp ? ` · ${shown.ip(r.lastSeenIp)}` : '';
-  v.expanded = expanded;
   v.canVerify = r.trust === 'unverified' && shown.canVouch;
   const client = c.clientLine(r.userAgent ?? null, shown.clients);
   v.clientKind = client.kind;
   v.clientKindLabel = client.kindLabel;
   v.clientText = client.text;
-  if (rec === undefined) c.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
-  else updateRow(rec.li, v, shown.texts);
-  rec.row = r;
-  rec.checked = checked;
-  rec.expanded = expanded;
-  rec.rename = rename;
-  rec.note = note;
-  rec.when = when;
-  rec.inactive = inactive;
-  rec.canVouch = shown.canVouch;
-  rec.textsKey = shown.textsKey;
-  c.renderExtras(r, rec);
-  return rec.li;
+  return v;
+}
+
+/** This session's lines for its card (session-parts.ts): a row's (session-row.ts), without checkbox and buttons. */
+export function cardBody(c: Pick<RowFillContext, 'values' | 'keyOf' | 'clientLine' | 'relative'>, r: SessionRow, shown: ShownRows): HTMLElement {
+  const when = r.lastSeenTs !== null ? c.relative(r.lastSeenTs, shown.now) : '';
+  const body = createRow(document, rowValues(c, r, shown, when, false), shown.texts).children[1] as HTMLElement;
+  body.lastElementChild!.remove();
+  return body;
 }
 
 /**

@@ -20,6 +20,7 @@ import type { PartsContext } from './session-parts.js';
 
 export { AccountPageReturn } from './account-page-return.js';
 export { renderSignOutPanel } from './sign-out-panel.js';
+export { updateRow } from './session-row-update.js';
 export * as flows from '../../state/session-list.flows.js';
 export { ta };
 

@@ -58,7 +58,6 @@ export const sessionListStyles = css`
     .badge.unverified { color: var(--xs-color-danger, #b3261e); }
     .badge.inactive, .badge.no-keys, .badge.unknown { color: var(--xs-color-text-muted, #5c6370); }
     .client { display: flex; align-items: center; gap: 0.35em; font-size: 0.9em; overflow-wrap: anywhere; }
-    .client[hidden] { display: none; }
     .device-icon { flex: none; }
     .meta, .hint { color: var(--xs-color-text-muted, #5c6370); font-size: 0.9em; overflow-wrap: anywhere; }
     .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-block-start: 0.25rem; }

@@ -8,7 +8,7 @@ import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
 import { currentCard, listControls, summary, type PartsContext } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
 import type { RowElement, RowValues } from './session-row.js';
-import { fillRow, renderRowExtras, shownRowsOf } from './row-fill.js';
+import { cardBody, fillRow, renderRowExtras, shownRowsOf, type RowFillContext } from './row-fill.js';
 import type { AccountPageReturn } from './account-page-return.js';
 import { ListWords } from './list-words.js';
 
@@ -277,7 +277,12 @@ export class XsSessionList extends XsElement {
 
   /** A row's element (row-fill.ts), filled with this render's values. */
   private rowFor(r: SessionRow, rec: RowRecord | undefined, shown: ShownRows): RowElement {
-    return fillRow({
+    return fillRow(this.rowFill(), r, rec, shown);
+  }
+
+  /** What filling a row needs (row-fill.ts). */
+  private rowFill(): RowFillContext {
+    return {
       model: this.model!,
       expanded: this.expanded,
       note: this.note,
@@ -287,7 +292,8 @@ export class XsSessionList extends XsElement {
       clientLine: (ua, cache) => this.words.clientLine(ua, cache),
       rowNodes: this.rows.rowNodes,
       renderExtras: (row, record) => renderRowExtras(this.parts(), this, row, record),
-    }, r, rec, shown);
+      updateRow: () => this.actions.value?.updateRow,
+    };
   }
 
   /** The context of the Lit-rendered parts (session-parts.ts), for the render in progress. */
@@ -297,15 +303,13 @@ export class XsSessionList extends XsElement {
       lang: this.words.lang,
       tr: (key, ...args) => this.words.tr(key, ...args),
       abs: this.words.formats().abs,
-      relative: (ts) => this.words.relative(ts, this.model!.now),
       keyOf: (id) => this.keyOf(id),
-      clientLine: (ua) => this.words.clientLine(ua),
+      cardBody: (row) => cardBody(this.rowFill(), row, this.rows.shown!),
       note: this.note,
       focusLater: (selector) => (this.focusAfterRender = selector),
       setFilter: (f) => this.setFilter(f),
       onSearch: (e) => this.onSearch(e),
       inactiveDays: this.inactiveDays,
-      name: (row) => this.words.name(row),
       expanded: this.expanded,
       onCardClick: (e) => this.onListClick(e),
       signOutPanel: (st) => this.signOutPanel(st),
@@ -326,7 +330,6 @@ export class XsSessionList extends XsElement {
     return actions.renderSignOutPanel(st, {
       model: this.model!,
       lang: this.words.lang,
-      name: (row) => this.words.name(row),
       focusLater: (selector) => (this.focusAfterRender = selector),
       openAccountPage: (url) => this.accountPage?.open(url),
     });

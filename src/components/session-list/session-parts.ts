@@ -1,12 +1,10 @@
-// Parts of <xs-session-list>'s first render, with Lit: this session's card with its badges and activity line, the
-// security recommendations, and the controls above the list (filters, search, selection). (The rows themselves are
-// built in session-row.ts; a session's details, rename form and notes come later, with session-actions.ts.)
-import { html, nothing, svg, type TemplateResult } from 'lit';
+// Parts of <xs-session-list>'s first render, with Lit: this session's card (its lines built like a row's, row-fill.ts),
+// the security recommendations, and the controls above the list (filters, search, selection). (The rows themselves
+// are built in session-row.ts; a session's details, rename form and notes come later, with session-actions.ts.)
+import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionRow } from '../../sdk/sessions.js';
 import { summaryFilter, type SessionFilter, type SessionListModel, type SignOutStage } from '../../state/session-list.js';
-import type { ClientLine } from './session-list-format.js';
 import type { sessionListStrings } from './session-list.strings.js';
-import { DEVICE_ICONS } from './session-row.js';
 
 type Terms = typeof sessionListStrings.en;
 
@@ -17,18 +15,15 @@ export interface PartsContext {
   tr<K extends keyof Terms>(key: K, ...args: Parameters<Terms[K] extends (...a: never[]) => string ? Terms[K] : () => string>): string;
   /** Full dates. */
   abs: Intl.DateTimeFormat;
-  /** "3 days ago", at the model's clock. */
-  relative(ts: number): string;
   keyOf(deviceId: string): number;
-  clientLine(ua: string | null): ClientLine;
+  /** This session's lines (name, badges, client, activity) as the rows show theirs (row-fill.ts). */
+  cardBody(row: SessionRow): HTMLElement;
   note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
   /** Focuses the element `selector` finds once it is rendered. */
   focusLater(selector: string): void;
   setFilter(f: SessionFilter): void;
   onSearch(e: InputEvent): void;
   inactiveDays: number;
-  /** A session's name as isolated text. */
-  name(row: { displayName: string | undefined }): TemplateResult;
   /** Sessions whose details are open. */
   expanded: ReadonlySet<string>;
   onCardClick(e: MouseEvent): void;
@@ -41,33 +36,6 @@ export interface PartsContext {
   rowExtras(row: SessionRow, expanded: boolean): TemplateResult | typeof nothing | undefined;
   /** The later parts (session-actions.ts), once here; reading starts their load (the list renders again then). */
   later(): typeof import('./session-actions.js') | undefined;
-}
-
-/** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
-export function clientTemplate(c0: PartsContext, row: SessionRow): TemplateResult | typeof nothing {
-  const c = c0.clientLine(row.userAgent ?? null);
-  if (!c.text) return nothing;
-  return html`<div class="client" data-kind=${c.kind || 'unknown'}>${c.kind
-    ? html`<svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" class="device-icon" aria-label=${c.kindLabel}>${svg`<path d=${DEVICE_ICONS[c.kind]}></path>`}</svg>`
-    : nothing}<span>${c.text}</span></div>`;
-}
-
-function trustBadge(c: PartsContext, row: SessionRow): [string, string] {
-  switch (row.trust) {
-    case 'verified': return ['badge verified', c.tr('verified')];
-    case 'unverified': return ['badge unverified', c.tr('unverified')];
-    case 'no-keys': return ['badge no-keys', c.tr('noKeys')];
-    default: return ['badge unknown', c.tr('trustUnknown')];
-  }
-}
-
-/** Badges and the activity line, flat (one template per row keeps 1 000-row lists cheap). */
-export function badgesAndMeta(c: PartsContext, row: SessionRow, inactive: boolean): TemplateResult {
-  const [cls, label] = trustBadge(c, row);
-  const seen = row.lastSeenTs;
-  return html`<span class=${cls}>${label}</span><span class="badge inactive" ?hidden=${!inactive}>${c.tr('inactive')}</span>
-    ${clientTemplate(c, row)}<div class="meta"><span title=${seen !== null ? c.abs.format(seen) : ''}>${seen !== null
-      ? c.tr('lastActivity', c.relative(seen)) : c.tr('lastActivityUnknown')}</span><span ?hidden=${!row.lastSeenIp}>${row.lastSeenIp ? ` · ${c.tr('ip', row.lastSeenIp)}` : ''}</span><span class="mono"> · ${row.deviceId}</span></div>`;
 }
 
 export function summary(c: PartsContext): TemplateResult {
@@ -123,7 +91,7 @@ export function currentCard(c: PartsContext, row: SessionRow): TemplateResult {
   return html`<section class="card" part="current" aria-labelledby="cur-h" data-device data-id=${k} .deviceId=${row.deviceId}
       @click=${(e: MouseEvent) => c.onCardClick(e)}>
     <h3 id="cur-h">${c.tr('currentHeading')}</h3>
-    <div><span class="name" id="n-${k}">${c.name(row)}</span>${badgesAndMeta(c, row, false)}</div>
+    ${c.cardBody(row)}
     ${hint ? html`<p class="hint">${c.tr(hint)}</p>` : nothing}
     <div class="actions" role="group" aria-labelledby="n-${k}">
       <button type="button" part="action" data-action="details" aria-expanded=${expanded ? 'true' : 'false'}>${c.tr('details')}</button>

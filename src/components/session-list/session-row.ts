@@ -27,7 +27,8 @@ import type { TextPart } from '../../internal/untrusted-text.js';
  * ```
  *
  * Filling a new row touches only the nodes whose values differ from the prototype's, so a long list creates
- * few JS wrappers and little garbage (a collection landing in a slice would make it a long task).
+ * few JS wrappers and little garbage (a collection landing in a slice would make it a long task). Bringing a row up to
+ * date when what it shows changed comes later (session-row-update.ts), with the list's later parts.
  */
 
 /** Texts every row shows, in the render's language. */
@@ -121,7 +122,7 @@ function prototypeRow(doc: Document, t: RowTexts): RowElement {
 }
 
 /** The line naming the device kind and client: an icon (hidden without a kind) and the text. Hidden without text. */
-function clientLine(doc: Document): HTMLElement {
+export function clientLine(doc: Document): HTMLElement {
   const svg = doc.createElementNS(SVG_NS, 'svg');
   for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '16', height: '16', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.3', role: 'img', class: 'device-icon' })) svg.setAttribute(k, v);
   svg.append(doc.createElementNS(SVG_NS, 'path'));
@@ -129,7 +130,7 @@ function clientLine(doc: Document): HTMLElement {
 }
 
 /** Sets the client line (see `clientLine`): only attributes and text, from the kit's own icon table. */
-function setClient(line: HTMLElement, v: RowValues) {
+export function setClient(line: HTMLElement, v: RowValues) {
   if (line.hidden === !!v.clientText) line.hidden = !v.clientText;
   const svg = line.firstElementChild as SVGElement;
   const icon = v.clientKind ? DEVICE_ICONS[v.clientKind] : '';
@@ -147,15 +148,15 @@ export function extrasAnchor(li: RowElement): ChildNode {
   return li.lastChild!;
 }
 
-function setText(e: Element, v: string) {
+export function setText(e: Element, v: string) {
   if (e.textContent !== v) e.textContent = v;
 }
 
-function setAttr(e: Element, name: string, v: string) {
+export function setAttr(e: Element, name: string, v: string) {
   if (e.getAttribute(name) !== v) e.setAttribute(name, v);
 }
 
-function setName(bdi: Element, name: string | TextPart[], invisibleChars: string) {
+export function setName(bdi: Element, name: string | TextPart[], invisibleChars: string) {
   if (typeof name === 'string') {
     setText(bdi, name);
     return;
@@ -221,47 +222,4 @@ export function setRowChecked(li: RowElement, checked: boolean): void {
 /** Sets whether the row's details are shown (its Details button's `aria-expanded`). */
 export function setRowExpanded(li: RowElement, expanded: boolean): void {
   li.firstElementChild!.nextElementSibling!.lastElementChild!.firstElementChild!.setAttribute('aria-expanded', expanded ? 'true' : 'false');
-}
-
-/** Brings `li` (made by `createRow` for the same device) up to `v` and `t`: sets only what differs. */
-export function updateRow(li: RowElement, v: RowValues, t: RowTexts): void {
-  const input = li.firstElementChild as HTMLInputElement;
-  if (input.checked !== v.checked) input.checked = v.checked;
-  setAttr(input, 'aria-label', v.selectLabel);
-  const body = input.nextElementSibling!;
-  const name = body.firstElementChild!;
-  const bdi = name.firstElementChild!;
-  setAttr(bdi, 'class', v.unnamed ? 'unnamed' : '');
-  setName(bdi, v.name, t.invisibleChars);
-  const badge = name.nextElementSibling!;
-  setAttr(badge, 'class', v.trustClass);
-  setText(badge, v.trustLabel);
-  const inactive = badge.nextElementSibling as HTMLElement;
-  if (inactive.hidden === v.inactive) inactive.hidden = !v.inactive;
-  setText(inactive, t.inactive);
-  let meta = inactive.nextElementSibling!;
-  if (meta.classList.contains('client')) {
-    setClient(meta as HTMLElement, v);
-    meta = meta.nextElementSibling!;
-  } else if (v.clientText) {
-    const line = clientLine(li.ownerDocument);
-    setClient(line, v);
-    meta.before(line);
-  }
-  const seen = meta.firstElementChild!;
-  setAttr(seen, 'title', v.title);
-  setText(seen, v.activity);
-  const ip = seen.nextElementSibling as HTMLElement;
-  if (ip.hidden === !!v.ip) ip.hidden = !v.ip;
-  setText(ip, v.ip);
-  const actions = meta.nextElementSibling!;
-  const details = actions.firstElementChild!;
-  setAttr(details, 'aria-expanded', v.expanded ? 'true' : 'false');
-  setText(details, t.details);
-  const rename = details.nextElementSibling!;
-  setText(rename, t.rename);
-  const verify = rename.nextElementSibling as HTMLElement;
-  if (verify.hidden === v.canVerify) verify.hidden = !v.canVerify;
-  setText(verify, t.verify);
-  setText(verify.nextElementSibling!, t.signOut);
 }

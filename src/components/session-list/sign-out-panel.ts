@@ -3,18 +3,25 @@
 // current sign-out stage; every action goes to the view model or back to the list through the context.
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import type { SessionRow } from '../../sdk/sessions.js';
-import type { SessionListModel, SignOutStage } from '../../state/session-list.js';
+import { translate } from '../../i18n/registry.js';
+import { splitUntrusted } from '../../internal/untrusted-text.js';
+import type { SessionListModel, SignOutStage, SignOutTarget } from '../../state/session-list.js';
 import { ta } from './action-words.js';
+import { sessionListStrings as S } from './session-list.strings.js';
 
 /** What the panel needs from the list. */
 export interface PanelContext {
   model: SessionListModel;
   lang: string;
-  name(row: { displayName: string | undefined }): TemplateResult;
   /** Focuses the element `selector` finds once it is rendered. */
   focusLater(selector: string): void;
   openAccountPage(url: string): void;
+}
+
+/** A session's name as isolated text, with invisible characters shown by their code point (as in its row). */
+function name(c: PanelContext, { displayName }: SignOutTarget): TemplateResult {
+  return html`<bdi class=${displayName ? '' : 'unnamed'}>${!displayName ? translate(c.lang, S, 'unnamed') : splitUntrusted(displayName).map((p) =>
+    'text' in p ? p.text : html`<span class="hidden-char" title=${translate(c.lang, S, 'invisibleChars')}>${p.codePoint}</span>`)}</bdi>`;
 }
 
 /** Closes the panel: leaves an outcome, or cancels (a running authentication too); focus goes back to the list. */
@@ -31,7 +38,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
   const current = st.scope === 'current';
   const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? ta(c, 'confirmCurrentHeading') : ta(c, 'confirmHeading', n)}</h3>`;
   const targets = html`<ul class="targets">${st.targets.map((x) =>
-    html`<li>${c.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
+    html`<li>${name(c, x)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`;
   switch (st.kind) {
     case 'confirm':
       return html`<div class="panel" part="panel" role="region" aria-label=${current ? ta(c, 'confirmCurrentHeading') : ta(c, 'confirmHeading', n)}>
@@ -55,7 +62,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         ${heading}
         ${st.url ? html`<p>${ta(c, 'externalIntro', host, n)}</p>` : html`<p role="alert">${ta(c, 'externalRefused')}</p>`}
         ${st.remaining ? html`<p role="alert">${ta(c, 'externalRemaining', st.remaining.length)}</p>
-          <ul class="targets">${st.remaining.map((x) => html`<li>${c.name(x as SessionRow)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`
+          <ul class="targets">${st.remaining.map((x) => html`<li>${name(c, x)} <span class="mono">(${x.deviceId})</span></li>`)}</ul>`
           : targets}
         <p role="status" part="status">${st.checking ? ta(c, 'externalChecking') : st.opened && !st.remaining ? ta(c, 'externalWaiting') : ''}</p>
         <div class="row">
