@@ -9,7 +9,7 @@ import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
 import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { adoptStyles } from '../../internal/adopt-styles.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import { filePickerStyles } from '../../internal/file-picker.styles.js';
 import type { ExportStage } from '../../state/key-export.js';
 import type { ImportStage } from '../../state/key-import.js';
@@ -47,8 +47,7 @@ export class KeyTransferSteps {
 
   constructor(private readonly h: StepsHost) {
     // The steps' styles join the element's before the first step renders.
-    adoptStyles(h.renderRoot, filePickerStyles);
-    adoptStyles(h.renderRoot, keyTransferStepStyles);
+    adoptStyles(h.renderRoot, filePickerStyles, keyTransferStepStyles);
   }
 
   private changed() {

@@ -1,5 +1,5 @@
 // The styles of <xs-session-list>'s later parts (session-actions.ts): a session's details, the rename form and the
-// sign-out panel. Added to the element's shadow root when those parts arrive (src/internal/adopt-styles.ts).
+// sign-out panel. Added to the element's shadow root when those parts arrive (src/internal/lazy-styles.ts).
 import { css } from 'lit';
 
 export const sessionActionStyles = css`

@@ -10,7 +10,7 @@ import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
 import type { XsEvent } from '../../events/xs-event.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import { adoptStyles } from '../../internal/adopt-styles.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import type { Failure } from '../../sdk/errors.js';
 import type { SessionRow } from '../../sdk/sessions.js';
 import { MAX_NAME_LENGTH, RenamedEvent, type SessionListModel, type SignedOutEvent } from '../../state/session-list.js';
