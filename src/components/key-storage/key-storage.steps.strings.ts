@@ -40,4 +40,6 @@ export const keyStorageStepsStrings = defineStrings('key-storage', {
   checkFailedHeading: 'The key could not be checked',
   // Restore
   restoreHeading: 'Restore history from backup',
+  // Back on the overview after a step was cancelled
+  nothingChanged: 'Nothing changed.',
 });

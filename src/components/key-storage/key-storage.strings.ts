@@ -13,7 +13,6 @@ export const keyStorageStrings = defineStrings('key-storage', {
   'state.unusable': 'There is a key backup on the server, but this session can’t use it. Verify this session, or set up encryption again.',
   turnedOffElsewhere: 'You chose to turn key storage off, so your apps won’t ask you to back up.',
   dehydratedOn: 'Your offline device is on: it receives the keys to new messages while all your sessions are closed.',
-  nothingChanged: 'Nothing changed.',
   // Actions (the steps' terms: key-storage.steps.strings.ts)
   turnOff: 'Turn off key storage',
   turnOn: 'Turn on key storage',

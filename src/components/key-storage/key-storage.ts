@@ -151,7 +151,7 @@ export class XsKeyStorage extends XsElement {
     return html`<button type="button" part="action" class=${cls} @click=${() => void this.act(action)}>${this.t(label)}</button>`;
   }
 
-  private renderOverview(note: 'cancelled' | undefined) {
+  private renderOverview(note: TemplateResult | typeof nothing | undefined) {
     const v = this.overview();
     const actions: TemplateResult[] = [];
     if (v.state === 'on' || v.state === 'unusable') actions.push(this.button('turnOff', 'off', v.state === 'on' ? '' : 'danger'));
@@ -163,7 +163,7 @@ export class XsKeyStorage extends XsElement {
       <p part="status" role="status" data-state=${v.state}>${this.t(`state.${v.state}`)}</p>
       ${v.state === 'off' && v.turnedOff ? html`<p>${this.t('turnedOffElsewhere')}</p>` : nothing}
       ${v.dehydratedDevice ? html`<p data-dehydrated-device>${this.t('dehydratedOn')}</p>` : nothing}
-      ${note === 'cancelled' ? html`<p role="status" class="note">${this.t('nothingChanged')}</p>` : nothing}
+      ${note ?? nothing}
       ${actions.length ? html`<div class="row">${actions}</div>` : nothing}
     </div>`;
   }

@@ -278,9 +278,9 @@ export class KeyStorageView {
     return !!this.client && !this.keyEntry && this.stage.kind === 'overview' && this.host.mode !== 'check-key';
   }
 
-  /** What the overview adds after a flow came back to it ("Nothing changed."). */
-  overviewNote(): 'cancelled' | undefined {
-    return this.stage.kind === 'overview' ? this.stage.note : undefined;
+  /** What the overview adds after a flow came back to it without a change ("Nothing changed."). */
+  overviewNote(): TemplateResult | typeof nothing {
+    return this.stage.kind === 'overview' && this.stage.note === 'cancelled' ? html`<p role="status" class="note">${this.t('nothingChanged')}</p>` : nothing;
   }
 
   /** A press on the overview's buttons. */

@@ -1,8 +1,9 @@
+import { num, plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
 /**
  * The room's terms that load with room-trust.more.ts (after the first render): what a press on a change did, the
- * unsigned sessions' list. Same namespace as room-trust.strings.ts; `{name}` as there.
+ * unsigned sessions' list, strict device isolation. Same namespace as room-trust.strings.ts; `{name}` as there.
  */
 export const roomTrustMoreStrings = defineStrings('roomTrust', {
   working: 'Saving…',
@@ -17,4 +18,10 @@ export const roomTrustMoreStrings = defineStrings('roomTrust', {
   dismiss: 'Dismiss',
   dismissLabel: (name: string) => `Dismiss the warning about ${name}’s sessions`,
   dismissed: 'Dismissed',
+  // Strict device isolation (a setting the host or the person chose): who gets no keys, who blocks sending
+  'isolation.only-signed': 'Message keys are shared only with sessions their owners verified.',
+  withheldIntro: 'These people won’t receive keys on the sessions they didn’t verify:',
+  withheldCount: (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` }),
+  noneWithheld: 'Every session here receives keys.',
+  blocking: 'Sending may fail until you decide about {name}’s changed identity.',
 });

@@ -1,6 +1,6 @@
 // What `<xs-room-trust>` shows only after a press, loaded in an idle moment after its first render (or with the
-// press): what acknowledging or withdrawing did, the note when nobody handles "Verify", and the list of sessions
-// their owners never verified (issue 17).
+// press): what acknowledging or withdrawing did, the note when nobody handles "Verify", the list of sessions their
+// owners never verified, and what strict device isolation means here (a setting rarely chosen) (issue 17).
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,7 +8,7 @@ import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
 import { untrusted } from '../../internal/untrusted-html.js';
-import type { MemberEntry } from '../../state/room-trust.js';
+import type { MemberEntry, RoomTrustView } from '../../state/room-trust.js';
 import { roomTrustMoreStrings as S } from './room-trust.more.strings.js';
 import { roomTrustMoreStyles } from './room-trust.more.styles.js';
 
@@ -74,4 +74,18 @@ function unsignedRow(h: MoreHost, e: MemberEntry): TemplateResult {
       ? html`<button type="button" part="action" aria-label=${l.t(S, 'dismissLabel', e.name)} @click=${() => h.dismiss(e.userId)}>${t(l, 'dismiss')}</button>`
       : nothing}
   </li>`;
+}
+
+/**
+ * Strict device isolation (`only-signed`): what it means, who gets no keys on the sessions they didn't verify, and
+ * whose changed identity blocks sending (their change rows themselves are the element's first render).
+ */
+export function strictIsolation(h: MoreHost, v: RoomTrustView): TemplateResult {
+  const l = h.localize;
+  return html`<p>${t(l, 'isolation.only-signed')}</p>
+    ${v.withheld.length
+      ? html`<p>${t(l, 'withheldIntro')}</p>
+          <ul class="withheld">${v.withheld.map((e) => html`<li data-user=${e.userId}>${h.who(e)} — ${l.t(S, 'withheldCount', e.read?.unsigned.length ?? 0)}</li>`)}</ul>`
+      : html`<p>${t(l, 'noneWithheld')}</p>`}
+    ${v.blocking.map((e) => html`<p role="alert">${h.withName(t(l, 'blocking'), e.name)}</p>`)}`;
 }

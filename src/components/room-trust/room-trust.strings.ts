@@ -40,10 +40,5 @@ export const roomTrustStrings = defineStrings('roomTrust', {
   noUnsigned: 'Every session in this room was verified by its owner.',
   // Device isolation
   'isolation.all': 'Message keys are shared with every session of the people here, including sessions their owners didn’t verify.',
-  'isolation.only-signed': 'Message keys are shared only with sessions their owners verified.',
-  withheldIntro: 'These people won’t receive keys on the sessions they didn’t verify:',
-  withheldCount: (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` }),
-  noneWithheld: 'Every session here receives keys.',
-  blocking: 'Sending may fail until you decide about {name}’s changed identity.',
   invisibleChars: 'An invisible character in this name, shown by its code',
 });

@@ -336,17 +336,10 @@ export class XsRoomTrust extends XsElement {
     }
   }
 
+  /** The device-isolation setting; in its strict mode (rarely chosen) what follows comes with room-trust.more.ts. */
   private renderIsolation(v: RoomTrustView) {
-    const strict = v.isolation === 'only-signed';
     return html`<div part="isolation" class="isolation" data-isolation=${v.isolation}>
-      <p>${this.t(strict ? 'isolation.only-signed' : 'isolation.all')}</p>
-      ${strict
-        ? v.withheld.length
-          ? html`<p>${this.t('withheldIntro')}</p>
-              <ul class="withheld">${v.withheld.map((e) => html`<li data-user=${e.userId}>${this.who(e)} — ${this.localize.t(roomTrustStrings, 'withheldCount', e.read?.unsigned.length ?? 0)}</li>`)}</ul>`
-          : html`<p>${this.t('noneWithheld')}</p>`
-        : nothing}
-      ${strict ? v.blocking.map((e) => html`<p role="alert">${this.withName('blocking', e.name)}</p>`) : nothing}
+      ${v.isolation === 'only-signed' ? this.more.value?.strictIsolation(this.moreHost(), v) : html`<p>${this.t('isolation.all')}</p>`}
     </div>`;
   }
 }

@@ -49,4 +49,10 @@ export const statusDetailsStrings = defineStrings('status', {
   'user.working': 'Saving…',
   'user.failed': 'That did not work.',
   'user.accepted': 'Change acknowledged.',
+  // After a verification (a later state): the keys arriving, or not all of them in time
+  'headline.receiving-keys': 'Receiving your keys…',
+  'explain.receiving-keys': 'This session is verified. Your other session is sending it your keys; this takes a moment.',
+  'explain.keys-missing.timed-out': (what: string) => `This session is verified, but your other session did not send all your keys (missing: ${what}). Keep it open and verify again, or use your Security Key or Phrase.`,
+  'missing.private-keys': 'your cross-signing keys',
+  'missing.backup-key': 'your key backup key',
 });

@@ -2,11 +2,16 @@
 // the details disclosure's facts, the notes after a request nobody handled, and the outcome of an action on another
 // person's identity (issue 17: the headline, its explanation and its action are the first render).
 import { html, nothing, type TemplateResult } from 'lit';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { XsErrorEvent } from '../../events/xs-error.js';
+import type { XsEvent } from '../../events/xs-event.js';
+import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
-import type { Failure } from '../../sdk/errors.js';
-import type { DeviceIsolation, OwnStatusSnapshot } from '../../sdk/status.js';
+import { describeFailure, type Failure } from '../../sdk/errors.js';
+import { acknowledgeIdentity, withdrawVerification, type DeviceIsolation, type OwnStatusSnapshot } from '../../sdk/status.js';
+import type { OwnView } from '../../state/status.js';
 import { groupKey } from '../../state/status.js';
 import { statusDetailsStrings as S } from './status.details.strings.js';
 import { statusDetailsStyles } from './status.details.styles.js';
@@ -15,6 +20,33 @@ type Key = keyof typeof S.en;
 
 /** A request the host did not handle (the event was not cancelled). */
 export type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' | 'key-storage';
+
+/** What acknowledging or withdrawing did (another person's view). */
+export type UserResult = { ok: true } | { ok: false; failure: Failure };
+
+/** What a decision on another person's identity needs from `<xs-status>`. */
+export interface DecisionHost {
+  readonly client: MatrixClient;
+  readonly userId: string;
+  readonly lang: string;
+  /** The outcome, given before the event about it is sent (a listener sees the element already showing it). */
+  done(result: UserResult): void;
+  emit(event: XsEvent): boolean;
+}
+
+/** Acknowledges another person's changed identity (pins it) or withdraws the verification requirement. */
+export async function decideUser(h: DecisionHost, a: 'acknowledge' | 'withdraw'): Promise<void> {
+  try {
+    if (a === 'acknowledge') await acknowledgeIdentity(h.client, h.userId);
+    else await withdrawVerification(h.client, h.userId);
+    h.done({ ok: true });
+    h.emit(new XsIdentityAcceptedEvent(h.userId, a === 'acknowledge' ? 'pinned' : 'withdrawn'));
+  } catch (e) {
+    const failure = describeFailure(e);
+    h.done({ ok: false, failure });
+    h.emit(new XsErrorEvent(`status.${a}-failed`, explainFailure(h.lang, failure), failure.httpStatus));
+  }
+}
 
 /** What the details need from `<xs-status>`. */
 export interface DetailsHost {
@@ -33,12 +65,22 @@ const yesNo = (l: LocalizeController, v: boolean | null | undefined): string =>
 const row = (label: string, value: string | TemplateResult, key?: string) =>
   html`<dt>${label}</dt><dd data-detail=${key ?? nothing}>${value}</dd>`;
 
+/**
+ * The words of a later state, after this session was verified: its keys arriving (headline and explanation), or not
+ * all of them in time (`keys-missing`'s explanation; its headline is the element's).
+ */
+export function afterVerification(l: LocalizeController, v: OwnView): { headline?: string; explain: string } {
+  if (v.state === 'receiving-keys') return { headline: t(l, 'headline.receiving-keys'), explain: t(l, 'explain.receiving-keys') };
+  const what = v.missing.filter((m) => m !== 'secret-storage').map((m) => t(l, `missing.${m}`));
+  return { explain: l.t(S, 'explain.keys-missing.timed-out', what.join(', ')) };
+}
+
 export function unhandledNote(l: LocalizeController, kind: Unhandled): TemplateResult {
   return html`<p class="note" role="status">${t(l, `unhandled.${kind}`)}</p>`;
 }
 
 /** The outcome of acknowledging or withdrawing (another person's view). */
-export function userOutcome(l: LocalizeController, busy: boolean, result: { ok: true } | { ok: false; failure: Failure } | null): TemplateResult {
+export function userOutcome(l: LocalizeController, busy: boolean, result: UserResult | null): TemplateResult {
   return html`${busy ? html`<p class="note" role="status">${t(l, 'user.working')}</p>` : nothing}
     ${result?.ok === false ? html`<p role="alert">${t(l, 'user.failed')} ${explainFailure(l.lang, result.failure)}</p>` : nothing}
     ${result?.ok ? html`<p class="note" role="status">${t(l, 'user.accepted')}</p>` : nothing}`;

@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { XsErrorEvent } from '../../events/xs-error.js';
-import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import { XsRequestBackupEvent } from '../../events/xs-request-backup.js';
 import { XsRequestKeyStorageEvent } from '../../events/xs-request-key-storage.js';
 import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
@@ -14,11 +12,9 @@ import { XsElement } from '../../internal/xs-element.js';
 import { accountModel, type AccountModel, type AccountState } from '../../sdk/account.js';
 import { describeFailure, type Failure } from '../../sdk/errors.js';
 import {
-  acknowledgeIdentity,
   applyDeviceIsolation,
   readUserTrust,
   STATUS_READ_TIMEOUT_MS,
-  withdrawVerification,
   type DeviceIsolation,
   type OwnStatusSnapshot,
   type UserTrustSnapshot,
@@ -41,7 +37,7 @@ import { statusStyles } from './status.styles.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
 import { statusStrings } from './status.strings.js';
 import { actionLabel, explain, keyStorageActions, userActions, userHeader, warnings } from './status.words.js';
-import type { Unhandled } from './status.details.js';
+import type { Unhandled, UserResult } from './status.details.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
 const ALL_STATES = [...new Set<string>([...OVERALL_STATES, ...USER_STATES])];
@@ -118,7 +114,7 @@ export class XsStatus extends XsElement {
   @state() private hasCrypto = false;
   @state() private unhandled: Unhandled | null = null;
   @state() private userBusy = false;
-  @state() private userResult: { ok: true } | { ok: false; failure: Failure } | null = null;
+  @state() private userResult: UserResult | null = null;
   @state() private warningsVersion = 0;
 
   /** The details' facts, the notes after a press, an action's outcome (status.details.ts). */
@@ -245,7 +241,6 @@ export class XsStatus extends XsElement {
       this.trust = null;
       this.failure = null;
       this.userResult = null;
-      this.failure = null;
       this.requestRead(true);
     }
     if (changed.has('readTimeout') && this.subscription) this.subscription.readTimeoutMs = this.readTimeout;
@@ -287,18 +282,13 @@ export class XsStatus extends XsElement {
       case 'setup':
         return this.request('setup', new XsRequestSetupEvent(a.reason));
       case 'verify':
-        return this.request('verify', new XsRequestVerifyEvent({ subject: 'this-session', reason: a.reason, ...this.ids() }));
+        return this.request('verify', new XsRequestVerifyEvent({ subject: 'this-session', reason: a.reason, userId: this.matrixClient?.getUserId() ?? undefined, deviceId: this.matrixClient?.getDeviceId() ?? undefined }));
       case 'backup':
         return this.request('backup', new XsRequestBackupEvent(a.reason));
       case 'retry':
         this.unhandled = null;
         return this.requestRead(true);
     }
-  }
-
-  private ids() {
-    const c = this.matrixClient;
-    return { userId: c?.getUserId() ?? undefined, deviceId: c?.getDeviceId() ?? undefined };
   }
 
   private reset(v: OwnView) {
@@ -318,30 +308,27 @@ export class XsStatus extends XsElement {
     return this.renderDetails((m) => m.ownDetails({ deviceIsolation: this.deviceIsolation, onIsolation: this.onIsolation }, this.localize, s));
   }
 
-  private async userAction(a: UserAction) {
+  private userAction(a: UserAction) {
     const client = this.matrixClient;
     const userId = this.userId;
-    if (!client || !userId) return;
+    if (!client || !userId || this.userBusy) return;
     this.unhandled = null;
     this.userResult = null;
     if (a === 'retry') return this.requestRead(true);
     if (a === 'verify' || a === 'verify-again') {
       return this.request('verify-user', new XsRequestVerifyEvent({ subject: 'user', reason: a === 'verify-again' ? 'identity-changed' : 'requested', userId }));
     }
+    // Acknowledging or withdrawing runs in status.details.ts (normally loaded already, in an idle moment).
     this.userBusy = true;
-    try {
-      if (a === 'acknowledge') await acknowledgeIdentity(client, userId);
-      else await withdrawVerification(client, userId);
-      this.userResult = { ok: true };
-      this.emit(new XsIdentityAcceptedEvent(userId, a === 'acknowledge' ? 'pinned' : 'withdrawn'));
-    } catch (e) {
-      const failure = describeFailure(e);
-      this.userResult = { ok: false, failure };
-      this.emit(new XsErrorEvent(`status.${a}-failed`, explainFailure(this.localize.lang, failure), failure.httpStatus));
-    } finally {
+    const done = (r: UserResult) => {
+      this.userResult = r;
       this.userBusy = false;
       this.coalescer?.request(false);
-    }
+    };
+    void this.more.load().then(
+      (m) => m.decideUser({ client, userId, lang: this.localize.lang, done, emit: (e) => this.emit(e) }, a),
+      (e: unknown) => done({ ok: false, failure: describeFailure(e) }),
+    );
   }
 
   // ——— rendering ———
@@ -376,10 +363,13 @@ export class XsStatus extends XsElement {
   private renderOwn() {
     const v = this.ownView();
     const failureText = v.state === 'error' && v.failure ? html` ${explainFailure(this.localize.lang, v.failure)}` : nothing;
+    // A later state, after a verification (keys arriving, or not all in time): its words come with status.details.ts.
+    const later = v.state === 'receiving-keys' || v.keysTimedOut ? (this.more.value?.afterVerification(this.localize, v) ?? { explain: '' }) : undefined;
+    const headline = v.state === 'receiving-keys' ? later?.headline : this.t(`headline.${v.state}`);
     return html`<section part="base" aria-labelledby="headline">
       <div part="header">
-        <div part="status" role="status"><h2 id="headline">${this.t(`headline.${v.state}`)}</h2></div>
-        <p class="explain">${explain(this.localize, v)}${failureText}</p>
+        <div part="status" role="status"><h2 id="headline">${headline}</h2></div>
+        <p class="explain">${later ? later.explain : explain(this.localize, v)}${failureText}</p>
       </div>
       ${warnings(this.localize, this.currentWarnings(), (w) => this.dismiss(w))}
       ${v.primary || v.offerReset
@@ -390,19 +380,8 @@ export class XsStatus extends XsElement {
               : nothing}
           </div>`
         : nothing}
-      ${this.renderKeyStorageActions()} ${this.unhandledNote()} ${this.own ? this.ownDetails(this.own) : nothing}
+      ${keyStorageActions(this.localize, this.own, v, (action) => this.request('key-storage', new XsRequestKeyStorageEvent(action)))} ${this.unhandledNote()} ${this.own ? this.ownDetails(this.own) : nothing}
     </section>`;
-  }
-
-  /**
-   * Key storage (backup on/off, restore) and the Security Key check, for a verified session of a set-up account —
-   * not while its keys are still arriving (nothing to decide yet).
-   */
-  private renderKeyStorageActions() {
-    const s = this.own;
-    if (!s || !s.crossSigning.published || !s.device.crossSigningVerified) return nothing;
-    if (this.ownView().state === 'receiving-keys') return nothing;
-    return keyStorageActions(this.localize, (action) => this.request('key-storage', new XsRequestKeyStorageEvent(action)));
   }
 
   private renderUser() {

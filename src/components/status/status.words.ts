@@ -5,6 +5,7 @@ import type { KeyStorageRequest } from '../../events/xs-request-key-storage.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { isolate } from '../../internal/bidi.js';
 import type { Failure } from '../../sdk/errors.js';
+import type { OwnStatusSnapshot } from '../../sdk/status.js';
 import type { OwnView, UserAction, UserView, Warning } from '../../state/status.js';
 import { statusStrings } from './status.strings.js';
 
@@ -12,17 +13,16 @@ type Key = keyof typeof statusStrings.en;
 
 const t = (l: LocalizeController, key: Key): string => l.t(statusStrings, key as 'details');
 
-/** What the state means for the person. */
+/** What the state means for the person (not after a verification: status.details.ts `afterVerification`). */
 export function explain(l: LocalizeController, v: OwnView): string {
   switch (v.state) {
     case 'keys-missing':
-      if (v.keysTimedOut) return l.t(statusStrings, 'explain.keys-missing.timed-out', v.missing.filter((m) => m !== 'secret-storage').map((m) => t(l, `missing.${m}`)).join(', '));
       return t(l, v.primary?.kind === 'setup' ? 'explain.keys-missing.storage' : 'explain.keys-missing.verify');
     case 'no-backup':
       if (v.primary?.kind === 'retry') return t(l, 'explain.no-backup.unknown');
       return t(l, v.primary?.kind === 'backup' && v.primary.reason === 'untrusted' ? 'explain.no-backup.untrusted' : 'explain.no-backup');
     default:
-      return t(l, `explain.${v.state}`);
+      return t(l, `explain.${v.state as Exclude<typeof v.state, 'receiving-keys'>}`);
   }
 }
 
@@ -54,8 +54,12 @@ export function warnings(l: LocalizeController, list: Warning[], dismiss: (w: Wa
   );
 }
 
-/** "Key storage" and "Check my Security Key" (for a verified session of a set-up account). */
-export function keyStorageActions(l: LocalizeController, ask: (action: KeyStorageRequest) => void): TemplateResult {
+/**
+ * "Key storage" and "Check my Security Key", for a verified session of a set-up account — not while its keys are
+ * still arriving (nothing to decide yet).
+ */
+export function keyStorageActions(l: LocalizeController, s: OwnStatusSnapshot | null, v: OwnView, ask: (action: KeyStorageRequest) => void): TemplateResult | typeof nothing {
+  if (!s?.crossSigning.published || !s.device.crossSigningVerified || v.state === 'receiving-keys') return nothing;
   return html`<div class="row" data-key-storage>
     <button type="button" part="action" @click=${() => ask('manage')}>${t(l, 'action.key-storage')}</button>
     <button type="button" part="action" @click=${() => ask('check-key')}>${t(l, 'action.check-key')}</button>

@@ -33,4 +33,5 @@ export default {
   checkAnother: 'Einen anderen Schlüssel prüfen',
   checkFailedHeading: 'Der Schlüssel konnte nicht geprüft werden',
   restoreHeading: 'Verlauf aus dem Backup wiederherstellen',
+  nothingChanged: 'Nichts wurde geändert.',
 } satisfies TranslationOf<typeof keyStorageStepsStrings>;

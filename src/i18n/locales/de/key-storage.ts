@@ -13,7 +13,6 @@ export default {
   'state.unusable': 'Auf dem Server gibt es ein Schlüssel-Backup, aber diese Sitzung kann es nicht verwenden. Verifiziere diese Sitzung oder richte die Verschlüsselung neu ein.',
   turnedOffElsewhere: 'Du hast den Schlüsselspeicher ausgeschaltet, deshalb fragen deine Apps nicht nach einem Backup.',
   dehydratedOn: 'Dein Offline-Gerät ist an: Es empfängt die Schlüssel zu neuen Nachrichten, während alle deine Sitzungen geschlossen sind.',
-  nothingChanged: 'Nichts wurde geändert.',
   turnOff: 'Schlüsselspeicher ausschalten',
   turnOn: 'Schlüsselspeicher einschalten',
   restore: 'Verlauf aus dem Backup wiederherstellen',

@@ -1,4 +1,5 @@
 import type { roomTrustMoreStrings } from '../../../components/room-trust/room-trust.more.strings.js';
+import { num, plural } from '../../plural.js';
 import type { TranslationOf } from '../../registry.js';
 
 export default {
@@ -14,4 +15,9 @@ export default {
   dismiss: 'Ausblenden',
   dismissLabel: (name: string) => `Die Warnung zu den Sitzungen von ${name} ausblenden`,
   dismissed: 'Ausgeblendet',
+  'isolation.only-signed': 'Nachrichtenschlüssel werden nur mit Sitzungen geteilt, die ihre Besitzer verifiziert haben.',
+  withheldIntro: 'Diese Personen erhalten auf den Sitzungen, die sie nicht verifiziert haben, keine Schlüssel:',
+  withheldCount: (n: number) => plural(n, { one: `${num(n)} Sitzung`, other: `${num(n)} Sitzungen` }),
+  noneWithheld: 'Jede Sitzung hier erhält Schlüssel.',
+  blocking: 'Das Senden kann fehlschlagen, bis du über die geänderte Identität von {name} entschieden hast.',
 } satisfies TranslationOf<typeof roomTrustMoreStrings>;

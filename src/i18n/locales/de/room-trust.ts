@@ -40,10 +40,5 @@ export default {
   hideUnsigned: 'Sitzungen ausblenden, die ihre Besitzer nicht verifiziert haben',
   noUnsigned: 'Jede Sitzung in diesem Raum wurde von ihrem Besitzer verifiziert.',
   'isolation.all': 'Nachrichtenschlüssel werden mit jeder Sitzung der Personen hier geteilt, auch mit Sitzungen, die ihre Besitzer nicht verifiziert haben.',
-  'isolation.only-signed': 'Nachrichtenschlüssel werden nur mit Sitzungen geteilt, die ihre Besitzer verifiziert haben.',
-  withheldIntro: 'Diese Personen erhalten auf den Sitzungen, die sie nicht verifiziert haben, keine Schlüssel:',
-  withheldCount: (n: number) => plural(n, { one: `${num(n)} Sitzung`, other: `${num(n)} Sitzungen` }),
-  noneWithheld: 'Jede Sitzung hier erhält Schlüssel.',
-  blocking: 'Das Senden kann fehlschlagen, bis du über die geänderte Identität von {name} entschieden hast.',
   invisibleChars: 'Ein unsichtbares Zeichen in diesem Namen, angezeigt durch seinen Code',
 } satisfies TranslationOf<typeof roomTrustStrings>;

@@ -43,4 +43,9 @@ export default {
   'user.working': 'Wird gespeichert …',
   'user.failed': 'Das hat nicht funktioniert.',
   'user.accepted': 'Änderung zur Kenntnis genommen.',
+  'headline.receiving-keys': 'Deine Schlüssel werden empfangen …',
+  'explain.receiving-keys': 'Diese Sitzung ist verifiziert. Deine andere Sitzung schickt ihr gerade deine Schlüssel; das dauert einen Moment.',
+  'explain.keys-missing.timed-out': (what: string) => `Diese Sitzung ist verifiziert, aber deine andere Sitzung hat nicht alle deine Schlüssel geschickt (es fehlen: ${what}). Lass sie geöffnet und verifiziere erneut, oder verwende deinen Sicherheitsschlüssel bzw. deine Sicherheitsphrase.`,
+  'missing.private-keys': 'deine Cross-Signing-Schlüssel',
+  'missing.backup-key': 'der Schlüssel deines Schlüssel-Backups',
 } satisfies TranslationOf<typeof statusDetailsStrings>;

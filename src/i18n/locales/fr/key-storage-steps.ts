@@ -33,4 +33,5 @@ export default {
   checkAnother: 'Vérifier une autre clé',
   checkFailedHeading: 'La clé n’a pas pu être vérifiée',
   restoreHeading: 'Restaurer l’historique depuis la sauvegarde',
+  nothingChanged: 'Rien n’a été modifié.',
 } satisfies TranslationOf<typeof keyStorageStepsStrings>;

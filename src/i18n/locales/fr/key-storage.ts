@@ -13,7 +13,6 @@ export default {
   'state.unusable': 'Il existe une sauvegarde des clés sur le serveur, mais cette session ne peut pas l’utiliser. Vérifiez cette session ou configurez à nouveau le chiffrement.',
   turnedOffElsewhere: 'Vous avez choisi de désactiver le stockage des clés ; vos applications ne vous demanderont donc pas de sauvegarder.',
   dehydratedOn: 'Votre appareil hors ligne est activé : il reçoit les clés des nouveaux messages pendant que toutes vos sessions sont fermées.',
-  nothingChanged: 'Rien n’a été modifié.',
   turnOff: 'Désactiver le stockage des clés',
   turnOn: 'Activer le stockage des clés',
   restore: 'Restaurer l’historique depuis la sauvegarde',

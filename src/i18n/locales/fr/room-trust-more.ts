@@ -1,4 +1,5 @@
 import type { roomTrustMoreStrings } from '../../../components/room-trust/room-trust.more.strings.js';
+import { num, plural } from '../../plural.js';
 import type { TranslationOf } from '../../registry.js';
 
 export default {
@@ -14,4 +15,9 @@ export default {
   dismiss: 'Ignorer',
   dismissLabel: (name: string) => `Ignorer l’avertissement concernant les sessions de ${name}`,
   dismissed: 'Ignoré',
+  'isolation.only-signed': 'Les clés des messages ne sont partagées qu’avec les sessions que leurs propriétaires ont vérifiées.',
+  withheldIntro: 'Ces personnes ne recevront pas de clés sur les sessions qu’elles n’ont pas vérifiées :',
+  withheldCount: (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` }),
+  noneWithheld: 'Chaque session ici reçoit les clés.',
+  blocking: 'L’envoi peut échouer tant que vous n’avez pas pris de décision concernant l’identité modifiée de {name}.',
 } satisfies TranslationOf<typeof roomTrustMoreStrings>;

@@ -40,10 +40,5 @@ export default {
   hideUnsigned: 'Masquer les sessions que leurs propriétaires n’ont pas vérifiées',
   noUnsigned: 'Chaque session de ce salon a été vérifiée par son propriétaire.',
   'isolation.all': 'Les clés des messages sont partagées avec toutes les sessions des personnes présentes, y compris celles que leurs propriétaires n’ont pas vérifiées.',
-  'isolation.only-signed': 'Les clés des messages ne sont partagées qu’avec les sessions que leurs propriétaires ont vérifiées.',
-  withheldIntro: 'Ces personnes ne recevront pas de clés sur les sessions qu’elles n’ont pas vérifiées :',
-  withheldCount: (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` }),
-  noneWithheld: 'Chaque session ici reçoit les clés.',
-  blocking: 'L’envoi peut échouer tant que vous n’avez pas pris de décision concernant l’identité modifiée de {name}.',
   invisibleChars: 'Un caractère invisible dans ce nom, affiché par son code',
 } satisfies TranslationOf<typeof roomTrustStrings>;

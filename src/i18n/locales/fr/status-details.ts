@@ -43,4 +43,9 @@ export default {
   'user.working': 'Enregistrement…',
   'user.failed': 'Cela n’a pas fonctionné.',
   'user.accepted': 'Changement pris en compte.',
+  'headline.receiving-keys': 'Réception de vos clés…',
+  'explain.receiving-keys': 'Cette session est vérifiée. Votre autre session lui envoie vos clés ; cela prend un instant.',
+  'explain.keys-missing.timed-out': (what: string) => `Cette session est vérifiée, mais votre autre session n’a pas envoyé toutes vos clés (manquant : ${what}). Gardez-la ouverte et vérifiez à nouveau, ou utilisez votre clé ou phrase de sécurité.`,
+  'missing.private-keys': 'vos clés de signature croisée',
+  'missing.backup-key': 'la clé de votre sauvegarde des clés',
 } satisfies TranslationOf<typeof statusDetailsStrings>;
