@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { explainFailure } from '../i18n/errors.strings.js';
 import { TimeoutError, withTimeout } from '../internal/async.js';
 import { describeFailure, MAX_RETRY_AFTER_MS, maxRetryAfterMs, parseRetryAfter, retryAfterOf, setMaxRetryAfterMs } from './errors.js';
-import { SurfacedRequestFailure } from './uia-guard.js';
+import { SurfacedRequestFailure } from './uia-guard-armed.js';
 
 const matrixError = (httpStatus: number, errcode?: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`M ${httpStatus}`), { name: 'MatrixError', httpStatus, errcode, data: { errcode, ...extra } });

@@ -4,18 +4,12 @@
 //   - every 429 is reported (`onRateLimited`), so a flow can show "try again in N s" with a countdown;
 //   - a wait that is absurd (over maxRetryAfterMs(), negative, a past date, garbage) is capped in the response the
 //     SDK reads, so its automatic retry comes after at most maxRetryAfterMs().
-// Nothing else about the request or the response changes.
+// Nothing else about the request or the response changes. What a 429 does (rate-limit-429.ts) loads with the first
+// one: a client that is never rate-limited never needs it.
 import type { MatrixClient } from 'matrix-js-sdk';
-import { retryAfterOf } from './errors.js';
 
 /** The wait when the server names none (or nothing usable). */
 export const DEFAULT_RETRY_WAIT_MS = 5_000;
-
-/** The server's wait in ms, made sane (errors.ts `retryAfterOf`): capped at maxRetryAfterMs(), DEFAULT_RETRY_WAIT_MS when unusable. */
-export function saneRetryWait(header: string | null | undefined, bodyMs: unknown, now = Date.now()): { ms: number; capped: boolean } {
-  const r = retryAfterOf(header, bodyMs, now);
-  return { ms: r.retryAfterMs ?? DEFAULT_RETRY_WAIT_MS, capped: !!r.retryAfterCapped };
-}
 
 type Listener = (untilMs: number) => void;
 const guarded = new WeakMap<object, Set<Listener>>();
@@ -30,20 +24,8 @@ export function guardRateLimits(client: MatrixClient): void {
   http.opts.fetchFn = async (input, init) => {
     const res = await inner(input, init);
     if (res.status !== 429) return res;
-    let body: unknown;
-    try {
-      body = await res.clone().json();
-    } catch {
-      body = null;
-    }
-    const obj = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
-    const { ms } = saneRetryWait(res.headers.get('Retry-After'), obj?.['retry_after_ms']);
-    const until = Date.now() + ms;
-    for (const l of [...listeners]) l(until);
-    const headers = new Headers(res.headers);
-    headers.set('Retry-After', String(Math.ceil(ms / 1000)));
-    const text = obj ? JSON.stringify({ ...obj, ...('retry_after_ms' in obj ? { retry_after_ms: ms } : {}) }) : await res.text();
-    return new Response(text, { status: 429, statusText: res.statusText, headers });
+    // The 429's handling could not be loaded (the page's server went away): the SDK gets the answer as it came.
+    return import('./rate-limit-429.js').then((m) => m.reportAndCap(res, listeners), () => res);
   };
 }
 

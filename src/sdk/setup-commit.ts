@@ -4,6 +4,8 @@
 // read-back (setup-verify.ts) that ends it.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { sleep } from '../internal/async.js';
+import { exclusiveCommit } from './commit-lock.js';
+import { whileChangingIdentity } from './identity-change.js';
 import { refreshDehydration } from './dehydration-refresh.js';
 import { sameKeyText } from './recovery-key-text.js';
 import { withSecretStorageKey } from './secret-storage-keys.js';
@@ -54,6 +56,11 @@ async function settleOnServer(client: MatrixClient, key: NewKey, accepted: Setup
 export async function createKey(client: MatrixClient, passphrase: string | undefined): Promise<NewKey> {
   const generated = await cryptoOf(client).createRecoveryKeyFromPassphrase(passphrase);
   return { generated, fromPassphrase: passphrase !== undefined };
+}
+
+/** SetupAdapter.finishSetup: `finishSetup` one commit at a time per client, as an own-identity change. */
+export function finishSetupExclusive(client: MatrixClient, key: NewKey, auth: UIAuthCallback<void>, opts: FinishOptions): Promise<FinishResult> {
+  return exclusiveCommit(client, () => whileChangingIdentity(client, () => finishSetup(client, key, auth, opts)));
 }
 
 /** Brings the account to the complete end state with `key` (see SetupAdapter.finishSetup); run under exclusiveCommit. */

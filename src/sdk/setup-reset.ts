@@ -11,8 +11,11 @@
 //      backups), and (finishSetup, plan `replace`) make new secret storage under the new key and a new backup.
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
+import { exclusiveCommit } from './commit-lock.js';
+import { whileChangingIdentity } from './identity-change.js';
 import type { SecretsBundle } from './secrets-bundle.js';
 import { BackupKeyMismatchError } from './setup-errors.js';
+import { cryptoOf } from './setup.js';
 import { backupPublicKey, publicKeyOf, serverBackupVersion } from './setup-verify.js';
 
 /** Whitespace of any kind (a PDF's line breaks, non-breaking spaces, zero-width spaces) is not part of a key. */
@@ -42,6 +45,28 @@ export async function withoutSecretStorageExport<T>(client: MatrixClient, fn: ()
     if (own) ss.hasKey = previous;
     else delete (ss as { hasKey?: unknown }).hasKey;
   }
+}
+
+/** SetupAdapter.resetIdentity: one commit at a time per client, as an own-identity change. */
+export function resetIdentity(client: MatrixClient, auth: UIAuthCallback<void>): Promise<void> {
+  return exclusiveCommit(client, () => whileChangingIdentity(client, () => replaceIdentityAfterAuth(client, auth)));
+}
+
+/** Another of the user's sessions is signed by the current identity (SetupAdapter.hasActiveVerifiedSession). */
+export async function hasActiveVerifiedSession(client: MatrixClient): Promise<boolean> {
+  const crypto = cryptoOf(client);
+  const me = client.getSafeUserId();
+  if (!(await crypto.userHasCrossSigningKeys(undefined, true))) return false;
+  const devices = (await crypto.getUserDeviceInfo([me], true)).get(me);
+  if (!devices) return false;
+  // Signed by the identity, whether or not this session trusts it yet: a new session does not, and still
+  // has a session that can verify it. (crossSigningVerified would be false for every session here.)
+  const self = client.getDeviceId();
+  for (const [id, device] of devices) {
+    // The dehydrated device (MSC3814) is signed but is no session that could verify this one.
+    if (id !== self && !device.dehydrated && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
+  }
+  return false;
 }
 
 export async function replaceIdentityAfterAuth(client: MatrixClient, auth: UIAuthCallback<void>): Promise<void> {

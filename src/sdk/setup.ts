@@ -5,17 +5,16 @@
 // the server and checking it against the key the person saved (setup-verify.ts); an incomplete end state is an
 // error the wizard can retry with the same key. A reset asks who the person is before anything changes
 // (setup-reset.ts), and a key backup this session cannot use is never replaced without the person's consent.
-// This module is what the wizard's first step needs (the snapshot); the commits load with their first call
-// (setup-commit.ts, setup-reset.ts).
+// This module is what the wizard's first step needs (the snapshot); the commits and the reset's read of the other
+// sessions load with their first call (setup-commit.ts, setup-reset.ts).
 import type { MatrixClient, UIAuthCallback } from 'matrix-js-sdk';
 import type { CryptoApi, GeneratedSecretStorageKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { exclusiveCommit } from './commit-lock.js';
 import { guardRateLimits, onRateLimited } from './rate-limit.js';
-import { whileChangingIdentity } from './identity-change.js';
 import { readBackup } from './backup-read.js';
 
 /** The commits' SDK calls: not needed to show where the account stands (the wizard's first step). */
 const loadCommit = () => import('./setup-commit.js');
+const loadReset = () => import('./setup-reset.js');
 
 const AES = 'm.secret_storage.v1.aes-hmac-sha2';
 const XS_SECRETS = ['m.cross_signing.master', 'm.cross_signing.self_signing', 'm.cross_signing.user_signing'] as const;
@@ -192,31 +191,17 @@ export function createSetupAdapter(client: MatrixClient): SetupAdapter {
     userId: client.getSafeUserId(),
     read: () => readSnapshot(client),
 
-    async hasActiveVerifiedSession() {
-      const crypto = cryptoOf(client);
-      const me = client.getSafeUserId();
-      if (!(await crypto.userHasCrossSigningKeys(undefined, true))) return false;
-      const devices = (await crypto.getUserDeviceInfo([me], true)).get(me);
-      if (!devices) return false;
-      // Signed by the identity, whether or not this session trusts it yet: a new session does not, and still
-      // has a session that can verify it. (crossSigningVerified would be false for every session here.)
-      const self = client.getDeviceId();
-      for (const [id, device] of devices) {
-        // The dehydrated device (MSC3814) is signed but is no session that could verify this one.
-        if (id !== self && !device.dehydrated && (await crypto.getDeviceVerificationStatus(me, id))?.signedByOwner) return true;
-      }
-      return false;
-    },
+    hasActiveVerifiedSession: async () => (await loadReset()).hasActiveVerifiedSession(client),
 
     // Everything after the first step loads with the first call that needs it (setup-commit.ts).
     createKey: async (passphrase) => (await loadCommit()).createKey(client, passphrase),
 
-    resetIdentity: (auth) =>
-      exclusiveCommit(client, () => whileChangingIdentity(client, async () => (await import('./setup-reset.js')).replaceIdentityAfterAuth(client, auth))),
+    // Both run one at a time per client (commit-lock.ts), as own-identity changes (identity-change.ts).
+    resetIdentity: async (auth) => (await loadReset()).resetIdentity(client, auth),
 
-    finishSetup: (key, auth, opts = {}) => exclusiveCommit(client, () => whileChangingIdentity(client, async () => (await loadCommit()).finishSetup(client, key, auth, opts))),
+    finishSetup: async (key, auth, opts = {}) => (await loadCommit()).finishSetupExclusive(client, key, auth, opts),
 
-    connectBackup: async (keyText) => (await import('./setup-reset.js')).connectExistingBackup(client, keyText),
+    connectBackup: async (keyText) => (await loadReset()).connectExistingBackup(client, keyText),
 
     restoreBackup: async (onProgress) => (await loadCommit()).restoreBackup(client, onProgress),
 

@@ -3,7 +3,8 @@ import '../define/xs-auth-prompt.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { calculateRetryBackoff } from 'matrix-js-sdk/lib/http-api/utils.js';
 import { MAX_RETRY_AFTER_MS } from './errors.js';
-import { guardUiaRequests, SurfacedRequestFailure, surfacingFailures } from './uia-guard.js';
+import { SurfacedRequestFailure, surfacingFailures } from './uia-guard-armed.js';
+import { guardUiaRequests } from './uia-guard.js';
 
 const HS = 'https://hs.example/_matrix/client/v3';
 

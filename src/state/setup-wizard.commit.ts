@@ -28,7 +28,11 @@ export class CommitPhase {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (t: unknown) => void;
 
-  constructor(private readonly w: SetupWizard) {
+  constructor(
+    private readonly w: SetupWizard,
+    /** On to choosing a key, or back to the commit (LaterSteps.proceed). */
+    private readonly proceed: () => void,
+  ) {
     this.setTimer = w.opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = w.opts.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>));
   }
@@ -81,7 +85,7 @@ export class CommitPhase {
       if (gen !== w.gen) return;
       w.backupPlan = 'new-if-none';
       w.restoreAfter = true;
-      w.proceed();
+      this.proceed();
     } catch (e) {
       if (gen !== w.gen) return;
       if (e instanceof NotARecoveryKeyError) return w.set({ kind: 'backup-key', problem: 'malformed', failure: null });

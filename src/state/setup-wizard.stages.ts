@@ -57,6 +57,8 @@ export interface WizardOptions {
   stallMs?: number;
   /** Bound for reading the account and creating the key (then an explained failure with Retry). */
   readTimeoutMs?: number;
+  /** Told of each load of the later steps and each intent waiting for it (the element's `updateComplete` waits for them). */
+  trackLoad?: (load: Promise<unknown>) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
 }

@@ -13,7 +13,7 @@ export class LaterSteps {
   private readonly commitPhase: CommitPhase;
 
   constructor(private readonly w: SetupWizard) {
-    this.commitPhase = new CommitPhase(w);
+    this.commitPhase = new CommitPhase(w, () => this.proceed());
   }
 
   /** Whether a commit is still running (possibly in the background after "stop waiting"). */
@@ -23,6 +23,37 @@ export class LaterSteps {
 
   commit(): Promise<void> {
     return this.commitPhase.commit();
+  }
+
+  // ——— on from where the account stands ———
+
+  continue(): void {
+    const w = this.w;
+    if (w.stage.kind === 'explain') this.afterExplain();
+    else if (w.stage.kind === 'reset-warning') w.set({ kind: 'reset-confirm', mismatch: false });
+  }
+
+  /** After the explanation: a backup this session cannot use is shown before anything else. */
+  private afterExplain() {
+    const w = this.w;
+    const s = w.snapshot;
+    if (w.mode === 'setup' && w.backupPlan === 'new-if-none' && s?.backupVersion && !s.backupKeyCached && !s.backupReplaceable) {
+      return w.set({ kind: 'existing-backup', version: s.backupVersion });
+    }
+    this.proceed();
+  }
+
+  /** On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
+  proceed(): void {
+    if (this.w.key) void this.commit();
+    else this.w.set({ kind: 'choose' });
+  }
+
+  confirmReset(typed: string, word: string): void {
+    const w = this.w;
+    if (w.stage.kind !== 'reset-confirm') return;
+    if (typed.trim().toLocaleLowerCase() === word.trim().toLocaleLowerCase()) w.set({ kind: 'choose' });
+    else w.set({ kind: 'reset-confirm', mismatch: true });
   }
 
   // ——— an existing key backup ———
@@ -35,7 +66,7 @@ export class LaterSteps {
   keepExistingBackup(): void {
     if (this.w.stage.kind !== 'existing-backup') return;
     this.w.backupPlan = 'keep';
-    this.w.proceed();
+    this.proceed();
   }
 
   replaceExistingBackup(): void {
@@ -46,7 +77,7 @@ export class LaterSteps {
   confirmReplaceBackup(): void {
     if (this.w.stage.kind !== 'backup-replace-confirm') return;
     this.w.backupPlan = 'replace';
-    this.w.proceed();
+    this.proceed();
   }
 
   async submitBackupKey(text: string): Promise<void> {

@@ -4,10 +4,10 @@
 // dismissed, closed): it is never in a stage, an event or anywhere else, and `end()` zeroes it.
 // A failed commit keeps the key, so "Try again" finishes with the same key the person saved.
 //
-// This module holds what the first step needs: where the account stands (and the reset's warning and typed
-// confirmation). The steps after it — making and saving the key, an existing backup (setup-wizard.steps.ts), the
-// commit and its outcome (setup-wizard.commit.ts) — load once the first step is shown; the methods for them
-// below hand over to those modules.
+// This module holds what the first step needs: where the account stands. The steps after it — the reset's typed
+// confirmation, making and saving the key, an existing backup (setup-wizard.steps.ts), the commit and its outcome
+// (setup-wizard.commit.ts) — load once the first step is shown; the methods for them below hand over to those
+// modules.
 import { withTimeout } from '../internal/async.js';
 import { describeFailure } from '../sdk/errors.js';
 import { dropKey, situationOf, type BackupPlan, type NewKey, type SetupAdapter, type SetupSnapshot } from '../sdk/setup.js';
@@ -50,20 +50,23 @@ export class SetupWizard extends EventTarget {
 
   /** Loads the later steps (once; a failed load is tried again on the next call). */
   private loadLater(): Promise<LaterSteps> {
-    this.laterLoad ??= import('./setup-wizard.steps.js').then(
-      ({ LaterSteps }) => (this.later ??= new LaterSteps(this)),
-      (e: unknown) => {
-        this.laterLoad = undefined;
-        throw e;
-      },
-    );
+    if (!this.laterLoad) {
+      this.laterLoad = import('./setup-wizard.steps.js').then(
+        ({ LaterSteps }) => (this.later ??= new LaterSteps(this)),
+        (e: unknown) => {
+          this.laterLoad = undefined;
+          throw e;
+        },
+      );
+      this.opts.trackLoad?.(this.laterLoad.catch(() => undefined));
+    }
     return this.laterLoad;
   }
 
   /** Runs `fn` with the later steps: at once when loaded (start() loads them), else when they are. */
   private withLater(fn: (later: LaterSteps) => void): void {
     if (this.later) return fn(this.later);
-    void this.loadLater().then(fn, () => undefined);
+    this.opts.trackLoad?.(this.loadLater().then(fn, () => undefined));
   }
 
   /** @internal */
@@ -158,24 +161,9 @@ export class SetupWizard extends EventTarget {
     void this.start(mode);
   }
 
+  /** Continue from the explanation (or an existing backup comes first) or from the reset's warning. */
   continue(): void {
-    if (this.stage.kind === 'explain') this.afterExplain();
-    else if (this.stage.kind === 'reset-warning') this.set({ kind: 'reset-confirm', mismatch: false });
-  }
-
-  /** After the explanation: a backup this session cannot use is shown before anything else. */
-  private afterExplain() {
-    const s = this.snapshot;
-    if (this.mode === 'setup' && this.backupPlan === 'new-if-none' && s?.backupVersion && !s.backupKeyCached && !s.backupReplaceable) {
-      return this.set({ kind: 'existing-backup', version: s.backupVersion });
-    }
-    this.proceed();
-  }
-
-  /** @internal On to choosing a key, or, when the key exists already (a commit asked about the backup), back to the commit. */
-  proceed() {
-    if (this.key) this.withLater((l) => void l.commit());
-    else this.set({ kind: 'choose' });
+    this.withLater((l) => l.continue());
   }
 
   // ——— an existing key backup ———
@@ -213,9 +201,7 @@ export class SetupWizard extends EventTarget {
 
   /** Typed confirmation of a reset: `typed` must equal `word` (case- and surrounding-space-insensitive). */
   confirmReset(typed: string, word: string): void {
-    if (this.stage.kind !== 'reset-confirm') return;
-    if (typed.trim().toLocaleLowerCase() === word.trim().toLocaleLowerCase()) this.set({ kind: 'choose' });
-    else this.set({ kind: 'reset-confirm', mismatch: true });
+    this.withLater((l) => l.confirmReset(typed, word));
   }
 
   /** "Generate a Security Key" or "Enter a Security Phrase". */

@@ -3,7 +3,7 @@
 // submitPassword()'s call; it is never stored in the stage or anywhere else.
 import { checkServerUrl, type UrlRefusal } from '../internal/safe-url.js';
 import { describeFailure, type Failure } from '../sdk/errors.js';
-import { surfacingFailures } from '../sdk/uia-guard.js';
+import { surfacingFailures } from '../sdk/uia-guard-armed.js';
 import { isUnknownUiaSession, uiaChallengeOf, type AuthDict, type UiaChallenge } from '../sdk/uia.js';
 
 export const PASSWORD = 'm.login.password';

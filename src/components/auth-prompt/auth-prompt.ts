@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { actionRowStyles } from '../../internal/stage.styles.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { UiaSession, UiaStage } from '../../state/uia.js';
 import type { Announcement } from './auth-prompt.view.js';
@@ -22,8 +23,8 @@ import type { Announcement } from './auth-prompt.view.js';
 export class XsAuthPrompt extends XsElement {
   static override styles = [
     ...XsElement.styles,
+    actionRowStyles,
     css`
-      .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-block-start: var(--xs-space-s, 0.5rem); }
       label { display: block; font-weight: 600; }
       h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.05em; }
       h3:focus { outline: none; }
@@ -34,13 +35,19 @@ export class XsAuthPrompt extends XsElement {
   @property({ attribute: false }) session?: UiaSession<unknown>;
 
   @state() private stage: UiaStage = { kind: 'idle' };
-  @state() private nowMs = Date.now();
-  /** What the polite live region says: set once per rate-limit countdown and once when it is over. */
-  @state() private announcement: Announcement = null;
-  /** The stages' templates and strings: the first render (no session, or an idle one) shows nothing. */
+  /** @internal The countdown's clock (auth-prompt.view.ts ticks it). */
+  @state() nowMs = Date.now();
+  /** @internal What the polite live region says: set once per rate-limit countdown and once when it is over. */
+  @state() announcement: Announcement = null;
+  /** @internal The countdown's timer. */
+  tick?: ReturnType<typeof setInterval>;
+  /**
+   * The stages' templates, strings and how the element follows them: the first render (no session, or an idle one)
+   * shows nothing.
+   */
   private readonly view = this.lazy(() => import('./auth-prompt.view.js'));
-  @query('input[type=password]') private passwordInput?: HTMLInputElement;
-  private tick?: ReturnType<typeof setInterval>;
+  /** The stage the stages' module last followed (see willUpdate). */
+  private followed?: UiaStage;
   private watched?: UiaSession<unknown>;
   private readonly onChange = () => {
     this.stage = this.session!.stage;
@@ -68,25 +75,19 @@ export class XsAuthPrompt extends XsElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed as never);
     if (changed.has('session')) this.watch(this.session);
-    if (changed.has('stage')) {
-      const s = this.stage;
-      const old = changed.get('stage') as UiaStage | undefined;
-      this.setExclusiveState(['password', 'external', 'rate-limited'],
-        s.kind === 'fallback' || s.kind === 'oauth' ? 'external' : s.kind);
-      clearInterval(this.tick);
-      this.tick = undefined;
-      if (s.kind === 'rate-limited' && !s.ready) this.tick = setInterval(() => (this.nowMs = Date.now()), 500);
-      // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
-      if (s.kind !== 'rate-limited') this.announcement = null;
-      else if (s.ready) this.announcement = { kind: 'ready' };
-      else if (old?.kind !== 'rate-limited' || old.until !== s.until) this.announcement = { kind: 'wait', seconds: Math.ceil(s.waitMs / 1000) };
-    }
+    const s = this.stage;
+    if (changed.has('stage')) this.setExclusiveState(['password', 'external', 'rate-limited'], s.kind === 'fallback' || s.kind === 'oauth' ? 'external' : s.kind);
+    // The countdown and the live region follow the stages from their module: once a session has left idle (a stage
+    // that came before the module is followed when it arrives).
+    const v = s.kind === 'idle' && !this.view.ready ? undefined : this.view.value;
+    if (v && this.followed !== s) v.follow(this, this.followed, s);
+    if (v) this.followed = s;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed as never);
     // After a wrong password the form is rendered anew: put the keyboard back in the field.
-    if (changed.has('stage') && this.stage.kind === 'password' && this.stage.wrongPassword) this.passwordInput?.focus();
+    if (changed.has('stage') && this.stage.kind === 'password' && this.stage.wrongPassword) this.renderRoot.querySelector('input')?.focus();
   }
 
   private watch(s: UiaSession<unknown> | undefined) {
@@ -99,19 +100,10 @@ export class XsAuthPrompt extends XsElement {
     }
   }
 
-  private readonly onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const input = this.passwordInput;
-    if (!input || !input.value) return;
-    const value = input.value;
-    input.value = '';
-    this.session?.submitPassword(value);
-  };
-
   protected override render() {
     // The live region stays in place across stages, so changing its text is what gets announced. Until the stages'
     // module is here (it loads in the first idle moment, or when a session first leaves idle) nothing shows.
     const v = this.stage.kind === 'idle' && !this.announcement && !this.view.ready ? undefined : this.view.value;
-    return html`${v ? v.renderStage({ session: this.session, nowMs: this.nowMs, onSubmit: this.onSubmit }, this.localize, this.stage) : nothing}<p class="visually-hidden" role="status" aria-live="polite">${v ? v.announcementText(this.localize, this.announcement) : ''}</p>`;
+    return html`${v ? v.renderStage(this, this.localize, this.stage) : nothing}<p class="visually-hidden" role="status" aria-live="polite">${v ? v.announcementText(this.localize, this.announcement) : ''}</p>`;
   }
 }

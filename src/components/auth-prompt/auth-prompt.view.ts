@@ -8,15 +8,37 @@ import { checkServerUrl, type UrlRefusal } from '../../internal/safe-url.js';
 import type { UiaSession, UiaStage } from '../../state/uia.js';
 import { authStrings } from './auth-prompt.strings.js';
 
-/** What the stages need from `<xs-auth-prompt>`. */
+/** What the stages need from `<xs-auth-prompt>`, and what following them sets there. */
 export interface AuthPromptHost {
   readonly session?: UiaSession<unknown> | undefined;
-  readonly nowMs: number;
-  readonly onSubmit: (e: SubmitEvent) => void;
+  nowMs: number;
+  announcement: Announcement;
+  tick?: ReturnType<typeof setInterval> | undefined;
 }
 
 /** What the polite live region says: at the start of a countdown and when it is over (not every second). */
 export type Announcement = { kind: 'wait'; seconds: number } | { kind: 'ready' } | null;
+
+/** The element follows its session from `old` to `s`: the countdown's clock, and what the live region says. */
+export function follow(host: AuthPromptHost, old: UiaStage | undefined, s: UiaStage): void {
+  clearInterval(host.tick);
+  host.tick = undefined;
+  if (s.kind === 'rate-limited' && !s.ready) host.tick = setInterval(() => (host.nowMs = Date.now()), 500);
+  // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
+  if (s.kind !== 'rate-limited') host.announcement = null;
+  else if (s.ready) host.announcement = { kind: 'ready' };
+  else if (old?.kind !== 'rate-limited' || old.until !== s.until) host.announcement = { kind: 'wait', seconds: Math.ceil(s.waitMs / 1000) };
+}
+
+/** The password form's submit: the password goes to the session once and leaves the field. */
+function submitPassword(host: AuthPromptHost, e: SubmitEvent) {
+  e.preventDefault();
+  const input = (e.currentTarget as HTMLFormElement).querySelector('input');
+  if (!input || !input.value) return;
+  const value = input.value;
+  input.value = '';
+  host.session?.submitPassword(value);
+}
 
 export function announcementText(l: LocalizeController, a: Announcement): string {
   if (!a) return '';
@@ -50,7 +72,7 @@ export function renderStage(host: AuthPromptHost, t: LocalizeController, s: UiaS
     case 'working':
       return html`<div part="base"><p role="status" part="status">${t.t(authStrings, 'working')}</p></div>`;
     case 'password':
-      return html`<form part="base" @submit=${host.onSubmit}>
+      return html`<form part="base" @submit=${(e: SubmitEvent) => submitPassword(host, e)}>
         ${heading(t)}
         <p id="intro">${t.t(authStrings, 'passwordIntro')}</p>
         <label for="pw">${t.t(authStrings, 'passwordLabel')}</label>

@@ -1,9 +1,9 @@
 // The strength of `<xs-new-passphrase>` in words, and the estimate behind it: loaded with the first keystroke (or in
 // an idle moment before it), not with the element — its first render is two empty fields (issue 17). The estimator
-// itself is loaded later still, by passphrase-strength.ts.
+// itself is loaded later still, by passphrase-strength.ts, on the first estimate.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { SUGGESTION_KEYS, WARNING_KEYS, type PassphraseScore, type StrengthVerdict } from '../../internal/passphrase-strength.js';
+import { estimateStrength, SUGGESTION_KEYS, WARNING_KEYS, type PassphraseScore, type StrengthVerdict } from '../../internal/passphrase-strength.js';
 import { newPassphraseStrengthStrings as S } from './new-passphrase.strength.strings.js';
 
 const SCORE_KEYS = ['score0', 'score1', 'score2', 'score3', 'score4'] as const;
@@ -13,6 +13,15 @@ export type Strength =
   | { kind: 'checking' }
   | { kind: 'scored'; estimate: StrengthVerdict }
   | { kind: 'unavailable' };
+
+/** The strength of `value` (scored, or unavailable when the estimator could not be loaded). */
+export async function strengthOf(value: string, userInputs: string[]): Promise<Strength> {
+  try {
+    return { kind: 'scored', estimate: await estimateStrength(value, userInputs) };
+  } catch {
+    return { kind: 'unavailable' };
+  }
+}
 
 /** The name of a score (0–4), e.g. for the meter's `aria-valuetext`. */
 export function scoreName(l: LocalizeController, score: PassphraseScore): string {

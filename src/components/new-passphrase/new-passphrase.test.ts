@@ -45,7 +45,7 @@ describe('<xs-new-passphrase>', () => {
     expect(estimatorRequested()).to.equal(false);
     expect(estimatorResources()).to.have.length(0);
     type(parts(el).pass, 'a');
-    expect(estimatorRequested()).to.equal(true);
+    await waitUntil(() => estimatorRequested(), 'the first keystroke loads the estimator');
     await scored(el);
     const loaded = estimatorResources().map((e) => e.name);
     expect(loaded.some((n) => n.includes('@zxcvbn-ts/core'))).to.equal(true);

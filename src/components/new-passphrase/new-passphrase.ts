@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { estimateStrength } from '../../internal/passphrase-strength.js';
 import type { Strength } from './new-passphrase.strength.js';
 import { newPassphraseStrings as S } from './new-passphrase.strings.js';
 import { newPassphraseStyles } from './new-passphrase.styles.js';
@@ -59,7 +58,7 @@ export class XsNewPassphrase extends XsElement {
   @query('#passphrase') private passInput?: HTMLInputElement;
   @query('#confirm') private confirmInput?: HTMLInputElement;
 
-  /** The strength in words (new-passphrase.strength.ts): needed from the first keystroke on. */
+  /** The strength and its words (new-passphrase.strength.ts, which loads the estimator): needed from the first keystroke on. */
   private readonly words = this.lazy(() => import('./new-passphrase.strength.js'));
   private estimateSeq = 0;
   private lastValid = false;
@@ -125,12 +124,8 @@ export class XsNewPassphrase extends XsElement {
       return;
     }
     if (this.strength.kind !== 'scored') this.strength = { kind: 'checking' };
-    try {
-      const [estimate] = await Promise.all([estimateStrength(value, this.userInputs), this.words.load()]);
-      if (seq === this.estimateSeq) this.strength = { kind: 'scored', estimate };
-    } catch {
-      if (seq === this.estimateSeq) this.strength = { kind: 'unavailable' };
-    }
+    const next = await this.words.load().then((words) => words.strengthOf(value, this.userInputs), (): Strength => ({ kind: 'unavailable' }));
+    if (seq === this.estimateSeq) this.strength = next;
   }
 
   private onPassInput = () => {

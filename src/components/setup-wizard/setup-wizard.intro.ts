@@ -1,15 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { XsRequestExportEvent } from '../../events/xs-request-export.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
-import type { SetupKey, StepView } from './setup-wizard.view.js';
+import type { AnyKey, LaterView } from './setup-wizard.view.js';
 
-// The first steps, drawn by the first render: where the account stands (already set up, keys missing, explain),
-// the reset's warning and typed confirmation, and choosing how to make the key (the first step of a key change).
+// Where the account stands when it is not new (already set up, keys missing, an interrupted run to repair), the
+// reset's warning and typed confirmation, and choosing how to make the key (the first step of a key change). The
+// first screen of a new account is drawn by the element itself (setup-wizard.ts); these load with the later steps.
 
-/** The stages the first render draws itself (the rest load with setup-wizard.steps.ts). */
-export const FIRST_STAGES: ReadonlySet<WizardStage['kind']> = new Set(['loading', 'load-failed', 'already-set-up', 'keys-missing', 'explain', 'reset-warning', 'reset-confirm', 'choose']);
+function submitResetConfirm(v: LaterView, form: HTMLFormElement, w: SetupWizard) {
+  const input = form.querySelector<HTMLInputElement>('#reset-word')!;
+  w.confirmReset(input.value, v.t('resetWord'));
+}
 
-export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
-  const heading = (key: SetupKey) => v.headingText(v.t(key));
+export function renderIntroStep(v: LaterView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+  const heading = (key: AnyKey) => v.heading(key);
   switch (s.kind) {
       case 'already-set-up':
         return html`<div part="base">
@@ -24,16 +28,17 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
         return html`<div part="base">
           ${heading('keysMissingHeading')}
           <p>${v.t('keysMissingBody')}</p>
-          ${v.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+          ${v.hints.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
           <div class="row">
             ${v.button(v.t('verifyThisSession'), () => v.requestVerify(), 'primary')}
             ${v.button(v.t('resetInstead'), () => w.switchMode('reset'), 'danger')}
           </div>
         </div>`;
       case 'explain':
+        // An interrupted run (a new account's explanation is the element's own first screen).
         return html`<div part="base">
-          ${heading(s.repair ? 'explainRepairHeading' : 'explainHeading')}
-          <p>${v.t(s.repair ? 'explainRepairBody' : 'explainBody')}</p>
+          ${heading('explainRepairHeading')}
+          <p>${v.t('explainRepairBody')}</p>
           <div class="row">
             ${v.button(v.t('continue'), () => w.continue(), 'primary')}
             ${v.button(v.t('askLater'), () => w.dismiss())}
@@ -48,16 +53,16 @@ export function renderIntroStep(v: StepView, s: WizardStage, w: SetupWizard): Te
           <h3>${v.t('lostHeading')}</h3>
           <ul><li>${v.t('lost1')}</li><li>${v.t('lost2')}</li><li>${v.t('lost3')}</li></ul>
           ${s.activeSession ? nothing : html`<p class="warning" role="alert" id="no-session-warning">${v.t('noSessionWarning')}</p>`}
-          ${v.exportHint ? html`<p role="status" part="status">${v.t('exportHint')}</p>` : nothing}
+          ${v.hints.exportHint ? html`<p role="status" part="status">${v.t('exportHint')}</p>` : nothing}
           <div class="row">
-            ${v.button(v.t('exportFirst'), () => v.requestExport())}
+            ${v.button(v.t('exportFirst'), () => v.setHint('exportHint', v.emit(new XsRequestExportEvent('before-reset'))))}
             ${v.button(v.t('resetContinue'), () => w.continue(), 'danger')}
             ${v.button(v.t('cancel'), () => w.dismiss())}
           </div>
         </div>`;
       case 'reset-confirm': {
         const word = v.t('resetWord');
-        return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => v.submitResetConfirm(f))}>
+        return html`<form part="base" @submit=${(e: SubmitEvent) => v.submitForm(e, (f) => submitResetConfirm(v, f, w))}>
           ${heading('resetConfirmHeading')}
           <label for="reset-word">${v.t('resetConfirmLabel', word)}</label>
           <input id="reset-word" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" required

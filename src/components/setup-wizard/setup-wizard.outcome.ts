@@ -1,5 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { XsErrorEvent } from '../../events/xs-error.js';
+import type { XsEvent } from '../../events/xs-event.js';
 import { XsRequestSessionsEvent } from '../../events/xs-request-sessions.js';
+import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupClosedEvent } from '../../events/xs-setup-closed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
@@ -18,6 +21,15 @@ const GAP_KEYS: Record<SetupGap, keyof typeof S.en> = {
 
 // The steps of a commit and its outcome: saving (with the stall, join and rate-limit states), the sign-in prompt,
 // failure, restoring history, and the end screens — each of which states only what was read back from the server.
+
+/** The events of a step these views draw, when the wizard arrives at it from `prev`: done, or why not. */
+export function announceOutcome(emit: (event: XsEvent) => void, lang: string, prev: WizardStage, s: WizardStage): void {
+  if (s.kind === 'done' && prev.kind !== 'done') emit(new XsSetupCompleteEvent(s.mode, s.method));
+  if ((s.kind === 'generate-failed' || s.kind === 'commit-failed') && prev.kind !== s.kind) {
+    const code = s.kind === 'commit-failed' && s.identityExists ? 'identity-exists' : s.kind === 'commit-failed' && s.gaps.length ? 'setup-incomplete' : s.failure.kind;
+    emit(new XsErrorEvent(code, explainFailure(lang, s.failure), s.failure.httpStatus));
+  }
+}
 
 /** Done: the host may remove the wizard; else it shows where the account stands. */
 function closeDone(v: LaterView, w: SetupWizard) {
@@ -78,7 +90,7 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
               : v.button(v.t('retry'), () => w.retry(), 'primary', v.retryAt > 0)}
             ${v.button(v.t('closeUnfinished'), () => w.dismiss())}
           </div>
-          ${v.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+          ${v.hints.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
         </div>`;
       }
       case 'done':
@@ -87,10 +99,10 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
           <p part="status" role="status">${v.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
             ${s.restored === null ? nothing : s.restored < 0 ? v.t('restoreFailed') : v.localize.t(S, 'restoredKeys', s.restored, v.num(s.restored))}</p>
           <div class="row">
-            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.setSessionsHint(v.emit(new XsRequestSessionsEvent('after-reset')))) : nothing}
+            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.setHint('sessionsHint', v.emit(new XsRequestSessionsEvent('after-reset')))) : nothing}
             ${v.button(v.t('done'), () => closeDone(v, w), 'primary')}
           </div>
-          ${v.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
+          ${v.hints.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
         </div>`;
       case 'done-without-backup':
         return html`<div part="base">

@@ -1,25 +1,45 @@
-// Every step of <xs-setup-wizard> after the first (the first: setup-wizard.intro.ts): making and saving the key,
-// an existing key backup, the commit and its outcome. Loaded after the wizard's first render (in an idle moment),
-// with the strings and the embedded elements these steps use.
+// Every step of <xs-setup-wizard> but the first screen of a new account (that one: setup-wizard.ts): where the account
+// stands otherwise and the reset's confirmation (setup-wizard.intro.ts), making and saving the key, an existing key
+// backup, the commit and its outcome. Loaded after the wizard's first render (in an idle moment), with the strings
+// and the embedded elements these steps use.
 import { html, type TemplateResult } from 'lit';
 import '../../define/xs-auth-prompt.js';
 import '../../define/xs-new-passphrase.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
 import { renderBackupStep } from './setup-wizard.backup.js';
+import { renderIntroStep } from './setup-wizard.intro.js';
 import { renderKeyStep } from './setup-wizard.key.js';
 import { renderOutcomeStep } from './setup-wizard.outcome.js';
 import { setupStepStrings as L } from './setup-wizard.steps.strings.js';
 import type { AnyKey, LaterView, SetupKey, StepView } from './setup-wizard.view.js';
 
 export { RetryCountdown } from './setup-wizard.countdown.js';
+export { announceOutcome } from './setup-wizard.outcome.js';
 
-/** The first steps' view with the later steps' strings added. */
+/** The first screen's view with the later steps' strings and intents added. */
 function laterView(v: StepView): LaterView {
   const t = (key: AnyKey, ...args: string[]): string =>
     key in L.en
       ? (v.localize.t as (s: typeof L, k: string, ...a: string[]) => string).call(v.localize, L, key, ...args)
-      : v.t(key as SetupKey, ...args);
-  return { ...v, t, heading: (key, hidden) => v.headingText(t(key), hidden) };
+      : v.t(key as SetupKey);
+  return {
+    ...v,
+    t,
+    heading: (key, hidden) => v.headingText(t(key), hidden),
+    num: (n) => v.localize.number(n),
+    submitForm: (e, fn) => {
+      e.preventDefault();
+      fn(e.target as HTMLFormElement);
+    },
+    requestVerify: () =>
+      v.setHint('verifyHint', v.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(v.userId ? { userId: v.userId } : {}) }))),
+  };
+}
+
+/** The element without createSecretStorageCallbacks() on its client: it could not hand the key to the SDK. */
+export function renderMisconfigured(v: StepView): TemplateResult {
+  return html`<p role="alert">${laterView(v).t('misconfigured')}</p>`;
 }
 
 export function renderStep(view: StepView, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
@@ -30,5 +50,5 @@ export function renderStep(view: StepView, s: WizardStage, w: SetupWizard): Temp
       <div class="row">${v.button(v.t('setUpNow'), () => v.restart())}</div>
     </div>`;
   }
-  return renderKeyStep(v, s, w) ?? renderBackupStep(v, s, w) ?? renderOutcomeStep(v, s, w);
+  return renderIntroStep(v, s, w) ?? renderKeyStep(v, s, w) ?? renderBackupStep(v, s, w) ?? renderOutcomeStep(v, s, w);
 }

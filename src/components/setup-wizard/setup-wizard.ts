@@ -2,9 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
-import { XsRequestExportEvent } from '../../events/xs-request-export.js';
-import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
-import { XsSetupCompleteEvent } from '../../events/xs-setup-complete.js';
 import { XsSetupDismissedEvent } from '../../events/xs-setup-dismissed.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
@@ -15,9 +12,8 @@ import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
-import { FIRST_STAGES, renderIntroStep } from './setup-wizard.intro.js';
 import type { RetryCountdown } from './setup-wizard.countdown.js';
-import type { SetupKey, StepView } from './setup-wizard.view.js';
+import type { Hint, SetupKey, StepView } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
 
@@ -87,14 +83,15 @@ export class XsSetupWizard extends XsElement {
   @property({ attribute: false }) adapter?: SetupAdapter;
 
   @state() private stage: WizardStage = { kind: 'loading' };
-  @state() private verifyHint = false;
-  @state() private exportHint = false;
-  @state() private sessionsHint = false;
+  @state() private hints: Record<Hint, boolean> = { verifyHint: false, exportHint: false, sessionsHint: false };
   @state() private phraseValid = false;
   /** The client lacks createSecretStorageCallbacks(): the wizard could not hand the key to the SDK. */
   @state() private misconfigured = false;
 
-  /** Every step after the first (setup-wizard.steps.ts): loaded in the first idle moment after the first render. */
+  /**
+   * Every step but the first screen of a new account (setup-wizard.steps.ts, with setup-wizard.intro.ts): loaded in
+   * the first idle moment after the first render.
+   */
   private readonly laterSteps = this.lazy(() => import('./setup-wizard.steps.js'));
 
   private wizard?: SetupWizard;
@@ -103,20 +100,17 @@ export class XsSetupWizard extends XsElement {
   private countdown?: RetryCountdown;
   private readonly onChange = () => {
     const prev = this.stage;
-    this.stage = this.wizard!.stage;
-    if (this.stage.kind === 'done' && prev.kind !== 'done') {
-      this.emit(new XsSetupCompleteEvent(this.stage.mode, this.stage.method));
-    }
-    if (this.stage.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
-    const s = this.stage;
-    if ((s.kind === 'load-failed' || s.kind === 'generate-failed' || s.kind === 'commit-failed') && prev.kind !== s.kind) {
-      const code = s.kind === 'commit-failed' && s.identityExists ? 'identity-exists' : s.kind === 'commit-failed' && s.gaps.length ? 'setup-incomplete' : s.failure.kind;
-      this.emit(new XsErrorEvent(code, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-    }
-    if (this.stage.kind !== 'phrase') this.phraseValid = false;
-    this.verifyHint = false;
+    const s = (this.stage = this.wizard!.stage);
+    if (s.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
+    if (s.kind === 'load-failed' && prev.kind !== s.kind) this.emit(new XsErrorEvent(s.failure.kind, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
+    if (s.kind !== 'phrase') this.phraseValid = false;
+    if (this.hints.verifyHint) this.setHint('verifyHint', false);
+    // The steps a commit goes through are drawn by the later steps, so these are here whenever a commit is.
     const later = this.laterSteps.ready ? this.laterSteps.value : undefined;
-    if (later) (this.countdown ??= new later.RetryCountdown(() => this.requestUpdate())).follow(prev, s);
+    if (later) {
+      later.announceOutcome((event) => this.emit(event), this.localize.lang, prev, s);
+      (this.countdown ??= new later.RetryCountdown(() => this.requestUpdate())).follow(prev, s);
+    }
     this.requestUpdate();
   };
 
@@ -125,9 +119,15 @@ export class XsSetupWizard extends XsElement {
     this.setupWizard(this.matrixClient);
   }
 
+  /** The stages the element draws itself: checking the account (or failing to), and the first step of a new account. */
+  private get firstScreen(): boolean {
+    const s = this.stage;
+    return s.kind === 'loading' || s.kind === 'load-failed' || (s.kind === 'explain' && !s.repair);
+  }
+
   protected override stageKey(): string | undefined {
     // A later step whose view is still loading shows the "checking" frame: its heading takes focus when it arrives.
-    if (!FIRST_STAGES.has(this.stage.kind) && !this.laterSteps.ready) return 'loading';
+    if (!this.firstScreen && !this.laterSteps.ready) return 'loading';
     return this.stage.kind;
   }
 
@@ -158,7 +158,7 @@ export class XsSetupWizard extends XsElement {
       this.requestUpdate();
       return;
     }
-    const w = new SetupWizard(adapter, this.mode, { stallMs: this.stallMs });
+    const w = new SetupWizard(adapter, this.mode, { stallMs: this.stallMs, trackLoad: (load) => this.trackLoad(load) });
     this.wizard = w;
     w.addEventListener('change', this.onChange);
     void w.start();
@@ -186,35 +186,14 @@ export class XsSetupWizard extends XsElement {
     this.wizard = undefined;
   }
 
-  // ---- intents ----
-
-  private requestVerify() {
-    const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(this.matrixClient?.getUserId() ? { userId: this.matrixClient.getUserId()! } : {}) }));
-    this.verifyHint = !handled;
-  }
-
-  private requestExport() {
-    this.exportHint = this.emit(new XsRequestExportEvent('before-reset'));
-  }
-
-  private submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void) {
-    e.preventDefault();
-    fn(e.target as HTMLFormElement);
-  }
-
-  private num(n: number): string {
-    return new Intl.NumberFormat(this.localize.lang).format(n);
-  }
-
-  private submitResetConfirm(form: HTMLFormElement) {
-    const input = form.querySelector<HTMLInputElement>('#reset-word')!;
-    this.wizard?.confirmReset(input.value, this.localize.t(S, 'resetWord'));
+  private setHint(hint: Hint, shown: boolean) {
+    this.hints = { ...this.hints, [hint]: shown };
   }
 
   // ---- rendering ----
 
-  private t(key: SetupKey, ...args: string[]): string {
-    return (this.localize.t as (s: typeof S, k: string, ...a: string[]) => string).call(this.localize, S, key, ...args);
+  private t(key: SetupKey): string {
+    return this.localize.t(S, key);
   }
 
   /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
@@ -230,21 +209,14 @@ export class XsSetupWizard extends XsElement {
   private view(): StepView {
     return {
       localize: this.localize,
-      t: (key, ...args) => this.t(key, ...args),
+      t: (key) => this.t(key),
       headingText: (text, hidden) => this.heading(text, hidden),
       button: (label, onClick, cls, disabled) => this.button(label, onClick, cls, disabled),
-      num: (n) => this.num(n),
-      submitForm: (e, fn) => this.submitForm(e, fn),
-      requestVerify: () => this.requestVerify(),
-      requestExport: () => this.requestExport(),
-      submitResetConfirm: (form) => this.submitResetConfirm(form),
-      exportHint: this.exportHint,
       emit: (event) => this.emit(event),
-      setSessionsHint: (shown) => (this.sessionsHint = shown),
+      hints: this.hints,
+      setHint: (hint, shown) => this.setHint(hint, shown),
       restart: () => this.restart(),
       retryAt: this.countdown?.retryAt ?? 0,
-      verifyHint: this.verifyHint,
-      sessionsHint: this.sessionsHint,
       root: this.shadowRoot!,
       userId: this.matrixClient?.getUserId() ?? '',
       updated: () => this.updateComplete,
@@ -254,32 +226,25 @@ export class XsSetupWizard extends XsElement {
   }
 
   protected override render() {
-    if (this.misconfigured) return html`<p role="alert">${this.t('misconfigured')}</p>`;
-    if (!this.wizard) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
-    const s = this.stage;
     const w = this.wizard;
+    const s = this.stage;
+    if (!w && !this.misconfigured) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
     const checking = html`<div part="base"><p part="status" role="status">${this.t('loading')}</p></div>`;
-    switch (s.kind) {
-      case 'loading':
-        return checking;
-      case 'load-failed':
-        return html`<div part="base">
-          ${this.heading(this.t('loadFailed'))}
-          <p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>
-          <div class="row">${this.button(this.t('retry'), () => w.retry(), 'primary')}</div>
-        </div>`;
+    const retry = (fn: () => void) => html`<div class="row">${this.button(this.t('retry'), fn, 'primary')}</div>`;
+    if (w && s.kind === 'loading') return checking;
+    if (w && s.kind === 'load-failed') {
+      return html`<div part="base">${this.heading(this.t('loadFailed'))}<p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>${retry(() => w.retry())}</div>`;
     }
-    const first = renderIntroStep(this.view(), s, w);
-    if (first) return first;
+    if (w && s.kind === 'explain' && !s.repair) {
+      return html`<div part="base">${this.heading(this.t('explainHeading'))}<p>${this.t('explainBody')}</p><div class="row">${this.button(this.t('continue'), () => w.continue(), 'primary')}${this.button(this.t('askLater'), () => w.dismiss())}</div></div>`;
+    }
+    // Every other step, and the note for a client without createSecretStorageCallbacks() (a developer's mistake).
     const later = this.laterSteps.value;
-    if (later) return later.renderStep(this.view(), s, w);
+    if (later) return w ? later.renderStep(this.view(), s, w) : later.renderMisconfigured(this.view());
     // The later steps' view could not be loaded (the page's server went away): say so, offer to try again.
     if (this.laterSteps.error) {
-      return html`<div part="base">
-        <p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>
-        <div class="row">${this.button(this.t('retry'), () => void this.laterSteps.load().catch(() => undefined), 'primary')}</div>
-      </div>`;
+      return html`<div part="base"><p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>${retry(() => void this.laterSteps.load().catch(() => undefined))}</div>`;
     }
-    return checking;
+    return w ? checking : nothing;
   }
 }

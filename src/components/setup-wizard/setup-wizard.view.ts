@@ -4,31 +4,27 @@ import type { LocalizeController } from '../../i18n/localize.js';
 import type { setupStepStrings } from './setup-wizard.steps.strings.js';
 import type { setupStrings } from './setup-wizard.strings.js';
 
-/** A key of the first steps' strings (setup-wizard.strings.ts). */
+/** A key of the first screen's strings (setup-wizard.strings.ts). */
 export type SetupKey = Extract<keyof typeof setupStrings.en, string>;
+
+/** The notes a press leaves on a step until the step changes (verify: cleared on every change). */
+export type Hint = 'verifyHint' | 'exportHint' | 'sessionsHint';
 
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
   localize: LocalizeController;
-  /** A first-step string; the later steps add theirs (setup-wizard.steps.ts). */
-  t(key: SetupKey, ...args: string[]): string;
+  /** A first-screen string; the later steps add theirs (setup-wizard.steps.ts). */
+  t(key: SetupKey): string;
   /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
   headingText(text: string, hidden?: boolean): TemplateResult;
   button(label: string, onClick: () => void, cls?: string, disabled?: boolean): TemplateResult;
-  num(n: number): string;
-  submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void): void;
-  requestVerify(): void;
-  requestExport(): void;
-  submitResetConfirm(form: HTMLFormElement): void;
-  exportHint: boolean;
   /** The element's `emit` (typed xs-* events); false when a listener cancelled it. */
   emit(event: XsEvent): boolean;
-  setSessionsHint(shown: boolean): void;
+  hints: Record<Hint, boolean>;
+  setHint(hint: Hint, shown: boolean): void;
   restart(): void;
   /** A rate-limited failure may be retried from then on (ms epoch; 0 = now). */
   retryAt: number;
-  verifyHint: boolean;
-  sessionsHint: boolean;
   /** The element's shadow root, the signed-in user, and a wait for the next render (the key steps' intents). */
   root: ShadowRoot;
   userId: string;
@@ -40,8 +36,12 @@ export interface StepView {
 /** A key of either strings file (the later steps use both). */
 export type AnyKey = SetupKey | Extract<keyof typeof setupStepStrings.en, string>;
 
-/** The view the later steps render with (setup-wizard.steps.ts makes it): strings of both files. */
+/** The view the later steps render with (setup-wizard.steps.ts makes it): strings of both files, and their intents. */
 export interface LaterView extends Omit<StepView, 't'> {
   t(key: AnyKey, ...args: string[]): string;
   heading(key: AnyKey, hidden?: boolean): TemplateResult;
+  num(n: number): string;
+  submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void): void;
+  /** "Verify this session": asks the host (xs-request-verify); when nobody handles it, says how. */
+  requestVerify(): void;
 }
