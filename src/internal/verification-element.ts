@@ -9,7 +9,7 @@
 // here the element shows its first step (start, or the incoming request) from what it knows without it. The module
 // loads in an idle moment after the first render, or at once when a verification is about to run (a request to
 // answer, a session to ask); a click that finds it still loading waits for it, and a second click joins the first.
-import { css, html, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
@@ -65,9 +65,9 @@ export function incomingStage(request: VerificationRequest): VerificationStage |
   return { kind: 'incoming', deviceId: request.otherDeviceId };
 }
 
-/** What an element's later module gives besides its flow and steps: their styles (`stepStyles` of verification-steps.ts). */
+/** What an element's later module gives besides its flow and steps: their styles (`adoptStepStyles` of verification-steps.ts). */
 export interface LaterModule {
-  readonly stepStyles: readonly CSSResultOrNative[];
+  adoptStepStyles(root: Node): void;
 }
 
 /** What the later steps of both elements read of the element (each element's steps host adds its own). */
@@ -138,7 +138,7 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
     super.willUpdate(changed);
     // The later steps' styles come with their module, before any of them renders.
     const later = this.loaded;
-    if (later) this.adoptLateStyles(later.stepStyles);
+    if (later) later.adoptStepStyles(this.renderRoot);
     if ((changed as Map<PropertyKey, unknown>).has('stage')) {
       const k = this.stage.kind;
       this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { css, html as litHtml } from 'lit';
+import { html as litHtml } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { provideMatrixClient } from '../context/index.js';
 import '../define/xs-client-provider.js';
@@ -17,9 +17,6 @@ class XsProbe extends XsElement {
   }
   fire(ev: XsEvent) {
     return this.emit(ev);
-  }
-  adopt(...styles: ReturnType<typeof css>[]) {
-    this.adoptLateStyles(styles);
   }
   protected override render() {
     const c = this.matrixClient;
@@ -108,22 +105,6 @@ describe('XsElement', () => {
     expect(seen).to.be.instanceOf(XsPing);
     expect(seen!.bubbles && seen!.composed).to.equal(true);
     expect(allowed).to.equal(false);
-  });
-
-  it('adopts a lazily loaded part\'s styles after its own, each once', async () => {
-    const el = await fixture<XsProbe>(html`<xs-probe></xs-probe>`);
-    const p = el.shadowRoot!.querySelector('p')!;
-    const own = getComputedStyle(p).fontFamily;
-    const late = css`p { font-style: italic; }`;
-    el.adopt(late);
-    el.adopt(late, css`p { text-decoration: underline; }`);
-    expect(getComputedStyle(p).fontStyle).to.equal('italic');
-    expect(getComputedStyle(p).textDecorationLine).to.equal('underline');
-    expect(getComputedStyle(p).fontFamily, 'the element keeps its own styles').to.equal(own);
-    expect(el.shadowRoot!.adoptedStyleSheets.filter((s) => s === late.styleSheet)).to.have.length(1);
-    // A second element of the class starts from the class's styles only.
-    const other = await fixture<XsProbe>(html`<xs-probe></xs-probe>`);
-    expect(getComputedStyle(other.shadowRoot!.querySelector('p')!).fontStyle).to.equal('normal');
   });
 
   it('passes the accessibility audit', async () => {

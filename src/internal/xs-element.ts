@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, adoptStyles, css, supportsAdoptingStyleSheets, type CSSResult, type CSSResultOrNative, type PropertyValues } from 'lit';
+import { LitElement, css, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { matrixClientContext } from '../context/index.js';
@@ -171,21 +171,6 @@ export class XsElement extends LitElement {
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  private lateStyles: CSSResultOrNative[] = [];
-
-  /**
-   * Adds the styles of a lazily loaded part (the rules of steps the first render does not show) to the element's
-   * own, each once, after them (as if listed last in `styles`). Call it before rendering the part (e.g. in `willUpdate`).
-   */
-  protected adoptLateStyles(styles: readonly CSSResultOrNative[]): void {
-    const more = styles.filter((s) => !this.lateStyles.includes(s));
-    const root = this.renderRoot;
-    if (!more.length || !(root instanceof ShadowRoot)) return;
-    this.lateStyles.push(...more);
-    // Adopted sheets are set as a whole; without them Lit appends a <style> per result, so only the new ones then.
-    adoptStyles(root, supportsAdoptingStyleSheets ? [...(this.constructor as typeof LitElement).elementStyles, ...this.lateStyles] : more);
   }
 
   private activeClient?: MatrixClient;

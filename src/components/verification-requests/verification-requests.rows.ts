@@ -9,6 +9,7 @@ import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { XsEvent } from '../../events/xs-event.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { incomingRequestsPort, type Requester } from '../../sdk/verification-requests.js';
 import { VerificationRequestsModel, type RequestEntry } from '../../state/verification-requests.js';
@@ -24,6 +25,9 @@ type Key = keyof typeof requestRowsStrings.en;
 
 /** The cards' styles (the element adopts them with the queue; an empty list needs none). */
 export const rowStyles = [untrustedStyles, requestsStyles];
+
+/** Adds the cards' styles to the element's shadow root (once). */
+export const adoptRowStyles = (root: Node): void => adoptStyles(root, ...rowStyles);
 
 /** What the queue needs of the element. */
 export interface QueueHost {

@@ -72,7 +72,7 @@ export class XsVerificationRequests extends XsElement {
     if (!m || !waiting) return;
     this.waiting = undefined;
     waiting.stop(); // the queue follows new requests itself
-    this.adoptLateStyles(m.rowStyles);
+    m.adoptRowStyles(this.renderRoot);
     const el = this; // the getters below read the element’s live values
     this.queue = new m.RequestsQueue(
       {

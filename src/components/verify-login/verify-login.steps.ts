@@ -16,7 +16,7 @@ import { explainStartFailure, verifyStepsStrings } from './verify-login-steps.st
 import { verifyStrings } from './verify-login.strings.js';
 
 /** The later steps' styles, adopted by the element with this module. */
-export { stepStyles } from '../../internal/verification-steps.js';
+export { adoptStepStyles } from '../../internal/verification-steps.js';
 
 type Key = keyof typeof verifyStepsStrings.en;
 

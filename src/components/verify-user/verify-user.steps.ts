@@ -15,7 +15,7 @@ import { explainUserStartFailure, verifyUserStepsStrings } from './verify-user-s
 import { verifyUserStrings } from './verify-user.strings.js';
 
 /** The later steps' styles, adopted by the element with this module. */
-export { stepStyles } from '../../internal/verification-steps.js';
+export { adoptStepStyles } from '../../internal/verification-steps.js';
 
 type Key = keyof typeof verifyUserStepsStrings.en;
 
