@@ -42,7 +42,7 @@ export {
   CannotSignError,
 } from './sdk/user-verification.js';
 export { VerificationFlow, type VerificationStage, type VerifyRole } from './state/verification.js';
-export { CODE_SESSION_SIGNED_OUT, SECURITY_CODES } from './state/verification-stage.js';
+export { CODE_SESSION_SIGNED_OUT, SECURITY_CODES } from './state/verification-codes.js';
 export { sasEmojiStrings, sasEmojiName, SAS_EMOJI_DESCRIPTIONS, sasLanguageOf, loadSasNames } from './i18n/sas-emoji.strings.js';
 export { XsStatus } from './components/status/status.js';
 export { XsStatusChangeEvent } from './events/xs-status-change.js';

@@ -1,6 +1,9 @@
 import { num } from './plural.js';
-import type { Failure } from '../sdk/errors.js';
-import { defineStrings, translate } from './registry.js';
+import type { Failure, FailureKind } from '../sdk/errors.js';
+import { defineStrings, translate, type Term } from './registry.js';
+
+/** `unknown-token` → `unknownToken`: a failure kind's term. */
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
 
 /** People-facing wording of a Failure, shared by every element. */
 export const errorStrings = defineStrings('error', {
@@ -16,24 +19,14 @@ export const errorStrings = defineStrings('error', {
   aborted: 'Cancelled.',
   clientStopped: 'The Matrix client was stopped.',
   unknown: 'Something went wrong.',
-});
+} satisfies Record<Camel<FailureKind>, Term> & Record<string, Term>);
 
-/** One sentence that explains `failure` in `lang`. */
+/** One sentence that explains `failure` in `lang`: the term named after its kind, with the wait or the status it names. */
 export function explainFailure(lang: string, f: Failure): string {
-  switch (f.kind) {
-    case 'network': return translate(lang, errorStrings, 'network');
-    case 'rate-limited':
-      return f.retryAfterMs !== undefined
-        ? translate(lang, errorStrings, 'rateLimitedFor', Math.ceil(f.retryAfterMs / 1000))
-        : translate(lang, errorStrings, 'rateLimited');
-    case 'server': return translate(lang, errorStrings, 'server', f.httpStatus ?? 500);
-    case 'unknown-token': return translate(lang, errorStrings, 'unknownToken');
-    case 'forbidden': return translate(lang, errorStrings, 'forbidden');
-    case 'not-found': return translate(lang, errorStrings, 'notFound');
-    case 'bad-request': return translate(lang, errorStrings, 'badRequest', f.httpStatus ?? 400);
-    case 'timeout': return translate(lang, errorStrings, 'timeout');
-    case 'aborted': return translate(lang, errorStrings, 'aborted');
-    case 'client-stopped': return translate(lang, errorStrings, 'clientStopped');
-    default: return translate(lang, errorStrings, 'unknown');
-  }
+  const k = f.kind;
+  if (k === 'rate-limited' && f.retryAfterMs !== undefined) return translate(lang, errorStrings, 'rateLimitedFor', Math.ceil(f.retryAfterMs / 1000));
+  if (k === 'server') return translate(lang, errorStrings, k, f.httpStatus ?? 500);
+  if (k === 'bad-request') return translate(lang, errorStrings, 'badRequest', f.httpStatus ?? 400);
+  const key = k.replace(/-(.)/g, (_, c: string) => c.toUpperCase()) as Exclude<Camel<FailureKind>, 'server' | 'badRequest'>;
+  return translate(lang, errorStrings, key in errorStrings.en ? key : 'unknown');
 }

@@ -4,7 +4,7 @@
 //   other-session — this session verifies another of the user's sessions (warnings point at that session);
 //   user          — verifying another person.
 // Keys: `session.*` for both own-session subjects, `other.*` where the other-session wording differs, `user.*`.
-import { CODE_SESSION_SIGNED_OUT } from '../state/verification-stage.js';
+import { CODE_SESSION_SIGNED_OUT } from '../state/verification-codes.js';
 import { defineStrings, translate } from './registry.js';
 
 export type CancelSubject = 'this-session' | 'other-session' | 'user';

@@ -19,14 +19,6 @@ export function nextFrame(fallbackMs = 50): Promise<void> {
   });
 }
 
-/** Resolves when the main thread is idle, at the latest after `timeoutMs` (browsers without requestIdleCallback: a timeout). */
-export function whenIdle(timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
-    else setTimeout(resolve, Math.min(timeoutMs, 50));
-  });
-}
-
 let pending: (() => void)[] | undefined;
 let channel: MessageChannel | undefined;
 

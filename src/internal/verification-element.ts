@@ -18,18 +18,21 @@ import { XsVerificationCancelledEvent } from '../events/xs-verification-cancelle
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
 import type { LazyPart } from './lazy-part.js';
 import type { SharedImport } from './shared-import.js';
+import type { StepsHost } from './verification-steps.js';
 import { actionRowStyles, stageTextStyles } from './stage.styles.js';
 import { METHOD_STAGES } from '../state/verification-stage.js';
 import { afterCurrentTask, nextFrame } from './schedule.js';
 import { XsElement } from './xs-element.js';
 
-/** Styles of the first steps of both verification elements (the later steps' come with them: verification-steps.styles.ts). */
+/**
+ * Styles of the first steps of both verification elements (the later steps' come with them: verification-steps.styles.ts).
+ * Device IDs, user IDs and translated words can be long: a step wraps them rather than widen past the host.
+ */
 export const verificationElementStyles = css`
   @layer xs-component {
     [part='base'] {
       display: grid;
       gap: var(--xs-space-s, 0.5rem);
-      /* Device IDs, user IDs and translated words can be long: wrap them rather than widen the step past the host. */
       overflow-wrap: anywhere;
     }
     h2 {
@@ -65,6 +68,14 @@ export function incomingStage(request: VerificationRequest): VerificationStage |
 /** What an element's later module gives besides its flow and steps: their styles (`adoptStepStyles` of verification-steps.ts). */
 export interface LaterModule {
   adoptStepStyles(root: Node): void;
+}
+
+/** What the later steps of both elements read of the element (each element's steps host adds its own). */
+export interface ElementStepsHost extends StepsHost {
+  readonly lang: string;
+  readonly flow: VerificationFlow | undefined;
+  heading(text: string): TemplateResult;
+  button(label: string, onClick: () => void, cls?: string): TemplateResult;
 }
 
 export abstract class XsVerificationElement<M extends LaterModule, Extra extends { kind: string } = never> extends XsElement {
@@ -269,6 +280,31 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
   /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
   accept(): void {
     this.withFlow((f) => f.accept());
+  }
+
+  /** The host of the later steps: the element's live values, and `extra`'s members (its getters stay live too). */
+  protected stepsHost<X extends object>(extra: X): ElementStepsHost & X {
+    const el = this; // the getters below read the element’s live values
+    const host: ElementStepsHost = {
+      addController: (c) => el.addController(c),
+      removeController: (c) => el.removeController(c),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get lang() {
+        return el.localize.lang;
+      },
+      get flow() {
+        return el.flow;
+      },
+      heading: (text) => el.headingOf(text),
+      button: (label, onClick, cls) => el.button(label, onClick, cls),
+    };
+    return Object.defineProperties(host, Object.getOwnPropertyDescriptors(extra)) as ElementStepsHost & X;
   }
 
   /** A stage heading (takes focus when the stage changes). */

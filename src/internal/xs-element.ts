@@ -8,7 +8,11 @@ import { LocalizeController } from '../i18n/localize.js';
 import { guardUiaRequests } from '../sdk/uia-guard.js';
 import { LazyPart, type Prefetch } from './lazy-part.js';
 
-/** Styles every element starts from: tokens with fallbacks, so the kit looks right with no page CSS. */
+/**
+ * Styles every element starts from: tokens with fallbacks, so the kit looks right with no page CSS. (`[hidden]` is
+ * `display: none !important`: the UA's [hidden] rule loses to any author display rule, e.g. .badge's inline-block.
+ * Comments stay out of the CSS text: it ships as written.)
+ */
 export const baseStyles = css`
   @layer xs-component {
     :host {
@@ -21,7 +25,6 @@ export const baseStyles = css`
     }
     :host([hidden]),
     [hidden] {
-      /* The UA's [hidden] rule loses to any author display rule (e.g. .badge's inline-block). */
       display: none !important;
     }
     *, *::before, *::after {

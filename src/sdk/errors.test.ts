@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { explainFailure } from '../i18n/errors.strings.js';
 import { TimeoutError, withTimeout } from '../internal/async.js';
-import { describeFailure, MAX_RETRY_AFTER_MS, maxRetryAfterMs, parseRetryAfter, retryAfterOf, setMaxRetryAfterMs } from './errors.js';
+import { describeFailure, type FailureKind, MAX_RETRY_AFTER_MS, maxRetryAfterMs, parseRetryAfter, retryAfterOf, setMaxRetryAfterMs } from './errors.js';
 import { SurfacedRequestFailure } from './uia-guard-armed.js';
 
 const matrixError = (httpStatus: number, errcode?: string, extra: Record<string, unknown> = {}) =>
@@ -84,6 +84,20 @@ describe('describeFailure', () => {
   it('words every failure for people', () => {
     expect(explainFailure('en', { kind: 'rate-limited', retryAfterMs: 2100 })).to.contain('3 s');
     expect(explainFailure('en', { kind: 'server', httpStatus: 503 })).to.contain('503');
+    const words: Record<FailureKind, string> = {
+      network: 'could not be reached',
+      'rate-limited': 'Try again in a moment',
+      server: 'error 500',
+      'unknown-token': 'has been signed out',
+      forbidden: 'refused this',
+      'not-found': 'could not find',
+      'bad-request': 'rejected the request (error 400)',
+      timeout: 'taking too long',
+      aborted: 'Cancelled.',
+      'client-stopped': 'client was stopped',
+      unknown: 'Something went wrong.',
+    };
+    for (const [kind, text] of Object.entries(words)) expect(explainFailure('en', { kind: kind as FailureKind }), kind).to.contain(text);
   });
 
   it('bounds a promise with withTimeout', async () => {

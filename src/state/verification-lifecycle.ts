@@ -4,7 +4,7 @@
 // doesn't explain (a QR mismatch is only recorded on the verifier). No DOM, no Lit.
 import type { VerificationPort, VerifierEnd } from '../sdk/verification.js';
 import { VerificationRequestLife } from './verification-request.js';
-import { CODE_SESSION_SIGNED_OUT } from './verification-stage.js';
+import { CODE_SESSION_SIGNED_OUT } from './verification-codes.js';
 
 export type { VerificationFlowOptions } from './verification-request.js';
 

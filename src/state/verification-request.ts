@@ -14,12 +14,8 @@ import {
 } from '../sdk/verification.js';
 import { SignatureReadback } from './verification-readback.js';
 import { CollisionWatch, type Peer } from './verification-collision.js';
-import {
-  TERMINAL_STAGES,
-  type StartFailure,
-  type VerificationStage,
-  type VerifyRole,
-} from './verification-stage.js';
+import { TERMINAL_STAGES } from './verification-codes.js';
+import type { StartFailure, VerificationStage, VerifyRole } from './verification-stage.js';
 
 export interface VerificationFlowOptions {
   role: VerifyRole;

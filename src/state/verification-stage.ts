@@ -1,4 +1,5 @@
-// The stages of a verification (own sessions or another person), as one tagged union the elements render.
+// The stages of a verification (own sessions or another person), as one tagged union the elements render. The
+// constants only a running flow and its words use are in verification-codes.ts (they load with the flow).
 import type { Failure } from '../sdk/errors.js';
 import type { SasEmoji } from '../sdk/verification.js';
 
@@ -24,9 +25,6 @@ export type StartFailure =
   | { kind: 'no-user-identity' }
   /** The other person has a device whose id equals one of their cross-signing keys (spec: MUST refuse). */
   | { kind: 'key-collision' };
-
-/** A cancellation the kit detected itself (no Matrix code): the other session was signed out mid-flow. */
-export const CODE_SESSION_SIGNED_OUT = 'xs.session_signed_out';
 
 export type VerificationStage =
   /** Before anything is sent (this-session and user roles): the person chooses to start. */
@@ -66,18 +64,6 @@ export type VerificationStage =
   | { kind: 'failed'; failure: StartFailure };
 
 export type VerificationStageKind = VerificationStage['kind'];
-
-export const TERMINAL_STAGES: readonly VerificationStageKind[] = ['done', 'unsigned', 'cancelled', 'failed'];
-
-/** Codes that point at an attack or tampering: shown as a warning, never as a routine cancel. */
-export const SECURITY_CODES: readonly string[] = ['m.key_mismatch', 'm.user_mismatch', 'm.mismatched_commitment', 'm.mismatched_sas'];
-
-const QR_PREFIX = [0x4d, 0x41, 0x54, 0x52, 0x49, 0x58]; // "MATRIX"
-
-/** True when `bytes` look like a Matrix verification QR payload ("MATRIX", version 2). */
-export function isVerificationQr(bytes: ArrayLike<number>): boolean {
-  return bytes.length > 10 && QR_PREFIX.every((b, i) => bytes[i] === b) && bytes[6] === 0x02;
-}
 
 /** The stages of the method steps (choose, QR, emoji), which `src/internal/verification-steps.ts` renders. */
 export const METHOD_STAGES = ['choose', 'scan', 'starting', 'compare-emoji', 'confirmed', 'reciprocate', 'scanned', 'checking'] as const;

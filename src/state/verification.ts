@@ -5,8 +5,10 @@
 // No DOM, no Lit.
 import { METHOD_RECIPROCATE, VerifierEndError } from '../sdk/verification.js';
 import { VerificationLifecycle } from './verification-lifecycle.js';
-import { isVerificationQr, type VerificationStage } from './verification-stage.js';
+import { isVerificationQr } from './verification-codes.js';
+import type { VerificationStage } from './verification-stage.js';
 
+export * from './verification-codes.js';
 export * from './verification-stage.js';
 export type { VerificationFlowOptions } from './verification-lifecycle.js';
 

@@ -7,7 +7,8 @@ import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js'
 import { explainCancel } from '../../i18n/verification-cancel.strings.js';
 import { translate } from '../../i18n/registry.js';
 import { isolate } from '../../internal/bidi.js';
-import { VerificationSteps, isMethodStage, type StepsHost } from '../../internal/verification-steps.js';
+import type { ElementStepsHost } from '../../internal/verification-element.js';
+import { VerificationSteps, isMethodStage } from '../../internal/verification-steps.js';
 import { onVerificationRequest, portFor, requestFromOtherSessions, requestToOwnDevice } from '../../sdk/verification.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage, type VerifyRole } from '../../state/verification.js';
 import { HistoryRestoreView } from './history-restore-view.js';
@@ -51,12 +52,8 @@ export function loginCancelText(lang: string, flow: VerificationFlow | undefined
 }
 
 /** What the later steps need of the element. */
-export interface LoginStepsHost extends StepsHost {
-  readonly lang: string;
+export interface LoginStepsHost extends ElementStepsHost {
   readonly deviceId: string | undefined;
-  readonly flow: VerificationFlow | undefined;
-  heading(text: string): TemplateResult;
-  button(label: string, onClick: () => void, cls?: string): TemplateResult;
   /** "Use your Security Key or Phrase" and "Can't confirm?" (this-session role), as the start step shows them. */
   keyOption(): unknown;
   cantConfirmButton(): unknown;

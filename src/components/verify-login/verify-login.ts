@@ -15,7 +15,7 @@ import { verifyLoginStyles } from './verify-login.styles.js';
 import { verifyStrings } from './verify-login.strings.js';
 // The Security Key path is loaded when the person chooses it (it would push the drop-in bundle past its size budget).
 import type { KeyEntry } from './verify-login-key.js';
-import type { LoginSteps, LoginStepsHost } from './verify-login.steps.js';
+import type { LoginSteps } from './verify-login.steps.js';
 
 /** Everything after the first render: the flow, the later steps, the history restore (src/internal/verification-element.ts). */
 export const verifyLoginSteps = sharedImport(() => import('./verify-login.steps.js'));
@@ -187,35 +187,18 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
 
   /** The later steps' view (made once the module is here). */
   private viewOf(m: Later): LoginSteps {
-    if (this.stepsView) return this.stepsView;
-    const el = this; // the getters below read the element’s live values
-    const host: LoginStepsHost = {
-      addController: (c) => el.addController(c),
-      removeController: (c) => el.removeController(c),
-      requestUpdate: () => el.requestUpdate(),
-      get updateComplete() {
-        return el.updateComplete;
-      },
-      get renderRoot() {
-        return el.renderRoot;
-      },
-      get lang() {
-        return el.localize.lang;
-      },
-      get deviceId() {
-        return el.deviceId;
-      },
-      get flow() {
-        return el.flow;
-      },
-      heading: (text) => this.headingOf(text),
-      button: (label, onClick, cls) => this.button(label, onClick, cls),
-      keyOption: () => this.keyOption(),
-      cantConfirmButton: () => this.cantConfirmButton(),
-      openKey: () => void this.openKey(),
-      rebuild: () => this.build(this.flowClient),
-    };
-    return (this.stepsView = new m.LoginSteps(host));
+    const el = this; // the getter below reads the element’s live value
+    return (this.stepsView ??= new m.LoginSteps(
+      this.stepsHost({
+        get deviceId() {
+          return el.deviceId;
+        },
+        keyOption: () => this.keyOption(),
+        cantConfirmButton: () => this.cantConfirmButton(),
+        openKey: () => void this.openKey(),
+        rebuild: () => this.build(this.flowClient),
+      }),
+    ));
   }
 
   /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */

@@ -6,7 +6,8 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { explainCancel } from '../../i18n/verification-cancel.strings.js';
 import { translate } from '../../i18n/registry.js';
-import { VerificationSteps, isMethodStage, type StepsHost } from '../../internal/verification-steps.js';
+import type { ElementStepsHost } from '../../internal/verification-element.js';
+import { VerificationSteps, isMethodStage } from '../../internal/verification-steps.js';
 import { requestUserVerification } from '../../sdk/user-verification.js';
 import { onVerificationRequest, portFor } from '../../sdk/verification.js';
 import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../state/verification.js';
@@ -46,11 +47,7 @@ export function userCancelText(lang: string, s: Extract<VerificationStage, { kin
 }
 
 /** What the later steps need of the element. */
-export interface UserStepsHost extends StepsHost {
-  readonly lang: string;
-  readonly flow: VerificationFlow | undefined;
-  heading(text: string): TemplateResult;
-  button(label: string, onClick: () => void, cls?: string): TemplateResult;
+export interface UserStepsHost extends ElementStepsHost {
   /** The person (display name and user id, as inert text). */
   who(): TemplateResult;
 }

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
-// The steps' shared look is in src/internal/verification-element.ts; this is what only <xs-verify-user> has.
+// The steps' shared look is in src/internal/verification-element.ts; this is what only <xs-verify-user> has: the
+// sizes the shared method steps read (src/internal/verification-steps.ts) and the person's name and id. (No comments
+// inside the CSS: its text ships as written.)
 export const verifyUserStyles = css`
   @layer xs-component {
     :host {
-      /* Read by the shared method steps (src/internal/verification-steps.ts). */
       --_xs-emoji-size: var(--xs-verify-user-emoji-size, 2.5rem);
       --_xs-qr-size: var(--xs-verify-user-qr-size, 16rem);
     }

@@ -10,7 +10,7 @@ import { isUserVerified } from '../../sdk/verification-trust.js';
 import type { VerificationFlow, VerificationStage } from '../../state/verification.js';
 import { verifyUserStyles } from './verify-user.styles.js';
 import { verifyUserStrings } from './verify-user.strings.js';
-import type { UserSteps, UserStepsHost } from './verify-user.steps.js';
+import type { UserSteps } from './verify-user.steps.js';
 
 type Key = keyof typeof verifyUserStrings.en;
 
@@ -143,29 +143,7 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
 
   /** The later steps' view (made once the module is here). */
   private viewOf(m: Later): UserSteps {
-    if (this.stepsView) return this.stepsView;
-    const el = this; // the getters below read the element’s live values
-    const host: UserStepsHost = {
-      addController: (c) => el.addController(c),
-      removeController: (c) => el.removeController(c),
-      requestUpdate: () => el.requestUpdate(),
-      get updateComplete() {
-        return el.updateComplete;
-      },
-      get renderRoot() {
-        return el.renderRoot;
-      },
-      get lang() {
-        return el.localize.lang;
-      },
-      get flow() {
-        return el.flow;
-      },
-      heading: (text) => this.headingOf(text),
-      button: (label, onClick, cls) => this.button(label, onClick, cls),
-      who: () => this.who(),
-    };
-    return (this.stepsView = new m.UserSteps(host));
+    return (this.stepsView ??= new m.UserSteps(this.stepsHost({ who: () => this.who() })));
   }
 
   protected override render() {
