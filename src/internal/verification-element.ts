@@ -84,7 +84,7 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
   /** The element's module with the flow and the steps after the first render, shared by its instances. */
   protected abstract readonly later: SharedImport<M>;
   /** That module for this instance: prefetched in an idle moment after the first render; `updateComplete` waits for it. */
-  protected readonly laterPart: LazyPart<M> = this.lazy(() => this.later.load());
+  protected readonly laterPart: LazyPart<M> = this.lazy(() => this.later.load(), 'idle', () => this.later.current);
   /** The client whose flow waits for the module (set from `build` until the flow is built). */
   private awaiting?: MatrixClient;
   /** Counts builds: a load that returns after a rebuild builds nothing. */
