@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { html as litHtml } from 'lit';
+import { html as litHtml, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { XsElement } from './xs-element.js';
 import type { Prefetch } from './lazy-part.js';
@@ -18,10 +18,17 @@ function deferredModule() {
 
 let current = deferredModule();
 let prefetchMode: Prefetch = 'demand';
+/** The module as another instance already loaded it (`sharedImport().current`), if any. */
+let alreadyHere: { text: string } | undefined;
 
 class XsLazyProbe extends XsElement {
-  readonly laterStep = this.lazy(() => current.load(), prefetchMode);
+  readonly laterStep = this.lazy(() => current.load(), prefetchMode, () => alreadyHere);
   @state() step: 'first' | 'later' = 'first';
+  updates = 0;
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    this.updates++;
+  }
   protected override render() {
     if (this.step === 'first') return litHtml`<p>first step</p>`;
     const mod = this.laterStep.value;
@@ -34,6 +41,25 @@ describe('XsElement lazy parts', () => {
   beforeEach(() => {
     current = deferredModule();
     prefetchMode = 'demand';
+    alreadyHere = undefined;
+  });
+
+  it('a part another instance already loaded is used at once: nothing loaded or scheduled, no update for it', async () => {
+    prefetchMode = 'idle';
+    alreadyHere = { text: 'shared step' };
+    const el = await fixture<XsLazyProbe>(html`<xs-lazy-probe></xs-lazy-probe>`);
+    expect(el.laterStep.ready).to.equal(true);
+    expect(await el.laterStep.load()).to.equal(alreadyHere);
+    el.step = 'later';
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('shared step');
+    const updates = el.updates;
+    // After the idle moment a prefetch would have used (idle callbacks run in the order they were asked for): no
+    // load, and no update of its own.
+    await new Promise((r) => requestIdleCallback(r, { timeout: 2300 }));
+    await el.updateComplete;
+    expect(current.asked).to.equal(0);
+    expect(el.updates).to.equal(updates);
   });
 
   it('loads nothing for the first render; a later step loads the part once and updateComplete waits for it', async () => {

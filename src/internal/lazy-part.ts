@@ -35,12 +35,22 @@ export class LazyPart<T> implements ReactiveController {
   /** The last load's failure, cleared when a load starts again. */
   error?: unknown;
 
+  /**
+   * `current`: the module when it is already here without this part loading it (e.g. another instance of the element
+   * loaded it, see `sharedImport`) — then nothing is fetched or scheduled and the host does not render again for it.
+   */
   constructor(
     private readonly host: LazyHost,
     private readonly loader: () => Promise<T>,
     private readonly prefetch: Prefetch = 'idle',
+    private readonly current?: () => T | undefined,
   ) {
     host.addController(this);
+  }
+
+  private get have(): T | undefined {
+    if (this.loaded === undefined && this.current) this.loaded = this.current();
+    return this.loaded;
   }
 
   /**
@@ -48,18 +58,20 @@ export class LazyPart<T> implements ReactiveController {
    * host renders again when it is done.
    */
   get value(): T | undefined {
-    if (this.loaded === undefined && this.error === undefined) void this.load().catch(() => undefined);
-    return this.loaded;
+    const have = this.have;
+    if (have === undefined && this.error === undefined) void this.load().catch(() => undefined);
+    return have;
   }
 
   /** Whether the module is here (reading this starts nothing). */
   get ready(): boolean {
-    return this.loaded !== undefined;
+    return this.have !== undefined;
   }
 
   /** Starts the load, or joins the running one; resolves with the module. */
   load(): Promise<T> {
-    if (this.loaded !== undefined) return Promise.resolve(this.loaded);
+    const have = this.have;
+    if (have !== undefined) return Promise.resolve(have);
     if (!this.pending) {
       this.error = undefined;
       this.cancelIdle?.();
@@ -85,7 +97,7 @@ export class LazyPart<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.prefetch !== 'idle' || this.loaded !== undefined || this.pending) return;
+    if (this.prefetch !== 'idle' || this.have !== undefined || this.pending) return;
     this.cancelIdle ??= idle(() => {
       this.cancelIdle = undefined;
       void this.load().catch(() => undefined);

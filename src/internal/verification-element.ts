@@ -45,6 +45,8 @@ export const verificationElementStyles = css`
 /** The stages in which the other side's messages are being exchanged. */
 const PROTOCOL_STAGES: readonly string[] = ['requesting', 'waiting-accept', 'incoming', 'accepting', ...METHOD_STAGES];
 const WAITING = ['waiting-accept', 'confirmed', 'starting', 'scanned', 'checking'];
+/** Protocol stages that wait for the person (the next protocol message follows their action). */
+const ACTION_STAGES: readonly string[] = ['incoming', 'choose', 'scan', 'compare-emoji', 'reciprocate'];
 const ENDED_BADLY = ['cancelled', 'failed', 'unsigned'];
 
 /**
@@ -95,7 +97,7 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
   /** The element's module with the flow and the steps after the first render, shared by its instances. */
   protected abstract readonly later: SharedImport<M>;
   /** That module for this instance: prefetched in an idle moment after the first render; `updateComplete` waits for it. */
-  protected readonly laterPart: LazyPart<M> = this.lazy(() => this.later.load());
+  protected readonly laterPart: LazyPart<M> = this.lazy(() => this.later.load(), 'idle', () => this.later.current);
   /** The client whose flow waits for the module (set from `build` until the flow is built). */
   private awaiting?: MatrixClient;
   /** Counts builds: a load that returns after a rebuild builds nothing. */
@@ -241,11 +243,13 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
    * a stage changes inside the SDK's handling of a message (the emoji appear while it still has our next message to
    * send), and rendering there would hold that message back. Changes within one task render once. Only while the
    * protocol runs: the first render, the end steps and what an element shows besides (e.g. the Security Key path,
-   * whose steps each replace the last) render as Lit schedules them.
+   * whose steps each replace the last) render as Lit schedules them. A step the person acts on next (choose a method,
+   * compare the emoji, …) is urgent: the verification waits for that person, so it goes ahead of other tasks already
+   * queued (e.g. network responses; see `afterCurrentTask`); the waiting steps don't hold anyone up and go in turn.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated || !PROTOCOL_STAGES.includes(this.stage.kind)) return super.scheduleUpdate();
-    return afterCurrentTask().then(() => super.scheduleUpdate());
+    return afterCurrentTask(ACTION_STAGES.includes(this.stage.kind)).then(() => super.scheduleUpdate());
   }
 
   /**

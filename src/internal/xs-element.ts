@@ -151,10 +151,11 @@ export class XsElement extends LitElement {
 
   /**
    * A part the first render does not need (a later step, a rare dialog, a flow's logic), loaded by `load` — a
-   * dynamic `import()` — in the first idle moment after connecting or when first read (see `LazyPart`).
+   * dynamic `import()` — in the first idle moment after connecting or when first read (see `LazyPart`); `current`
+   * gives it when it is already here (loaded by another instance), so nothing is scheduled and no update follows.
    */
-  protected lazy<T>(load: () => Promise<T>, prefetch: Prefetch = 'idle'): LazyPart<T> {
-    return new LazyPart(this, load, prefetch);
+  protected lazy<T>(load: () => Promise<T>, prefetch: Prefetch = 'idle', current?: () => T | undefined): LazyPart<T> {
+    return new LazyPart(this, load, prefetch, current);
   }
 
   /** @internal Lazy parts register their loads here, so `updateComplete` waits for them. */

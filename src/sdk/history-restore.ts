@@ -79,8 +79,10 @@ export function historyRestorePortFor(client: MatrixClient): HistoryRestorePort 
     },
     async restore(onProgress) {
       const c = crypto();
-      // The backup key may have been cached before the backup engine looked again: make sure it uses it.
-      await c.checkKeyBackupAndEnable();
+      // No backup check first (GET /room_keys/version): restoreKeyBackup reads the key with the version it was
+      // stored for and asks the server for that version's info itself, and the SDK already checks and enables the
+      // backup when the key arrives (m.secret.send) or is loaded from secret storage — a check here would only
+      // repeat that request, while the other session may still be reading back its signatures.
       const result = await c.restoreKeyBackup({
         progressCallback: (p) => {
           if (p.stage === ('load_keys' as ImportRoomKeyStage.LoadKeys)) onProgress({ done: p.successes + p.failures, total: p.total });

@@ -7,6 +7,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 class FakePort implements HistoryRestorePort {
   state: SecretsState = { crossSigning: false, backupKey: false };
   hasBackup: boolean | null = true;
+  backupChecks = 0;
   restores = 0;
   progress: RestoreProgress[] = [{ done: 0, total: 1234 }, { done: 200, total: 1234 }, { done: 1234, total: 1234 }];
   fail: Error | undefined;
@@ -15,6 +16,7 @@ class FakePort implements HistoryRestorePort {
     return { ...this.state };
   }
   async backupExists() {
+    this.backupChecks++;
     return this.hasBackup;
   }
   onSecretsChange(l: () => void) {
@@ -70,6 +72,35 @@ describe('HistoryRestoreFlow', () => {
     expect(port.listening).to.equal(0);
     await flow.start();
     expect(port.restores, 'one restore, however often started').to.equal(1);
+  });
+
+  it('asks the server whether there is a backup only when the keys came without the backup key (once per run)', async () => {
+    const together = new FakePort();
+    const flow = new HistoryRestoreFlow(together, timers());
+    const done = flow.start();
+    await tick();
+    together.arrive({ crossSigning: true, backupKey: true });
+    await done;
+    expect(flow.stage.kind).to.equal('restored');
+    expect(together.backupChecks, 'all keys here: nothing to ask').to.equal(0);
+
+    const apart = new FakePort();
+    const t = timers();
+    const flow2 = new HistoryRestoreFlow(apart, t);
+    const done2 = flow2.start();
+    await tick();
+    expect(apart.backupChecks, 'no key yet: nothing to decide').to.equal(0);
+    apart.arrive({ crossSigning: true });
+    await tick();
+    t.advance(1000);
+    await tick();
+    apart.arrive({});
+    await tick();
+    expect(apart.backupChecks, 'asked once, however often it reads').to.equal(1);
+    expect(flow2.stage.kind, 'a backup exists: its key is awaited').to.equal('waiting-secrets');
+    apart.arrive({ backupKey: true });
+    await done2;
+    expect(flow2.stage.kind).to.equal('restored');
   });
 
   it('no backup on the account: says so instead of waiting for a key that will never come', async () => {

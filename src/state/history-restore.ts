@@ -32,7 +32,9 @@ export class HistoryRestoreFlow extends EventTarget {
   private reading = false;
   private again = false;
   private running?: Promise<void>;
-  private backupExists: boolean | null = null;
+  /** The server's answer to "is there a backup?" in this run: undefined until asked, null when it could not tell. */
+  private backupExists?: boolean | null;
+  private askingBackup = false;
   private disposed = false;
   private readonly now: () => number;
 
@@ -77,15 +79,17 @@ export class HistoryRestoreFlow extends EventTarget {
         try {
           const s = await this.port.secrets();
           if (this.disposed) return finish();
-          if (this.backupExists === false && s.crossSigning) {
-            this.set({ kind: 'no-backup' });
-            return finish();
-          }
           if (s.crossSigning && s.backupKey) {
             this.stopWaiting();
             await this.restore();
             return finish();
           }
+          if (s.crossSigning && this.backupExists === false) {
+            this.set({ kind: 'no-backup' });
+            return finish();
+          }
+          // The keys are here but the backup key is not (yet): only now does it matter whether there is a backup.
+          if (s.crossSigning) this.askBackup(check);
           if (this.now() >= this.deadline) {
             this.set({ kind: 'secrets-missing', crossSigning: s.crossSigning, backupKey: s.backupKey });
             return finish();
@@ -106,11 +110,22 @@ export class HistoryRestoreFlow extends EventTarget {
       this.detach = this.port.onSecretsChange(() => void check());
       // The SDK's events say when a secret arrived; the poll is only a safety net (and keeps the deadline).
       this.timer = (this.opts.setTimer ?? ((fn, ms) => setInterval(fn, ms)))(() => void check(), this.opts.pollMs ?? 1000);
-      // The one server read: is there a backup at all (else there is no backup key to wait for)?
-      void this.port.backupExists().then((b) => {
-        this.backupExists = b;
-        void check();
-      });
+      this.backupExists = undefined;
+      void check();
+    });
+  }
+
+  /**
+   * The one server read, once per run: is there a backup at all (else there is no backup key to wait for)? Asked
+   * only once the cross-signing keys are here without the backup key: when the backup key is here too, the restore
+   * needs no answer — no request then, while the other session may still be reading back its signatures.
+   */
+  private askBackup(check: () => Promise<void>) {
+    if (this.askingBackup || this.backupExists !== undefined) return;
+    this.askingBackup = true;
+    void this.port.backupExists().catch(() => null).then((b) => {
+      this.askingBackup = false;
+      this.backupExists = b;
       void check();
     });
   }
