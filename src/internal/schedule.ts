@@ -64,6 +64,6 @@ export function afterCurrentTask(urgent = false): Promise<void> {
         setTimeout(() => runAll(kind), 0);
       }
     }
-    pending[kind]!.push(resolve);
+    pending[kind].push(resolve);
   });
 }
