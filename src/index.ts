@@ -86,5 +86,6 @@ export { XsKeyStorage } from './components/key-storage/key-storage.js';
 export { XsKeyStorageChangeEvent } from './events/xs-key-storage-change.js';
 export { XsRequestKeyStorageEvent, type KeyStorageRequest } from './events/xs-request-key-storage.js';
 // The key storage logic loads with the element (src/components/key-storage/key-storage.view.ts): types only here.
-export type { BackupState, BackupView, KeyStorageStage } from './state/key-storage.js';
+export type { BackupState, BackupView } from './state/key-storage.js';
+export type { KeyStorageStage } from './state/key-storage-flow.js';
 export type { KeyCheckResult } from './sdk/key-storage.js';

@@ -19,6 +19,7 @@ import '../components/setup-wizard/setup-wizard.steps.strings.js';
 import '../components/setup-wizard/setup-wizard.strings.js';
 import '../components/status/status.details.strings.js';
 import '../components/status/status.strings.js';
+import '../components/verification-requests/verification-requests.rows.strings.js';
 import '../components/verification-requests/verification-requests.strings.js';
 import '../components/verify-login/verify-login-key.strings.js';
 import '../components/verify-login/verify-login-steps.strings.js';

@@ -15,6 +15,7 @@ import '../define/xs-status.js';
 import '../define/xs-verification-requests.js';
 import '../define/xs-verify-login.js';
 import '../define/xs-verify-user.js';
+import { lateStyles } from '../../test/support/late-styles.js';
 import { physicalCss } from '../../test/support/logical-css.js';
 
 const TAGS = [
@@ -66,4 +67,13 @@ describe('logical CSS (right-to-left)', () => {
       expect(findings.map((f) => `${f.problem}: ${f.where}`), tag).to.deep.equal([]);
     });
   }
+
+  it('the styles adopted with lazily loaded parts have no physical CSS', async () => {
+    const late = await lateStyles();
+    expect(Object.keys(late)).to.not.be.empty;
+    for (const [from, styles] of Object.entries(late)) {
+      const findings = styles.flatMap((s) => physicalCss(cssTextOf(s)));
+      expect(findings.map((f) => `${f.problem}: ${f.where}`), from).to.deep.equal([]);
+    }
+  });
 });

@@ -16,16 +16,14 @@ import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js'
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
 import { XsVerificationCancelledEvent } from '../events/xs-verification-cancelled.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
-import { filePickerStyles } from './file-picker.js';
 import type { LazyPart } from './lazy-part.js';
 import type { SharedImport } from './shared-import.js';
 import { actionRowStyles, stageTextStyles } from './stage.styles.js';
 import { METHOD_STAGES } from '../state/verification-stage.js';
 import { afterCurrentTask, nextFrame } from './schedule.js';
-import { verificationStepStyles } from './verification-steps.styles.js';
 import { XsElement } from './xs-element.js';
 
-/** Styles of the start and end steps both verification elements render around the method steps. */
+/** Styles of the first steps of both verification elements (the later steps' come with them: verification-steps.styles.ts). */
 export const verificationElementStyles = css`
   @layer xs-component {
     [part='base'] {
@@ -37,15 +35,6 @@ export const verificationElementStyles = css`
     h2 {
       margin: 0;
       font-size: 1.2em;
-    }
-    .warning {
-      border-inline-start: 4px solid var(--xs-color-danger, #b3261e);
-      padding-inline-start: var(--xs-space-s, 0.5rem);
-      color: var(--xs-color-danger, #b3261e);
-    }
-    .quote {
-      font-style: italic;
-      overflow-wrap: anywhere;
     }
   }
 `;
@@ -73,8 +62,13 @@ export function incomingStage(request: VerificationRequest): VerificationStage |
   return { kind: 'incoming', deviceId: request.otherDeviceId };
 }
 
-export abstract class XsVerificationElement<M, Extra extends { kind: string } = never> extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verificationStepStyles, filePickerStyles, verificationElementStyles];
+/** What an element's later module gives besides its flow and steps: their styles (`adoptStepStyles` of verification-steps.ts). */
+export interface LaterModule {
+  adoptStepStyles(root: Node): void;
+}
+
+export abstract class XsVerificationElement<M extends LaterModule, Extra extends { kind: string } = never> extends XsElement {
+  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, verificationElementStyles];
 
   /** After both sides said done, how long to wait for the signatures to show up on the server (ms; read when a flow starts). */
   @property({ attribute: 'confirm-timeout', type: Number }) confirmTimeout = 20_000;
@@ -131,6 +125,9 @@ export abstract class XsVerificationElement<M, Extra extends { kind: string } = 
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The later steps' styles come with their module, before any of them renders.
+    const later = this.loaded;
+    if (later) later.adoptStepStyles(this.renderRoot);
     if ((changed as Map<PropertyKey, unknown>).has('stage')) {
       const k = this.stage.kind;
       this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],

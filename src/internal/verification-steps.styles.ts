@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of the method steps; each element sets `--_xs-emoji-size` and `--_xs-qr-size` from its own hooks. */
+/**
+ * Styles of the steps after the first one (the method steps, the end steps' warning and quote, the Security Key's
+ * fields): adopted when the element's later module is here (see XsVerificationElement). Each element sets
+ * `--_xs-emoji-size` and `--_xs-qr-size` from its own hooks.
+ */
 export const verificationStepStyles = css`
   @layer xs-component {
     ol.emoji {
@@ -59,6 +63,15 @@ export const verificationStepStyles = css`
       /* A file input's intrinsic width (button + "No file chosen") would otherwise widen the whole step. */
       min-width: 0;
       max-width: 100%;
+    }
+    .warning {
+      border-inline-start: 4px solid var(--xs-color-danger, #b3261e);
+      padding-inline-start: var(--xs-space-s, 0.5rem);
+      color: var(--xs-color-danger, #b3261e);
+    }
+    .quote {
+      font-style: italic;
+      overflow-wrap: anywhere;
     }
   }
 `;

@@ -8,7 +8,15 @@ import { loadSasNames, sasEmojiName } from '../i18n/sas-emoji.strings.js';
 import { translate, type Strings } from '../i18n/registry.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
 import { filePicker } from './file-picker.js';
-// The steps' styles are the host's (verification-steps.styles.ts and the file picker's, in XsVerificationElement).
+import { filePickerStyles } from './file-picker.styles.js';
+import { adoptStyles } from './lazy-styles.js';
+import { verificationStepStyles } from './verification-steps.styles.js';
+
+/** The steps' styles, which join the host's when its later module is here (XsVerificationElement calls `adoptStepStyles`). */
+export const stepStyles = [verificationStepStyles, filePickerStyles];
+
+/** Adds the steps' styles to a host's shadow root (once). */
+export const adoptStepStyles = (root: Node): void => adoptStyles(root, ...stepStyles);
 
 /** The strings every element that renders the method steps defines (in its own namespace). */
 export interface StepTerms {

@@ -6,7 +6,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { deviceIsolationOf, onDeviceIsolationChanged, type DeviceIsolation } from './device-isolation.js';
-import { acknowledgeIdentity, withdrawVerification, type UserTrustSnapshot } from './status.js';
+import { acknowledgeIdentity, firstKey, listen, withdrawVerification, type Listener, type UserTrustSnapshot } from './status.js';
 
 export interface RoomMemberInfo {
   userId: string;
@@ -65,14 +65,7 @@ export interface RoomTrustSource {
   watch(h: RoomTrustWatch): () => void;
 }
 
-type Listener = (...args: never[]) => void;
-
 const MEMBERSHIPS = new Set(['join', 'invite']);
-
-function firstKey(k: { keys?: Record<string, string> } | undefined | null): string | null {
-  const v = k?.keys ? Object.values(k.keys)[0] : undefined;
-  return typeof v === 'string' ? v : null;
-}
 
 /** The room-trust source of `roomId` on `client`. */
 export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrustSource {
@@ -152,11 +145,10 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
         ['Room', ((room: { roomId?: string }) => inRoom(room) && h.room())],
         ['RoomState.events', ((e: { getType(): string; getRoomId(): string | undefined }) => e.getType() === 'm.room.encryption' && e.getRoomId() === roomId && h.room())],
       ];
-      const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
-      for (const [e, l] of on) emitter.on(e, l);
+      const off = listen(client, on);
       const offIsolation = onDeviceIsolationChanged(client, (mode) => h.isolation(mode));
       return () => {
-        for (const [e, l] of on) emitter.off(e, l);
+        off();
         offIsolation();
       };
     },

@@ -113,9 +113,9 @@ export function syncPhase(client: MatrixClient): SyncPhase {
   }
 }
 
-function firstKey(info: { keys: Record<string, string> } | undefined): string | null {
-  if (!info) return null;
-  const v = Object.values(info.keys)[0];
+/** The one public key of a cross-signing key record (unpadded base64), or null. */
+export function firstKey(info: { keys?: Record<string, string> } | undefined | null): string | null {
+  const v = info?.keys ? Object.values(info.keys)[0] : undefined;
   return typeof v === 'string' ? v : null;
 }
 
@@ -328,7 +328,16 @@ export interface WatchHandlers {
   secretReceived?(): void;
 }
 
-type Listener = (...args: never[]) => void;
+export type Listener = (...args: never[]) => void;
+
+/** Listens to the client's events (`[event, listener]` pairs); returns the function that removes them all. */
+export function listen(client: MatrixClient, on: [string, Listener][]): () => void {
+  const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
+  for (const [e, l] of on) emitter.on(e, l);
+  return () => {
+    for (const [e, l] of on) emitter.off(e, l);
+  };
+}
 
 /** Subscribes to everything that can change the status; returns the unsubscribe function. */
 export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void {
@@ -360,11 +369,10 @@ export function watchStatus(client: MatrixClient, h: WatchHandlers): () => void 
         h.changed(state !== 'ERROR' && state !== 'STOPPED');
     })],
   ];
-  const emitter = client as unknown as { on(e: string, l: Listener): unknown; off(e: string, l: Listener): unknown };
-  for (const [e, l] of on) emitter.on(e, l);
+  const off = listen(client, on);
   const offChange = onIdentityChangeFinished(client, () => h.changed(true));
   return () => {
-    for (const [e, l] of on) emitter.off(e, l);
+    off();
     offChange();
   };
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { OwnStatusSnapshot } from '../sdk/status.js';
-import { backupView, KeyStorageFlow } from './key-storage.js';
+import { KeyStorageFlow } from './key-storage-flow.js';
+import { backupView } from './key-storage.js';
 
 function snap(patch: Partial<OwnStatusSnapshot> = {}): OwnStatusSnapshot {
   return {

@@ -12,9 +12,7 @@ import { roomTrustSource, type MemberRead, type RoomMemberInfo, type RoomTrustSo
 import {
   defaultAcknowledgementStore,
   deriveView,
-  identityAckKey,
   makeEntry,
-  sessionAckKey,
   type AcknowledgementStore,
   type MemberAction,
   type MemberEntry,
@@ -40,6 +38,9 @@ export interface RoomTrustModelOptions {
 export type RoomTrustListener = (changed: ReadonlySet<string> | null) => void;
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** The decisions' code (room-trust-decide.ts), loaded with the first press. */
+const decisions = () => import('./room-trust-decide.js');
 
 export class RoomTrustModel {
   stage: RoomTrustStage = { kind: 'loading', done: 0, total: 0 };
@@ -108,10 +109,7 @@ export class RoomTrustModel {
 
   /** Keeps the member's current unsigned sessions quiet (the badge stops counting them; a new one warns again). */
   async dismissSessions(userId: string): Promise<void> {
-    const e = this.members.get(userId);
-    if (!e?.read) return;
-    for (const s of e.read.unsigned) await this.remember(sessionAckKey(userId, s.deviceId));
-    this.rebuild(userId);
+    await (await decisions()).dismissSessions(this, userId);
   }
 
   // ——— running ———
@@ -268,7 +266,8 @@ export class RoomTrustModel {
     for (const l of [...this.listeners.keys()]) l(changed);
   }
 
-  private async remember(key: string) {
+  /** @internal Remembers an acknowledgement (in the host's store; on this page at least). */
+  async remember(key: string): Promise<void> {
     this.acks.add(key);
     try {
       await this.store.add(key);
@@ -277,7 +276,8 @@ export class RoomTrustModel {
     }
   }
 
-  private rebuild(userId: string, action?: MemberAction | null, read?: MemberRead | null) {
+  /** @internal Rebuilds a member's entry with another action or read (the same entry when nothing visible changed). */
+  rebuild(userId: string, action?: MemberAction | null, read?: MemberRead | null): void {
     const info = this.infos.get(userId);
     const prev = this.members.get(userId);
     if (!info || !prev) return;
@@ -290,29 +290,12 @@ export class RoomTrustModel {
   private act(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
     const joined = this.running.get(userId);
     if (joined) return joined;
-    const p = this.commit(userId, kind).finally(() => this.running.delete(userId));
+    // What a decision does loads with the first one (room-trust-decide.ts); the join above holds from the press on.
+    const p = decisions()
+      .then((d) => d.commit(this, userId, kind))
+      .finally(() => this.running.delete(userId));
     this.running.set(userId, p);
     return p;
-  }
-
-  private async commit(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
-    const before = this.members.get(userId)?.read?.masterKey ?? null;
-    this.rebuild(userId, { kind, phase: 'running' });
-    let result: MemberAction;
-    try {
-      await (kind === 'acknowledge' ? this.source.acknowledge(userId) : this.source.withdraw(userId));
-      // Read back what we claim: the member must no longer need a decision.
-      const [r] = await this.source.read([userId]);
-      if (!r) throw new Error(`${userId} could not be read back`);
-      const settled = !r.needsApproval && !r.wasVerified;
-      if (settled && before) await this.remember(identityAckKey(userId, before));
-      result = { kind, phase: settled ? 'done' : 'not-applied' };
-      this.rebuild(userId, result, r);
-    } catch (e) {
-      result = { kind, phase: 'failed', failure: describeFailure(e) };
-      this.rebuild(userId, result);
-    }
-    return result;
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Failure } from '../sdk/errors.js';
 import type { DeviceIsolation } from '../sdk/device-isolation.js';
 import type { MemberRead, RoomMemberInfo, UnsignedSession } from '../sdk/room-trust.js';
+import { trustOf } from './status.js';
 
 /** One member's trust, as the view words it. */
 export type MemberTrust =
@@ -102,15 +103,6 @@ export const identityAckKey = (userId: string, masterKey: string) => `identity $
 export const sessionAckKey = (userId: string, deviceId: string) => `session ${userId} ${deviceId}`;
 
 // ——— entries ———
-
-export function trustOf(read: MemberRead | null): MemberTrust {
-  if (!read) return 'checking';
-  if (read.verified) return 'verified';
-  if (read.wasVerified) return 'was-verified';
-  if (read.needsApproval) return 'identity-changed';
-  if (!read.known) return 'unknown';
-  return 'not-verified';
-}
 
 /** Builds a member's entry; returns `prev` itself when nothing visible changed (so its row is not re-rendered). */
 export function makeEntry(

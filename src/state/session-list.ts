@@ -1,22 +1,18 @@
 // The session list as a plain-TS view model: filters and counts, the inactivity threshold, selection
 // keyed by device id, inline rename, and the sign-out stages (confirm → user-interactive auth → done). What runs
-// after a sign-out was confirmed is in session-sign-out.ts, loaded then (or prefetched when it is asked for).
+// after a press (saving a name, signing out) is in session-list.flows.ts, loaded then (or prefetched when a sign-out
+// is asked for).
 import { describeFailure, type Failure } from '../sdk/errors.js';
+import { sharedImport } from '../internal/shared-import.js';
 import type { AccountManagement } from '../sdk/account-management.js';
 import type { SessionRow, SessionsSnapshot, SessionsSource } from '../sdk/sessions.js';
 import { DAY_MS, deriveView, type SessionFilter, type SessionView } from './session-view.js';
-import type { SignOutPort } from './session-sign-out.js';
-import { RenamedEvent, SignedOutEvent, type LoadStage, type RenameState, type SignOutScope, type SignOutStage } from './session-list.stages.js';
+import type { ModelPort } from './session-sign-out.js';
+import type { LoadStage, RenameState, SignOutScope, SignOutStage } from './session-list.stages.js';
 
-let signOutModule: Promise<typeof import('./session-sign-out.js')> | undefined;
-/** The sign-out flow's module: loaded once, shared by every list (a failed load is tried again next time). */
-function loadSignOut(): Promise<typeof import('./session-sign-out.js')> {
-  const p = (signOutModule ??= import('./session-sign-out.js'));
-  p.catch(() => {
-    if (signOutModule === p) signOutModule = undefined;
-  });
-  return p;
-}
+type Flows = typeof import('./session-list.flows.js');
+/** The flows' module, shared by every list (a failed load is tried again next time). */
+const flowsModule = sharedImport(() => import('./session-list.flows.js'));
 
 // The view derivation (filters, counts, order) lives in session-view.ts, the stages and events in
 // session-list.stages.ts; both re-exported here for existing imports.
@@ -29,6 +25,11 @@ export interface SessionListOptions {
   now?: () => number;
   /** Coalesces bursts of device/trust events into one reload. */
   refreshDelayMs?: number;
+  /**
+   * Loads the flows that run after a press (session-list.flows.ts); default: a plain `import()`. <xs-session-list>
+   * loads them with its later parts, so that its `updateComplete` waits for them.
+   */
+  loadFlows?: () => Promise<Flows>;
 }
 
 /**
@@ -65,11 +66,15 @@ export class SessionListModel extends EventTarget {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly clock: () => number;
   private readonly refreshDelayMs: number;
+  private readonly loadFlows: () => Promise<Flows>;
+  /** The flows once loaded: a press then runs them at once (as if they were part of this module). */
+  private loadedFlows?: Flows;
 
   constructor(private source: SessionsSource | undefined, opts: SessionListOptions = {}) {
     super();
     this.clock = opts.now ?? (() => Date.now());
     this.refreshDelayMs = opts.refreshDelayMs ?? 150;
+    this.loadFlows = opts.loadFlows ?? (() => flowsModule.load());
     this.now = this.tick();
   }
 
@@ -247,30 +252,9 @@ export class SessionListModel extends EventTarget {
 
   /** Saves the draft. Empty names are refused here; the server's refusal keeps the edit open with its reason. */
   async saveRename(draft = this.rename?.draft ?? ''): Promise<boolean> {
-    const r = this.rename;
-    if (!r || r.kind !== 'editing' || !this.source) return false;
-    const name = draft.trim();
-    if (!name) {
-      this.rename = { kind: 'editing', deviceId: r.deviceId, draft, error: { kind: 'empty' } };
-      this.changed();
-      return false;
-    }
-    this.rename = { kind: 'saving', deviceId: r.deviceId, draft };
-    this.changed();
-    try {
-      await this.source.rename(r.deviceId, name);
-    } catch (e) {
-      if (this.rename?.deviceId !== r.deviceId) return false;
-      this.rename = { kind: 'editing', deviceId: r.deviceId, draft, error: { kind: 'refused', failure: describeFailure(e) } };
-      this.changed();
-      void this.reload();
-      return false;
-    }
-    this.rename = undefined;
-    this.patchRow(r.deviceId, { displayName: name });
-    this.dispatchEvent(new RenamedEvent(r.deviceId, name));
-    void this.reload();
-    return true;
+    if (this.rename?.kind !== 'editing') return false;
+    const [flows, port] = this.flows() ?? (await this.loadAndGetFlows());
+    return port ? flows.saveRename(port, draft) : false;
   }
 
   // ── sign out ─────────────────────────────────────────────────────────────────────────────────
@@ -289,7 +273,7 @@ export class SessionListModel extends EventTarget {
     this.signOut = { kind: 'confirm', scope, targets: rows.map((r) => ({ deviceId: r.deviceId, displayName: r.displayName })) };
     this.changed();
     // While the person reads the confirmation, the flow that runs after it loads.
-    void loadSignOut().catch(() => undefined);
+    void this.loadAndGetFlows().catch(() => undefined);
   }
 
   cancelSignOut(): void {
@@ -309,17 +293,17 @@ export class SessionListModel extends EventTarget {
    * changes nothing (it finds the stage moved on).
    */
   async confirmSignOut(): Promise<void> {
-    if (this.signOut.kind !== 'confirm' && this.signOut.kind !== 'failed') return;
-    let flow: typeof import('./session-sign-out.js');
+    const st = this.signOut;
+    if (st.kind !== 'confirm' && st.kind !== 'failed') return;
+    let flows: [Flows, ModelPort | undefined];
     try {
-      flow = await loadSignOut();
+      flows = this.flows() ?? (await this.loadAndGetFlows());
     } catch (e) {
-      const st = this.signOut;
-      if (st.kind === 'confirm' || st.kind === 'failed') this.setSignOut({ kind: 'failed', scope: st.scope, targets: st.targets, failure: describeFailure(e) });
+      const now = this.signOut;
+      if (now.kind === 'confirm' || now.kind === 'failed') this.setSignOut({ kind: 'failed', scope: now.scope, targets: now.targets, failure: describeFailure(e) });
       return;
     }
-    const port = this.signOutPort();
-    if (port) await flow.confirmSignOut(port);
+    if (flows[1]) await flows[0].confirmSignOut(flows[1]);
   }
 
   /** The account page was opened (by the element). */
@@ -335,30 +319,27 @@ export class SessionListModel extends EventTarget {
     const st = this.signOut;
     if (st.kind !== 'external' || !st.opened || st.checking) return;
     // Loaded: the external stage was reached through it.
-    const flow = await loadSignOut();
-    const port = this.signOutPort();
-    if (port) await flow.checkExternal(port);
+    const [flows, port] = this.flows() ?? (await this.loadAndGetFlows());
+    if (port) await flows.checkExternal(port);
   }
 
-  /** What the sign-out flow (session-sign-out.ts) reads and changes here. */
-  private signOutPort(): SignOutPort | undefined {
+  /** Loads the flows (or joins the load), then as `flows()`. */
+  private async loadAndGetFlows(): Promise<[Flows, ModelPort | undefined]> {
+    this.loadedFlows = await this.loadFlows();
+    return this.flows()!;
+  }
+
+  /** The flows' module once loaded, and what they change here (session-list.flows.ts). */
+  private flows(): [Flows, ModelPort | undefined] | undefined {
+    const flows = this.loadedFlows;
     const source = this.source;
-    if (!source) return undefined;
-    return {
+    return flows && [flows, source && {
+      model: this,
       source,
-      stage: () => this.signOut,
-      set: (s) => this.setSignOut(s),
-      load: () => this.load,
-      refreshFailure: () => this.refreshFailure,
-      reload: () => this.reload(),
+      changed: () => this.changed(),
       lookUpAccountManagement: () => this.lookUpAccountManagement(),
       accountManagement: () => ({ known: this.accountManagementKnown, value: this.accountManagement, failure: this.accountManagementFailure }),
-      deselect: (ids) => {
-        for (const id of ids) this.selection.delete(id);
-      },
-      removeRows: (ids) => this.removeRows(ids),
-      report: (ids, includesCurrent) => this.dispatchEvent(new SignedOutEvent(ids, includesCurrent)),
-    };
+    }];
   }
 
   /** Leaves the "done" or "failed" outcome. */
@@ -371,19 +352,6 @@ export class SessionListModel extends EventTarget {
   private setSignOut(s: SignOutStage) {
     this.signOut = s;
     this.changed();
-  }
-
-  private patchRow(deviceId: string, patch: Partial<SessionRow>) {
-    const snap = this.snapshot;
-    if (!snap) return;
-    this.setLoad({ kind: 'ready', snapshot: { ...snap, sessions: snap.sessions.map((s) => (s.deviceId === deviceId ? { ...s, ...patch } : s)) } });
-  }
-
-  private removeRows(ids: string[]) {
-    const snap = this.snapshot;
-    if (!snap) return;
-    const gone = new Set(ids);
-    this.setLoad({ kind: 'ready', snapshot: { ...snap, sessions: snap.sessions.filter((s) => !gone.has(s.deviceId)) } });
   }
 
   private setLoad(load: LoadStage) {

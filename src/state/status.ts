@@ -204,13 +204,25 @@ export interface UserView {
   actions: UserAction[];
 }
 
+/** A user's trust from a read of it (null: not read yet): the one derivation the user view and room trust share. */
+export function trustOf(read: UserTrustSnapshot | null): Exclude<UserTrustState, 'error'> {
+  if (!read) return 'checking';
+  if (read.verified) return 'verified';
+  if (read.wasVerified) return 'was-verified';
+  if (read.needsApproval) return 'identity-changed';
+  return read.known ? 'not-verified' : 'unknown';
+}
+
+const USER_ACTIONS: Partial<Record<UserTrustState, UserAction[]>> = {
+  'was-verified': ['verify-again', 'withdraw'],
+  'identity-changed': ['acknowledge', 'verify'],
+  'not-verified': ['verify'],
+};
+
 export function deriveUserView(snapshot: UserTrustSnapshot | null, failure: Failure | null): UserView {
-  if (!snapshot) return failure ? { state: 'error', actions: ['retry'] } : { state: 'checking', actions: [] };
-  if (!snapshot.known) return { state: 'unknown', actions: [] };
-  if (snapshot.verified) return { state: 'verified', actions: [] };
-  if (snapshot.wasVerified) return { state: 'was-verified', actions: ['verify-again', 'withdraw'] };
-  if (snapshot.needsApproval) return { state: 'identity-changed', actions: ['acknowledge', 'verify'] };
-  return { state: 'not-verified', actions: ['verify'] };
+  if (!snapshot && failure) return { state: 'error', actions: ['retry'] };
+  const state = trustOf(snapshot);
+  return { state, actions: USER_ACTIONS[state] ?? [] };
 }
 
 /** An ed25519 key grouped in fours, so it can be read aloud and compared. */

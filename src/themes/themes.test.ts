@@ -14,6 +14,7 @@ import '../define/xs-status.js';
 import '../define/xs-verification-requests.js';
 import '../define/xs-verify-login.js';
 import '../define/xs-verify-user.js';
+import { lateStyles } from '../../test/support/late-styles.js';
 
 const TAGS = ['xs-auth-prompt', 'xs-key-storage', 'xs-key-transfer', 'xs-new-passphrase', 'xs-room-trust', 'xs-session-list', 'xs-setup-wizard', 'xs-status', 'xs-verification-requests', 'xs-verify-login', 'xs-verify-user'];
 
@@ -45,6 +46,9 @@ describe('themes', () => {
       const ctor = customElements.get(tag) as unknown as { styles?: CSSResultGroup } | undefined;
       expect(ctor, tag).to.exist;
       for (const m of cssText(ctor!.styles).matchAll(/var\((--xs-color-[a-z0-9-]+)/g)) used.add(m[1]);
+    }
+    for (const styles of Object.values(await lateStyles())) {
+      for (const m of cssText(styles as CSSResultGroup).matchAll(/var\((--xs-color-[a-z0-9-]+)/g)) used.add(m[1]);
     }
     expect(used.size, 'colour tokens found').to.be.greaterThan(5);
     for (const [name, set] of Object.entries(blocks)) {

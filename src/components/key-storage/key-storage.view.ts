@@ -12,7 +12,7 @@ import { accountModel } from '../../sdk/account.js';
 import { describeFailure } from '../../sdk/errors.js';
 import { BackupInTheWayError, turnBackupOff, type KeyCheckResult } from '../../sdk/key-storage.js';
 import type { RecoveryPort } from '../../sdk/recovery-key.js';
-import { KeyStorageFlow, type KeyStorageStage } from '../../state/key-storage.js';
+import { KeyStorageFlow, type KeyStorageStage } from '../../state/key-storage-flow.js';
 import type { RecoveryStage } from '../../state/recovery-key.js';
 import { HistoryRestoreView } from '../verify-login/history-restore-view.js';
 import type { KeyEntry } from '../verify-login/verify-login-key.js';

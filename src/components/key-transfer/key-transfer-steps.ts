@@ -1,15 +1,11 @@
-// What <xs-key-transfer> loads when a person goes past its first render (the choice between export and import), and
-// prefetches in the first idle moment: the export and import flows bound to the client (with the key file, room-key
-// SDK calls and crypto workers behind them), the steps' views and words, and <xs-new-passphrase> for the export form.
+// The export and import flows of <xs-key-transfer> bound to the client (with the key file, room-key SDK calls and
+// crypto workers behind them), and <xs-new-passphrase> for the export form: loaded with the steps
+// (key-transfer-control.ts) when a person goes past the choice, or prefetched in the first idle moment.
 import type { MatrixClient } from 'matrix-js-sdk';
 import '../../define/xs-new-passphrase.js';
 import { countRoomKeys, exportRoomKeys, importRoomKeys } from '../../sdk/room-keys.js';
 import { KeyExportFlow, type ExportStage } from '../../state/key-export.js';
 import { KeyImportFlow, type ImportStage } from '../../state/key-import.js';
-
-export { renderExportStep } from './export-steps.js';
-export { renderImportStep } from './import-steps.js';
-export { problemCode, problemText } from './key-transfer-text.js';
 
 /** What the flows need from the element. */
 export interface FlowHost {

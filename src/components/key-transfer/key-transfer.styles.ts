@@ -1,4 +1,5 @@
-// The styles of <xs-key-transfer> (the file picker's come from src/internal/file-picker.ts).
+// The styles of <xs-key-transfer>'s first render, the choice; the steps bring theirs (key-transfer-steps.styles.ts,
+// and the file picker's).
 import { css } from 'lit';
 
 export const keyTransferStyles = css`
@@ -6,14 +7,5 @@ export const keyTransferStyles = css`
     h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.1em; }
     h3:focus { outline: none; }
     .row { display: flex; gap: var(--xs-space-s, 0.5rem); flex-wrap: wrap; margin-block-start: var(--xs-space-m, 1rem); }
-    label { display: block; font-weight: 600; margin-block-start: var(--xs-space-s, 0.5rem); }
-    .warning { border-inline-start: 4px solid var(--xs-color-warning, #b26a00); padding-inline-start: var(--xs-space-s, 0.5rem); }
-    progress { width: 100%; }
-    :host { --_xs-drop-border: var(--xs-key-transfer-drop-border, var(--xs-color-border, #c6cad2)); }
-    :host(:state(dragging)) { --_xs-drop-border: var(--xs-color-accent, #0b6bcb); }
-    dl { display: grid; grid-template-columns: auto auto; gap: 0.25rem 1rem; justify-content: start; }
-    dt { font-weight: 600; }
-    dd { margin: 0; font-variant-numeric: tabular-nums; }
-    input[type='password'] { width: 100%; max-width: 28rem; }
   }
 `;

@@ -1,17 +1,7 @@
 import { html, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { MatrixClient } from 'matrix-js-sdk';
-import { XsErrorEvent } from '../../events/xs-error.js';
-import { XsKeysExportedEvent } from '../../events/xs-keys-exported.js';
-import { XsKeysImportedEvent } from '../../events/xs-keys-imported.js';
-import type { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
-import { explainFailure } from '../../i18n/errors.strings.js';
-import { filePickerStyles } from '../../internal/file-picker.styles.js';
+import { property, state } from 'lit/decorators.js';
 import { XsElement } from '../../internal/xs-element.js';
-import type { ExportStage } from '../../state/key-export.js';
-import type { ImportStage } from '../../state/key-import.js';
-import type { XsNewPassphrase } from '../new-passphrase/new-passphrase.js';
-import type { BoundFlows } from './key-transfer-steps.js';
+import type { KeyTransferSteps } from './key-transfer-control.js';
 import { keyTransferStrings as S } from './key-transfer.strings.js';
 import { keyTransferStyles } from './key-transfer.styles.js';
 
@@ -45,7 +35,7 @@ type View = 'menu' | 'export' | 'import';
  * @cssstate dragging - A file is dragged over the drop zone.
  */
 export class XsKeyTransfer extends XsElement {
-  static override styles = [...XsElement.styles, filePickerStyles, keyTransferStyles];
+  static override styles = [...XsElement.styles, keyTransferStyles];
 
   /** Show only the export (`export`) or only the import (`import`); unset: a choice between both. */
   @property({ reflect: true }) mode?: 'export' | 'import';
@@ -53,25 +43,14 @@ export class XsKeyTransfer extends XsElement {
   @property({ type: Number, attribute: 'kdf-rounds' }) kdfRounds?: number;
 
   @state() private view: View = 'menu';
-  @state() private exportStage: ExportStage = { kind: 'idle' };
-  @state() private importStage: ImportStage = { kind: 'choose' };
-  @state() private passValid = false;
-  @state() private importHint?: 'noFile' | 'noPassphrase';
-
-  @query('xs-new-passphrase') private newPassphrase?: XsNewPassphrase;
-  @query('#import-passphrase') private importPassphrase?: HTMLInputElement;
 
   /**
-   * The steps past the choice, their flows and the key file behind them (key-transfer-steps.ts): loaded when a step
-   * is shown, or in the first idle moment after the choice was rendered.
+   * The steps past the choice, their flows, intents and styles, and the key file behind them
+   * (key-transfer-control.ts): loaded when a step is shown, or in the first idle moment after the choice was rendered.
    */
-  private readonly steps = this.lazy(() => import('./key-transfer-steps.js'));
-  /** The file the import flow holds, to show it in a re-rendered file input (after a failed attempt, or a drop). */
-  private chosenFile?: File;
-  /** The flows of the current client, once the steps are loaded (bound in `willUpdate`). */
-  private flows?: BoundFlows & { client: MatrixClient };
-  /** Computed once per client: a new array on every render would make the strength meter re-score forever. */
-  private userInputs: string[] = [];
+  private readonly steps = this.lazy(() => import('./key-transfer-control.js'));
+  /** The steps of this element, once loaded (made in `willUpdate`). */
+  private ctl?: KeyTransferSteps;
 
   private get activeView(): View {
     return this.mode ?? this.view;
@@ -79,11 +58,8 @@ export class XsKeyTransfer extends XsElement {
 
   protected override stageKey(): string | undefined {
     const v = this.activeView;
-    if (v === 'menu') return 'menu';
     // A step still loading has no heading to focus yet: its key comes with it.
-    if (!this.flows) return undefined;
-    if (v === 'export') return `export:${this.exportStage.kind}`;
-    return `import:${this.importStage.kind}`;
+    return v === 'menu' ? 'menu' : this.ctl?.stageKey(v);
   }
 
   override connectedCallback() {
@@ -103,176 +79,56 @@ export class XsKeyTransfer extends XsElement {
     void import('../../keyfile/key-file-common.js').then((m) => m.warmUpKeyFileWorkers(), () => undefined);
   };
 
-  protected override clientChanged(client: MatrixClient | undefined) {
-    this.chosenFile = undefined;
-    this.exportStage = { kind: 'idle' };
-    this.importStage = { kind: 'choose' };
-    if (!client) return;
-    const userId = client.getUserId() ?? '';
-    this.userInputs = [userId, userId.replace(/^@/, '').split(':')[0] ?? '', userId.split(':')[1] ?? ''].filter(Boolean);
-    return () => {
-      this.flows?.unbind();
-      this.flows = undefined;
-    };
+  protected override clientChanged() {
+    this.ctl?.unbind();
+    return () => this.ctl?.unbind();
   }
-
-  /** Binds the flows of the client once the steps are here (they arrive by themselves: see `steps`). */
-  private bindFlows() {
-    const client = this.matrixClient;
-    const m = this.steps.value;
-    if (!m || !client || !this.isConnected || this.flows?.client === client) return;
-    const bound = m.bindFlows(client, {
-      root: this.renderRoot,
-      kdfRounds: () => this.kdfRounds,
-      exportChanged: (s) => {
-        this.exportStage = s;
-        this.setCustomState('working', s.kind === 'working' || this.importStage.kind === 'decrypting' || this.importStage.kind === 'importing');
-        if (s.kind === 'done') this.emit(new XsKeysExportedEvent(s.count, s.fileName));
-        if (s.kind === 'failed') this.emit(new XsErrorEvent(`export-${s.failure.kind}`, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-      },
-      importChanged: (s) => {
-        this.importStage = s;
-        this.setCustomState('working', s.kind === 'decrypting' || s.kind === 'importing');
-        if (s.kind === 'done') {
-          const r = s.report;
-          this.emit(new XsKeysImportedEvent(r.total, r.imported, r.skipped, r.alreadyPresent, r.malformed, r.unknownAlgorithm));
-        }
-        if (s.kind === 'choose' && s.problem) this.emit(new XsErrorEvent(`import-${m.problemCode(s.problem)}`, m.problemText(this.localize, s.problem)));
-      },
-    });
-    this.flows = { ...bound, client };
-    // The export form is shown only once it is known that there is something to export.
-    if (this.activeView === 'export') void bound.exportFlow.check();
-  }
-
-  // ---- intents ----
 
   private open(view: View) {
     this.view = view;
-    if (view === 'export') this.flows?.exportFlow.reset(true);
+    if (view === 'export') this.ctl?.openExport();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.flows?.exportFlow.reset(true);
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.ctl?.openExport();
     // Only once the steps are here (reading `steps.value` before would load them for the choice alone).
-    if (this.steps.ready) this.bindFlows();
-  }
-
-  private onValidity = (e: XsPassphraseValidityEvent) => {
-    // Only our own state changes here: never set a property of <xs-new-passphrase> in response.
-    this.passValid = e.valid;
-  };
-
-  private submitExport(e: SubmitEvent) {
-    e.preventDefault();
-    const field = this.newPassphrase;
-    const flow = this.flows?.exportFlow;
-    if (!field || !field.valid || !flow) return;
-    const passphrase = field.takeValue();
-    void flow.start(passphrase);
-  }
-
-  private pickFile(file: File) {
-    this.importHint = undefined;
-    this.chosenFile = file;
-    this.flows?.importFlow.chooseFile(file);
-  }
-
-  private submitImport(e: SubmitEvent) {
-    e.preventDefault();
-    const flow = this.flows?.importFlow;
-    const input = this.importPassphrase;
-    if (!flow || !input) return;
-    if (!flow.hasFile) {
-      this.importHint = 'noFile';
-      return;
-    }
-    if (!input.value) {
-      this.importHint = 'noPassphrase';
-      return;
-    }
-    this.importHint = undefined;
-    const passphrase = input.value;
-    input.value = '';
-    void flow.start(passphrase);
-  }
-
-  private finishExport() {
-    this.flows?.exportFlow.reset();
-    this.passValid = false;
-    if (!this.mode) this.view = 'menu';
-  }
-
-  private finishImport() {
-    this.flows?.importFlow.reset();
-    this.chosenFile = undefined;
-    if (!this.mode) this.view = 'menu';
+    const m = this.steps.ready ? this.steps.value : undefined;
+    if (!m || !this.isConnected) return;
+    this.ctl ??= new m.KeyTransferSteps({
+      renderRoot: this.renderRoot,
+      t: this.localize,
+      requestUpdate: () => this.requestUpdate(),
+      kdfRounds: () => this.kdfRounds,
+      emit: (e) => this.emit(e),
+      setState: (name, on) => this.setCustomState(name, on),
+      back: () => (this.mode ? undefined : () => this.open('menu')),
+    });
+    this.ctl.bind(this.matrixClient, this.activeView === 'export');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The file input is a new one after each attempt (the form is re-rendered after the progress step) and is
-    // empty after a drop: without this it says "No file chosen" next to "Chosen: <file>".
-    const s = this.importStage;
-    if (this.activeView !== 'import' || s.kind !== 'choose') return;
-    if (!s.file) {
-      this.chosenFile = undefined;
-      return;
-    }
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#file');
-    const file = this.chosenFile;
-    if (!input || !file || input.files?.[0] === file) return;
-    try {
-      const list = new DataTransfer();
-      list.items.add(file);
-      input.files = list.files;
-    } catch {
-      // No DataTransfer constructor: the "Chosen:" line still names the file.
-    }
-  }
-
-  // ---- rendering ----
-
-  private renderMenu() {
-    const t = this.localize;
-    return html`<div part="base">
-      <h3 tabindex="-1" data-stage-heading>${t.t(S, 'menuHeading')}</h3>
-      <p>${t.t(S, 'menuIntro')}</p>
-      <div class="row">
-        <button type="button" part="action" @click=${() => this.open('export')}>${t.t(S, 'chooseExport')}</button>
-        <button type="button" part="action" @click=${() => this.open('import')}>${t.t(S, 'chooseImport')}</button>
-      </div>
-    </div>`;
+    const v = this.activeView;
+    if (v !== 'menu') this.ctl?.updated(v);
   }
 
   protected override render() {
-    if (!this.matrixClient) return html`<p part="status" role="status">${this.localize.t(S, 'notConnected')}</p>`;
+    const t = this.localize;
+    if (!this.matrixClient) return html`<p part="status" role="status">${t.t(S, 'notConnected')}</p>`;
     const view = this.activeView;
-    if (view === 'menu') return this.renderMenu();
-    const m = this.steps.value;
-    // The step arrives in a moment (this renders again then; `updateComplete` waits for it).
-    if (!m || !this.flows) return html`<div part="base"></div>`;
-    const frame = { t: this.localize, back: this.mode ? undefined : () => this.open('menu') };
-    if (view === 'export') {
-      return m.renderExportStep(this.exportStage, {
-        ...frame,
-        flow: this.flows.exportFlow,
-        userInputs: this.userInputs,
-        passValid: this.passValid,
-        onValidity: this.onValidity,
-        submit: (e) => this.submitExport(e),
-        finish: () => this.finishExport(),
-      });
+    if (view === 'menu') {
+      return html`<div part="base">
+        <h3 tabindex="-1" data-stage-heading>${t.t(S, 'menuHeading')}</h3>
+        <p>${t.t(S, 'menuIntro')}</p>
+        <div class="row">
+          <button type="button" part="action" @click=${() => this.open('export')}>${t.t(S, 'chooseExport')}</button>
+          <button type="button" part="action" @click=${() => this.open('import')}>${t.t(S, 'chooseImport')}</button>
+        </div>
+      </div>`;
     }
-    return m.renderImportStep(this.importStage, {
-      ...frame,
-      flow: this.flows.importFlow,
-      hint: this.importHint,
-      submit: (e) => this.submitImport(e),
-      pickFile: (file) => this.pickFile(file),
-      dragging: (on) => this.setCustomState('dragging', on),
-      finish: () => this.finishImport(),
-    });
+    // The step arrives in a moment (this renders again then; `updateComplete` waits for it).
+    if (!this.steps.value || !this.ctl?.flows) return html`<div part="base"></div>`;
+    return this.ctl.render(view);
   }
 }

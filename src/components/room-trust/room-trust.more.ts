@@ -6,9 +6,11 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import { untrusted } from '../../internal/untrusted-html.js';
 import type { MemberEntry } from '../../state/room-trust.js';
 import { roomTrustMoreStrings as S } from './room-trust.more.strings.js';
+import { roomTrustMoreStyles } from './room-trust.more.styles.js';
 
 type Key = keyof typeof S.en;
 
@@ -25,6 +27,9 @@ export interface MoreHost {
   /** Counts a rendered row (the benchmark's proof that one update re-renders one row). */
   rowRendered(): void;
 }
+
+/** Gives `<xs-room-trust>`'s shadow root this module's look, the dialog's included (called when it loads). */
+export const adopt = (root: Node): void => adoptStyles(root, roomTrustMoreStyles);
 
 const t = (l: LocalizeController, key: Key) => l.t(S, key as 'working');
 

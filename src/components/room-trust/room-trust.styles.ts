@@ -23,10 +23,6 @@ export const roomTrustStyles = css`
     h2:focus {
       outline: none;
     }
-    h3 {
-      margin: var(--xs-space-m, 1rem) 0 var(--xs-space-xs, 0.25rem);
-      font-size: 1em;
-    }
     p {
       margin: var(--xs-space-xs, 0.25rem) 0;
     }
@@ -44,20 +40,10 @@ export const roomTrustStyles = css`
       color: var(--xs-color-text, #1b1d22);
       overflow-wrap: anywhere;
     }
-    .who .id,
-    .device .id {
+    .who .id {
       font-family: var(--xs-font-family-mono, ui-monospace, monospace);
       font-size: 0.9em;
       color: var(--xs-color-text-muted, #4a4f59);
-    }
-    .member {
-      padding: var(--xs-space-xs, 0.25rem) 0;
-      border-block-start: 1px solid var(--xs-color-border, #c6cad2);
-      overflow-wrap: anywhere;
-    }
-    .member ul {
-      margin: 0;
-      margin-inline-start: var(--xs-space-m, 1rem);
     }
     .badge {
       display: inline-flex;
@@ -83,17 +69,6 @@ export const roomTrustStyles = css`
     .badge[data-badge='not-verified'],
     .badge[data-badge='checking'] {
       --_xs-dot: var(--xs-color-border, #c6cad2);
-    }
-    dialog {
-      max-width: min(40rem, 95vw);
-      padding: 0;
-      border: none;
-      border-radius: var(--xs-radius, 8px);
-      background: var(--xs-color-surface, #fff);
-      color: inherit;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.35);
     }
   }
 `;

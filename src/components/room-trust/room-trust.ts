@@ -90,8 +90,8 @@ export class XsRoomTrust extends XsElement {
    * shows), not with the badge.
    */
   private readonly verifyUser = this.lazy(() => import('../../define/xs-verify-user.js'), 'demand');
-  /** What shows only after a press: outcomes, the unsigned sessions' list (room-trust.more.ts). */
-  private readonly more = this.lazy(() => import('./room-trust.more.js'));
+  /** What shows only after a press: outcomes, the unsigned sessions' list, the dialog's look (room-trust.more.ts). */
+  private readonly more = this.lazy(() => import('./room-trust.more.js').then((m) => (m.adopt(this.renderRoot), m)));
   private model?: RoomTrustModel;
   /** With a custom `.source` and no store: this element's own in-memory store. */
   private ownStore?: AcknowledgementStore;
@@ -199,6 +199,8 @@ export class XsRoomTrust extends XsElement {
   }
 
   private async openDialog() {
+    // The dialog's look comes with room-trust.more.ts (normally here already: it loads in the first idle moment).
+    await this.more.load().catch(() => undefined);
     this.open = true;
     await this.updateComplete;
     if (this.dialog && !this.dialog.open) this.dialog.showModal();

@@ -51,4 +51,11 @@ export const sessionActionStrings = defineStrings('sessions', {
   checkingAccountPage: 'Checking how your homeserver signs sessions out…',
   lookupFailed: 'Your homeserver could not be asked how sessions are signed out on it, so nothing was signed out.',
   close: 'Close',
+  loadFailed: 'Your sessions could not be loaded.',
+  refreshFailed: 'The list could not be brought up to date; it may be out of date.',
+  retry: 'Try again',
+  noMatch: 'No sessions match.',
+  selected: (n: number) => `${num(n)} selected`,
+  clearSelection: 'Clear selection',
+  signOutSelected: (n: number) => `Sign out ${num(n)} selected`,
 });

@@ -1,17 +1,92 @@
 // What <xs-session-list> loads after its first render (in the first idle moment, or when a person first needs it): a
-// session's details, the rename form, the note at a row ("Name saved."), the sign-out panel with <xs-auth-prompt>,
-// and the hand-off to an OAuth account service's page. The words of these parts come with them
-// (session-actions.strings.ts).
+// session's details, the rename form, the note at a row ("Name saved."), what the rows' buttons do, the selection's
+// buttons, the sign-out panel with <xs-auth-prompt>, the hand-off to an OAuth account service's page, the model's
+// flows after a press (session-list.flows.ts), and the rare words of a failed load. The words of these parts come
+// with them (session-actions.strings.ts), their styles too (session-actions.styles.ts).
 import { html, nothing, type TemplateResult } from 'lit';
 import '../../define/xs-auth-prompt.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
+import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
+import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
+import type { XsEvent } from '../../events/xs-event.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
+import type { Failure } from '../../sdk/errors.js';
 import type { SessionRow } from '../../sdk/sessions.js';
-import { MAX_NAME_LENGTH } from '../../state/session-list.js';
+import { MAX_NAME_LENGTH, RenamedEvent, type SessionListModel, type SignedOutEvent } from '../../state/session-list.js';
 import { ta } from './action-words.js';
+import { sessionActionStyles } from './session-actions.styles.js';
 import type { PartsContext } from './session-parts.js';
 
 export { AccountPageReturn } from './account-page-return.js';
 export { renderSignOutPanel } from './sign-out-panel.js';
+export * as flows from '../../state/session-list.flows.js';
+export { ta };
+
+/** These parts arrived: their styles join the element's (before they render). */
+export function adopt(root: Node): void {
+  adoptStyles(root, sessionActionStyles);
+}
+
+/** The element's event for an outcome of its model ('renamed', 'signed-out'). */
+export function outcomeEvent(e: Event): XsEvent {
+  if (e instanceof RenamedEvent) return new XsSessionRenamedEvent(e.deviceId, e.displayName);
+  const s = e as SignedOutEvent;
+  return new XsSessionsSignedOutEvent(s.deviceIds, s.includesCurrent);
+}
+
+type Note = NonNullable<PartsContext['note']>;
+
+/** What the buttons of a row (or of this session's card) need from the list. */
+export interface ActHost {
+  model: SessionListModel;
+  emit(e: XsEvent): boolean;
+  setNote(note: Note | undefined): void;
+  /** Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string): void;
+  keyOf(deviceId: string): number;
+}
+
+/** A row's Rename, Verify or Sign out was pressed. */
+export function act(h: ActHost, action: string, deviceId: string): void {
+  const m = h.model;
+  const current = deviceId === m.snapshot?.currentDeviceId;
+  switch (action) {
+    case 'rename':
+      h.setNote(undefined);
+      m.startRename(deviceId);
+      h.focusLater(`[data-id="${h.keyOf(deviceId)}"] input[name=session-name]`);
+      return;
+    case 'verify': {
+      const userId = m.snapshot?.userId;
+      const handled = !h.emit(new XsRequestVerifyEvent(current
+        ? { subject: 'this-session', reason: 'unverified', userId, deviceId }
+        : { subject: 'own-session', reason: 'requested', userId, deviceId }));
+      h.setNote(handled ? undefined : { deviceId, text: current ? 'verifyCurrentUnhandled' : 'verifyUnhandled' });
+      return;
+    }
+    case 'sign-out':
+      m.requestSignOut(current ? 'current' : 'one', deviceId);
+  }
+}
+
+/** The selection's count and buttons (shown once a session is selected). */
+export function selectionControls(c: PartsContext, selected: number): TemplateResult {
+  const m = c.model;
+  return html`<span role="status">${ta(c, 'selected', selected)}</span>
+    <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${m.signOut.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${ta(c, 'signOutSelected', selected)}</button>
+    <button type="button" part="action" @click=${() => m.clearSelection()}>${ta(c, 'clearSelection')}</button>`;
+}
+
+/** Why the list could not be loaded (`refresh`: brought up to date; the last good list stays), and Try again. */
+export function loadFailure(c: { lang: string; model: SessionListModel }, failure: Failure, refresh: boolean): TemplateResult {
+  const retry = html`<button type="button" part="action" @click=${() => void c.model.reload()}>${ta(c, 'retry')}</button>`;
+  return refresh
+    ? html`<p role="alert">${ta(c, 'refreshFailed')} ${explainFailure(c.lang, failure)}
+        ${retry}</p>`
+    : html`<p role="alert">${ta(c, 'loadFailed')} ${explainFailure(c.lang, failure)}</p>
+        ${retry}`;
+}
 
 export function details(c: PartsContext, row: SessionRow): TemplateResult {
   return html`<dl class="details session-wide">

@@ -7,16 +7,12 @@ export const sessionListStrings = defineStrings('sessions', {
   heading: 'Sessions',
   notConnected: 'Not connected to a Matrix account.',
   loading: 'Loading your sessions…',
-  loadFailed: 'Your sessions could not be loaded.',
-  refreshFailed: 'The list could not be brought up to date; it may be out of date.',
-  retry: 'Try again',
   noCrypto: 'Encryption is not available in this app, so verification can’t be shown.',
   dehydratedDevice: 'Your offline device is on (it is not a session).',
 
   currentHeading: 'This session',
   othersHeading: 'Other sessions',
   noOthers: 'You have no other sessions.',
-  noMatch: 'No sessions match.',
 
   verified: 'Verified',
   unverified: 'Unverified',
@@ -61,9 +57,6 @@ export const sessionListStrings = defineStrings('sessions', {
 
   select: (name: string) => `Select ${name}`,
   selectShown: 'Select all shown',
-  selected: (n: number) => `${num(n)} selected`,
-  clearSelection: 'Clear selection',
-  signOutSelected: (n: number) => `Sign out ${num(n)} selected`,
   signOutAllOthers: 'Sign out of all other sessions',
 
   details: 'Details',

@@ -6,11 +6,9 @@ export const sessionListStyles = css`
       --_xs-gap: var(--xs-session-list-gap, var(--xs-space-s, 0.5rem));
       --_xs-row-border: var(--xs-session-list-row-border, var(--xs-color-border, #c6cad2));
     }
-    h2, h3, h4 { margin: 0 0 var(--_xs-gap); line-height: 1.25; }
+    h2, h3 { margin: 0 0 var(--_xs-gap); line-height: 1.25; }
     h2 { font-size: 1.25em; }
     h3 { font-size: 1.1em; }
-    h4 { font-size: 1em; }
-    [data-stage-heading]:focus { outline: none; }
     .card, .panel {
       border: 1px solid var(--_xs-row-border);
       border-radius: var(--xs-radius, 8px);
@@ -18,7 +16,6 @@ export const sessionListStyles = css`
       margin-block-end: var(--xs-space-m, 1rem);
       background: var(--xs-color-surface, #fff);
     }
-    .panel { border-width: 2px; }
     .row { display: flex; gap: var(--_xs-gap); flex-wrap: wrap; align-items: center; }
     .filters { margin: 0 0 var(--_xs-gap); border: 0; padding: 0; }
     .filters legend { font-weight: 600; padding: 0; margin-block-end: 0.25rem; }
@@ -66,15 +63,7 @@ export const sessionListStyles = css`
     .meta, .hint { color: var(--xs-color-text-muted, #5c6370); font-size: 0.9em; overflow-wrap: anywhere; }
     .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; margin-block-start: 0.25rem; }
     .actions button { min-height: 2rem; padding: 0.15rem 0.6rem; }
-    dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }
-    dl.details dt { font-weight: 600; }
-    /* Each value takes the direction of its content: an id or an IP stays left to right on an RTL page, a date follows its language. */
-    dl.details dd { margin: 0; unicode-bidi: plaintext; overflow-wrap: anywhere; font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; }
-    form.rename { display: grid; gap: 0.25rem; margin-block-start: var(--_xs-gap); max-width: 28rem; }
-    form.rename label { font-weight: 600; }
-    ul.targets { margin: var(--_xs-gap) 0; padding-inline-start: 1.25rem; overflow-wrap: anywhere; }
     /* Device ids: isolated, so their characters keep their order and the separator before them follows the page's direction. */
     .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; unicode-bidi: isolate; }
-    .session-wide { grid-column: 1 / -1; }
   }
 `;

@@ -1,20 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
-import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
-import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
-import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
-import {
-  DAY_MS,
-  RenamedEvent,
-  SessionListModel,
-  SignedOutEvent,
-  type SessionFilter,
-  type SignOutStage,
-} from '../../state/session-list.js';
+import { DAY_MS, SessionListModel, type RenamedEvent, type SessionFilter, type SignOutStage } from '../../state/session-list.js';
 import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
 import { currentCard, listControls, summary, type PartsContext } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -82,11 +71,14 @@ export class XsSessionList extends XsElement {
   private readonly words = new ListWords();
   private modelVersion = 0;
   /**
-   * What the first render does not show (session-actions.ts): a session's details, the rename form, notes, the
-   * sign-out panel with the password prompt, the account-page hand-off. Loaded in the first idle moment after it,
-   * or when a person opens one of them first.
+   * What the first render does not show or run (session-actions.ts): a session's details, the rename form, notes,
+   * what the rows' buttons do, the selection's buttons, the sign-out panel with the password prompt, the account-page
+   * hand-off, the model's flows after a press, a failed load's words. Loaded in the first idle moment after it, or
+   * when a person needs one of them first.
    */
   private readonly actions = this.lazy(() => import('./session-actions.js'));
+  /** Whether the later parts' styles were added (session-actions.styles.ts). */
+  private adopted = false;
   /** The hand-off to the account page (MAS): opens it, and has the list check when the person comes back. */
   private accountPage?: AccountPageReturn;
   /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
@@ -109,15 +101,14 @@ export class XsSessionList extends XsElement {
     this.modelVersion++;
     this.requestUpdate();
   };
-  private readonly onSignedOut = (e: Event) => {
-    const ev = e as SignedOutEvent;
-    this.emit(new XsSessionsSignedOutEvent(ev.deviceIds, ev.includesCurrent));
-  };
-  private readonly onRenamed = (e: Event) => {
-    const ev = e as RenamedEvent;
-    this.note = { deviceId: ev.deviceId, text: 'renamed' };
-    this.focusAfterRender = `[data-id="${this.keyOf(ev.deviceId)}"] button[data-action=rename]`;
-    this.emit(new XsSessionRenamedEvent(ev.deviceId, ev.displayName));
+  /** An outcome of the model's flows ('signed-out', 'renamed'): they came with the later parts. */
+  private readonly onOutcome = (e: Event) => {
+    if (e.type === 'renamed') {
+      const { deviceId } = e as RenamedEvent;
+      this.note = { deviceId, text: 'renamed' };
+      this.focusAfterRender = `[data-id="${this.keyOf(deviceId)}"] button[data-action=rename]`;
+    }
+    void this.actions.load().then((a) => this.emit(a.outcomeEvent(e)));
   };
 
   /** The view model (for hosts that want to drive it, e.g. reload after their own action). */
@@ -146,20 +137,21 @@ export class XsSessionList extends XsElement {
   }
 
   private attachSource(source: SessionsSource | undefined): () => void {
-    const model = new SessionListModel(source);
+    // The flows after a press load with the later parts, so that `updateComplete` waits for them.
+    const model = new SessionListModel(source, { loadFlows: () => this.actions.load().then((a) => a.flows) });
     model.setThresholdMs(this.inactiveDays * DAY_MS);
     this.model = model;
     this.rows.shown = undefined;
     this.rows.rowNodes.clear();
     model.addEventListener('change', this.onModelChange);
-    model.addEventListener('signed-out', this.onSignedOut);
-    model.addEventListener('renamed', this.onRenamed);
+    model.addEventListener('signed-out', this.onOutcome);
+    model.addEventListener('renamed', this.onOutcome);
     model.attach();
     this.requestUpdate();
     return () => {
       model.removeEventListener('change', this.onModelChange);
-      model.removeEventListener('signed-out', this.onSignedOut);
-      model.removeEventListener('renamed', this.onRenamed);
+      model.removeEventListener('signed-out', this.onOutcome);
+      model.removeEventListener('renamed', this.onOutcome);
       model.detach();
       if (this.model === model) this.model = undefined;
     };
@@ -183,7 +175,11 @@ export class XsSessionList extends XsElement {
     const so = this.model?.signOut.kind;
     this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
     const actions = this.actions.ready ? this.actions.value : undefined;
-    if (actions && !this.accountPage) this.accountPage = new actions.AccountPageReturn(this, () => this.model);
+    if (actions && !this.adopted) {
+      this.adopted = true;
+      actions.adopt(this.renderRoot);
+      this.accountPage = new actions.AccountPageReturn(this, () => this.model);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -259,31 +255,22 @@ export class XsSessionList extends XsElement {
   private act(action: string, deviceId: string) {
     const m = this.model;
     if (!m) return;
-    switch (action) {
-      case 'details': {
-        const next = new Set(this.expanded);
-        if (next.has(deviceId)) next.delete(deviceId);
-        else next.add(deviceId);
-        this.expanded = next;
-        return;
-      }
-      case 'rename':
-        this.note = undefined;
-        m.startRename(deviceId);
-        this.focusAfterRender = `[data-id="${this.keyOf(deviceId)}"] input[name=session-name]`;
-        return;
-      case 'verify': {
-        const current = deviceId === m.snapshot?.currentDeviceId;
-        const handled = !this.emit(new XsRequestVerifyEvent(current
-          ? { subject: 'this-session', reason: 'unverified', userId: m.snapshot?.userId, deviceId }
-          : { subject: 'own-session', reason: 'requested', userId: m.snapshot?.userId, deviceId }));
-        this.note = handled ? undefined : { deviceId, text: current ? 'verifyCurrentUnhandled' : 'verifyUnhandled' };
-        return;
-      }
-      case 'sign-out':
-        m.requestSignOut(deviceId === m.snapshot?.currentDeviceId ? 'current' : 'one', deviceId);
-        return;
+    if (action === 'details') {
+      const next = new Set(this.expanded);
+      if (!next.delete(deviceId)) next.add(deviceId);
+      this.expanded = next;
+      return;
     }
+    // What the other buttons do came with the later parts (loaded by now, unless the press came first).
+    const run = (a: typeof import('./session-actions.js')) => a.act({
+      model: m,
+      emit: (e) => this.emit(e),
+      setNote: (note) => (this.note = note),
+      focusLater: (selector) => (this.focusAfterRender = selector),
+      keyOf: (id) => this.keyOf(id),
+    }, action, deviceId);
+    if (this.actions.ready) run(this.actions.value!);
+    else void this.actions.load().then(run, () => undefined);
   }
 
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
@@ -323,6 +310,7 @@ export class XsSessionList extends XsElement {
       onCardClick: (e) => this.onListClick(e),
       signOutPanel: (st) => this.signOutPanel(st),
       rowExtras: (row, expanded) => this.rowExtras(row, expanded),
+      later: () => this.actions.value,
     };
   }
 
@@ -354,10 +342,9 @@ export class XsSessionList extends XsElement {
     const load = m.load;
     if (load.kind === 'idle' || load.kind === 'loading')
       return html`<div part="base">${header}<p role="status" part="status">${this.words.tr('loading')}</p></div>`;
-    if (load.kind === 'failed')
-      return html`<div part="base">${header}
-        <p role="alert">${this.words.tr('loadFailed')} ${explainFailure(this.words.lang, load.failure)}</p>
-        <button type="button" part="action" @click=${() => void m.reload()}>${this.words.tr('retry')}</button></div>`;
+    // A failure's words come with the later parts (the list renders again when they are here).
+    if (load.kind === 'failed') return html`<div part="base">${header}
+        ${this.actions.value?.loadFailure({ lang: this.words.lang, model: m }, load.failure, false)}</div>`;
 
     const snap = load.snapshot;
     if (this.rowNodesOf !== snap) {
@@ -375,8 +362,7 @@ export class XsSessionList extends XsElement {
     /* eslint-disable lit-a11y/click-events-have-key-events -- the list's clicks come from the native buttons in its rows */
     return html`<div part="base">
       ${header}
-      ${m.refreshFailure ? html`<p role="alert">${this.words.tr('refreshFailed')} ${explainFailure(this.words.lang, m.refreshFailure)}
-        <button type="button" part="action" @click=${() => void m.reload()}>${this.words.tr('retry')}</button></p>` : nothing}
+      ${m.refreshFailure ? this.actions.value?.loadFailure({ lang: this.words.lang, model: m }, m.refreshFailure, true) : nothing}
       ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.words.tr('noCrypto')}</p>`}
       ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.words.tr('dehydratedDevice')}</p>` : nothing}
       ${view.current ? currentCard(this.parts(), view.current) : nothing}
@@ -388,7 +374,7 @@ export class XsSessionList extends XsElement {
           ${listControls(this.parts())}
           ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
           ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.words.tr('cantVouch')}</p>`}
-          ${visible.length === 0 ? html`<p>${this.words.tr('noMatch')}</p>` : nothing}
+          ${visible.length === 0 ? html`<p>${this.actions.value?.ta(this.words, 'noMatch')}</p>` : nothing}
           <ul class="sessions" aria-label=${this.words.tr('listLabel')} @click=${(e: MouseEvent) => this.onListClick(e)} @change=${(e: Event) => this.onListChange(e)}></ul>`}
       </section>
     </div>`;

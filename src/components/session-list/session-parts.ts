@@ -39,6 +39,8 @@ export interface PartsContext {
    * loads (the list renders again when it is here).
    */
   rowExtras(row: SessionRow, expanded: boolean): TemplateResult | typeof nothing | undefined;
+  /** The later parts (session-actions.ts), once here; reading starts their load (the list renders again then). */
+  later(): typeof import('./session-actions.js') | undefined;
 }
 
 /** The client line of the current session's card (the rows build theirs in session-row.ts, same markup). */
@@ -106,9 +108,7 @@ export function listControls(c: PartsContext): TemplateResult {
   <div class="row bulk">
     <label class="row"><input type="checkbox" .checked=${allShownSelected} ?disabled=${visible.length === 0}
       @change=${(e: Event) => m.selectVisible((e.target as HTMLInputElement).checked)} />${c.tr('selectShown')}</label>
-    ${selected ? html`<span role="status">${c.tr('selected', selected)}</span>
-      <button type="button" class="danger" part="action" data-bulk="selected" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('selected')}>${c.tr('signOutSelected', selected)}</button>
-      <button type="button" part="action" @click=${() => m.clearSelection()}>${c.tr('clearSelection')}</button>` : nothing}
+    ${selected ? c.later()?.selectionControls(c, selected) : nothing}
     <button type="button" part="action" data-bulk="all-others" ?disabled=${so.kind !== 'idle'} @click=${() => m.requestSignOut('all-others')}>${c.tr('signOutAllOthers')}</button>
   </div>`;
 }

@@ -5,9 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { SessionRow } from '../../sdk/sessions.js';
 import type { SessionListModel, SignOutStage } from '../../state/session-list.js';
-import { translate } from '../../i18n/registry.js';
 import { ta } from './action-words.js';
-import { sessionListStrings as S } from './session-list.strings.js';
 
 /** What the panel needs from the list. */
 export interface PanelContext {
@@ -89,7 +87,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         <p role="alert">${st.during === 'lookup' ? ta(c, 'lookupFailed') : ta(c, 'signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
         ${targets}
         <div class="row">
-          <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${translate(c.lang, S, 'retry')}</button>
+          <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${ta(c, 'retry')}</button>
           <button type="button" part="action" @click=${() => close(c)}>${ta(c, 'cancel')}</button>
         </div>
       </div>`;

@@ -4,10 +4,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import type { Failure } from '../../sdk/errors.js';
 import type { DeviceIsolation, OwnStatusSnapshot } from '../../sdk/status.js';
 import { groupKey } from '../../state/status.js';
 import { statusDetailsStrings as S } from './status.details.strings.js';
+import { statusDetailsStyles } from './status.details.styles.js';
 
 type Key = keyof typeof S.en;
 
@@ -19,6 +21,9 @@ export interface DetailsHost {
   readonly deviceIsolation: DeviceIsolation;
   readonly onIsolation: (e: Event) => void;
 }
+
+/** Gives `<xs-status>`'s shadow root this module's look (called when it loads). */
+export const adopt = (root: Node): void => adoptStyles(root, statusDetailsStyles);
 
 const t = (l: LocalizeController, key: Key): string => l.t(S, key as 'yes');
 

@@ -122,7 +122,7 @@ export class XsStatus extends XsElement {
   @state() private warningsVersion = 0;
 
   /** The details' facts, the notes after a press, an action's outcome (status.details.ts). */
-  private readonly more = this.lazy(() => import('./status.details.js'));
+  private readonly more = this.lazy(() => import('./status.details.js').then((m) => (m.adopt(this.renderRoot), m)));
   private warnings = new StatusWarnings();
   private coalescer?: Coalescer;
   private model?: AccountModel;

@@ -8,18 +8,26 @@ import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js'
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { XsEvent } from '../../events/xs-event.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { untrusted } from '../../internal/untrusted-html.js';
+import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { incomingRequestsPort, type Requester } from '../../sdk/verification-requests.js';
 import { VerificationRequestsModel, type RequestEntry } from '../../state/verification-requests.js';
 import { XsVerifyLogin, verifyLoginSteps } from '../verify-login/verify-login.js';
 import { XsVerifyUser, verifyUserSteps } from '../verify-user/verify-user.js';
-import { requestsStrings } from './verification-requests.strings.js';
+import { requestRowsStrings } from './verification-requests.rows.strings.js';
+import { requestsStyles } from './verification-requests.styles.js';
 
 XsElement.define('xs-verify-login', XsVerifyLogin);
 XsElement.define('xs-verify-user', XsVerifyUser);
 
-type Key = keyof typeof requestsStrings.en;
+type Key = keyof typeof requestRowsStrings.en;
+
+/** The cards' styles (the element adopts them with the queue; an empty list needs none). */
+export const rowStyles = [untrustedStyles, requestsStyles];
+
+/** Adds the cards' styles to the element's shadow root (once). */
+export const adoptRowStyles = (root: Node): void => adoptStyles(root, ...rowStyles);
 
 /** What the queue needs of the element. */
 export interface QueueHost {
@@ -64,7 +72,7 @@ export class RequestsQueue {
   }
 
   private t(key: Key): string {
-    return this.host.localize.t(requestsStrings, key as 'accept');
+    return this.host.localize.t(requestRowsStrings, key as 'accept');
   }
 
   private async acceptEntry(entry: RequestEntry) {
@@ -107,7 +115,7 @@ export class RequestsQueue {
     const sec = s % 60;
     const l = this.host.localize;
     const time = `${l.number(m)}:${l.number(sec, { minimumIntegerDigits: 2 })}`;
-    return l.t(requestsStrings, 'expiresIn', time);
+    return l.t(requestRowsStrings, 'expiresIn', time);
   }
 
   private lastSeen(r: Requester): string | undefined {
@@ -117,7 +125,7 @@ export class RequestsQueue {
     const when = Math.abs(minutes) < 60
       ? l.relativeTime(minutes, 'minute')
       : Math.abs(minutes) < 60 * 48 ? l.relativeTime(Math.round(minutes / 60), 'hour') : l.relativeTime(Math.round(minutes / 1440), 'day');
-    return r.lastSeenIp ? l.t(requestsStrings, 'lastSeenFrom', when, r.lastSeenIp) : l.t(requestsStrings, 'lastSeen', when);
+    return r.lastSeenIp ? l.t(requestRowsStrings, 'lastSeenFrom', when, r.lastSeenIp) : l.t(requestRowsStrings, 'lastSeen', when);
   }
 
   private renderWaiting(entry: RequestEntry): TemplateResult {

@@ -5,11 +5,9 @@ import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js'
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { sharedImport } from '../../internal/shared-import.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
-import { untrustedStyles } from '../../internal/untrusted-html.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { RequestEntry } from '../../state/verification-requests.js';
 import type { RequestsQueue } from './verification-requests.rows.js';
-import { requestsStyles } from './verification-requests.styles.js';
 import { requestsStrings } from './verification-requests.strings.js';
 
 /**
@@ -37,7 +35,7 @@ const rowsModule = sharedImport(() => import('./verification-requests.rows.js'))
  * @cssstate empty - No request to show.
  */
 export class XsVerificationRequests extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles, untrustedStyles, requestsStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles];
 
   @state() private entries: readonly RequestEntry[] = [];
   @state() private announcement = '';
@@ -74,6 +72,7 @@ export class XsVerificationRequests extends XsElement {
     if (!m || !waiting) return;
     this.waiting = undefined;
     waiting.stop(); // the queue follows new requests itself
+    m.adoptRowStyles(this.renderRoot);
     const el = this; // the getters below read the element’s live values
     this.queue = new m.RequestsQueue(
       {

@@ -14,6 +14,9 @@ import { HistoryRestoreView } from './history-restore-view.js';
 import { explainStartFailure, verifyStepsStrings } from './verify-login-steps.strings.js';
 import { verifyStrings } from './verify-login.strings.js';
 
+/** The later steps' styles, adopted by the element with this module. */
+export { adoptStepStyles } from '../../internal/verification-steps.js';
+
 type Key = keyof typeof verifyStepsStrings.en;
 
 export interface LoginFlowOptions {

@@ -13,6 +13,9 @@ import { SECURITY_CODES, VerificationFlow, type VerificationStage } from '../../
 import { explainUserStartFailure, verifyUserStepsStrings } from './verify-user-steps.strings.js';
 import { verifyUserStrings } from './verify-user.strings.js';
 
+/** The later steps' styles, adopted by the element with this module. */
+export { adoptStepStyles } from '../../internal/verification-steps.js';
+
 type Key = keyof typeof verifyUserStepsStrings.en;
 
 export interface UserFlowOptions {

@@ -16,6 +16,7 @@ export const verifyUserStyles = css`
     }
     .who .name {
       font-weight: 600;
+      font-size: 0.9em;
     }
     .who .id {
       color: var(--xs-color-text-muted, #5b616e);

@@ -29,6 +29,7 @@ export interface LocaleFiles {
   statusDetails: Terms;
   verificationCancel: Terms;
   verificationRequests: Terms;
+  verificationRequestsRows: Terms;
   verifyLogin: Terms;
   verifyLoginKey: Terms;
   verifyLoginSteps: Terms;
@@ -52,7 +53,7 @@ export function localeTerms(f: LocaleFiles): Record<string, Term> {
     setupWizard: { ...f.setupWizard, ...f.setupWizardSteps },
     status: { ...f.status, ...f.statusDetails },
     'verification-cancel': f.verificationCancel,
-    'verification-requests': f.verificationRequests,
+    'verification-requests': { ...f.verificationRequests, ...f.verificationRequestsRows },
     'verify-login': { ...f.verifyLogin, ...f.verifyLoginSteps, ...f.verifyLoginKey },
     'verify-user': { ...f.verifyUser, ...f.verifyUserSteps },
   });

@@ -50,4 +50,11 @@ export default {
   checkingAccountPage: 'Es wird geprüft, wie dein Homeserver Sitzungen abmeldet …',
   lookupFailed: 'Dein Homeserver konnte nicht gefragt werden, wie Sitzungen bei ihm abgemeldet werden; deshalb wurde nichts abgemeldet.',
   close: 'Schließen',
+  loadFailed: 'Deine Sitzungen konnten nicht geladen werden.',
+  refreshFailed: 'Die Liste konnte nicht aktualisiert werden; sie ist möglicherweise veraltet.',
+  retry: 'Erneut versuchen',
+  noMatch: 'Keine Sitzungen gefunden.',
+  selected: (n: number) => `${num(n)} ausgewählt`,
+  clearSelection: 'Auswahl aufheben',
+  signOutSelected: (n: number) => `${num(n)} ausgewählte abmelden`,
 } satisfies TranslationOf<typeof sessionActionStrings>;

@@ -8,16 +8,12 @@ export default {
   heading: 'Sitzungen',
   notConnected: 'Nicht mit einem Matrix-Konto verbunden.',
   loading: 'Deine Sitzungen werden geladen …',
-  loadFailed: 'Deine Sitzungen konnten nicht geladen werden.',
-  refreshFailed: 'Die Liste konnte nicht aktualisiert werden; sie ist möglicherweise veraltet.',
-  retry: 'Erneut versuchen',
   noCrypto: 'In dieser App ist keine Verschlüsselung verfügbar, deshalb kann die Verifizierung nicht angezeigt werden.',
   dehydratedDevice: 'Dein Offline-Gerät ist an (es ist keine Sitzung).',
 
   currentHeading: 'Diese Sitzung',
   othersHeading: 'Andere Sitzungen',
   noOthers: 'Du hast keine anderen Sitzungen.',
-  noMatch: 'Keine Sitzungen gefunden.',
 
   verified: 'Verifiziert',
   unverified: 'Nicht verifiziert',
@@ -68,9 +64,6 @@ export default {
 
   select: (name: string) => `${name} auswählen`,
   selectShown: 'Alle angezeigten auswählen',
-  selected: (n: number) => `${num(n)} ausgewählt`,
-  clearSelection: 'Auswahl aufheben',
-  signOutSelected: (n: number) => `${num(n)} ausgewählte abmelden`,
   signOutAllOthers: 'Alle anderen Sitzungen abmelden',
 
   details: 'Details',

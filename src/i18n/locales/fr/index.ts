@@ -19,6 +19,7 @@ import statusDetails from './status-details.js';
 import status from './status.js';
 import verificationCancel from './verification-cancel.js';
 import verificationRequests from './verification-requests.js';
+import verificationRequestsRows from './verification-requests-rows.js';
 import verifyLoginKey from './verify-login-key.js';
 import verifyLoginSteps from './verify-login-steps.js';
 import verifyLogin from './verify-login.js';
@@ -28,6 +29,6 @@ import verifyUser from './verify-user.js';
 const fr: Record<string, Term> = localeTerms({
   auth, errors, keyStorage, keyStorageSteps, keyTransfer, keyTransferSteps, newPassphrase, newPassphraseStrength,
   roomTrust, roomTrustMore, sessionActions, sessionList, setupWizard, setupWizardSteps, status, statusDetails, verificationCancel,
-  verificationRequests, verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
+  verificationRequests, verificationRequestsRows, verifyLogin, verifyLoginKey, verifyLoginSteps, verifyUser, verifyUserSteps,
 });
 export default fr;

@@ -50,4 +50,11 @@ export default {
   checkingAccountPage: 'Vérification de la façon dont votre serveur d’accueil déconnecte les sessions…',
   lookupFailed: 'Votre serveur d’accueil n’a pas pu être interrogé sur la façon dont il déconnecte les sessions ; rien n’a donc été déconnecté.',
   close: 'Fermer',
+  loadFailed: 'Vos sessions n’ont pas pu être chargées.',
+  refreshFailed: 'La liste n’a pas pu être mise à jour ; elle n’est peut-être plus à jour.',
+  retry: 'Réessayer',
+  noMatch: 'Aucune session ne correspond.',
+  selected: (n: number) => plural(n, { one: `${num(n)} sélectionnée`, other: `${num(n)} sélectionnées` }),
+  clearSelection: 'Effacer la sélection',
+  signOutSelected: (n: number) => plural(n, { one: `Déconnecter ${num(n)} session sélectionnée`, other: `Déconnecter ${num(n)} sessions sélectionnées` }),
 } satisfies TranslationOf<typeof sessionActionStrings>;

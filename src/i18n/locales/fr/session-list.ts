@@ -6,16 +6,12 @@ export default {
   heading: 'Sessions',
   notConnected: 'Aucun compte Matrix n’est connecté.',
   loading: 'Chargement de vos sessions…',
-  loadFailed: 'Vos sessions n’ont pas pu être chargées.',
-  refreshFailed: 'La liste n’a pas pu être mise à jour ; elle n’est peut-être plus à jour.',
-  retry: 'Réessayer',
   noCrypto: 'Le chiffrement n’est pas disponible dans cette application ; la vérification ne peut donc pas être affichée.',
   dehydratedDevice: 'Votre appareil hors ligne est activé (ce n’est pas une session).',
 
   currentHeading: 'Cette session',
   othersHeading: 'Autres sessions',
   noOthers: 'Vous n’avez pas d’autres sessions.',
-  noMatch: 'Aucune session ne correspond.',
 
   verified: 'Vérifiée',
   unverified: 'Non vérifiée',
@@ -66,9 +62,6 @@ export default {
 
   select: (name: string) => `Sélectionner ${name}`,
   selectShown: 'Sélectionner toutes les sessions affichées',
-  selected: (n: number) => plural(n, { one: `${num(n)} sélectionnée`, other: `${num(n)} sélectionnées` }),
-  clearSelection: 'Effacer la sélection',
-  signOutSelected: (n: number) => plural(n, { one: `Déconnecter ${num(n)} session sélectionnée`, other: `Déconnecter ${num(n)} sessions sélectionnées` }),
   signOutAllOthers: 'Déconnecter toutes les autres sessions',
 
   details: 'Détails',

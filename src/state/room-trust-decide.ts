@@ -1,0 +1,35 @@
+// What the room-trust model does only after a press, loaded with the first one (room-trust-model.ts): a decision on
+// a member's changed identity — pin it (acknowledge) or withdraw the verification requirement, read back before it
+// is reported done — and keeping a member's unsigned sessions quiet. No DOM, no SDK.
+import { describeFailure } from '../sdk/errors.js';
+import type { RoomTrustModel } from './room-trust-model.js';
+import { identityAckKey, sessionAckKey, type MemberAction } from './room-trust.js';
+
+/** Runs one decision on `userId` (the model joins a second press to the running one). */
+export async function commit(m: RoomTrustModel, userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
+  const before = m.members.get(userId)?.read?.masterKey ?? null;
+  m.rebuild(userId, { kind, phase: 'running' });
+  let result: MemberAction;
+  try {
+    await (kind === 'acknowledge' ? m.source.acknowledge(userId) : m.source.withdraw(userId));
+    // Read back what we claim: the member must no longer need a decision.
+    const [r] = await m.source.read([userId]);
+    if (!r) throw new Error(`${userId} could not be read back`);
+    const settled = !r.needsApproval && !r.wasVerified;
+    if (settled && before) await m.remember(identityAckKey(userId, before));
+    result = { kind, phase: settled ? 'done' : 'not-applied' };
+    m.rebuild(userId, result, r);
+  } catch (e) {
+    result = { kind, phase: 'failed', failure: describeFailure(e) };
+    m.rebuild(userId, result);
+  }
+  return result;
+}
+
+/** Keeps the member's current unsigned sessions quiet (a new one warns again). */
+export async function dismissSessions(m: RoomTrustModel, userId: string): Promise<void> {
+  const e = m.members.get(userId);
+  if (!e?.read) return;
+  for (const s of e.read.unsigned) await m.remember(sessionAckKey(userId, s.deviceId));
+  m.rebuild(userId);
+}
