@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 export const newPassphraseStyles = css`
   @layer xs-component {
-    :host {
-      --_xs-meter-weak: var(--xs-new-passphrase-weak-color, var(--xs-color-danger, #b3261e));
-      --_xs-meter-strong: var(--xs-new-passphrase-strong-color, var(--xs-color-success, #1e7b34));
-    }
     .field {
       display: flex;
       flex-direction: column;
@@ -18,26 +14,22 @@ export const newPassphraseStyles = css`
     input {
       width: 100%;
     }
-    .hint {
+    .hint,
+    .strength,
+    [role='alert'] {
       margin: 0;
       font-size: 0.875em;
+    }
+    .hint {
       color: var(--xs-color-text-muted, #50555f);
     }
     meter {
       width: 100%;
       height: 0.75rem;
     }
-    .strength {
-      margin: 0;
-      font-size: 0.875em;
-    }
     .strength ul {
       margin: var(--xs-space-xs, 0.25rem) 0 0;
       padding-inline-start: 1.25rem;
-    }
-    [role='alert'] {
-      margin: 0;
-      font-size: 0.875em;
     }
     [role='alert']:empty {
       display: none;

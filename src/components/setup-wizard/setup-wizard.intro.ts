@@ -28,7 +28,7 @@ export function renderIntroStep(v: LaterView, s: WizardStage, w: SetupWizard): T
         return html`<div part="base">
           ${heading('keysMissingHeading')}
           <p>${v.t('keysMissingBody')}</p>
-          ${v.hints.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+          ${v.state.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
           <div class="row">
             ${v.button(v.t('verifyThisSession'), () => v.requestVerify(), 'primary')}
             ${v.button(v.t('resetInstead'), () => w.switchMode('reset'), 'danger')}
@@ -53,9 +53,9 @@ export function renderIntroStep(v: LaterView, s: WizardStage, w: SetupWizard): T
           <h3>${v.t('lostHeading')}</h3>
           <ul><li>${v.t('lost1')}</li><li>${v.t('lost2')}</li><li>${v.t('lost3')}</li></ul>
           ${s.activeSession ? nothing : html`<p class="warning" role="alert" id="no-session-warning">${v.t('noSessionWarning')}</p>`}
-          ${v.hints.exportHint ? html`<p role="status" part="status">${v.t('exportHint')}</p>` : nothing}
+          ${v.state.exportHint ? html`<p role="status" part="status">${v.t('exportHint')}</p>` : nothing}
           <div class="row">
-            ${v.button(v.t('exportFirst'), () => v.setHint('exportHint', v.emit(new XsRequestExportEvent('before-reset'))))}
+            ${v.button(v.t('exportFirst'), () => v.keep({ exportHint: v.emit(new XsRequestExportEvent('before-reset')) }))}
             ${v.button(v.t('resetContinue'), () => w.continue(), 'danger')}
             ${v.button(v.t('cancel'), () => w.dismiss())}
           </div>

@@ -75,9 +75,9 @@ export function renderKeyStep(v: LaterView, s: WizardStage, w: SetupWizard): Tem
         ${v.heading('phraseHeading')}
         <p>${v.t('phraseBody')}</p>
         <xs-new-passphrase part="passphrase" min-score="3" label=${v.t('phraseLabel')} confirm-label=${v.t('phraseConfirmLabel')} .userInputs=${[v.userId]}
-          @xs-passphrase-validity=${(e: { valid: boolean }) => v.setPhraseValid(e.valid)}></xs-new-passphrase>
+          @xs-passphrase-validity=${(e: { valid: boolean }) => v.keep({ phraseValid: e.valid })}></xs-new-passphrase>
         <div class="row">
-          <button type="submit" part="action" class="primary" ?disabled=${!v.phraseValid}>${v.t('continue')}</button>
+          <button type="submit" part="action" class="primary" ?disabled=${!v.state.phraseValid}>${v.t('continue')}</button>
           ${v.button(v.t('back'), () => w.back())}
         </div>
       </form>`;

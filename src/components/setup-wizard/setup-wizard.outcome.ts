@@ -90,7 +90,7 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
               : v.button(v.t('retry'), () => w.retry(), 'primary', v.retryAt > 0)}
             ${v.button(v.t('closeUnfinished'), () => w.dismiss())}
           </div>
-          ${v.hints.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
+          ${v.state.verifyHint ? html`<p role="status" part="status">${v.t('verifyHint')}</p>` : nothing}
         </div>`;
       }
       case 'done':
@@ -99,10 +99,10 @@ export function renderOutcomeStep(v: LaterView, s: WizardStage, w: SetupWizard):
           <p part="status" role="status">${v.t(s.mode === 'reset' ? 'doneReset' : s.mode === 'change-key' ? 'doneChange' : 'doneSetup')}
             ${s.restored === null ? nothing : s.restored < 0 ? v.t('restoreFailed') : v.localize.t(S, 'restoredKeys', s.restored, v.num(s.restored))}</p>
           <div class="row">
-            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.setHint('sessionsHint', v.emit(new XsRequestSessionsEvent('after-reset')))) : nothing}
+            ${s.mode === 'reset' ? v.button(v.t('reviewSessions'), () => v.keep({ sessionsHint: v.emit(new XsRequestSessionsEvent('after-reset')) })) : nothing}
             ${v.button(v.t('done'), () => closeDone(v, w), 'primary')}
           </div>
-          ${v.hints.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
+          ${v.state.sessionsHint ? html`<p role="status" part="status">${v.t('reviewHint')}</p>` : nothing}
         </div>`;
       case 'done-without-backup':
         return html`<div part="base">

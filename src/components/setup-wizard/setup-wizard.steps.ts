@@ -8,14 +8,13 @@ import '../../define/xs-new-passphrase.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import type { SetupWizard, WizardStage } from '../../state/setup-wizard.js';
 import { renderBackupStep } from './setup-wizard.backup.js';
+import { RetryCountdown } from './setup-wizard.countdown.js';
 import { renderIntroStep } from './setup-wizard.intro.js';
 import { renderKeyStep } from './setup-wizard.key.js';
-import { renderOutcomeStep } from './setup-wizard.outcome.js';
+import { announceOutcome, renderOutcomeStep } from './setup-wizard.outcome.js';
 import { setupStepStrings as L } from './setup-wizard.steps.strings.js';
-import type { AnyKey, LaterView, SetupKey, StepView } from './setup-wizard.view.js';
+import type { AnyKey, LaterState, LaterView, SetupKey, StepView } from './setup-wizard.view.js';
 
-export { RetryCountdown } from './setup-wizard.countdown.js';
-export { announceOutcome } from './setup-wizard.outcome.js';
 
 /** The first screen's view with the later steps' strings and intents added. */
 function laterView(v: StepView): LaterView {
@@ -23,18 +22,35 @@ function laterView(v: StepView): LaterView {
     key in L.en
       ? (v.localize.t as (s: typeof L, k: string, ...a: string[]) => string).call(v.localize, L, key, ...args)
       : v.t(key as SetupKey);
+  const keep = (patch: LaterState) => {
+    Object.assign(v.state, patch);
+    v.redraw();
+  };
   return {
     ...v,
     t,
+    keep,
+    retryAt: v.state.countdown?.retryAt ?? 0,
     heading: (key, hidden) => v.headingText(t(key), hidden),
     num: (n) => v.localize.number(n),
     submitForm: (e, fn) => {
       e.preventDefault();
       fn(e.target as HTMLFormElement);
     },
-    requestVerify: () =>
-      v.setHint('verifyHint', v.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(v.userId ? { userId: v.userId } : {}) }))),
+    requestVerify: () => keep({ verifyHint: v.emit(new XsRequestVerifyEvent({ subject: 'this-session', reason: 'keys-missing', ...(v.userId ? { userId: v.userId } : {}) })) }),
   };
+}
+
+/**
+ * The element follows the wizard from `prev` to `s` once these steps are here (they are whenever a commit is: only
+ * they lead to one): the outcome's events, the rate-limit countdown, and what a step change clears.
+ */
+export function follow(v: StepView, prev: WizardStage, s: WizardStage): void {
+  announceOutcome((event) => v.emit(event), v.localize.lang, prev, s);
+  const st = v.state;
+  (st.countdown ??= new RetryCountdown(() => v.redraw())).follow(prev, s);
+  if (s.kind !== 'phrase') st.phraseValid = false;
+  st.verifyHint = false;
 }
 
 /** The element without createSecretStorageCallbacks() on its client: it could not hand the key to the SDK. */

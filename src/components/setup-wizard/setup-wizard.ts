@@ -12,8 +12,7 @@ import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
-import type { RetryCountdown } from './setup-wizard.countdown.js';
-import type { Hint, SetupKey, StepView } from './setup-wizard.view.js';
+import type { LaterState, SetupKey, StepView } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
 
@@ -83,8 +82,6 @@ export class XsSetupWizard extends XsElement {
   @property({ attribute: false }) adapter?: SetupAdapter;
 
   @state() private stage: WizardStage = { kind: 'loading' };
-  @state() private hints: Record<Hint, boolean> = { verifyHint: false, exportHint: false, sessionsHint: false };
-  @state() private phraseValid = false;
   /** The client lacks createSecretStorageCallbacks(): the wizard could not hand the key to the SDK. */
   @state() private misconfigured = false;
 
@@ -96,21 +93,14 @@ export class XsSetupWizard extends XsElement {
 
   private wizard?: SetupWizard;
   private unsubscribe?: () => void;
-  /** The rate-limit countdown of the commit's steps (made once they are loaded: only they reach a commit). */
-  private countdown?: RetryCountdown;
+  /** What the later steps keep here between renders (their notes, the phrase's validity, the countdown). */
+  private readonly laterState: LaterState = {};
   private readonly onChange = () => {
     const prev = this.stage;
     const s = (this.stage = this.wizard!.stage);
     if (s.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
     if (s.kind === 'load-failed' && prev.kind !== s.kind) this.emit(new XsErrorEvent(s.failure.kind, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-    if (s.kind !== 'phrase') this.phraseValid = false;
-    if (this.hints.verifyHint) this.setHint('verifyHint', false);
-    // The steps a commit goes through are drawn by the later steps, so these are here whenever a commit is.
-    const later = this.laterSteps.ready ? this.laterSteps.value : undefined;
-    if (later) {
-      later.announceOutcome((event) => this.emit(event), this.localize.lang, prev, s);
-      (this.countdown ??= new later.RetryCountdown(() => this.requestUpdate())).follow(prev, s);
-    }
+    if (this.laterSteps.ready) this.laterSteps.value?.follow(this.view(), prev, s);
     this.requestUpdate();
   };
 
@@ -179,15 +169,11 @@ export class XsSetupWizard extends XsElement {
   private teardown() {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.countdown?.stop();
+    this.laterState.countdown?.stop();
     if (!this.wizard) return;
     this.wizard.removeEventListener('change', this.onChange);
     this.wizard.end();
     this.wizard = undefined;
-  }
-
-  private setHint(hint: Hint, shown: boolean) {
-    this.hints = { ...this.hints, [hint]: shown };
   }
 
   // ---- rendering ----
@@ -213,15 +199,12 @@ export class XsSetupWizard extends XsElement {
       headingText: (text, hidden) => this.heading(text, hidden),
       button: (label, onClick, cls, disabled) => this.button(label, onClick, cls, disabled),
       emit: (event) => this.emit(event),
-      hints: this.hints,
-      setHint: (hint, shown) => this.setHint(hint, shown),
       restart: () => this.restart(),
-      retryAt: this.countdown?.retryAt ?? 0,
+      state: this.laterState,
+      redraw: () => this.requestUpdate(),
       root: this.shadowRoot!,
       userId: this.matrixClient?.getUserId() ?? '',
       updated: () => this.updateComplete,
-      phraseValid: this.phraseValid,
-      setPhraseValid: (valid) => (this.phraseValid = valid),
     };
   }
 

@@ -1,14 +1,24 @@
 import type { TemplateResult } from 'lit';
 import type { XsEvent } from '../../events/xs-event.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import type { RetryCountdown } from './setup-wizard.countdown.js';
 import type { setupStepStrings } from './setup-wizard.steps.strings.js';
 import type { setupStrings } from './setup-wizard.strings.js';
 
 /** A key of the first screen's strings (setup-wizard.strings.ts). */
 export type SetupKey = Extract<keyof typeof setupStrings.en, string>;
 
-/** The notes a press leaves on a step until the step changes (verify: cleared on every change). */
-export type Hint = 'verifyHint' | 'exportHint' | 'sessionsHint';
+/** What the later steps keep on the element between renders: made and changed by them, only held by the element. */
+export interface LaterState {
+  /** The notes a press leaves (verify: cleared on every change of step). */
+  verifyHint?: boolean;
+  exportHint?: boolean;
+  sessionsHint?: boolean;
+  /** The phrase step's two fields are strong enough and match. */
+  phraseValid?: boolean;
+  /** The rate-limit countdown of the commit's steps. */
+  countdown?: RetryCountdown;
+}
 
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
@@ -20,17 +30,14 @@ export interface StepView {
   button(label: string, onClick: () => void, cls?: string, disabled?: boolean): TemplateResult;
   /** The element's `emit` (typed xs-* events); false when a listener cancelled it. */
   emit(event: XsEvent): boolean;
-  hints: Record<Hint, boolean>;
-  setHint(hint: Hint, shown: boolean): void;
   restart(): void;
-  /** A rate-limited failure may be retried from then on (ms epoch; 0 = now). */
-  retryAt: number;
+  /** What the later steps keep here, and a new render after they changed it. */
+  state: LaterState;
+  redraw(): void;
   /** The element's shadow root, the signed-in user, and a wait for the next render (the key steps' intents). */
   root: ShadowRoot;
   userId: string;
   updated(): Promise<unknown>;
-  phraseValid: boolean;
-  setPhraseValid(valid: boolean): void;
 }
 
 /** A key of either strings file (the later steps use both). */
@@ -44,4 +51,8 @@ export interface LaterView extends Omit<StepView, 't'> {
   submitForm(e: SubmitEvent, fn: (form: HTMLFormElement) => void): void;
   /** "Verify this session": asks the host (xs-request-verify); when nobody handles it, says how. */
   requestVerify(): void;
+  /** Changes what the later steps keep (`state`) and renders again. */
+  keep(patch: LaterState): void;
+  /** A rate-limited failure may be retried from then on (ms epoch; 0 = now). */
+  retryAt: number;
 }
