@@ -33,7 +33,6 @@ export const roomTrustStrings = defineStrings('roomTrust', {
   verify: 'Verify',
   verifyAgain: 'Verify again',
   withdraw: 'Withdraw verification requirement',
-  verifyHeading: 'Verify this person',
   // Sessions their owners never signed (on demand)
   showUnsigned: (n: number) => `Show sessions their owners didn’t verify (${num(n)})`,
   hideUnsigned: 'Hide sessions their owners didn’t verify',

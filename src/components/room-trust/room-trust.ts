@@ -278,16 +278,16 @@ export class XsRoomTrust extends XsElement {
     const a = e.action;
     const busy = a?.phase === 'running';
     const was = e.trust === 'was-verified';
-    const key: Key = was ? 'change.was-verified' : 'change.identity-changed';
+    const verify = () => this.verify(e);
+    // The first button is the primary one: "Verify again" for someone you had verified, else "Acknowledge".
+    const buttons: [Key, () => unknown][] = was
+      ? [['verifyAgain', verify], ['withdraw', () => this.decide(e, 'withdraw')]]
+      : [['acknowledge', () => this.decide(e, 'acknowledge')], ['verify', verify]];
     return html`<li part="change" class="change" data-user=${e.userId}>
       <p>${this.who(e)}</p>
-      <p role="alert">${this.withName(key, e.name)}</p>
+      <p role="alert">${this.withName(was ? 'change.was-verified' : 'change.identity-changed', e.name)}</p>
       <div class="row">
-        ${was
-          ? html`<button type="button" part="action" class="primary" ?disabled=${busy} @click=${() => this.verify(e)}>${this.t('verifyAgain')}</button>
-              <button type="button" part="action" ?disabled=${busy} @click=${() => this.decide(e, 'withdraw')}>${this.t('withdraw')}</button>`
-          : html`<button type="button" part="action" class="primary" ?disabled=${busy} @click=${() => this.decide(e, 'acknowledge')}>${this.t('acknowledge')}</button>
-              <button type="button" part="action" ?disabled=${busy} @click=${() => this.verify(e)}>${this.t('verify')}</button>`}
+        ${buttons.map(([label, press], i) => html`<button type="button" part="action" class=${i ? '' : 'primary'} ?disabled=${busy} @click=${press}>${this.t(label)}</button>`)}
       </div>
       ${a ? this.more.value?.outcome(this.moreHost(), e) : nothing}
     </li>`;

@@ -35,7 +35,6 @@ export default {
   verify: 'Verifizieren',
   verifyAgain: 'Erneut verifizieren',
   withdraw: 'Verifizierungspflicht zurückziehen',
-  verifyHeading: 'Diese Person verifizieren',
   showUnsigned: (n: number) => `Sitzungen anzeigen, die ihre Besitzer nicht verifiziert haben (${num(n)})`,
   hideUnsigned: 'Sitzungen ausblenden, die ihre Besitzer nicht verifiziert haben',
   noUnsigned: 'Jede Sitzung in diesem Raum wurde von ihrem Besitzer verifiziert.',

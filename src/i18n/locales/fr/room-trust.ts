@@ -35,7 +35,6 @@ export default {
   verify: 'Vérifier',
   verifyAgain: 'Vérifier à nouveau',
   withdraw: 'Retirer l’exigence de vérification',
-  verifyHeading: 'Vérifier cette personne',
   showUnsigned: (n: number) => `Afficher les sessions que leurs propriétaires n’ont pas vérifiées (${num(n)})`,
   hideUnsigned: 'Masquer les sessions que leurs propriétaires n’ont pas vérifiées',
   noUnsigned: 'Chaque session de ce salon a été vérifiée par son propriétaire.',
