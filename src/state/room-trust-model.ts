@@ -176,6 +176,10 @@ export class RoomTrustModel {
         if (!room) return this.setStage({ kind: 'no-room' });
         if (!room.encrypted) return this.setStage({ kind: 'not-encrypted' });
         this.applyMembers(room.members);
+        // A list of more than one batch renders in this task, the first batch's reads and render in a task of their
+        // own (together they made one long task in a large room's first render: rows compiled and filled at once).
+        if (this.dirty.size > this.batchSize) await this.yieldFn();
+        if (signal.aborted) return;
       }
       await this.drain(signal);
     } catch (e) {

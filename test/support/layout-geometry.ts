@@ -64,7 +64,8 @@ export function visible(e: Element): boolean {
 }
 
 export function label(e: Element): string {
-  const text = e.textContent?.trim().replace(/\s+/g, ' ').slice(0, 30);
+  // Digits compare by their shape too: a countdown ("Expires in 2:00" → "1:59") or a time may tick between the two renders.
+  const text = e.textContent?.trim().replace(/\s+/g, ' ').slice(0, 30).replace(/\d/g, '9');
   // (Ids numbered per render, such as a request's, compare by their shape.)
   return `${e.localName}${e.id ? `#${e.id.replace(/\d+/g, 'N')}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.split(' ').join('.')}` : ''}${text ? ` "${text}"` : ''}`;
 }
