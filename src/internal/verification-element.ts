@@ -1,27 +1,25 @@
-// What <xs-verify-login> and <xs-verify-user> share as elements: the styles of their steps, the timing attributes,
-// and the wiring of one VerificationFlow — built for the current client and role, torn down when either changes or
-// the element goes away (which cancels a running verification, so the other side is told), its stage mirrored as
-// a custom state, and its outcome emitted once (`xs-verified` / `xs-verification-cancelled`). Each element says
-// how to build its flow, what its outcome events carry, and renders its own start and end steps; the method steps
-// in between are the shared VerificationSteps.
+// What <xs-verify-login> and <xs-verify-user> share as elements: the styles of their first steps, the timing
+// attributes, and what of one VerificationFlow's wiring runs before anybody pressed anything — the first step from
+// what the element knows, building the flow when it is needed (at once, or on the first click), joining a second
+// click, tearing the flow down when the client or the role changes or the element goes away (which cancels a running
+// verification, so the other side is told).
 //
-// The flow and every step after the first render live in the element's lazily loaded module (issue 17): until it is
-// here the element shows its first step (start, or the incoming request) from what it knows without it. The module
-// loads in an idle moment after the first render, or at once when a verification is about to run (a request to
-// answer, a session to ask); a click that finds it still loading waits for it, and a second click joins the first.
+// The flow and every step after the first live in the element's lazily loaded module (issue 17), with the rest of
+// the wiring (verification-wiring.ts: building the flow, mirroring its stage as a custom state, its outcome events,
+// the render and focus timing while the protocol runs). The module loads in an idle moment after the first render, or
+// at once when a verification is about to run (a request to answer, a session to ask); a click that finds it still
+// loading waits for it (`updateComplete` too), and a second click joins the first.
+//
+// The lazy module works on the element itself: the members it reads are public and marked @internal (not API).
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { VerificationPhase } from 'matrix-js-sdk/lib/crypto-api/verification.js';
-import { XsVerificationCancelledEvent } from '../events/xs-verification-cancelled.js';
 import type { VerificationFlow, VerificationStage } from '../state/verification.js';
-import type { LazyPart } from './lazy-part.js';
 import type { SharedImport } from './shared-import.js';
-import type { StepsHost } from './verification-steps.js';
 import { actionRowStyles, stageTextStyles } from './stage.styles.js';
-import { METHOD_STAGES } from '../state/verification-stage.js';
-import { afterCurrentTask, nextFrame } from './schedule.js';
+import type * as Wiring from './verification-wiring.js';
 import { XsElement } from './xs-element.js';
 
 /**
@@ -42,13 +40,6 @@ export const verificationElementStyles = css`
   }
 `;
 
-/** The stages in which the other side's messages are being exchanged. */
-const PROTOCOL_STAGES: readonly string[] = ['requesting', 'waiting-accept', 'incoming', 'accepting', ...METHOD_STAGES];
-const WAITING = ['waiting-accept', 'confirmed', 'starting', 'scanned', 'checking'];
-/** Protocol stages that wait for the person (the next protocol message follows their action). */
-const ACTION_STAGES: readonly string[] = ['incoming', 'choose', 'scan', 'compare-emoji', 'reciprocate'];
-const ENDED_BADLY = ['cancelled', 'failed', 'unsigned'];
-
 /**
  * Stages an element shows besides the flow's own; `loading`: a request handed over mid-way (already answered or
  * started), while the module that follows it loads.
@@ -67,17 +58,26 @@ export function incomingStage(request: VerificationRequest): VerificationStage |
   return { kind: 'incoming', deviceId: request.otherDeviceId };
 }
 
-/** What an element's later module gives besides its flow and steps: their styles (`adoptStepStyles` of verification-steps.ts). */
-export interface LaterModule {
-  adoptStepStyles(root: Node): void;
-}
+/** Either verification element, as the shared wiring sees it. */
+export type AnyVerificationElement = XsVerificationElement<LaterModule, { kind: string }>;
 
-/** What the later steps of both elements read of the element (each element's steps host adds its own). */
-export interface ElementStepsHost extends StepsHost {
-  readonly lang: string;
-  readonly flow: VerificationFlow | undefined;
-  heading(text: string): TemplateResult;
-  button(label: string, onClick: () => void, cls?: string): TemplateResult;
+/**
+ * An element's later module: the shared wiring (re-exported), the steps' styles (`adoptStepStyles` of
+ * verification-steps.ts), and what differs per element — its flow, and what its outcome emits and says. (Each takes
+ * its own element: method signatures, so an element's module fits.)
+ */
+export interface LaterModule {
+  runFlow: typeof Wiring.runFlow;
+  stateOf: typeof Wiring.stateOf;
+  schedule: typeof Wiring.schedule;
+  focusHeading: typeof Wiring.focusHeading;
+  adoptStepStyles(root: Node): void;
+  /** The flow for the element's current role and `client`. */
+  createFlow(el: AnyVerificationElement, client: MatrixClient): VerificationFlow;
+  /** The verification succeeded (read back): emit `xs-verified` (and whatever else follows). */
+  succeeded(el: AnyVerificationElement, flow: VerificationFlow, stage: Extract<VerificationStage, { kind: 'done' }>): void;
+  /** Why the verification ended, in this element's words. */
+  cancelText(el: AnyVerificationElement, flow: VerificationFlow, stage: Extract<VerificationStage, { kind: 'cancelled' }>): string;
 }
 
 export abstract class XsVerificationElement<M extends LaterModule, Extra extends { kind: string } = never> extends XsElement {
@@ -89,44 +89,38 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
   /** After this long without an answer, say the other side may be offline or unable to answer (ms). */
   @property({ attribute: 'no-answer-timeout', type: Number }) noAnswerTimeout = 30_000;
 
-  @state() protected stage: ElementStage<Extra> = { kind: 'no-client' };
+  /** @internal The step shown (the flow's stage once there is a flow). */
+  @state() stage: ElementStage<Extra> = { kind: 'no-client' };
 
-  protected flow?: VerificationFlow;
-  private emittedFor?: VerificationStage;
+  /** @internal The running flow (built and followed by verification-wiring.ts). */
+  flow?: VerificationFlow;
+  /** @internal The client whose flow waits to be built (set from `build` until the flow is built). */
+  awaiting?: MatrixClient;
 
   /** The element's module with the flow and the steps after the first render, shared by its instances. */
   protected abstract readonly later: SharedImport<M>;
   /** That module for this instance: prefetched in an idle moment after the first render; `updateComplete` waits for it. */
-  protected readonly laterPart: LazyPart<M> = this.lazy(() => this.later.load(), 'idle', () => this.later.current);
-  /** The client whose flow waits for the module (set from `build` until the flow is built). */
-  private awaiting?: MatrixClient;
+  protected readonly laterPart = this.lazy(() => this.later.load(), 'idle', () => this.later.current);
   /** Counts builds: a load that returns after a rebuild builds nothing. */
   private builds = 0;
   /** A click's intent waiting for the module (a second click joins it). */
   private intent?: Promise<void>;
 
-  /** The module once here (for this instance or any other), else undefined; reading it starts nothing. */
-  protected get loaded(): M | undefined {
+  /** @internal The module once here (for this instance or any other), else undefined; reading it starts nothing. */
+  get loaded(): M | undefined {
     return this.later.current;
+  }
+
+  /** @internal The element's UI language (the later steps word themselves in it). */
+  get uiLang(): string {
+    return this.localize.lang;
   }
 
   /** The first step for the current role, shown before the flow's module is here (it needs nothing of it). */
   protected abstract firstStep(client: MatrixClient): FirstStep<Extra>;
 
-  /** The flow for the element's current role and `client`, or a stage of its own when there is nothing to run. */
-  protected abstract createFlow(client: MatrixClient, later: M): VerificationFlow | Extra;
-
   /** Called on every build with a client, before the flow exists (e.g. to look up whether the subject is verified). */
   protected firstBuilt(_client: MatrixClient): void {}
-
-  /** The verification succeeded (read back): emit `xs-verified` (and whatever else follows). */
-  protected abstract succeeded(flow: VerificationFlow, stage: Extract<VerificationStage, { kind: 'done' }>): void;
-
-  /** Why the verification ended, in this element's words. */
-  protected abstract cancelText(stage: Extract<VerificationStage, { kind: 'cancelled' }>): string;
-
-  /** Called after a new flow was built (e.g. to send the request at once). */
-  protected flowBuilt(_client: MatrixClient, _flow: VerificationFlow): void {}
 
   /** Drops what the element keeps besides the flow (called before every rebuild and on disconnect). */
   protected teardownExtras(): void {}
@@ -138,18 +132,18 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // The later steps' styles come with their module, before any of them renders.
+    // The later steps' styles come with their module, before any of them renders; so do the stages that set a
+    // custom state (before the module, no state is on).
     const later = this.loaded;
-    if (later) later.adoptStepStyles(this.renderRoot);
+    if (!later) return;
+    later.adoptStepStyles(this.renderRoot);
     if ((changed as Map<PropertyKey, unknown>).has('stage')) {
-      const k = this.stage.kind;
-      this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'],
-        WAITING.includes(k) ? 'waiting' : k === 'compare-emoji' ? 'comparing' : k === 'done' ? 'done' : ENDED_BADLY.includes(k) ? 'cancelled' : undefined);
+      this.setExclusiveState(['waiting', 'comparing', 'done', 'cancelled'], later.stateOf(this.stage.kind));
     }
   }
 
-  /** (Re)creates the flow for the current role and client (at once when the module is here, else once it is). */
-  protected build(client: MatrixClient | undefined): void {
+  /** @internal (Re)creates the flow for the current role and client (at once when the module is here, else once it is). */
+  build(client: MatrixClient | undefined): void {
     this.teardown();
     if (!client) {
       this.stage = { kind: 'no-client' };
@@ -160,57 +154,31 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
     this.firstBuilt(client);
     if (!first.run) return;
     this.awaiting = client;
-    if (this.loaded) this.buildFlow(client, this.loaded);
-    else if (first.run === 'now') void this.ensureFlow().catch(() => undefined);
-  }
-
-  private buildFlow(client: MatrixClient, later: M) {
-    this.awaiting = undefined;
-    const made = this.createFlow(client, later);
-    if (!(made instanceof EventTarget)) {
-      this.stage = made;
-      return;
-    }
-    const flow = made;
-    this.flow = flow;
-    flow.addEventListener('change', () => this.flowChanged(flow));
-    this.stage = flow.stage;
-    this.flowBuilt(client, flow);
-  }
-
-  /** The flow, built once the module is here; undefined when there is none to build (or the element rebuilt meanwhile). */
-  private async ensureFlow(): Promise<VerificationFlow | undefined> {
-    if (this.flow || !this.awaiting) return this.flow;
-    const builds = this.builds;
-    const later = await this.laterPart.load();
-    if (builds !== this.builds) return undefined;
-    if (!this.flow && this.awaiting) this.buildFlow(this.awaiting, later);
-    return this.flow;
+    if (this.loaded || first.run === 'now') this.withFlow();
   }
 
   /**
-   * Runs `act` on the flow: at once when it exists or its module is here, else once the module arrived. While one
-   * intent waits, another is dropped (a double click sends one request); `updateComplete` waits for it.
+   * Runs `act` on the flow (built first when it waits for one): at once when the module is here, else once it
+   * arrived. While one intent waits, another is dropped (a double click sends one request); `updateComplete` waits
+   * for it. Without `act`: only builds the flow.
+   * @internal
    */
-  protected withFlow(act: (flow: VerificationFlow) => unknown): void {
-    if (!this.flow && this.awaiting && this.loaded) this.buildFlow(this.awaiting, this.loaded);
-    if (this.flow) {
-      void act(this.flow);
-      return;
-    }
-    if (this.intent || !this.awaiting) return;
+  withFlow(act?: (flow: VerificationFlow) => unknown): void {
+    const m = this.loaded;
+    if (m) return m.runFlow(this, act);
+    if (!this.awaiting || (act && this.intent)) return;
     const builds = this.builds;
-    const intent = this.ensureFlow().then(
-      (flow) => {
-        if (flow && builds === this.builds) void act(flow);
-      },
-      () => undefined, // the module did not load (`laterPart.error`): the step stays, a click tries again
-    );
-    this.intent = intent;
-    void intent.finally(() => {
-      if (this.intent === intent) this.intent = undefined;
-    });
-    this.trackLoad(intent);
+    const p: Promise<void> = this.laterPart
+      .load()
+      .then(
+        (later) => void (builds === this.builds && later.runFlow(this, act)),
+        () => undefined, // the module did not load (`laterPart.error`): the step stays, a click tries again
+      )
+      .finally(() => {
+        if (this.intent === p) this.intent = undefined;
+      });
+    if (act) this.intent = p;
+    this.trackLoad(p);
   }
 
   protected teardown(): void {
@@ -222,63 +190,24 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
     this.flow = undefined;
   }
 
-  private flowChanged(flow: VerificationFlow) {
-    if (flow !== this.flow) return;
-    const s = flow.stage;
-    this.stage = s;
-    if (this.emittedFor === s) return;
-    if (s.kind === 'done') {
-      this.emittedFor = s;
-      this.succeeded(flow, s);
-    } else if (s.kind === 'cancelled') {
-      this.emittedFor = s;
-      this.emit(new XsVerificationCancelledEvent(s.code, this.cancelText(s), s.byUs));
-    }
-  }
-
-  private headingFocus?: Promise<void>;
-
-  /**
-   * A step renders in a task of its own, right after the one that changed it — not in the middle of the SDK's work:
-   * a stage changes inside the SDK's handling of a message (the emoji appear while it still has our next message to
-   * send), and rendering there would hold that message back. Changes within one task render once. Only while the
-   * protocol runs: the first render, the end steps and what an element shows besides (e.g. the Security Key path,
-   * whose steps each replace the last) render as Lit schedules them. A step the person acts on next (choose a method,
-   * compare the emoji, …) is urgent: the verification waits for that person, so it goes ahead of other tasks already
-   * queued (e.g. network responses; see `afterCurrentTask`); the waiting steps don't hold anyone up and go in turn.
-   */
+  /** While the protocol runs, a step renders in a task of its own (verification-wiring.ts `schedule`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.hasUpdated || !PROTOCOL_STAGES.includes(this.stage.kind)) return super.scheduleUpdate();
-    return afterCurrentTask(ACTION_STAGES.includes(this.stage.kind)).then(() => super.scheduleUpdate());
+    const m = this.loaded;
+    return m && this.hasUpdated ? m.schedule(this, () => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /**
-   * The new step's heading takes focus in the next frame, not while the step renders: focusing makes the browser
-   * compute the new step's styles at once, and the moment a step appears is when the protocol's next message is
-   * sent or handled (the SDK's crypto runs on this thread). In the frame those styles are computed anyway. What took
-   * focus meanwhile keeps it (a field the element focused after a problem, or the person's own Tab).
-   */
+  /** Once the flow's module is here, the new step's heading takes focus in the next frame (verification-wiring.ts). */
   protected override focusStageHeading(): void {
-    const root = this.shadowRoot;
-    if (!root) return;
-    let moved = false;
-    const onFocus = () => (moved = true);
-    root.addEventListener('focusin', onFocus);
-    const pending = nextFrame().then(() => {
-      root.removeEventListener('focusin', onFocus);
-      if (this.headingFocus === pending) this.headingFocus = undefined;
-      const active = root.activeElement;
-      if (moved || !this.isConnected || (active && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))) return;
-      root.querySelector<HTMLElement>('[data-stage-heading]')?.focus();
-    });
-    this.headingFocus = pending;
+    const m = this.loaded;
+    if (m) m.focusHeading(this);
+    else super.focusStageHeading();
   }
 
-  /** `updateComplete` includes the heading's focus (tests and hosts awaiting a step find the focus where it goes). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.headingFocus) await this.headingFocus;
-    return done;
+  /** Runs `act` with the later module: at once when it is here, else once it arrived (`updateComplete` waits for it). */
+  protected withLater(act: (later: M) => unknown): void {
+    const m = this.loaded;
+    if (m) void act(m);
+    else void this.laterPart.load().then(act, () => undefined); // not loaded (`laterPart.error`): a click tries again
   }
 
   /** Accepts the incoming request (`.request`), as its Accept button does; e.g. after the person accepted it in a list. */
@@ -286,37 +215,19 @@ export abstract class XsVerificationElement<M extends LaterModule, Extra extends
     this.withFlow((f) => f.accept());
   }
 
-  /** The host of the later steps: the element's live values, and `extra`'s members (its getters stay live too). */
-  protected stepsHost<X extends object>(extra: X): ElementStepsHost & X {
-    const el = this; // the getters below read the element’s live values
-    const host: ElementStepsHost = {
-      addController: (c) => el.addController(c),
-      removeController: (c) => el.removeController(c),
-      requestUpdate: () => el.requestUpdate(),
-      get updateComplete() {
-        return el.updateComplete;
-      },
-      get renderRoot() {
-        return el.renderRoot;
-      },
-      get lang() {
-        return el.localize.lang;
-      },
-      get flow() {
-        return el.flow;
-      },
-      heading: (text) => el.headingOf(text),
-      button: (label, onClick, cls) => el.button(label, onClick, cls),
-    };
-    return Object.defineProperties(host, Object.getOwnPropertyDescriptors(extra)) as ElementStepsHost & X;
+  /** A step of the later module: rendered once it is here (reading it starts the load), else an empty step. */
+  protected later$(render: (later: M) => unknown): unknown {
+    const m = this.loaded ?? this.laterPart.value;
+    return m ? render(m) : html`<div part="base"></div>`;
   }
 
-  /** A stage heading (takes focus when the stage changes). */
-  protected headingOf(text: string): TemplateResult {
+  /** @internal A stage heading (takes focus when the stage changes). */
+  headingOf(text: string): TemplateResult {
     return html`<h2 tabindex="-1" data-stage-heading>${text}</h2>`;
   }
 
-  protected button(label: string, onClick: () => void, cls = ''): TemplateResult {
+  /** @internal */
+  button(label: string, onClick: () => void, cls = ''): TemplateResult {
     return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
   }
 }

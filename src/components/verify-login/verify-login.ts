@@ -2,22 +2,23 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { XsVerifiedEvent } from '../../events/xs-verified.js';
-import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
 import { isolate } from '../../internal/bidi.js';
 import { sharedImport } from '../../internal/shared-import.js';
 import { XsVerificationElement, incomingStage, type FirstStep } from '../../internal/verification-element.js';
 import { accountModel } from '../../sdk/account.js';
 import { keysOutOfSync } from '../../sdk/keys-out-of-sync.js';
 import { isDeviceCrossSigned } from '../../sdk/verification-trust.js';
-import type { VerificationFlow, VerificationStage, VerifyRole } from '../../state/verification.js';
+import type { VerifyRole } from '../../state/verification.js';
 import { verifyLoginStyles } from './verify-login.styles.js';
 import { verifyStrings } from './verify-login.strings.js';
 // The Security Key path is loaded when the person chooses it (it would push the drop-in bundle past its size budget).
 import type { KeyEntry } from './verify-login-key.js';
 import type { LoginSteps } from './verify-login.steps.js';
 
-/** Everything after the first render: the flow, the later steps, the history restore (src/internal/verification-element.ts). */
+/**
+ * Everything after the first render: the flow, the later steps, what the start step's buttons do, the history restore
+ * (src/internal/verification-element.ts).
+ */
 export const verifyLoginSteps = sharedImport(() => import('./verify-login.steps.js'));
 type Later = typeof import('./verify-login.steps.js');
 
@@ -57,24 +58,26 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
   /** An incoming request (from `CryptoEvent.VerificationRequestReceived`) to answer. */
   @property({ attribute: false }) request?: VerificationRequest;
 
-  /** The Security Key / Phrase path, while it is open (its stages render instead of the verification's). */
-  @state() private keyEntry?: KeyEntry;
-  /** This-session role: the session is already cross-signed, so the start step has nothing to offer. */
-  @state() private alreadyVerified = false;
-  /** …but its keys and the recovery data are out of sync: the start step offers the Security Key. */
-  @state() private keysOutOfSync = false;
-  /** "Can't confirm?" was not handled by the host: explain the reset here. */
-  @state() private resetUnhandled = false;
+  /** @internal The Security Key / Phrase path, while it is open (its stages render instead of the verification's). */
+  @state() keyEntry?: KeyEntry;
+  /** @internal This-session role: the session is already cross-signed, so the start step has nothing to offer. */
+  @state() alreadyVerified = false;
+  /** @internal …but its keys and the recovery data are out of sync: the start step offers the Security Key. */
+  @state() keysOutOfSync = false;
+  /** @internal "Can't confirm?" was not handled by the host: explain the reset here. */
+  @state() resetUnhandled = false;
 
   protected readonly later = verifyLoginSteps;
-  private flowClient?: MatrixClient;
+  /** @internal The client the flow is built for. */
+  flowClient?: MatrixClient;
   private unwatch?: () => void;
   /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
   private checks = 0;
-  /** The later steps, once their module is here. */
-  private stepsView?: LoginSteps;
+  /** @internal The later steps, once their module is here. */
+  stepsView?: LoginSteps;
 
-  private get flowRole(): VerifyRole {
+  /** @internal */
+  get flowRole(): VerifyRole {
     if (this.request) return 'incoming';
     return this.deviceId ? 'other-session' : 'this-session';
   }
@@ -103,7 +106,8 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     this.keyEntry?.afterRender();
   }
 
-  protected override build(client: MatrixClient | undefined): void {
+  /** @internal */
+  override build(client: MatrixClient | undefined): void {
     this.flowClient = client;
     super.build(client);
   }
@@ -113,20 +117,9 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     this.alreadyVerified = false;
     const role = this.flowRole;
     if (role === 'incoming') return { stage: incomingStage(this.request!), run: 'now' };
-    // Another session of ours: the request goes out at once (flowBuilt).
+    // Another session of ours: the request goes out at once (verification-wiring.ts).
     if (role === 'other-session') return { stage: { kind: 'requesting' }, run: 'now' };
     return { stage: { kind: 'start' }, run: 'on-demand' };
-  }
-
-  /** The flow for the current role: answer `.request`, verify `device-id`, or verify this session. */
-  protected override createFlow(client: MatrixClient, m: Later): VerificationFlow {
-    return m.createLoginFlow(client, {
-      role: this.flowRole,
-      deviceId: this.deviceId,
-      request: this.request,
-      confirmTimeoutMs: this.confirmTimeout,
-      noAnswerMs: this.noAnswerTimeout,
-    });
   }
 
   protected override firstBuilt(client: MatrixClient): void {
@@ -138,10 +131,6 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     // Following only: this element reads what it needs itself, so starting the model here asks no server (the
     // start step's reads would otherwise still be out when the person starts, competing with the request).
     this.unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.checkAlreadyVerified(client, check) });
-  }
-
-  protected override flowBuilt(_client: MatrixClient, flow: VerificationFlow): void {
-    if (flow.role === 'other-session') void flow.start();
   }
 
   private async checkAlreadyVerified(client: MatrixClient, check: number) {
@@ -164,11 +153,6 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     this.keysOutOfSync = outOfSync;
   }
 
-  /** Why a verification ended, worded for the side this element plays. */
-  protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
-    return this.loaded!.loginCancelText(this.localize.lang, this.flow, s);
-  }
-
   protected override teardownExtras(): void {
     this.checks++;
     this.unwatch?.();
@@ -177,78 +161,15 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     this.closeKey();
   }
 
-  protected override succeeded(flow: VerificationFlow, s: Extract<VerificationStage, { kind: 'done' }>): void {
-    const userId = flow.ownUserId ?? this.flowClient?.getSafeUserId() ?? '';
-    const deviceId = flow.role === 'this-session' ? (flow.ownDeviceId ?? '') : (s.deviceId ?? this.deviceId ?? '');
-    // First the shared account model learns that keys are on their way (so <xs-status> says so), then the host.
-    if (flow.role === 'this-session' && this.flowClient) this.viewOf(this.loaded!).restore.start(this.flowClient);
-    this.emit(new XsVerifiedEvent(userId, deviceId));
+  /** @internal Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
+  openKey(): void {
+    this.withLater((m) => m.openKey(this));
   }
 
-  /** The later steps' view (made once the module is here). */
-  private viewOf(m: Later): LoginSteps {
-    const el = this; // the getter below reads the element’s live value
-    return (this.stepsView ??= new m.LoginSteps(
-      this.stepsHost({
-        get deviceId() {
-          return el.deviceId;
-        },
-        keyOption: () => this.keyOption(),
-        cantConfirmButton: () => this.cantConfirmButton(),
-        openKey: () => void this.openKey(),
-        rebuild: () => this.build(this.flowClient),
-      }),
-    ));
-  }
-
-  /** Switches to the Security Key / Phrase path (this-session role); a pending request is cancelled first. */
-  private async openKey() {
-    const client = this.flowClient;
-    if (!client) return;
-    if (this.flow && !this.flow.settled && this.stage.kind !== 'start') await this.flow.cancel();
-    // The key path's "Verified" step shows the history restore too (the later module).
-    const [{ KeyEntry }, m] = await Promise.all([import('./verify-login-key.js'), this.laterPart.load()]);
-    if (client !== this.flowClient) return; // the client changed (or the element went away) meanwhile
-    this.closeKey();
-    const host = this; // the getters below read the element’s live values
-    const entry: KeyEntry = new KeyEntry(client, {
-      get lang() {
-        return host.localize.lang;
-      },
-      get root() {
-        return host.shadowRoot;
-      },
-      changed: () => {
-        if (entry === this.keyEntry) this.requestUpdate();
-      },
-      emit: (event) => this.emit(event),
-      verified: () => {
-        if (entry !== this.keyEntry) return;
-        this.alreadyVerified = true;
-        this.keysOutOfSync = false;
-        // As after a verification with another session: the history from the key backup, followed on "Verified".
-        this.viewOf(m).restore.start(client);
-        this.emit(new XsVerifiedEvent(client.getSafeUserId(), client.getDeviceId() ?? ''));
-      },
-      afterDone: () => this.viewOf(m).restore.render(),
-      back: () => this.backFromKey(),
-      useOtherSession: () => {
-        this.backFromKey();
-        this.withFlow((f) => f.start());
-      },
-    });
-    this.keyEntry = entry;
-    await entry.load();
-  }
-
-  private closeKey() {
+  /** @internal */
+  closeKey() {
     this.keyEntry?.dispose();
     this.keyEntry = undefined;
-  }
-
-  private backFromKey() {
-    this.closeKey();
-    if (this.flow?.settled && this.flow.role === 'this-session') this.build(this.flowClient);
   }
 
   private t(key: keyof typeof verifyStrings.en): string {
@@ -263,42 +184,28 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     return this.flowRole === 'this-session';
   }
 
-  private keyOption(): unknown {
-    return this.thisSession ? this.button(this.t('useKey'), () => void this.openKey()) : nothing;
+  /** @internal "Use your Security Key or Phrase" (this-session role). */
+  keyOption(cls?: string): unknown {
+    return this.thisSession ? this.button(this.t('useKey'), () => this.openKey(), cls) : nothing;
   }
 
-  private cantConfirmButton(): unknown {
-    return this.thisSession ? this.button(this.t('cantConfirm'), () => this.cantConfirm(), 'link') : nothing;
-  }
-
-  /** "Can't confirm?": the host opens its reset step (cancels the event), or this element explains the reset. */
-  private cantConfirm() {
-    if (this.flow && !this.flow.settled && !['start', 'failed'].includes(this.stage.kind)) void this.flow.cancel();
-    if (!this.emit(new XsRequestResetEvent('cannot-verify'))) return;
-    this.resetUnhandled = true;
-  }
-
-  /** A step of the later module: rendered once it is here (reading it starts the load), else an empty step. */
-  private later$(render: (view: LoginSteps) => unknown): unknown {
-    const m = this.loaded ?? this.laterPart.value;
-    return m ? render(this.viewOf(m)) : html`<div part="base"></div>`;
+  /** @internal "Can't confirm?" (this-session role): the host opens its reset step, or this element explains it. */
+  cantConfirmButton(): unknown {
+    return this.thisSession ? this.button(this.t('cantConfirm'), () => this.withLater((m) => m.cantConfirm(this)), 'link') : nothing;
   }
 
   protected override render() {
     if (this.keyEntry) return this.keyEntry.render();
     const s = this.stage;
-    if (this.resetUnhandled && this.thisSession) return this.later$((v) => v.renderReset());
+    if (this.resetUnhandled && this.thisSession) return this.later$((m) => m.viewOf(this).renderReset());
     switch (s.kind) {
       case 'no-client':
         return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
       case 'start':
-        if (this.alreadyVerified && this.keysOutOfSync) {
-          return html`<div part="base">${this.heading('alreadyHeading')}
-            <p part="status" role="status">${this.t('keysOutOfSync')}</p>
-            <div class="row">${this.button(this.t('useKey'), () => void this.openKey(), 'primary')}</div></div>`;
-        }
         if (this.alreadyVerified) {
-          return html`<div part="base">${this.heading('alreadyHeading')}<p part="status" role="status">${this.t('alreadyVerified')}</p></div>`;
+          return html`<div part="base">${this.heading('alreadyHeading')}
+            <p part="status" role="status">${this.t(this.keysOutOfSync ? 'keysOutOfSync' : 'alreadyVerified')}</p>
+            ${this.keysOutOfSync ? html`<div class="row">${this.keyOption('primary')}</div>` : nothing}</div>`;
         }
         return html`<div part="base">
           ${this.heading('startHeading')}
@@ -312,14 +219,14 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
           ${this.heading('incomingHeading')}
           <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', isolate(s.deviceId)) : this.t('incomingIntroUnknown')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => this.withFlow((f) => f.accept()), 'primary')}
+            ${this.button(this.t('accept'), () => this.accept(), 'primary')}
             ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
       case 'loading':
         return html`<div part="base"></div>`;
       default:
-        return this.later$((v) => v.render(s));
+        return this.later$((m) => m.viewOf(this).render(s));
     }
   }
 }

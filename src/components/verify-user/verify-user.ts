@@ -2,12 +2,10 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { XsVerifiedEvent } from '../../events/xs-verified.js';
 import { sharedImport } from '../../internal/shared-import.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { XsVerificationElement, incomingStage, type FirstStep } from '../../internal/verification-element.js';
 import { isUserVerified } from '../../sdk/verification-trust.js';
-import type { VerificationFlow, VerificationStage } from '../../state/verification.js';
 import { verifyUserStyles } from './verify-user.styles.js';
 import { verifyUserStrings } from './verify-user.strings.js';
 import type { UserSteps } from './verify-user.steps.js';
@@ -59,11 +57,11 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
   protected readonly later = verifyUserSteps;
   /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
   private checks = 0;
-  /** The later steps, once their module is here. */
-  private stepsView?: UserSteps;
+  /** @internal The later steps, once their module is here. */
+  stepsView?: UserSteps;
 
-  /** The person: from the request when answering one, else `user-id`. */
-  private get person(): string | undefined {
+  /** @internal The person: from the request when answering one, else `user-id`. */
+  get person(): string | undefined {
     return this.request?.otherUserId ?? this.userId;
   }
 
@@ -85,16 +83,6 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
     return this.request ? { stage: incomingStage(this.request), run: 'now' } : { stage: { kind: 'start' }, run: 'on-demand' };
   }
 
-  protected override createFlow(client: MatrixClient, m: Later): VerificationFlow {
-    return m.createUserFlow(client, {
-      userId: this.person!,
-      roomId: this.roomId,
-      request: this.request,
-      confirmTimeoutMs: this.confirmTimeout,
-      noAnswerMs: this.noAnswerTimeout,
-    });
-  }
-
   protected override firstBuilt(client: MatrixClient): void {
     const check = ++this.checks;
     if (!this.request && this.person) void this.checkAlreadyVerified(client, this.person, check);
@@ -114,14 +102,6 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
     this.stepsView?.reset();
   }
 
-  protected override succeeded(): void {
-    this.emit(new XsVerifiedEvent(this.person ?? '', ''));
-  }
-
-  protected override cancelText(s: Extract<VerificationStage, { kind: 'cancelled' }>): string {
-    return this.loaded!.userCancelText(this.localize.lang, s);
-  }
-
   private t(key: Key): string {
     return this.localize.t(verifyUserStrings, key as 'accept');
   }
@@ -130,8 +110,8 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
     return this.headingOf(this.t(key));
   }
 
-  /** The person, as inert text: display name (when known) and user id. */
-  private who(): TemplateResult {
+  /** @internal The person, as inert text: display name (when known) and user id. */
+  who(): TemplateResult {
     const id = this.person ?? '';
     const invisible = this.t('invisibleChars');
     return html`<p part="who" class="who" aria-label=${this.t('whoLabel')}>
@@ -139,11 +119,6 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
         ? html`<span class="name">${untrusted(this.displayName, invisible)}</span> <span class="id">${untrusted(id, invisible)}</span>`
         : html`<span class="name">${untrusted(id, invisible)}</span>`}
     </p>`;
-  }
-
-  /** The later steps' view (made once the module is here). */
-  private viewOf(m: Later): UserSteps {
-    return (this.stepsView ??= new m.UserSteps(this.stepsHost({ who: () => this.who() })));
   }
 
   protected override render() {
@@ -168,15 +143,12 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
           ${this.who()}
           <p>${this.t('incomingIntro')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => this.withFlow((f) => f.accept()), 'primary')}
+            ${this.button(this.t('accept'), () => this.accept(), 'primary')}
             ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
-      default: {
-        // A step of the later module: rendered once it is here (reading it starts the load), else an empty step.
-        const m = this.loaded ?? this.laterPart.value;
-        return m ? this.viewOf(m).render(s) : html`<div part="base"></div>`;
-      }
+      default:
+        return this.later$((m) => m.viewOf(this).render(s));
     }
   }
 }
