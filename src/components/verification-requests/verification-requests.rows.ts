@@ -6,8 +6,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
-import type { XsEvent } from '../../events/xs-event.js';
-import type { LocalizeController } from '../../i18n/localize.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
 import { XsElement } from '../../internal/xs-element.js';
@@ -17,6 +15,7 @@ import { XsVerifyLogin, verifyLoginSteps } from '../verify-login/verify-login.js
 import { XsVerifyUser, verifyUserSteps } from '../verify-user/verify-user.js';
 import { requestRowsStrings } from './verification-requests.rows.strings.js';
 import { requestsStyles } from './verification-requests.styles.js';
+import type { XsVerificationRequests } from './verification-requests.js';
 
 XsElement.define('xs-verify-login', XsVerifyLogin);
 XsElement.define('xs-verify-user', XsVerifyUser);
@@ -26,20 +25,10 @@ type Key = keyof typeof requestRowsStrings.en;
 /** The cards' styles (the element adopts them with the queue; an empty list needs none). */
 export const rowStyles = [untrustedStyles, requestsStyles];
 
-/** Adds the cards' styles to the element's shadow root (once). */
-export const adoptRowStyles = (root: Node): void => adoptStyles(root, ...rowStyles);
-
-/** What the queue needs of the element. */
-export interface QueueHost {
-  readonly localize: LocalizeController;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
-  readonly client: MatrixClient | undefined;
-  /** The entries changed (in place too: who asks, the countdown, accepted): render again. */
-  changed(entries: RequestEntry[]): void;
-  /** Says `text` in the element's live region. */
-  announce(text: string): void;
-  emit(event: XsEvent): boolean;
+/** The queue of `client`'s requests for the element, with the cards' styles; `held`: requests that arrived before this module. */
+export function startQueue(el: XsVerificationRequests, client: MatrixClient, held: readonly VerificationRequest[]): RequestsQueue {
+  adoptStyles(el.renderRoot, ...rowStyles);
+  return new RequestsQueue(el, client, held);
 }
 
 /** The incoming requests of one client, as cards. */
@@ -50,7 +39,7 @@ export class RequestsQueue {
   private finished = new Set<string>();
 
   /** `held`: requests that arrived before this module was here. */
-  constructor(private readonly host: QueueHost, client: MatrixClient, held: readonly VerificationRequest[]) {
+  constructor(private readonly host: XsVerificationRequests, client: MatrixClient, held: readonly VerificationRequest[]) {
     const model = new VerificationRequestsModel(incomingRequestsPort(client, held));
     this.model = model;
     model.addEventListener('change', () => this.update());
@@ -61,10 +50,16 @@ export class RequestsQueue {
     const model = this.model;
     const fresh = model.entries.filter((e) => !this.seen.has(e.key));
     for (const e of fresh) this.seen.add(e.key);
-    if (fresh.length) this.host.announce(this.t('arrived'));
+    if (fresh.length) this.host.announcement = this.t('arrived');
     // Accept continues in a verification element: its steps load now, so the click finds them here.
     for (const e of fresh) void (e.handle.request.isSelfVerification ? verifyLoginSteps : verifyUserSteps).load().catch(() => undefined);
-    this.host.changed(model.entries);
+    this.changed();
+  }
+
+  /** The entries changed (in place too: who asks, the countdown, accepted): render again. */
+  private changed() {
+    this.host.entries = this.model.entries;
+    this.host.requestUpdate();
   }
 
   dispose(): void {
@@ -84,10 +79,10 @@ export class RequestsQueue {
       ...(entry.handle.request.otherDeviceId ? { deviceId: entry.handle.request.otherDeviceId } : {}),
       request: entry.handle.request,
     });
-    if (!this.host.emit(event)) {
+    if (!this.host.dispatchEvent(event)) {
       // The host places the verification itself (nothing is rendered here for it, so nothing here cancels it).
       this.model.finish(entry.key);
-      this.host.announce(this.t('handedOver'));
+      this.host.announcement = this.t('handedOver');
       return;
     }
     await this.model.accept(entry.key, false);
@@ -98,7 +93,7 @@ export class RequestsQueue {
 
   private onInlineEnd(key: string) {
     this.finished = new Set([...this.finished, key]);
-    this.host.changed(this.model.entries);
+    this.changed();
   }
 
   private close(key: string) {
@@ -106,7 +101,7 @@ export class RequestsQueue {
     const next = new Set(this.finished);
     next.delete(key);
     this.finished = next;
-    this.host.changed(this.model.entries);
+    this.changed();
   }
 
   private countdown(entry: RequestEntry): string {
@@ -162,7 +157,7 @@ export class RequestsQueue {
   private renderAccepted(entry: RequestEntry): TemplateResult {
     const request = entry.handle.request;
     const end = () => this.onInlineEnd(entry.key);
-    const client = this.host.client;
+    const client = this.host.matrixClient;
     const inline = request.isSelfVerification
       ? html`<xs-verify-login data-key=${entry.key} .client=${client} .request=${request}
           @xs-verified=${end} @xs-verification-cancelled=${end}></xs-verify-login>`

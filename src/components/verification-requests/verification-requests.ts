@@ -6,6 +6,7 @@ import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/CryptoEvent.js';
 import { sharedImport } from '../../internal/shared-import.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 import { XsElement } from '../../internal/xs-element.js';
+import type { LocalizeController } from '../../i18n/localize.js';
 import type { RequestEntry } from '../../state/verification-requests.js';
 import type { RequestsQueue } from './verification-requests.rows.js';
 import { requestsStrings } from './verification-requests.strings.js';
@@ -37,8 +38,12 @@ const rowsModule = sharedImport(() => import('./verification-requests.rows.js'))
 export class XsVerificationRequests extends XsElement {
   static override styles = [...XsElement.styles, actionRowStyles, stageTextStyles];
 
-  @state() private entries: readonly RequestEntry[] = [];
-  @state() private announcement = '';
+  /** @internal The requests shown (the queue sets them). */
+  @state() entries: readonly RequestEntry[] = [];
+  /** @internal What the live region says (the queue sets it). */
+  @state() announcement = '';
+  /** @internal (The queue words the cards in the element's language.) */
+  declare readonly localize: LocalizeController;
   private readonly rows = this.lazy(() => rowsModule.load());
   private queue?: RequestsQueue;
   /** Until the queue's module is here: the client to follow, and the requests that arrived meanwhile. */
@@ -72,32 +77,7 @@ export class XsVerificationRequests extends XsElement {
     if (!m || !waiting) return;
     this.waiting = undefined;
     waiting.stop(); // the queue follows new requests itself
-    m.adoptRowStyles(this.renderRoot);
-    const el = this; // the getters below read the element’s live values
-    this.queue = new m.RequestsQueue(
-      {
-        get localize() {
-          return el.localize;
-        },
-        get renderRoot() {
-          return el.renderRoot;
-        },
-        get updateComplete() {
-          return el.updateComplete;
-        },
-        get client() {
-          return el.matrixClient;
-        },
-        changed: (entries) => {
-          this.entries = entries;
-          this.requestUpdate();
-        },
-        announce: (text) => (this.announcement = text),
-        emit: (event) => this.emit(event),
-      },
-      waiting.client,
-      waiting.held,
-    );
+    this.queue = m.startQueue(this, waiting.client, waiting.held);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
