@@ -21,11 +21,15 @@ export type TranslationOf<S> = S extends Strings<infer T> ? { [K in keyof T]?: T
 
 type Args<V> = V extends (...args: infer A) => string ? A : [];
 
-/** Terms hosts registered (win over the kit's). */
-const registry = new Map<string, Map<string, Term>>();
+/**
+ * Terms hosts registered (win over the kit's). Exported for sas-emoji.strings.ts, which reads them (its complete-set
+ * rule) and loads with a verification: what only it needs stays out of every element's first render.
+ */
+export const hostTerms = new Map<string, Map<string, Term>>();
 /** Terms of the languages the kit ships, once loaded. */
 const shipped = new Map<string, Map<string, Term>>();
-const listeners = new Set<() => void>();
+/** Called when something that changes rendered text happened (sas-emoji.strings.ts calls them when a name table loaded). */
+export const translationListeners = new Set<() => void>();
 /** Every set of strings defined so far (the completeness check walks them; two sets may share a namespace). */
 const defined = new Set<Strings<Terms>>();
 
@@ -48,12 +52,12 @@ function put(into: Map<string, Map<string, Term>>, lang: string, terms: Record<s
   let map = into.get(code);
   if (!map) into.set(code, (map = new Map<string, Term>()));
   for (const [k, v] of Object.entries(terms)) map.set(k, v);
-  for (const l of listeners) l();
+  for (const l of translationListeners) l();
 }
 
 /** Adds or overrides terms for a language. Keys are `<namespace>.<key>`. Re-renders connected elements. */
 export function registerTranslation(lang: string, terms: Record<string, Term>): void {
-  put(registry, lang, terms);
+  put(hostTerms, lang, terms);
 }
 
 /** The kit's own terms for a shipped language (called by `loadLanguage`); registered terms still win. */
@@ -63,26 +67,12 @@ export function registerShippedTranslation(lang: string, terms: Record<string, T
 
 /** Languages with terms registered by the host or loaded from the kit (English is always available). */
 export function registeredLanguages(): string[] {
-  return [...new Set(['en', ...registry.keys(), ...shipped.keys()])];
-}
-
-/** `lang` or its base language when the host registered every term of `strings` for it (the tag to look them up with). */
-export function hostCompleteLanguage(lang: string, strings: Strings<Terms>): string | undefined {
-  const code = lang.toLowerCase();
-  return [code, code.split('-')[0]].find((c) => {
-    const map = registry.get(c);
-    return !!map && Object.keys(strings.en).every((k) => map.has(`${strings.namespace}.${k}`));
-  });
+  return [...new Set(['en', ...hostTerms.keys(), ...shipped.keys()])];
 }
 
 export function onTranslationsChanged(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Tells listeners that something that changes rendered text happened (e.g. a name table loaded). */
-export function notifyTranslationsChanged(): void {
-  for (const l of listeners) l();
+  translationListeners.add(listener);
+  return () => translationListeners.delete(listener);
 }
 
 let current = 'en';
@@ -100,10 +90,10 @@ function lookup<T extends Terms>(lang: string, strings: Strings<T>, key: keyof T
   const code = (lang || 'en').toLowerCase();
   const base = code.split('-')[0];
   for (const c of code === base ? [code] : [code, base]) {
-    const term = registry.get(c)?.get(full) ?? shipped.get(c)?.get(full);
+    const term = hostTerms.get(c)?.get(full) ?? shipped.get(c)?.get(full);
     if (term !== undefined) return [term, c];
   }
-  const en = registry.get('en')?.get(full);
+  const en = hostTerms.get('en')?.get(full);
   return en !== undefined ? [en, 'en'] : [strings.en[key], 'en'];
 }
 

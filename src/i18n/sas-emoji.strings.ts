@@ -6,7 +6,7 @@
 // A language shows the specification's names once its table is loaded (`loadSasNames`, called when a verification
 // starts), else English — never a mix. A host may register all 64 names for a language itself
 // (`registerTranslation('xx', { 'sas-emoji.Dog': '…', … })`); a complete set wins, an incomplete one is ignored.
-import { defineStrings, hostCompleteLanguage, notifyTranslationsChanged, translate } from './registry.js';
+import { defineStrings, hostTerms, translate, translationListeners, type Strings, type Terms } from './registry.js';
 import { SAS_EMOJI, SAS_LANGUAGES, type SasLanguage } from './sas/index.js';
 
 export type SasEmojiDescription = (typeof SAS_EMOJI)[number][1];
@@ -78,11 +78,20 @@ export function loadSasNames(lang: string): Promise<void> | undefined {
       .catch(() => void failed.add(l))
       .finally(() => {
         loading.delete(l);
-        notifyTranslationsChanged();
+        for (const listener of translationListeners) listener(); // the names on screen change
       });
     loading.set(l, p);
   }
   return p;
+}
+
+/** `lang` or its base language when the host registered every term of `strings` for it (the tag to look them up with). */
+export function hostCompleteLanguage(lang: string, strings: Strings<Terms>): string | undefined {
+  const code = lang.toLowerCase();
+  return [code, code.split('-')[0]].find((c) => {
+    const map = hostTerms.get(c);
+    return !!map && Object.keys(strings.en).every((k) => map.has(`${strings.namespace}.${k}`));
+  });
 }
 
 /**

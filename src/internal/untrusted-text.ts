@@ -7,8 +7,8 @@ export type TextPart = { text: string } | { hidden: string; codePoint: string };
 
 // Controls and format characters (bidi embeddings/overrides/isolates, zero-width space/joiner/non-joiner,
 // word joiner, BOM, soft hyphen, Arabic letter mark, Mongolian vowel separator…), plus line/paragraph separators.
+// (Global: `matchAll` works on a copy, `search` restores `lastIndex`, so one shared regex serves both.)
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u3164\u115F\u1160\uFFA0]/gu;
-const ANY_INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u3164\u115F\u1160\uFFA0]/u;
 const PICTO = /\p{Extended_Pictographic}/u;
 
 const codePointOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -18,7 +18,7 @@ const codePointOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpper
  * (family, profession emoji) is kept: it is how those emoji are written.
  */
 export function splitUntrusted(s: string): TextPart[] {
-  if (!ANY_INVISIBLE.test(s)) return [{ text: s }];
+  if (s.search(INVISIBLE) < 0) return [{ text: s }];
   const parts: TextPart[] = [];
   let last = 0;
   for (const m of s.matchAll(INVISIBLE)) {
