@@ -8,6 +8,7 @@ import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
+import { cardStyles } from '../../internal/card.styles.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { RoomTrustSource } from '../../sdk/room-trust.js';
@@ -54,7 +55,7 @@ type Stage = RoomTrustStage | { kind: 'no-client' };
  * @cssstate not-verified - No warnings, but not everyone is verified.
  */
 export class XsRoomTrust extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, untrustedStyles, roomTrustStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, cardStyles, untrustedStyles, roomTrustStyles];
 
   /** The room. */
   @property({ attribute: 'room-id' }) roomId?: string;
