@@ -127,10 +127,10 @@ export class XsRoomTrust extends XsElement {
   }
 
   /** A press whose code comes with room-trust.more.ts (here since the first idle moment, normally). */
-  #press(run: (m: More) => unknown) {
+  #press(run: (m: More) => void) {
     const m = this.more.value;
     if (m) run(m);
-    else void this.more.load().then(run, () => undefined);
+    else this.trackLoad(this.more.load().then(run, () => undefined));
   }
 
   #stage(): Stage {
@@ -269,7 +269,7 @@ export class XsRoomTrust extends XsElement {
     this.rowRenders++;
     const was = e.trust === 'was-verified';
     const verify = () => this.#verify(e);
-    const decide = (kind: 'acknowledge' | 'withdraw') => () => this.#press((m) => m.decide(this.#host(), e, kind));
+    const decide = (kind: 'acknowledge' | 'withdraw') => () => this.#press((m) => void m.decide(this.#host(), e, kind));
     // The first button is the primary one: "Verify again" for someone you had verified, else "Acknowledge".
     return html`<li part="change" class="change" data-user=${e.userId}>
       <p>${this.#who(e)}</p>

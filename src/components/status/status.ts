@@ -283,7 +283,7 @@ export class XsStatus extends XsElement {
     };
     const more = this.#more.value;
     if (more) more.ask(host, a);
-    else void this.#more.load().then((m) => m.ask(host, a), (e: unknown) => host.done({ ok: false, failure: describeFailure(e) }));
+    else this.trackLoad(this.#more.load().then((m) => m.ask(host, a), (e: unknown) => host.done({ ok: false, failure: describeFailure(e) })));
   }
 
   #primary(a: PrimaryAction) {
