@@ -7,7 +7,7 @@ import { withTimeout } from '../internal/async.js';
 import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
 import { serverDehydratedDevice } from './dehydrated-device.js';
-import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
+import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change-state.js';
 
 /** The client's sync loop, as the status needs it. */
 export type SyncPhase = 'not-started' | 'syncing' | 'error' | 'stopped';
@@ -158,14 +158,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
   if (opts.refresh && identityChangeInProgress(client)) opts = { ...opts, refresh: false };
   if (opts.refresh) {
     // Forces a /keys/query for our own user; failures (offline) leave the cached answer.
-    memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(
-      () => null,
-      (e: unknown) => {
-        const f = describeFailure(e);
-        if (f.kind === 'aborted') throw e;
-        return f;
-      },
-    );
+    memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(() => null, failureOf);
   }
   const [xs, ss, own, keys, device, ownKeys] = await bound(
     Promise.all([
@@ -253,10 +246,15 @@ async function readBackup(
       failure: null,
     };
   } catch (e) {
-    const failure = describeFailure(e);
-    if (failure.kind === 'aborted') throw e;
-    return { backup: null, failure };
+    return { backup: null, failure: failureOf(e) };
   }
+}
+
+/** What went wrong, for the status to explain; an abort (the element went away) goes on as it came. */
+function failureOf(e: unknown): Failure {
+  const f = describeFailure(e);
+  if (f.kind === 'aborted') throw e;
+  return f;
 }
 
 /** GET /room_keys/version: resolves when the server answers (404 = "no backup" is an answer), throws otherwise. */

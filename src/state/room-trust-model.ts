@@ -242,8 +242,7 @@ export class RoomTrustModel {
   }
 
   private bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
-    let ms = Infinity;
-    for (const t of this.listeners.values()) if (t !== undefined) ms = Math.min(ms, t);
+    const ms = Math.min(...[...this.listeners.values()].map((t) => t ?? Infinity));
     return withTimeout(p, Number.isFinite(ms) ? ms : ROOM_TRUST_READ_TIMEOUT_MS, { signal, what });
   }
 
