@@ -212,8 +212,7 @@ export class RoomTrustModel {
     for (const u of this.dirty) if (!infos.has(u)) this.dirty.delete(u);
     this.members = next;
     this.infos = infos;
-    if (this.stage.kind !== 'loading' && this.stage.kind !== 'ready') this.stage = { kind: 'loading', done: 0, total: infos.size };
-    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: infos.size - this.dirty.size, total: infos.size };
+    this.progress(this.stage.kind !== 'ready');
     this.notify(changed.size ? changed : null);
   }
 
@@ -258,8 +257,13 @@ export class RoomTrustModel {
         changed.add(r.userId);
       }
     }
-    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
+    this.progress();
     this.notify(changed);
+  }
+
+  /** While loading (or, with `start`, from any stage but ready), how many members are read of how many. */
+  private progress(start = false) {
+    if (start || this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
   }
 
   private setStage(stage: RoomTrustStage) {
