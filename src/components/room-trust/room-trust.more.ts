@@ -8,6 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import type { XsEvent } from '../../events/xs-event.js';
 import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
@@ -36,6 +37,25 @@ export interface MoreHost {
   /** Shows (or, with undefined, clears) what the last decision did. */
   notice(n?: Notice): void;
   emit(event: XsEvent): boolean;
+  /** Opens the inline `<xs-verify-user>` for a member (or, without one, closes it). */
+  verifying(userId?: string): void;
+  /** Says that nobody handles "Verify" here. */
+  unhandled(): void;
+  /** Loads `<xs-verify-user>`, or says why not; undefined without a client (then nothing can open inline). */
+  loadVerifyUser(): Promise<unknown> | undefined;
+}
+
+/** "Verify" on a member: asks the host first (cancelable); not handled, `<xs-verify-user>` opens inline. */
+export function verify(h: MoreHost, e: MemberEntry): void {
+  if (!h.emit(new XsRequestVerifyEvent({ subject: 'user', reason: e.trust === 'was-verified' ? 'identity-changed' : 'requested', userId: e.userId }))) return;
+  const load = h.loadVerifyUser();
+  if (!load) return h.unhandled();
+  h.verifying(e.userId);
+  // <xs-verify-user> is a flow of its own: it loads now (normally it already did, when the change row showed).
+  load.catch(() => {
+    h.verifying();
+    h.unhandled();
+  });
 }
 
 /** What a decision did, as the status line says it. */

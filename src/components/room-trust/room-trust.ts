@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
 import { cardStyles } from '../../internal/card.styles.js';
@@ -123,6 +122,9 @@ export class XsRoomTrust extends XsElement {
       model: () => this.#model,
       notice: (n) => (this.notice = n),
       emit: (e) => this.emit(e),
+      verifying: (u) => (this.verifying = u),
+      unhandled: () => (this.unhandled = true),
+      loadVerifyUser: () => (this.matrixClient ? this.#verifyUser.load() : undefined),
     };
   }
 
@@ -176,22 +178,6 @@ export class XsRoomTrust extends XsElement {
   }
 
   // ——— actions ———
-
-  #verify(e: MemberEntry) {
-    this.unhandled = false;
-    const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'user', reason: e.trust === 'was-verified' ? 'identity-changed' : 'requested', userId: e.userId }));
-    if (handled) return;
-    if (!this.matrixClient) {
-      this.unhandled = true;
-      return;
-    }
-    this.verifying = e.userId;
-    // <xs-verify-user> is a flow of its own: it loads now (normally it already did, see `updated`).
-    void this.#verifyUser.load().catch(() => {
-      this.verifying = undefined;
-      this.unhandled = true;
-    });
-  }
 
   async #openDialog() {
     // The dialog's look comes with room-trust.more.ts (normally here already: it loads in the first idle moment).
@@ -268,7 +254,10 @@ export class XsRoomTrust extends XsElement {
   #renderChange(e: MemberEntry): TemplateResult {
     this.rowRenders++;
     const was = e.trust === 'was-verified';
-    const verify = () => this.#verify(e);
+    const verify = () => {
+      this.unhandled = false;
+      this.#press((m) => m.verify(this.#host(), e));
+    };
     const decide = (kind: 'acknowledge' | 'withdraw') => () => this.#press((m) => void m.decide(this.#host(), e, kind));
     // The first button is the primary one: "Verify again" for someone you had verified, else "Acknowledge".
     return html`<li part="change" class="change" data-user=${e.userId}>
