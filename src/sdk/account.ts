@@ -140,16 +140,16 @@ export class AccountModel {
     this.memory = { keysToUpload: null };
   }
 
-  private timeout(): number {
-    let t = Infinity;
-    for (const s of this.subs) if (s.readTimeoutMs !== undefined) t = Math.min(t, s.readTimeoutMs);
-    return Number.isFinite(t) ? t : STATUS_READ_TIMEOUT_MS;
+  /** The smallest of the subscribers' bounds `key`, or `fallback` when none gave one. */
+  private smallest(key: 'readTimeoutMs' | 'receiveKeysTimeoutMs', fallback: number): number {
+    const t = Math.min(...[...this.subs].map((s) => s[key] ?? Infinity));
+    return Number.isFinite(t) ? t : fallback;
   }
 
   private async read(refresh: boolean, signal: AbortSignal): Promise<void> {
     if (signal.aborted || !this.client.getCrypto()) return;
     try {
-      const snapshot = await readOwnStatus(this.client, this.memory, { refresh, signal, timeoutMs: this.timeout() });
+      const snapshot = await readOwnStatus(this.client, this.memory, { refresh, signal, timeoutMs: this.smallest('readTimeoutMs', STATUS_READ_TIMEOUT_MS) });
       if (!signal.aborted) this.publish({ snapshot, failure: null, receivingKeys: this.receivingAfter(snapshot) });
     } catch (e) {
       if (signal.aborted) return;
@@ -178,15 +178,13 @@ export class AccountModel {
 
   private startReceiving() {
     clearTimeout(this.receiveTimer);
-    let t = Infinity;
-    for (const s of this.subs) if (s.receiveKeysTimeoutMs !== undefined) t = Math.min(t, s.receiveKeysTimeoutMs);
     this.receiveTimer = setTimeout(() => {
       this.receiveTimer = undefined;
       if (this.state.receivingKeys !== 'waiting') return;
       // Say what is missing, from a fresh read of what is here.
       this.publish({ ...this.state, receivingKeys: 'timed-out' });
       this.coalescer?.request(false);
-    }, Number.isFinite(t) ? t : RECEIVE_KEYS_TIMEOUT_MS);
+    }, this.smallest('receiveKeysTimeoutMs', RECEIVE_KEYS_TIMEOUT_MS));
   }
 
   private stopReceiving() {

@@ -133,16 +133,18 @@ export function roomTrustSource(client: MatrixClient, roomId: string): RoomTrust
     isolation: () => deviceIsolationOf(client),
 
     watch(h) {
-      const inRoom = (x: { roomId?: string } | undefined | null) => x?.roomId === roomId;
+      const inRoom = (x: { roomId?: string } | undefined | null) => x?.roomId === roomId && h.room();
+      // The room's state or one of its members (the event's second argument).
+      const ofRoom = (_e: unknown, x: { roomId?: string }) => inRoom(x);
       const on: [string, Listener][] = [
         [CryptoEvent.UserTrustStatusChanged, ((userId: string) => h.users([userId]))],
         [CryptoEvent.DevicesUpdated, ((userIds: string[]) => h.users(userIds))],
         // Joins, invites, leaves, kicks, bans (RoomStateEvent.Members / NewMember, re-emitted by the client).
-        ['RoomState.members', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room())],
-        ['RoomState.newMember', ((_e: unknown, state: { roomId?: string }) => inRoom(state) && h.room())],
-        ['RoomMember.name', ((_e: unknown, member: { roomId?: string }) => inRoom(member) && h.room())],
+        ['RoomState.members', ofRoom],
+        ['RoomState.newMember', ofRoom],
+        ['RoomMember.name', ofRoom],
         // The room itself arriving (a join after mounting), and its encryption being turned on.
-        ['Room', ((room: { roomId?: string }) => inRoom(room) && h.room())],
+        ['Room', inRoom],
         ['RoomState.events', ((e: { getType(): string; getRoomId(): string | undefined }) => e.getType() === 'm.room.encryption' && e.getRoomId() === roomId && h.room())],
       ];
       const off = listen(client, on);

@@ -7,7 +7,7 @@ import { withTimeout } from '../internal/async.js';
 import { recordDeviceIsolation, type DeviceIsolation } from './device-isolation.js';
 import { describeFailure, type Failure } from './errors.js';
 import { serverDehydratedDevice } from './dehydrated-device.js';
-import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change.js';
+import { identityChangeInProgress, identityChangeMark, onIdentityChangeFinished } from './identity-change-state.js';
 
 /** The client's sync loop, as the status needs it. */
 export type SyncPhase = 'not-started' | 'syncing' | 'error' | 'stopped';
@@ -119,6 +119,14 @@ export function firstKey(info: { keys?: Record<string, string> } | undefined | n
   return typeof v === 'string' ? v : null;
 }
 
+type Bound = <T>(p: Promise<T>, what: string) => Promise<T>;
+
+/** One read's bound: its timeout (default `STATUS_READ_TIMEOUT_MS`) and abort signal, for each of its steps. */
+const bounded =
+  (opts: { signal?: AbortSignal; timeoutMs?: number }): Bound =>
+  (p, what) =>
+    withTimeout(p, opts.timeoutMs ?? STATUS_READ_TIMEOUT_MS, { signal: opts.signal, what });
+
 /** Options for one read of the own status. */
 export interface ReadOwnOptions {
   /** Ask the homeserver again (own identity, backup version) instead of the SDK's caches. */
@@ -142,8 +150,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
   if (!crypto) throw new Error('client has no crypto');
   const userId = client.getSafeUserId();
   const deviceId = client.getDeviceId() ?? '';
-  const bound = <T>(p: Promise<T>, what: string) =>
-    withTimeout(p, opts.timeoutMs ?? STATUS_READ_TIMEOUT_MS, { ...(opts.signal ? { signal: opts.signal } : {}), what });
+  const bound = bounded(opts);
 
   // No forced server reads while this session changes its identity (see identity-change.ts): the status reads
   // again from the server when the change is over.
@@ -151,14 +158,7 @@ export async function readOwnStatus(client: MatrixClient, memory: OwnStatusMemor
   if (opts.refresh && identityChangeInProgress(client)) opts = { ...opts, refresh: false };
   if (opts.refresh) {
     // Forces a /keys/query for our own user; failures (offline) leave the cached answer.
-    memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(
-      () => null,
-      (e: unknown) => {
-        const f = describeFailure(e);
-        if (f.kind === 'aborted') throw e;
-        return f;
-      },
-    );
+    memory.identityFailure = await bound(crypto.userHasCrossSigningKeys(userId, true), 'identity check').then(() => null, failureOf);
   }
   const [xs, ss, own, keys, device, ownKeys] = await bound(
     Promise.all([
@@ -211,7 +211,7 @@ async function readBackup(
   client: MatrixClient,
   crypto: CryptoApi,
   opts: ReadOwnOptions,
-  bound: <T>(p: Promise<T>, what: string) => Promise<T>,
+  bound: Bound,
 ): Promise<{ backup: BackupDetails | null; failure: Failure | null }> {
   try {
     let info: Awaited<ReturnType<CryptoApi['getKeyBackupInfo']>>;
@@ -246,10 +246,15 @@ async function readBackup(
       failure: null,
     };
   } catch (e) {
-    const failure = describeFailure(e);
-    if (failure.kind === 'aborted') throw e;
-    return { backup: null, failure };
+    return { backup: null, failure: failureOf(e) };
   }
+}
+
+/** What went wrong, for the status to explain; an abort (the element went away) goes on as it came. */
+function failureOf(e: unknown): Failure {
+  const f = describeFailure(e);
+  if (f.kind === 'aborted') throw e;
+  return f;
 }
 
 /** GET /room_keys/version: resolves when the server answers (404 = "no backup" is an answer), throws otherwise. */
@@ -267,9 +272,7 @@ async function probeBackupEndpoint(client: MatrixClient): Promise<void> {
 export async function readUserTrust(client: MatrixClient, userId: string, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<UserTrustSnapshot> {
   const crypto = client.getCrypto();
   if (!crypto) throw new Error('client has no crypto');
-  const bound = <T>(p: Promise<T>, what: string) =>
-    withTimeout(p, opts.timeoutMs ?? STATUS_READ_TIMEOUT_MS, { ...(opts.signal ? { signal: opts.signal } : {}), what });
-  const [status, keys] = await bound(Promise.all([crypto.getUserVerificationStatus(userId), crypto.getUserCrossSigningKeys(userId)]), 'trust read');
+  const [status, keys] = await bounded(opts)(Promise.all([crypto.getUserVerificationStatus(userId), crypto.getUserCrossSigningKeys(userId)]), 'trust read');
   return {
     userId,
     known: status.known,
@@ -307,14 +310,8 @@ export function applyDeviceIsolation(client: MatrixClient, mode: DeviceIsolation
 
 /** Account-data types whose change can change the status. */
 export function isStatusAccountData(type: string): boolean {
-  return (
-    type.startsWith('m.secret_storage.') ||
-    type.startsWith('m.cross_signing.') ||
-    type === 'm.megolm_backup.v1' ||
-    type === 'm.key_backup' ||
-    type === 'org.matrix.msc3814' ||
-    type === 'm.org.matrix.custom.backup_disabled'
-  );
+  // m.secret_storage.*, m.cross_signing.*, m.megolm_backup.v1, m.key_backup, org.matrix.msc3814, m.org.matrix.custom.backup_disabled
+  return /^m\.(secret_storage|cross_signing)\.|^(m\.megolm_backup\.v1|m\.key_backup|org\.matrix\.msc3814|m\.org\.matrix\.custom\.backup_disabled)$/.test(type);
 }
 
 export interface WatchHandlers {

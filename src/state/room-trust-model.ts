@@ -47,8 +47,10 @@ export class RoomTrustModel {
   /** Entries by user ID, in the room's member order. */
   members = new Map<string, MemberEntry>();
   isolation: DeviceIsolation;
-  private infos = new Map<string, RoomMemberInfo>();
-  private acks = new Set<string>();
+  /** @internal The member list as last read (room-trust-decide.ts rebuilds entries from it). */
+  infos = new Map<string, RoomMemberInfo>();
+  /** @internal Acknowledgements known on this page (loaded from the store, and added by decisions). */
+  readonly acks = new Set<string>();
   private readonly listeners = new Map<RoomTrustListener, number | undefined>();
   private readonly dirty = new Set<string>();
   private roomDirty = true;
@@ -210,8 +212,7 @@ export class RoomTrustModel {
     for (const u of this.dirty) if (!infos.has(u)) this.dirty.delete(u);
     this.members = next;
     this.infos = infos;
-    if (this.stage.kind !== 'loading' && this.stage.kind !== 'ready') this.stage = { kind: 'loading', done: 0, total: infos.size };
-    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: infos.size - this.dirty.size, total: infos.size };
+    this.progress(this.stage.kind !== 'ready');
     this.notify(changed.size ? changed : null);
   }
 
@@ -240,8 +241,7 @@ export class RoomTrustModel {
   }
 
   private bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
-    let ms = Infinity;
-    for (const t of this.listeners.values()) if (t !== undefined) ms = Math.min(ms, t);
+    const ms = Math.min(...[...this.listeners.values()].map((t) => t ?? Infinity));
     return withTimeout(p, Number.isFinite(ms) ? ms : ROOM_TRUST_READ_TIMEOUT_MS, { signal, what });
   }
 
@@ -257,8 +257,13 @@ export class RoomTrustModel {
         changed.add(r.userId);
       }
     }
-    if (this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
+    this.progress();
     this.notify(changed);
+  }
+
+  /** While loading (or, with `start`, from any stage but ready), how many members are read of how many. */
+  private progress(start = false) {
+    if (start || this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
   }
 
   private setStage(stage: RoomTrustStage) {
@@ -266,29 +271,9 @@ export class RoomTrustModel {
     this.notify(null);
   }
 
-  private notify(changed: ReadonlySet<string> | null) {
+  /** @internal Tells the views what changed (the members whose entries were replaced, or null for everything). */
+  notify(changed: ReadonlySet<string> | null): void {
     for (const l of [...this.listeners.keys()]) l(changed);
-  }
-
-  /** @internal Remembers an acknowledgement (in the host's store; on this page at least). */
-  async remember(key: string): Promise<void> {
-    this.acks.add(key);
-    try {
-      await this.store.add(key);
-    } catch {
-      /* kept for this page at least */
-    }
-  }
-
-  /** @internal Rebuilds a member's entry with another action or read (the same entry when nothing visible changed). */
-  rebuild(userId: string, action?: MemberAction | null, read?: MemberRead | null): void {
-    const info = this.infos.get(userId);
-    const prev = this.members.get(userId);
-    if (!info || !prev) return;
-    const e = makeEntry(info, read === undefined ? prev.read : read, this.acks, action === undefined ? prev.action : action, prev);
-    if (e === prev) return;
-    this.members.set(userId, e);
-    this.notify(new Set([userId]));
   }
 
   private act(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {

@@ -119,39 +119,15 @@ export function makeEntry(
   return prev && sameEntry(prev, next) ? prev : next;
 }
 
-function sameSessions(a: UnsignedSession[], b: UnsignedSession[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.deviceId === b[i].deviceId && s.displayName === b[i].displayName);
-}
-
-function sameRead(a: MemberRead | null, b: MemberRead | null): boolean {
+/**
+ * Plain data compared by value (objects and arrays key by key): an entry is kept when nothing in it changed — the
+ * member, their read (sessions included), what is unacknowledged and the action with its failure.
+ */
+export function sameEntry(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!a || !b) return false;
-  return (
-    a.known === b.known &&
-    a.verified === b.verified &&
-    a.wasVerified === b.wasVerified &&
-    a.needsApproval === b.needsApproval &&
-    a.masterKey === b.masterKey &&
-    a.sessions === b.sessions &&
-    sameSessions(a.unsigned, b.unsigned)
-  );
-}
-
-function sameAction(a: MemberAction | null, b: MemberAction | null): boolean {
-  return a === b || (!!a && !!b && a.kind === b.kind && a.phase === b.phase && (a as { failure?: unknown }).failure === (b as { failure?: unknown }).failure);
-}
-
-export function sameEntry(a: MemberEntry, b: MemberEntry): boolean {
-  return (
-    a.userId === b.userId &&
-    a.name === b.name &&
-    a.membership === b.membership &&
-    a.trust === b.trust &&
-    a.identityQuiet === b.identityQuiet &&
-    sameRead(a.read, b.read) &&
-    sameSessions(a.unsignedNew, b.unsignedNew) &&
-    sameAction(a.action, b.action)
-  );
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => sameEntry((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 // ——— what the view shows ———

@@ -76,47 +76,46 @@ export function missingParts(s: OwnStatusSnapshot): MissingPart[] {
   return out;
 }
 
+const RETRY: PrimaryAction = { kind: 'retry' };
+
 /** The overall state and its action. */
 export function deriveOwnView(input: OwnInput): OwnView {
-  const none = { offerReset: false, missing: [] as MissingPart[], failure: input.failure };
-  if (!input.hasClient) return { state: 'no-client', primary: null, ...none };
-  if (!input.hasCrypto) return { state: 'crypto-off', primary: null, ...none };
+  const view = (state: OverallState, primary: PrimaryAction | null = null, more?: Partial<OwnView>): OwnView => ({
+    state,
+    primary,
+    offerReset: false,
+    missing: [],
+    failure: input.failure,
+    ...more,
+  });
   const s = input.snapshot;
-  if (!s) {
-    if (input.failure) return { state: 'error', primary: { kind: 'retry' }, ...none };
-    return { state: 'checking', primary: null, ...none };
-  }
+  if (!input.hasClient) return view('no-client');
+  if (!input.hasCrypto) return view('crypto-off');
+  if (!s) return input.failure ? view('error', RETRY) : view('checking');
   // Just verified, keys on their way: neither "not verified" (a read from before the signature) nor "out of sync" /
   // "not backed up" (the secrets not here yet). The account model bounds the wait.
-  if (input.receivingKeys === 'waiting' && s.crossSigning.published) return { state: 'receiving-keys', primary: null, ...none };
+  if (input.receivingKeys === 'waiting' && s.crossSigning.published) return view('receiving-keys');
   if (!s.crossSigning.published) {
     // Setting up while the server could not be asked might replace an identity we just can't see.
-    if (s.identityFailure) return { state: 'error', primary: { kind: 'retry' }, ...none, failure: s.identityFailure };
-    return { state: 'not-set-up', primary: { kind: 'setup', reason: 'not-set-up' }, ...none };
+    return s.identityFailure ? view('error', RETRY, { failure: s.identityFailure }) : view('not-set-up', { kind: 'setup', reason: 'not-set-up' });
   }
-  if (!s.device.crossSigningVerified) return { state: 'unverified', primary: { kind: 'verify', reason: 'unverified' }, ...none, offerReset: true };
+  if (!s.device.crossSigningVerified) return view('unverified', { kind: 'verify', reason: 'unverified' }, { offerReset: true });
   const missing = missingParts(s);
   if (missing.length) {
     // Keys we hold but secret storage lacks: storing them is a setup step. Keys we lack: get them by
     // verifying (from another session or with the recovery key); a reset is the way out if neither works.
     const onlyStorage = missing.every((m) => m === 'secret-storage');
-    return {
-      state: 'keys-missing',
-      primary: onlyStorage ? { kind: 'setup', reason: 'secret-storage' } : { kind: 'verify', reason: 'keys-missing' },
+    return view('keys-missing', onlyStorage ? { kind: 'setup', reason: 'secret-storage' } : { kind: 'verify', reason: 'keys-missing' }, {
       offerReset: !onlyStorage,
       missing,
-      failure: input.failure,
       ...(input.receivingKeys === 'timed-out' && !onlyStorage ? { keysTimedOut: true } : {}),
-    };
+    });
   }
-  if (!s.backup) {
-    // With the backup endpoint failing we can't tell whether a backup exists: offer a retry, and the
-    // backup-unreachable warning explains (setting up a new backup would replace one we can't see).
-    if (s.backupFailure) return { state: 'no-backup', primary: { kind: 'retry' }, ...none, failure: s.backupFailure };
-    return { state: 'no-backup', primary: { kind: 'backup', reason: 'missing' }, ...none };
-  }
-  if (!s.backup.trusted && !s.backup.matchesDecryptionKey) return { state: 'no-backup', primary: { kind: 'backup', reason: 'untrusted' }, ...none };
-  return { state: 'ready', primary: null, ...none };
+  // With the backup endpoint failing we can't tell whether a backup exists: offer a retry, and the
+  // backup-unreachable warning explains (setting up a new backup would replace one we can't see).
+  if (!s.backup) return s.backupFailure ? view('no-backup', RETRY, { failure: s.backupFailure }) : view('no-backup', { kind: 'backup', reason: 'missing' });
+  if (!s.backup.trusted && !s.backup.matchesDecryptionKey) return view('no-backup', { kind: 'backup', reason: 'untrusted' });
+  return view('ready');
 }
 
 export type WarningCode =

@@ -1,24 +1,16 @@
 import { css } from 'lit';
 
+// The card itself (border, surface, heading, the change box) is internal/card.styles.ts.
 export const roomTrustStyles = css`
   @layer xs-component {
     :host {
       --_xs-ok: var(--xs-room-trust-ok-color, var(--xs-color-success, #1e7b34));
       --_xs-warn: var(--xs-room-trust-warn-color, var(--xs-color-warning, #8a5a00));
       --_xs-bad: var(--xs-room-trust-bad-color, var(--xs-color-danger, #b3261e));
+      --_xs-warning-surface: var(--xs-room-trust-warning-background, var(--xs-color-warning-surface, #fff4d6));
     }
     :host([compact]) {
       display: inline-block;
-    }
-    [part~='base'] {
-      border: 1px solid var(--xs-color-border, #c6cad2);
-      border-radius: var(--xs-radius, 8px);
-      padding: var(--xs-space-m, 1rem);
-      background: var(--xs-color-surface, #fff);
-    }
-    h2 {
-      margin: 0 0 var(--xs-space-xs, 0.25rem);
-      font-size: 1.15em;
     }
     h2:focus {
       outline: none;
@@ -32,12 +24,7 @@ export const roomTrustStyles = css`
       margin: var(--xs-space-s, 0.5rem) 0 0;
     }
     .change {
-      margin: var(--xs-space-s, 0.5rem) 0 0;
-      padding: var(--xs-space-s, 0.5rem);
-      border-radius: var(--xs-radius-s, 4px);
       border-inline-start: 4px solid var(--_xs-bad);
-      background: var(--xs-room-trust-warning-background, var(--xs-color-warning-surface, #fff4d6));
-      color: var(--xs-color-text, #1b1d22);
       overflow-wrap: anywhere;
     }
     .who .id {

@@ -3,18 +3,16 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { XsErrorEvent } from '../../events/xs-error.js';
-import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
-import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
+import { cardStyles } from '../../internal/card.styles.js';
 import { untrusted, untrustedStyles } from '../../internal/untrusted-html.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { RoomTrustSource } from '../../sdk/room-trust.js';
 import { ROOM_TRUST_READ_TIMEOUT_MS, RoomTrustModel, roomTrustModel } from '../../state/room-trust-model.js';
-import { ROOM_BADGES, memoryAcknowledgementStore, type AcknowledgementStore, type MemberEntry, type RoomBadge, type RoomTrustStage, type RoomTrustView } from '../../state/room-trust.js';
+import { ROOM_BADGES, deriveView, memoryAcknowledgementStore, type AcknowledgementStore, type MemberEntry, type RoomBadge, type RoomTrustStage, type RoomTrustView } from '../../state/room-trust.js';
 import { roomTrustStyles } from './room-trust.styles.js';
-import type { MoreHost } from './room-trust.more.js';
+import type { MoreHost, Notice } from './room-trust.more.js';
 import { roomTrustStrings } from './room-trust.strings.js';
 
 /** Rows of the unsigned-sessions list rendered per task. */
@@ -22,6 +20,10 @@ const UNSIGNED_CHUNK = 25;
 
 type Key = keyof typeof roomTrustStrings.en;
 type Stage = RoomTrustStage | { kind: 'no-client' };
+type More = typeof import('./room-trust.more.js');
+
+/** What shows without a model (no client or room): nothing to list, the badge "unavailable". */
+const NO_VIEW = deriveView({ kind: 'no-room' }, [], '', 'all');
 
 /**
  * @summary Trust in the people of one room, live: whose identity changed since you pinned or verified it
@@ -54,7 +56,7 @@ type Stage = RoomTrustStage | { kind: 'no-client' };
  * @cssstate not-verified - No warnings, but not everyone is verified.
  */
 export class XsRoomTrust extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, untrustedStyles, roomTrustStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, cardStyles, untrustedStyles, roomTrustStyles];
 
   /** The room. */
   @property({ attribute: 'room-id' }) roomId?: string;
@@ -81,7 +83,7 @@ export class XsRoomTrust extends XsElement {
   @state() private open = false;
   @state() private verifying?: string;
   @state() private unhandled = false;
-  @state() private notice?: { kind: 'acknowledge' | 'withdraw'; name: string };
+  @state() private notice?: Notice;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -89,116 +91,95 @@ export class XsRoomTrust extends XsElement {
    * `<xs-verify-user>`, opened inline by "Verify": loaded when a member's identity changed (the only time the button
    * shows), not with the badge.
    */
-  private readonly verifyUser = this.lazy(() => import('../../define/xs-verify-user.js'), 'demand');
-  /** What shows only after a press: outcomes, the unsigned sessions' list, the dialog's look (room-trust.more.ts). */
+  readonly #verifyUser = this.lazy(() => import('../../define/xs-verify-user.js'), 'demand');
+  /** What shows or runs only after a press: decisions, outcomes, the unsigned sessions' list, the dialog's look (room-trust.more.ts). */
   private readonly more = this.lazy(() => import('./room-trust.more.js').then((m) => (m.adopt(this.renderRoot), m)));
-  private model?: RoomTrustModel;
+  #model?: RoomTrustModel;
   /** With a custom `.source` and no store: this element's own in-memory store. */
-  private ownStore?: AcknowledgementStore;
-  private unsubscribe?: () => void;
+  #ownStore?: AcknowledgementStore;
+  #unsubscribe?: () => void;
   /** Rows rendered since connect (how the benchmark proves one member's update re-renders one row). */
   private rowRenders = 0;
 
   /** The room's badge. */
   get badge(): RoomBadge {
-    return this.view().badge;
+    return this.#view().badge;
   }
 
   /** Reads every member again. */
   refresh(): void {
-    this.model?.refresh();
+    this.#model?.refresh();
   }
 
-  private moreHost(): MoreHost {
+  #host(): MoreHost {
     return {
       localize: this.localize,
-      withName: (text, name) => this.nameIn(text, name),
-      who: (e) => this.who(e),
-      invisible: this.t('invisibleChars'),
-      dismiss: (userId) => void this.model?.dismissSessions(userId),
+      withName: (text, name) => this.#nameIn(text, name),
+      who: (e) => this.#who(e),
+      invisible: this.#t('invisibleChars'),
+      dismiss: (userId) => void this.#model?.dismissSessions(userId),
       rowRendered: () => this.rowRenders++,
+      model: () => this.#model,
+      notice: (n) => (this.notice = n),
+      emit: (e) => this.emit(e),
+      verifying: (u) => (this.verifying = u),
+      unhandled: () => (this.unhandled = true),
+      loadVerifyUser: () => (this.matrixClient ? this.#verifyUser.load() : undefined),
     };
   }
 
-  private stage(): Stage {
-    return this.model ? this.model.stage : { kind: 'no-client' };
+  /** A press whose code comes with room-trust.more.ts (here since the first idle moment, normally). */
+  #press(run: (m: More) => void) {
+    const m = this.more.value;
+    if (m) run(m);
+    else this.trackLoad(this.more.load().then(run, () => undefined));
   }
 
-  private view(): RoomTrustView {
-    if (!this.model) return { badge: 'unavailable', changed: [], unsigned: [], unsignedNew: 0, unknown: 0, allVerified: false, isolation: 'all', withheld: [], blocking: [] };
-    return this.model.view();
+  #stage(): Stage {
+    return this.#model?.stage ?? { kind: 'no-client' };
+  }
+
+  #view(): RoomTrustView {
+    return this.#model?.view() ?? NO_VIEW;
   }
 
   protected override clientChanged(client: MatrixClient | undefined) {
-    this.attach(client);
-    return () => this.detachModel();
+    this.#attach(client);
+    return () => this.#detach();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && this.isConnected && (changed.has('roomId') || changed.has('acknowledgements') || changed.has('source') || changed.has('readTimeout'))) this.attach(this.matrixClient);
+    if (this.hasUpdated && this.isConnected && (changed.has('roomId') || changed.has('acknowledgements') || changed.has('source') || changed.has('readTimeout'))) this.#attach(this.matrixClient);
   }
 
-  private attach(client: MatrixClient | undefined) {
-    this.detachModel();
-    this.verifying = undefined;
-    this.notice = undefined;
+  #attach(client: MatrixClient | undefined) {
+    this.#detach();
+    this.verifying = this.notice = undefined;
     this.unhandled = false;
     if ((!client && !this.source) || !this.roomId) return;
-    const model = this.source
-      ? new RoomTrustModel(this.source, this.acknowledgements ?? (this.ownStore ??= memoryAcknowledgementStore()))
-      : roomTrustModel(client!, this.roomId, this.acknowledgements);
-    this.model = model;
-    this.unsubscribe = model.subscribe(() => this.version++, { readTimeoutMs: this.readTimeout });
+    const model = (this.#model = this.source
+      ? new RoomTrustModel(this.source, this.acknowledgements ?? (this.#ownStore ??= memoryAcknowledgementStore()))
+      : roomTrustModel(client!, this.roomId, this.acknowledgements));
+    this.#unsubscribe = model.subscribe(() => this.version++, { readTimeoutMs: this.readTimeout });
   }
 
-  private detachModel() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.model = undefined;
+  #detach() {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#model = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const b = this.badge;
-    if (!this.verifyUser.ready && this.model && this.view().changed.length) void this.verifyUser.load().catch(() => undefined);
+    if (!this.#verifyUser.ready && this.#view().changed.length) void this.#verifyUser.load().catch(() => undefined);
     this.setExclusiveState(ROOM_BADGES, b);
     if (this.getAttribute('badge') !== b) this.setAttribute('badge', b);
   }
 
   // ——— actions ———
 
-  private async decide(e: MemberEntry, kind: 'acknowledge' | 'withdraw') {
-    const model = this.model;
-    if (!model) return;
-    this.notice = undefined;
-    const r = kind === 'acknowledge' ? await model.acknowledge(e.userId) : await model.withdraw(e.userId);
-    if (model !== this.model) return;
-    if (r.phase === 'done') {
-      this.notice = { kind, name: e.name };
-      this.emit(new XsIdentityAcceptedEvent(e.userId, kind === 'acknowledge' ? 'pinned' : 'withdrawn'));
-    } else if (r.phase === 'failed') {
-      this.emit(new XsErrorEvent(`room-trust.${kind}-failed`, explainFailure(this.localize.lang, r.failure), r.failure.httpStatus));
-    }
-  }
-
-  private verify(e: MemberEntry) {
-    this.unhandled = false;
-    const handled = !this.emit(new XsRequestVerifyEvent({ subject: 'user', reason: e.trust === 'was-verified' ? 'identity-changed' : 'requested', userId: e.userId }));
-    if (handled) return;
-    if (!this.matrixClient) {
-      this.unhandled = true;
-      return;
-    }
-    this.verifying = e.userId;
-    // <xs-verify-user> is a flow of its own: it loads now (normally it already did, see `updated`).
-    void this.verifyUser.load().catch(() => {
-      this.verifying = undefined;
-      this.unhandled = true;
-    });
-  }
-
-  private async openDialog() {
+  async #openDialog() {
     // The dialog's look comes with room-trust.more.ts (normally here already: it loads in the first idle moment).
     await this.more.load().catch(() => undefined);
     this.open = true;
@@ -207,125 +188,112 @@ export class XsRoomTrust extends XsElement {
     this.shadowRoot?.querySelector<HTMLElement>('dialog [data-stage-heading]')?.focus();
   }
 
-  private closeDialog() {
-    this.dialog?.close();
-  }
-
   // ——— rendering ———
 
-  private t(key: Key): string {
+  #t(key: Key): string {
     return this.localize.t(roomTrustStrings, key as 'heading');
   }
 
-  /** A term with `{name}` replaced by the name as inert, isolated text. */
-  private withName(key: Key, name: string): TemplateResult {
-    return this.nameIn(this.t(key), name);
+  /** The text with `{name}` replaced by the name as inert, isolated text. */
+  #nameIn(text: string, name: string): TemplateResult {
+    const who = untrusted(name, this.#t('invisibleChars'));
+    return html`${text.split('{name}').map((p, i) => (i ? html`${who}${p}` : p))}`;
   }
 
-  private nameIn(text: string, name: string): TemplateResult {
-    const parts = text.split('{name}');
-    const who = untrusted(name, this.t('invisibleChars'));
-    return html`${parts.map((p, i) => (i === 0 ? p : html`${who}${p}`))}`;
-  }
-
-  private who(e: MemberEntry): TemplateResult {
-    const invisible = this.t('invisibleChars');
+  #who(e: MemberEntry): TemplateResult {
+    const invisible = this.#t('invisibleChars');
     return html`<span class="who"><strong>${untrusted(e.name, invisible)}</strong>${e.name !== e.userId ? html` <span class="id">${untrusted(e.userId, invisible)}</span>` : nothing}</span>`;
   }
 
-  protected override render() {
-    if (!this.compact) return this.renderDetail(false);
-    const b = this.badge;
-    const label = this.t(`badge.${b}` as Key);
-    return html`<button type="button" part="badge" class="badge" data-badge=${b} aria-haspopup="dialog"
-        aria-label=${this.localize.t(roomTrustStrings, 'badgeLabel', label)} @click=${() => this.openDialog()}>${label}</button>
-      <dialog part="dialog" aria-labelledby="heading" @close=${() => (this.open = false)}>${this.open ? this.renderDetail(true) : nothing}</dialog>`;
-  }
-
-  private summaryKey(stage: Stage, badge: RoomBadge): Key {
-    if (badge === 'unavailable') {
-      const k = stage.kind === 'no-client' || stage.kind === 'no-room' || stage.kind === 'no-crypto' || stage.kind === 'error' ? stage.kind : 'error';
-      return `summary.unavailable.${k}` as Key;
-    }
-    return `summary.${badge}` as Key;
-  }
-
-  private renderDetail(inDialog: boolean): TemplateResult {
-    const stage = this.stage();
-    const v = this.view();
-    const lang = this.localize.lang;
-    return html`<section part="base" aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" data-stage-heading>${this.t('heading')}</h2>
-      <div part="status" role="status">
-        <p>${this.t(this.summaryKey(stage, v.badge))}${stage.kind === 'error' ? ` ${explainFailure(lang, stage.failure)}` : ''}</p>
-        ${this.notice ? this.more.value?.notice(this.moreHost(), this.notice.kind, this.notice.name) : nothing}
-      </div>
-      ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
-      ${stage.kind === 'error' ? html`<div class="row"><button type="button" part="action" @click=${() => this.refresh()}>${this.t('retry')}</button></div>` : nothing}
-      ${v.changed.length
-        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, e.action ? this.more.ready : false], () => this.renderChange(e)))}</ul>`
-        : nothing}
-      ${this.unhandled ? this.more.value?.unhandledVerify(this.localize) : nothing}
-      ${this.renderVerify()}
-      ${this.renderUnsigned(v)}
-      ${stage.kind === 'ready' || stage.kind === 'loading' ? this.renderIsolation(v) : nothing}
-      ${inDialog ? html`<div class="row"><button type="button" part="action" @click=${() => this.closeDialog()}>${this.t('close')}</button></div>` : nothing}
-    </section>`;
-  }
-
-  private renderChange(e: MemberEntry): TemplateResult {
-    this.rowRenders++;
-    const a = e.action;
-    const busy = a?.phase === 'running';
-    const was = e.trust === 'was-verified';
-    const verify = () => this.verify(e);
-    // The first button is the primary one: "Verify again" for someone you had verified, else "Acknowledge".
-    const buttons: [Key, () => unknown][] = was
-      ? [['verifyAgain', verify], ['withdraw', () => this.decide(e, 'withdraw')]]
-      : [['acknowledge', () => this.decide(e, 'acknowledge')], ['verify', verify]];
-    return html`<li part="change" class="change" data-user=${e.userId}>
-      <p>${this.who(e)}</p>
-      <p role="alert">${this.withName(was ? 'change.was-verified' : 'change.identity-changed', e.name)}</p>
-      <div class="row">
-        ${buttons.map(([label, press], i) => html`<button type="button" part="action" class=${i ? '' : 'primary'} ?disabled=${busy} @click=${press}>${this.t(label)}</button>`)}
-      </div>
-      ${a ? this.more.value?.outcome(this.moreHost(), e) : nothing}
-    </li>`;
-  }
-
-  private renderVerify() {
-    const u = this.verifying;
-    if (!u || !this.verifyUser.ready) return nothing;
-    return html`<div part="verify" class="verify">
-      <xs-verify-user .client=${this.matrixClient} user-id=${u}></xs-verify-user>
-      <div class="row"><button type="button" part="action" @click=${() => (this.verifying = undefined)}>${this.t('close')}</button></div>
+  /** A row of buttons (`[label, press]`), the first one primary when asked. */
+  #row(buttons: [Key, () => unknown][], primary = false, busy = false): TemplateResult {
+    return html`<div class="row">
+      ${buttons.map(([label, press], i) => html`<button type="button" part="action" class=${primary && !i ? 'primary' : nothing} ?disabled=${busy} @click=${press}>${this.#t(label)}</button>`)}
     </div>`;
   }
 
-  private renderUnsigned(v: RoomTrustView) {
-    const stage = this.stage();
-    if (stage.kind !== 'ready' && stage.kind !== 'loading') return nothing;
-    const sessions = v.unsigned.reduce((n, e) => n + (e.read?.unsigned.length ?? 0), 0);
-    if (!sessions) return stage.kind === 'ready' ? html`<p>${this.t('noUnsigned')}</p>` : nothing;
-    return html`<div class="row">
-        <button type="button" part="action" aria-expanded=${this.showUnsigned ? 'true' : 'false'} aria-controls="unsigned"
-          @click=${() => this.toggleUnsigned()}>${this.showUnsigned ? this.t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
-      </div>
-      <div id="unsigned" ?hidden=${!this.showUnsigned}>
-        ${this.showUnsigned ? this.more.value?.unsignedList(this.moreHost(), v.unsigned.slice(0, this.unsignedShown)) : nothing}
-      </div>`;
+  protected override render() {
+    if (!this.compact) return this.#renderDetail(false);
+    const b = this.badge;
+    const label = this.#t(`badge.${b}`);
+    return html`<button type="button" part="badge" class="badge" data-badge=${b} aria-haspopup="dialog"
+        aria-label=${this.localize.t(roomTrustStrings, 'badgeLabel', label)} @click=${() => this.#openDialog()}>${label}</button>
+      <dialog part="dialog" aria-labelledby="heading" @close=${() => (this.open = false)}>${this.open ? this.#renderDetail(true) : nothing}</dialog>`;
   }
 
-  private toggleUnsigned() {
+  #renderDetail(inDialog: boolean): TemplateResult {
+    const stage = this.#stage();
+    const v = this.#view();
+    const lang = this.localize.lang;
+    const listed = stage.kind === 'ready' || stage.kind === 'loading';
+    // The summary: "unavailable" says why (no client, no room, no crypto, or the read failed).
+    const summary = (v.badge === 'unavailable' ? `summary.unavailable.${stage.kind}` : `summary.${v.badge}`) as Key;
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" data-stage-heading>${this.#t('heading')}</h2>
+      <div part="status" role="status">
+        <p>${this.#t(summary)}${stage.kind === 'error' ? ` ${explainFailure(lang, stage.failure)}` : ''}</p>
+        ${this.notice ? this.more.value?.noticeText(this.#host(), this.notice) : nothing}
+      </div>
+      ${stage.kind === 'loading' && stage.total > 0 ? html`<p class="progress">${this.localize.t(roomTrustStrings, 'progress', stage.done, stage.total)}</p>` : nothing}
+      ${stage.kind === 'error' ? this.#row([['retry', () => this.refresh()]]) : nothing}
+      ${v.changed.length
+        ? html`<ul class="changes">${repeat(v.changed, (e) => e.userId, (e) => guard([e, lang, e.action ? this.more.ready : false], () => this.#renderChange(e)))}</ul>`
+        : nothing}
+      ${this.unhandled ? this.more.value?.unhandledVerify(this.localize) : nothing}
+      ${this.#renderVerify()}
+      ${listed ? this.#renderUnsigned(v, stage.kind === 'ready') : nothing}
+      ${listed
+        ? html`<div part="isolation" class="isolation" data-isolation=${v.isolation}>
+            ${v.isolation === 'only-signed' ? this.more.value?.strictIsolation(this.#host(), v) : html`<p>${this.#t('isolation.all')}</p>`}
+          </div>`
+        : nothing}
+      ${inDialog ? this.#row([['close', () => this.dialog?.close()]]) : nothing}
+    </section>`;
+  }
+
+  #renderChange(e: MemberEntry): TemplateResult {
+    this.rowRenders++;
+    const was = e.trust === 'was-verified';
+    const verify = () => {
+      this.unhandled = false;
+      this.#press((m) => m.verify(this.#host(), e));
+    };
+    const decide = (kind: 'acknowledge' | 'withdraw') => () => this.#press((m) => void m.decide(this.#host(), e, kind));
+    // The first button is the primary one: "Verify again" for someone you had verified, else "Acknowledge".
+    return html`<li part="change" class="change" data-user=${e.userId}>
+      <p>${this.#who(e)}</p>
+      <p role="alert">${this.#nameIn(this.#t(was ? 'change.was-verified' : 'change.identity-changed'), e.name)}</p>
+      ${this.#row(was ? [['verifyAgain', verify], ['withdraw', decide('withdraw')]] : [['acknowledge', decide('acknowledge')], ['verify', verify]], true, e.action?.phase === 'running')}
+      ${e.action ? this.more.value?.outcome(this.#host(), e) : nothing}
+    </li>`;
+  }
+
+  #renderVerify() {
+    const u = this.verifying;
+    if (!u || !this.#verifyUser.ready) return nothing;
+    return html`<div part="verify" class="verify">
+      <xs-verify-user .client=${this.matrixClient} user-id=${u}></xs-verify-user>
+      ${this.#row([['close', () => (this.verifying = undefined)]])}
+    </div>`;
+  }
+
+  /** "Show sessions their owners didn't verify (n)"; the list itself comes with room-trust.more.ts. */
+  #renderUnsigned(v: RoomTrustView, ready: boolean) {
+    const sessions = v.unsigned.reduce((n, e) => n + (e.read?.unsigned.length ?? 0), 0);
+    if (!sessions) return ready ? html`<p>${this.#t('noUnsigned')}</p>` : nothing;
+    const shown = this.showUnsigned;
+    return html`<div class="row">
+        <button type="button" part="action" aria-expanded=${shown ? 'true' : 'false'} aria-controls="unsigned"
+          @click=${() => this.#toggleUnsigned()}>${shown ? this.#t('hideUnsigned') : this.localize.t(roomTrustStrings, 'showUnsigned', sessions)}</button>
+      </div>
+      <div id="unsigned" ?hidden=${!shown}>${shown ? this.more.value?.unsignedList(this.#host(), v.unsigned.slice(0, this.unsignedShown)) : nothing}</div>`;
+  }
+
+  async #toggleUnsigned() {
     this.showUnsigned = !this.showUnsigned;
     this.unsignedShown = 0;
-    if (this.showUnsigned) void this.growUnsigned();
-  }
-
-  private async growUnsigned() {
     while (this.showUnsigned && this.isConnected) {
-      const total = this.view().unsigned.length;
-      if (this.unsignedShown >= total) {
+      if (this.unsignedShown >= this.#view().unsigned.length) {
         // Keep up with members added later: the list shows every one while open.
         this.unsignedShown = Infinity;
         return;
@@ -334,12 +302,5 @@ export class XsRoomTrust extends XsElement {
       await this.updateComplete;
       await new Promise((r) => setTimeout(r, 0));
     }
-  }
-
-  /** The device-isolation setting; in its strict mode (rarely chosen) what follows comes with room-trust.more.ts. */
-  private renderIsolation(v: RoomTrustView) {
-    return html`<div part="isolation" class="isolation" data-isolation=${v.isolation}>
-      ${v.isolation === 'only-signed' ? this.more.value?.strictIsolation(this.moreHost(), v) : html`<p>${this.t('isolation.all')}</p>`}
-    </div>`;
   }
 }

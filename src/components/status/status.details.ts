@@ -1,11 +1,18 @@
 // What `<xs-status>` shows behind its first screen, loaded in an idle moment after it (or when first asked for):
-// the details disclosure's facts, the notes after a request nobody handled, and the outcome of an action on another
-// person's identity (issue 17: the headline, its explanation and its action are the first render).
+// the details disclosure's facts, what a press asks of the host (the request events) or does (acknowledging or
+// withdrawing another person's identity), the notes after a request nobody handled, and the outcome of an action on
+// another person's identity (issue 17: the headline, its explanation and its buttons are the first render; "Check
+// again" stays with the element, it must work while the network fails).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { XsErrorEvent } from '../../events/xs-error.js';
 import type { XsEvent } from '../../events/xs-event.js';
 import { XsIdentityAcceptedEvent } from '../../events/xs-identity-accepted.js';
+import { XsRequestBackupEvent, type BackupRequestReason } from '../../events/xs-request-backup.js';
+import { XsRequestKeyStorageEvent, type KeyStorageRequest } from '../../events/xs-request-key-storage.js';
+import { XsRequestResetEvent, type ResetReason } from '../../events/xs-request-reset.js';
+import { XsRequestSetupEvent, type SetupReason } from '../../events/xs-request-setup.js';
+import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
@@ -24,18 +31,45 @@ export type Unhandled = 'setup' | 'verify' | 'backup' | 'reset' | 'verify-user' 
 /** What acknowledging or withdrawing did (another person's view). */
 export type UserResult = { ok: true } | { ok: false; failure: Failure };
 
-/** What a decision on another person's identity needs from `<xs-status>`. */
-export interface DecisionHost {
+/** What a press asks for: a request to the host (its kind is the note's when nobody handles it), or a decision. */
+export type Ask =
+  | { kind: 'setup'; reason: SetupReason }
+  | { kind: 'verify'; reason: 'unverified' | 'keys-missing' }
+  | { kind: 'backup'; reason: BackupRequestReason }
+  | { kind: 'reset'; reason: ResetReason }
+  | { kind: 'key-storage'; reason: KeyStorageRequest }
+  | { kind: 'verify-user'; reason: 'requested' | 'identity-changed' }
+  | { kind: 'acknowledge' }
+  | { kind: 'withdraw' };
+
+/** What a press needs from `<xs-status>`. */
+export interface AskHost {
   readonly client: MatrixClient;
+  /** The person of the user view (decisions and "Verify" on them). */
   readonly userId: string;
   readonly lang: string;
-  /** The outcome, given before the event about it is sent (a listener sees the element already showing it). */
+  /** The outcome of a decision, given before the event about it is sent (a listener sees the element already showing it). */
   done(result: UserResult): void;
+  /** Nobody handled the request (the event was not cancelled). */
+  unhandled(kind: Unhandled): void;
   emit(event: XsEvent): boolean;
 }
 
+const REQUESTS = { setup: XsRequestSetupEvent, backup: XsRequestBackupEvent, reset: XsRequestResetEvent, 'key-storage': XsRequestKeyStorageEvent };
+
+/** Runs a press: sends its request event (cancelable: cancelled = the host handles it), or decides. */
+export function ask(h: AskHost, a: Ask): void {
+  if (a.kind === 'acknowledge' || a.kind === 'withdraw') return void decideUser(h, a.kind);
+  const c = h.client;
+  const event =
+    a.kind === 'verify' ? new XsRequestVerifyEvent({ subject: 'this-session', reason: a.reason, userId: c.getUserId() ?? undefined, deviceId: c.getDeviceId() ?? undefined })
+    : a.kind === 'verify-user' ? new XsRequestVerifyEvent({ subject: 'user', reason: a.reason, userId: h.userId })
+    : new REQUESTS[a.kind](a.reason as never);
+  if (h.emit(event)) h.unhandled(a.kind);
+}
+
 /** Acknowledges another person's changed identity (pins it) or withdraws the verification requirement. */
-export async function decideUser(h: DecisionHost, a: 'acknowledge' | 'withdraw'): Promise<void> {
+async function decideUser(h: AskHost, a: 'acknowledge' | 'withdraw'): Promise<void> {
   try {
     if (a === 'acknowledge') await acknowledgeIdentity(h.client, h.userId);
     else await withdrawVerification(h.client, h.userId);

@@ -1,15 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { XsRequestBackupEvent } from '../../events/xs-request-backup.js';
-import { XsRequestKeyStorageEvent } from '../../events/xs-request-key-storage.js';
-import { XsRequestResetEvent } from '../../events/xs-request-reset.js';
-import { XsRequestSetupEvent } from '../../events/xs-request-setup.js';
-import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsStatusChangeEvent } from '../../events/xs-status-change.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { XsElement } from '../../internal/xs-element.js';
-import { accountModel, type AccountModel, type AccountState } from '../../sdk/account.js';
+import { accountModel, type AccountModel, type AccountState, type AccountSubscription } from '../../sdk/account.js';
 import { describeFailure, type Failure } from '../../sdk/errors.js';
 import {
   applyDeviceIsolation,
@@ -27,17 +22,17 @@ import {
   deriveUserView,
   type OverallState,
   type OwnView,
+  type PrimaryAction,
   type StatusDetails,
   type UserAction,
   type UserTrustState,
   type UserView,
-  type Warning,
 } from '../../state/status.js';
 import { statusStyles } from './status.styles.js';
 import { actionRowStyles } from '../../internal/stage.styles.js';
-import { statusStrings } from './status.strings.js';
-import { actionLabel, explain, keyStorageActions, userActions, userHeader, warnings } from './status.words.js';
-import type { Unhandled, UserResult } from './status.details.js';
+import { cardStyles } from '../../internal/card.styles.js';
+import { actionLabel, explain, row, t, userHeader, warnings, type Button } from './status.words.js';
+import type { Ask, AskHost, Unhandled, UserResult } from './status.details.js';
 
 const USER_STATES: readonly UserTrustState[] = ['checking', 'error', 'unknown', 'verified', 'was-verified', 'identity-changed', 'not-verified'];
 const ALL_STATES = [...new Set<string>([...OVERALL_STATES, ...USER_STATES])];
@@ -84,7 +79,7 @@ type StatusMore = typeof import('./status.details.js');
  * @cssstate unknown - (user-id) The person's identity is not known.
  */
 export class XsStatus extends XsElement {
-  static override styles = [...XsElement.styles, actionRowStyles, statusStyles];
+  static override styles = [...XsElement.styles, actionRowStyles, cardStyles, statusStyles];
 
   /** Show another user's trust instead of the own account's status. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -117,112 +112,104 @@ export class XsStatus extends XsElement {
   @state() private userResult: UserResult | null = null;
   @state() private warningsVersion = 0;
 
-  /** The details' facts, the notes after a press, an action's outcome (status.details.ts). */
-  private readonly more = this.lazy(() => import('./status.details.js').then((m) => (m.adopt(this.renderRoot), m)));
-  private warnings = new StatusWarnings();
-  private coalescer?: Coalescer;
-  private model?: AccountModel;
-  private subscription?: { readTimeoutMs?: number };
-  private timer?: ReturnType<typeof setInterval>;
-  private lastEmitted?: string;
+  /** The details' facts, what a press asks or does, the notes after it, an action's outcome (status.details.ts). */
+  readonly #more = this.lazy(() => import('./status.details.js').then((m) => (m.adopt(this.renderRoot), m)));
+  #warnings = new StatusWarnings();
+  #coalescer?: Coalescer;
+  #model?: AccountModel;
+  #subscription?: AccountSubscription;
+  #timer?: ReturnType<typeof setInterval>;
+  #lastEmitted?: string;
 
   /** The overall state (own view) or the trust state (with `user-id`). */
   get state(): OverallState | UserTrustState {
-    return this.isUserView() ? this.userView().state : this.ownView().state;
+    return this.#userView()?.state ?? this.#ownView().state;
   }
 
   /** Asks the homeserver again now (the periodic re-check does the same). */
   refresh(): void {
-    this.requestRead(true);
+    this.#read(true);
   }
 
-  private isUserView(): boolean {
+  #isUser(): boolean {
     const c = this.matrixClient;
     return !!this.userId && (!c || this.userId !== c.getUserId());
   }
 
-  private ownView(): OwnView {
+  #ownView(): OwnView {
     return deriveOwnView({ hasClient: !!this.matrixClient, hasCrypto: this.hasCrypto, snapshot: this.own, failure: this.failure, receivingKeys: this.receivingKeys });
   }
 
-  private userView(): UserView {
+  /** Another person's view (with `user-id`); undefined in the own view. */
+  #userView(): UserView | undefined {
+    if (!this.#isUser()) return undefined;
     if (!this.matrixClient || !this.hasCrypto) return { state: 'unknown', actions: [] };
     return deriveUserView(this.trust, this.failure);
   }
 
-  private currentWarnings(): Warning[] {
-    return this.warnings.list(this.own);
+  /** Crypto may come after the client (initRustCrypto later): the isolation mode is applied when it does. */
+  #cryptoCheck(client: MatrixClient): boolean {
+    const had = this.hasCrypto;
+    this.hasCrypto = !!client.getCrypto();
+    if (this.hasCrypto && !had) applyDeviceIsolation(client, this.deviceIsolation);
+    return this.hasCrypto;
   }
 
   protected override clientChanged(client: MatrixClient | undefined): void | (() => void) {
-    this.own = null;
-    this.trust = null;
-    this.failure = null;
-    this.receivingKeys = null;
-    this.unhandled = null;
-    this.userResult = null;
-    this.warnings = new StatusWarnings();
-    this.hasCrypto = !!client?.getCrypto();
+    this.own = this.trust = this.failure = this.receivingKeys = this.unhandled = this.userResult = null;
+    this.#warnings = new StatusWarnings();
+    this.hasCrypto = false;
     if (!client) return;
+    this.#cryptoCheck(client);
     const abort = new AbortController();
     // The own account comes from the one model every element on this client shares (src/sdk/account.ts);
     // only another user's trust is read here.
-    const model = accountModel(client);
-    this.model = model;
-    const coalescer = new Coalescer((refresh) => this.read(client, refresh, abort.signal));
-    this.coalescer = coalescer;
-    const sub = {
+    const model = (this.#model = accountModel(client));
+    const coalescer = (this.#coalescer = new Coalescer(() => this.#readUser(client, abort.signal)));
+    const sub: AccountSubscription = (this.#subscription = {
       readTimeoutMs: this.readTimeout,
       onState: (st: AccountState) => {
-        const hadCrypto = this.hasCrypto;
-        this.hasCrypto = !!client.getCrypto();
-        if (this.hasCrypto && !hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
-        if (st.snapshot && st.snapshot !== this.own) this.warnings.observe(st.snapshot);
+        this.#cryptoCheck(client);
+        if (st.snapshot && st.snapshot !== this.own) this.#warnings.observe(st.snapshot);
         this.own = st.snapshot;
         this.receivingKeys = st.receivingKeys ?? null;
-        if (!this.isUserView()) this.failure = st.failure;
+        if (!this.#isUser()) this.failure = st.failure;
       },
       onUserChanged: (u: string) => {
-        if (this.isUserView() && u === this.userId) coalescer.request(false);
+        if (this.#isUser() && u === this.userId) coalescer.request(false);
       },
-    };
-    this.subscription = sub;
+    });
     const unsubscribe = model.subscribe(sub);
-    this.restartTimer();
-    if (this.hasCrypto) applyDeviceIsolation(client, this.deviceIsolation);
-    if (this.isUserView()) coalescer.request(true);
+    this.#restartTimer();
+    if (this.#isUser()) coalescer.request(true);
     return () => {
       unsubscribe();
-      clearInterval(this.timer);
-      this.timer = undefined;
+      clearInterval(this.#timer);
+      this.#timer = undefined;
       coalescer.dispose();
       abort.abort();
-      if (this.coalescer === coalescer) this.coalescer = undefined;
-      if (this.model === model) this.model = undefined;
+      if (this.#coalescer === coalescer) this.#coalescer = undefined;
+      if (this.#model === model) this.#model = undefined;
     };
   }
 
   /** Reads again (the own account through the shared model; another user's trust here). */
-  private requestRead(server: boolean) {
-    if (this.isUserView()) this.coalescer?.request(server);
-    else this.model?.refresh(server);
+  #read(server: boolean) {
+    if (this.#isUser()) this.#coalescer?.request(server);
+    else this.#model?.refresh(server);
   }
 
-  private restartTimer() {
-    clearInterval(this.timer);
-    this.timer = undefined;
+  #restartTimer() {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
     if (this.recheckInterval > 0 && this.matrixClient) {
-      this.timer = setInterval(() => this.requestRead(true), Math.max(250, this.recheckInterval));
+      this.#timer = setInterval(() => this.#read(true), Math.max(250, this.recheckInterval));
     }
   }
 
   /** Another user's trust (the user view). */
-  private async read(client: MatrixClient, _refresh: boolean, signal: AbortSignal): Promise<void> {
-    if (signal.aborted || !this.isUserView()) return;
-    const hadCrypto = this.hasCrypto;
-    this.hasCrypto = !!client.getCrypto();
-    if (!this.hasCrypto) return;
-    if (!hadCrypto) applyDeviceIsolation(client, this.deviceIsolation);
+  async #readUser(client: MatrixClient, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.#isUser() || !this.#cryptoCheck(client)) return;
     try {
       const userId = this.userId!;
       const trust = await readUserTrust(client, userId, { signal, timeoutMs: this.readTimeout });
@@ -230,21 +217,18 @@ export class XsStatus extends XsElement {
       if (userId === this.userId) this.trust = trust;
       if (!signal.aborted) this.failure = null;
     } catch (e) {
-      if (signal.aborted) return;
-      this.failure = describeFailure(e);
+      if (!signal.aborted) this.failure = describeFailure(e);
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('userId')) {
-      this.trust = null;
-      this.failure = null;
-      this.userResult = null;
-      this.requestRead(true);
+      this.trust = this.failure = this.userResult = null;
+      this.#read(true);
     }
-    if (changed.has('readTimeout') && this.subscription) this.subscription.readTimeoutMs = this.readTimeout;
-    if (changed.has('recheckInterval')) this.restartTimer();
+    if (changed.has('readTimeout') && this.#subscription) this.#subscription.readTimeoutMs = this.readTimeout;
+    if (changed.has('recheckInterval')) this.#restartTimer();
     if (changed.has('deviceIsolation') && this.matrixClient && this.hasCrypto) applyDeviceIsolation(this.matrixClient, this.deviceIsolation);
   }
 
@@ -253,145 +237,136 @@ export class XsStatus extends XsElement {
     const s = this.state;
     this.setExclusiveState(ALL_STATES, s);
     if (this.getAttribute('state') !== s) this.setAttribute('state', s);
-    const details = this.details();
+    const details = this.#details();
     const key = JSON.stringify(details);
-    if (key !== this.lastEmitted) {
-      this.lastEmitted = key;
+    if (key !== this.#lastEmitted) {
+      this.#lastEmitted = key;
       this.emit(new XsStatusChangeEvent(details));
     }
   }
 
-  private details(): StatusDetails {
-    if (this.isUserView()) return { subject: 'user', state: this.userView().state, userId: this.userId!, trust: this.trust };
-    const v = this.ownView();
-    return { subject: 'own', state: v.state, missing: v.missing, warnings: this.currentWarnings().map((w) => w.code), snapshot: this.own };
+  #details(): StatusDetails {
+    const u = this.#userView();
+    if (u) return { subject: 'user', state: u.state, userId: this.userId!, trust: this.trust };
+    const v = this.#ownView();
+    return { subject: 'own', state: v.state, missing: v.missing, warnings: this.#warnings.list(this.own).map((w) => w.code), snapshot: this.own };
   }
 
   // ——— actions ———
 
-  private request(kind: Unhandled, event: Event) {
-    this.unhandled = null;
-    const handled = !this.emit(event);
-    if (!handled) this.unhandled = kind;
+  /** "Check again": stays here, it must work while the network (and so a module load) fails. */
+  #retry() {
+    this.unhandled = this.userResult = null;
+    this.#read(true);
   }
 
-  private primary(v: OwnView) {
-    const a = v.primary;
-    if (!a) return;
-    switch (a.kind) {
-      case 'setup':
-        return this.request('setup', new XsRequestSetupEvent(a.reason));
-      case 'verify':
-        return this.request('verify', new XsRequestVerifyEvent({ subject: 'this-session', reason: a.reason, userId: this.matrixClient?.getUserId() ?? undefined, deviceId: this.matrixClient?.getDeviceId() ?? undefined }));
-      case 'backup':
-        return this.request('backup', new XsRequestBackupEvent(a.reason));
-      case 'retry':
-        this.unhandled = null;
-        return this.requestRead(true);
-    }
+  /**
+   * A press: what it asks of the host (the request events) or does (a decision on another person's identity) comes
+   * with status.details.ts — here since the first idle moment, normally; else the press waits for it.
+   */
+  #ask(a: Ask) {
+    const client = this.matrixClient;
+    if (!client || this.userBusy) return;
+    this.unhandled = this.userResult = null;
+    if (a.kind === 'acknowledge' || a.kind === 'withdraw') this.userBusy = true;
+    const host: AskHost = {
+      client,
+      userId: this.userId ?? '',
+      lang: this.localize.lang,
+      emit: (e) => this.emit(e),
+      unhandled: (kind) => (this.unhandled = kind),
+      done: (r) => {
+        this.userResult = r;
+        this.userBusy = false;
+        this.#coalescer?.request(false);
+      },
+    };
+    const more = this.#more.value;
+    if (more) more.ask(host, a);
+    else this.trackLoad(this.#more.load().then((m) => m.ask(host, a), (e: unknown) => host.done({ ok: false, failure: describeFailure(e) })));
   }
 
-  private reset(v: OwnView) {
-    this.request('reset', new XsRequestResetEvent(v.state === 'keys-missing' ? 'keys-missing' : 'cannot-verify'));
+  #primary(a: PrimaryAction) {
+    if (a.kind === 'retry') this.#retry();
+    else this.#ask(a);
   }
 
-  private dismiss(w: Warning) {
-    this.warnings.dismiss(w.code);
-    this.warningsVersion++;
+  #userAction(a: UserAction) {
+    if (a === 'retry') this.#retry();
+    else if (a === 'verify' || a === 'verify-again') this.#ask({ kind: 'verify-user', reason: a === 'verify' ? 'requested' : 'identity-changed' });
+    else this.#ask({ kind: a });
   }
 
-  private readonly onIsolation = (e: Event) => {
+  readonly #onIsolation = (e: Event) => {
     this.deviceIsolation = (e.target as HTMLInputElement).checked ? 'only-signed' : 'all';
   };
 
-  private ownDetails(s: OwnStatusSnapshot) {
-    return this.renderDetails((m) => m.ownDetails({ deviceIsolation: this.deviceIsolation, onIsolation: this.onIsolation }, this.localize, s));
-  }
-
-  private userAction(a: UserAction) {
-    const client = this.matrixClient;
-    const userId = this.userId;
-    if (!client || !userId || this.userBusy) return;
-    this.unhandled = null;
-    this.userResult = null;
-    if (a === 'retry') return this.requestRead(true);
-    if (a === 'verify' || a === 'verify-again') {
-      return this.request('verify-user', new XsRequestVerifyEvent({ subject: 'user', reason: a === 'verify-again' ? 'identity-changed' : 'requested', userId }));
-    }
-    // Acknowledging or withdrawing runs in status.details.ts (normally loaded already, in an idle moment).
-    this.userBusy = true;
-    const done = (r: UserResult) => {
-      this.userResult = r;
-      this.userBusy = false;
-      this.coalescer?.request(false);
-    };
-    void this.more.load().then(
-      (m) => m.decideUser({ client, userId, lang: this.localize.lang, done, emit: (e) => this.emit(e) }, a),
-      (e: unknown) => done({ ok: false, failure: describeFailure(e) }),
-    );
-  }
-
   // ——— rendering ———
 
-  private t(key: keyof typeof statusStrings.en): string {
-    return (this.localize.t as (s: typeof statusStrings, k: string) => string).call(this.localize, statusStrings, key);
-  }
-
   /** The note after a request nobody handled (its text loads with the details, after the press). */
-  private unhandledNote() {
-    if (!this.unhandled) return nothing;
-    const more = this.more.value;
-    return more ? more.unhandledNote(this.localize, this.unhandled) : nothing;
+  #unhandledNote() {
+    return this.unhandled ? (this.#more.value?.unhandledNote(this.localize, this.unhandled) ?? nothing) : nothing;
   }
 
   /**
    * The details disclosure: its summary is part of the first screen; what it holds comes with status.details.ts,
    * loaded in an idle moment after the first render, or when the summary is pressed.
    */
-  private renderDetails(body: (m: StatusMore) => TemplateResult) {
-    const more = this.more.ready ? this.more.value : undefined;
+  #renderDetails(body: (m: StatusMore) => TemplateResult) {
+    const more = this.#more.ready ? this.#more.value : undefined;
     return html`<details part="details">
-      <summary @click=${() => void this.more.load().catch(() => undefined)}>${this.t('details')}</summary>
+      <summary @click=${() => void this.#more.load().catch(() => undefined)}>${t(this.localize, 'details')}</summary>
       ${more ? body(more) : nothing}
     </details>`;
   }
 
   protected override render() {
-    return this.isUserView() ? this.renderUser() : this.renderOwn();
+    const u = this.#userView();
+    return u ? this.#renderUser(u) : this.#renderOwn();
   }
 
-  private renderOwn() {
-    const v = this.ownView();
-    const failureText = v.state === 'error' && v.failure ? html` ${explainFailure(this.localize.lang, v.failure)}` : nothing;
+  #renderOwn() {
+    const l = this.localize;
+    const v = this.#ownView();
+    const s = this.own;
+    const failureText = v.state === 'error' && v.failure ? ` ${explainFailure(l.lang, v.failure)}` : '';
     // A later state, after a verification (keys arriving, or not all in time): its words come with status.details.ts.
-    const later = v.state === 'receiving-keys' || v.keysTimedOut ? (this.more.value?.afterVerification(this.localize, v) ?? { explain: '' }) : undefined;
-    const headline = v.state === 'receiving-keys' ? later?.headline : this.t(`headline.${v.state}`);
+    const later = v.state === 'receiving-keys' || v.keysTimedOut ? (this.#more.value?.afterVerification(l, v) ?? { explain: '' }) : undefined;
+    const actions: Button[] = [];
+    if (v.primary) actions.push([actionLabel(l, v.primary), () => this.#primary(v.primary!), true]);
+    if (v.offerReset) {
+      const reason = v.state === 'keys-missing' ? 'keys-missing' : 'cannot-verify';
+      actions.push([t(l, reason === 'keys-missing' ? 'action.reset.keys-missing' : 'action.reset'), () => this.#ask({ kind: 'reset', reason })]);
+    }
+    // "Key storage" and "Check my Security Key", for a verified session of a set-up account — not while its keys
+    // are still arriving (nothing to decide yet).
+    const keyStorage: Button[] =
+      s?.crossSigning.published && s.device.crossSigningVerified && v.state !== 'receiving-keys'
+        ? (['manage', 'check-key'] as const).map((reason) => [t(l, reason === 'manage' ? 'action.key-storage' : 'action.check-key'), () => this.#ask({ kind: 'key-storage', reason })])
+        : [];
     return html`<section part="base" aria-labelledby="headline">
       <div part="header">
-        <div part="status" role="status"><h2 id="headline">${headline}</h2></div>
-        <p class="explain">${later ? later.explain : explain(this.localize, v)}${failureText}</p>
+        <div part="status" role="status"><h2 id="headline">${v.state === 'receiving-keys' ? later?.headline : t(l, `headline.${v.state}`)}</h2></div>
+        <p class="explain">${later ? later.explain : explain(l, v)}${failureText}</p>
       </div>
-      ${warnings(this.localize, this.currentWarnings(), (w) => this.dismiss(w))}
-      ${v.primary || v.offerReset
-        ? html`<div class="row" part="footer">
-            ${v.primary ? html`<button type="button" class="primary" part="action" @click=${() => this.primary(v)}>${actionLabel(this.localize, v)}</button>` : nothing}
-            ${v.offerReset
-              ? html`<button type="button" part="action" @click=${() => this.reset(v)}>${this.t(v.state === 'keys-missing' ? 'action.reset.keys-missing' : 'action.reset')}</button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${keyStorageActions(this.localize, this.own, v, (action) => this.request('key-storage', new XsRequestKeyStorageEvent(action)))} ${this.unhandledNote()} ${this.own ? this.ownDetails(this.own) : nothing}
+      ${warnings(l, this.#warnings.list(s), (w) => {
+        this.#warnings.dismiss(w.code);
+        this.warningsVersion++;
+      })}
+      ${row(actions)} ${row(keyStorage, true)} ${this.#unhandledNote()}
+      ${s ? this.#renderDetails((m) => m.ownDetails({ deviceIsolation: this.deviceIsolation, onIsolation: this.#onIsolation }, l, s)) : nothing}
     </section>`;
   }
 
-  private renderUser() {
-    const v = this.userView();
+  #renderUser(v: UserView) {
+    const l = this.localize;
+    const masterKey = this.trust?.masterKey;
     return html`<section part="base" aria-labelledby="headline">
-      ${userHeader(this.localize, this.userId ?? '', v, this.failure)}
-      ${userActions(this.localize, v, this.userBusy, (a) => void this.userAction(a))}
-      ${this.userBusy || this.userResult ? this.more.value?.userOutcome(this.localize, this.userBusy, this.userResult) : nothing}
-      ${this.unhandledNote()}
-      ${this.trust?.masterKey ? this.renderDetails((m) => m.userDetails(this.localize, this.trust!.masterKey!)) : nothing}
+      ${userHeader(l, this.userId ?? '', v, this.failure)}
+      ${row(v.actions.map((a, i) => [t(l, `user.action.${a}`), () => this.#userAction(a), i === 0, a]), false, this.userBusy)}
+      ${this.userBusy || this.userResult ? this.#more.value?.userOutcome(l, this.userBusy, this.userResult) : nothing}
+      ${this.#unhandledNote()}
+      ${masterKey ? this.#renderDetails((m) => m.userDetails(l, masterKey)) : nothing}
     </section>`;
   }
 }
