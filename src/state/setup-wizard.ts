@@ -16,6 +16,9 @@ import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from
 
 export type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
 
+/** The intents only the later steps handle (setup-wizard.steps.ts `LaterSteps`, same names). */
+const LATER = ['continue', 'useExistingBackup', 'keepExistingBackup', 'replaceExistingBackup', 'confirmReplaceBackup', 'confirmReset', 'choose', 'back', 'submitPhrase', 'markSaved', 'markCopyFailed', 'toConfirm', 'confirmKey'] as const satisfies readonly (keyof LaterSteps)[];
+
 export class SetupWizard extends EventTarget {
   stage: WizardStage = { kind: 'loading' };
   mode: WizardMode;
@@ -161,31 +164,42 @@ export class SetupWizard extends EventTarget {
     void this.start(mode);
   }
 
+  // ——— the intents of the later steps: each runs at once when they are loaded (start() loads them), else when they are
+  // (LATER below; the methods are made in the static block) ———
+
   /** Continue from the explanation (or an existing backup comes first) or from the reset's warning. */
-  continue(): void {
-    this.withLater((l) => l.continue());
-  }
-
-  // ——— an existing key backup ———
-
-  /** "Restore from it": type its recovery key. */
-  useExistingBackup(): void {
-    this.withLater((l) => l.useExistingBackup());
-  }
-
+  declare continue: () => void;
+  /** "Restore from it" (an existing key backup): type its recovery key. */
+  declare useExistingBackup: () => void;
   /** "Keep it": set up without touching it; the end screen says the backup is not connected. */
-  keepExistingBackup(): void {
-    this.withLater((l) => l.keepExistingBackup());
-  }
-
+  declare keepExistingBackup: () => void;
   /** "Replace it": asks for explicit consent first. */
-  replaceExistingBackup(): void {
-    this.withLater((l) => l.replaceExistingBackup());
-  }
-
+  declare replaceExistingBackup: () => void;
   /** Consent given: the old backup is deleted and a new one made during the commit. */
-  confirmReplaceBackup(): void {
-    this.withLater((l) => l.confirmReplaceBackup());
+  declare confirmReplaceBackup: () => void;
+  /** Typed confirmation of a reset: `typed` must equal `word` (case- and surrounding-space-insensitive). */
+  declare confirmReset: (typed: string, word: string) => void;
+  /** "Generate a Security Key" or "Enter a Security Phrase". */
+  declare choose: (method: KeyMethod) => void;
+  /** Back one step. */
+  declare back: () => void;
+  /** The Security Phrase, exactly as typed. Used once to derive the key, then forgotten. */
+  declare submitPhrase: (phrase: string) => void;
+  /** The key was copied, downloaded or printed. */
+  declare markSaved: (how: SavedHow) => void;
+  /** The clipboard refused: the element selects the key for a manual copy. */
+  declare markCopyFailed: () => void;
+  /** From show-key (once saved) to typing the key back. */
+  declare toConfirm: () => void;
+  /** The key typed back (whitespace-tolerant). A match starts the commit. */
+  declare confirmKey: (typed: string) => void;
+
+  static {
+    for (const name of LATER) {
+      (this.prototype as unknown as Record<string, unknown>)[name] = function (this: SetupWizard, ...args: unknown[]) {
+        this.withLater((l) => (l[name] as (...a: unknown[]) => void).apply(l, args));
+      };
+    }
   }
 
   /** Checks the typed recovery key against the existing backup and connects it. */
@@ -197,46 +211,6 @@ export class SetupWizard extends EventTarget {
   dismiss(): void {
     this.end();
     this.set({ kind: 'dismissed' });
-  }
-
-  /** Typed confirmation of a reset: `typed` must equal `word` (case- and surrounding-space-insensitive). */
-  confirmReset(typed: string, word: string): void {
-    this.withLater((l) => l.confirmReset(typed, word));
-  }
-
-  /** "Generate a Security Key" or "Enter a Security Phrase". */
-  choose(method: KeyMethod): void {
-    this.withLater((l) => l.choose(method));
-  }
-
-  /** Back one step. */
-  back(): void {
-    this.withLater((l) => l.back());
-  }
-
-  /** The Security Phrase, exactly as typed. Used once to derive the key, then forgotten. */
-  submitPhrase(phrase: string): void {
-    this.withLater((l) => l.submitPhrase(phrase));
-  }
-
-  /** The key was copied, downloaded or printed. */
-  markSaved(how: SavedHow): void {
-    this.withLater((l) => l.markSaved(how));
-  }
-
-  /** The clipboard refused: the element selects the key for a manual copy. */
-  markCopyFailed(): void {
-    this.withLater((l) => l.markCopyFailed());
-  }
-
-  /** From show-key (once saved) to typing the key back. */
-  toConfirm(): void {
-    this.withLater((l) => l.toConfirm());
-  }
-
-  /** The key typed back (whitespace-tolerant). A match starts the commit. */
-  confirmKey(typed: string): void {
-    this.withLater((l) => l.confirmKey(typed));
   }
 
   /** Try again: after a failure, the same key and flow (joining a save still running); while saving, keep waiting. */
