@@ -159,6 +159,25 @@ describe('<xs-new-passphrase>', () => {
     expect(confirm.getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('loses no keystroke typed while its typing logic loads, and then acts on the fields as they are', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    const { pass, confirm, alert } = parts(el);
+    expect((el as unknown as { words: { ready: boolean } }).words.ready, 'typed before new-passphrase.strength.ts is here').to.equal(false);
+    type(pass, 't');
+    type(pass, 'tw');
+    type(pass, 'two');
+    type(confirm, 'twx');
+    expect(pass.value + confirm.value).to.equal('twotwx');
+    await el.updateComplete;
+    expect(pass.value + confirm.value).to.equal('twotwx');
+    expect(alert.textContent, 'the confirmation was typed to length and differs').to.contain('not the same');
+    type(confirm, 'two');
+    await scored(el);
+    expect(alert.textContent?.trim()).to.equal('');
+    expect(el.valid).to.equal(true);
+    expect(el.takeValue()).to.equal('two');
+  });
+
   it('honours min-score', async () => {
     const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
     const { pass, confirm } = parts(el);
