@@ -17,7 +17,7 @@ import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from
 export type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
 
 /** The intents only the later steps handle (setup-wizard.steps.ts `LaterSteps`, same names). */
-const LATER = ['continue', 'useExistingBackup', 'keepExistingBackup', 'replaceExistingBackup', 'confirmReplaceBackup', 'confirmReset', 'choose', 'back', 'submitPhrase', 'markSaved', 'markCopyFailed', 'toConfirm', 'confirmKey'] as const satisfies readonly (keyof LaterSteps)[];
+const LATER = ['switchMode', 'submitBackupKey', 'cancelCommit', 'continue', 'useExistingBackup', 'keepExistingBackup', 'replaceExistingBackup', 'confirmReplaceBackup', 'confirmReset', 'choose', 'back', 'submitPhrase', 'markSaved', 'markCopyFailed', 'toConfirm', 'confirmKey'] as const satisfies readonly (keyof LaterSteps)[];
 
 export class SetupWizard extends EventTarget {
   stage: WizardStage = { kind: 'loading' };
@@ -66,11 +66,6 @@ export class SetupWizard extends EventTarget {
     return this.laterLoad;
   }
 
-  /** Runs `fn` with the later steps: at once when loaded (start() loads them), else when they are. */
-  private withLater(fn: (later: LaterSteps) => void): void {
-    if (this.later) return fn(this.later);
-    this.opts.trackLoad?.(this.loadLater().then(fn, () => undefined));
-  }
 
   /** @internal */
   set(stage: WizardStage) {
@@ -122,10 +117,8 @@ export class SetupWizard extends EventTarget {
   private async derive(mode: WizardMode): Promise<WizardStage> {
     const snap = await withTimeout(this.adapter.read(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the account' });
     this.snapshot = snap;
-    if (mode === 'reset') {
-      const activeSession = snap.sessionVerified || (await withTimeout(this.adapter.hasActiveVerifiedSession(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
-      return { kind: 'reset-warning', activeSession };
-    }
+    // A reset's first step is a later step: its warning (and the read of the other sessions it needs) comes with them.
+    if (mode === 'reset') return (await this.loadLater()).resetWarning(snap);
     switch (situationOf(snap)) {
       case 'keys-missing':
         return { kind: 'keys-missing' };
@@ -159,14 +152,15 @@ export class SetupWizard extends EventTarget {
     }
   }
 
-  /** From "already set up" / "keys missing": go to change-key or reset. */
-  switchMode(mode: 'change-key' | 'reset'): void {
-    void this.start(mode);
-  }
-
   // ——— the intents of the later steps: each runs at once when they are loaded (start() loads them), else when they are
-  // (LATER below; the methods are made in the static block) ———
+  // (its promise: for `submitBackupKey`, whose answer callers wait for) — the methods are made in the static block ———
 
+  /** From "already set up" / "keys missing": go to change-key or reset. */
+  declare switchMode: (mode: 'change-key' | 'reset') => void;
+  /** Checks the typed recovery key against the existing backup and connects it. */
+  declare submitBackupKey: (text: string) => Promise<void>;
+  /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
+  declare cancelCommit: () => void;
   /** Continue from the explanation (or an existing backup comes first) or from the reset's warning. */
   declare continue: () => void;
   /** "Restore from it" (an existing key backup): type its recovery key. */
@@ -197,14 +191,13 @@ export class SetupWizard extends EventTarget {
   static {
     for (const name of LATER) {
       (this.prototype as unknown as Record<string, unknown>)[name] = function (this: SetupWizard, ...args: unknown[]) {
-        this.withLater((l) => (l[name] as (...a: unknown[]) => void).apply(l, args));
+        const run = (l: LaterSteps) => (l[name] as (...a: unknown[]) => unknown).apply(l, args);
+        if (this.later) return run(this.later);
+        const p = this.loadLater().then(run);
+        this.opts.trackLoad?.(p.catch(() => undefined));
+        return p;
       };
     }
-  }
-
-  /** Checks the typed recovery key against the existing backup and connects it. */
-  async submitBackupKey(text: string): Promise<void> {
-    return (this.later ?? (await this.loadLater())).submitBackupKey(text);
   }
 
   /** "Ask me later" (and Close): ends the flow; `restart()` or `start()` brings it back. */
@@ -217,12 +210,7 @@ export class SetupWizard extends EventTarget {
   retry(): void {
     const k = this.stage.kind;
     if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
-    else this.withLater((l) => l.retry());
-  }
-
-  /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
-  cancelCommit(): void {
-    this.later?.cancelCommit();
+    else this.later?.retry(); // those stages come from the later steps: they are here
   }
 
   /** Ends the flow (close, disconnect): drops the key and stops timers. A running commit finishes unobserved. */

@@ -49,6 +49,14 @@ export function checkValidity(h: PassphraseHost, setState: (name: string, on: bo
   }
 }
 
+/** What `clear()` resets besides the fields: the estimate (a running one is dropped), the match, the touch. */
+export function reset(h: PassphraseHost): void {
+  h.estimateSeq++;
+  h.strength = { kind: 'empty' };
+  h.confirmTouched = false;
+  h.confirmMatches = true;
+}
+
 /** Asks for the estimate of the passphrase as it is now; a later request wins. */
 export async function estimate(h: PassphraseHost): Promise<void> {
   const value = pass(h);

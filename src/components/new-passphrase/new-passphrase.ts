@@ -92,11 +92,11 @@ export class XsNewPassphrase extends XsElement {
   clear(): void {
     if (this.passInput) this.passInput.value = '';
     if (this.confirmInput) this.confirmInput.value = '';
-    this.estimateSeq++;
-    this.strength = { kind: 'empty' };
-    this.confirmTouched = false;
-    this.confirmMatches = true;
-    this.#check();
+    // Before new-passphrase.strength.ts is here nothing else has changed (it sets the estimate, the match, validity).
+    this.#words((w) => {
+      w.reset(this);
+      this.#check();
+    });
   }
 
   override focus(options?: FocusOptions): void {
