@@ -4,7 +4,7 @@ import type { CSSResultOrNative } from 'lit';
 
 /** Every lazily adopted style, by where it comes from. */
 export async function lateStyles(): Promise<Record<string, readonly CSSResultOrNative[]>> {
-  const [rows, steps, status, roomTrust, sessions, keyTransfer, setupSteps, authPrompt] = await Promise.all([
+  const [rows, steps, status, roomTrust, sessions, keyTransfer, setupSteps, authPrompt, passphrase] = await Promise.all([
     import('../../src/components/verification-requests/verification-requests.rows.js'),
     import('../../src/internal/verification-steps.js'),
     import('../../src/components/status/status.details.styles.js'),
@@ -13,6 +13,7 @@ export async function lateStyles(): Promise<Record<string, readonly CSSResultOrN
     import('../../src/components/key-transfer/key-transfer-steps.styles.js'),
     import('../../src/components/setup-wizard/setup-wizard.steps.styles.js'),
     import('../../src/components/auth-prompt/auth-prompt.view.js'),
+    import('../../src/components/new-passphrase/new-passphrase.strength.js'),
   ]);
   return {
     'verification-requests rows': rows.rowStyles,
@@ -23,5 +24,6 @@ export async function lateStyles(): Promise<Record<string, readonly CSSResultOrN
     'key transfer steps': [keyTransfer.keyTransferStepStyles],
     'setup wizard, later steps': [setupSteps.setupStepStyles],
     'auth prompt stages': [authPrompt.authPromptStyles],
+    'new passphrase, the advice': [passphrase.strengthStyles],
   };
 }

@@ -2,8 +2,9 @@
 // valid — and its strength in words: loaded with the first keystroke (or in an idle moment before it), not with the
 // element — its first render is two empty fields (issue 17). The estimator itself is loaded later still, by
 // passphrase-strength.ts, on the first estimate.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { estimateStrength, SUGGESTION_KEYS, WARNING_KEYS, type PassphraseScore, type StrengthVerdict } from '../../internal/passphrase-strength.js';
 import { newPassphraseStrengthStrings as S } from './new-passphrase.strength.strings.js';
@@ -15,6 +16,16 @@ export type Strength =
   | { kind: 'checking' }
   | { kind: 'scored'; estimate: StrengthVerdict }
   | { kind: 'unavailable' };
+
+/** The estimator's advice (a list under the strength), adopted with the first estimate. */
+export const strengthStyles = css`
+  @layer xs-component {
+    .strength ul {
+      margin: var(--xs-space-xs, 0.25rem) 0 0;
+      padding-inline-start: 1.25rem;
+    }
+  }
+`;
 
 /** What this module reads and sets on `<xs-new-passphrase>` (its `@internal` members). */
 export interface PassphraseHost extends HTMLElement {
@@ -59,6 +70,7 @@ export function reset(h: PassphraseHost): void {
 
 /** Asks for the estimate of the passphrase as it is now; a later request wins. */
 export async function estimate(h: PassphraseHost): Promise<void> {
+  adoptStyles(h.shadowRoot, strengthStyles);
   const value = pass(h);
   const seq = ++h.estimateSeq;
   if (!value) {

@@ -2,7 +2,7 @@
 // stands otherwise and the reset's confirmation (setup-wizard.intro.ts), making and saving the key, an existing key
 // backup, the commit and its outcome. Loaded after the wizard's first render (in an idle moment), with the strings
 // and the embedded elements these steps use.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import '../../define/xs-auth-prompt.js';
 import '../../define/xs-new-passphrase.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
@@ -23,8 +23,9 @@ function stepView(h: WizardHost, localize: LocalizeController): StepView {
   return {
     localize,
     t: (key) => h.t(key),
-    headingText: (text, hidden) => h.heading(text, hidden),
-    button: (label, onClick, cls, disabled) => h.button(label, onClick, cls, disabled),
+    headingText: (text, hidden) => html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${text}</h2>`,
+    button: (label, onClick, cls = '', disabled = false) =>
+      html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`,
     emit: (event) => h.dispatchEvent(event),
     restart: () => h.restart(),
     state: h.laterState,
@@ -73,6 +74,16 @@ export function follow(h: WizardHost, localize: LocalizeController, prev: Wizard
   (st.countdown ??= new RetryCountdown(() => v.redraw())).follow(prev, s);
   if (s.kind !== 'phrase') st.phraseValid = false;
   st.verifyHint = false;
+}
+
+/** Whether setting the same `mode` again starts the flow again: after "Ask me later", Done, a cancelled reset. */
+export function restartsOnSameMode(s: WizardStage): boolean {
+  return ['dismissed', 'done', 'done-without-backup', 'reset-cancelled'].includes(s.kind);
+}
+
+/** The element's custom state for a later step: `busy` while creating the key or saving, `done` at the end. */
+export function customState(s: WizardStage): 'busy' | 'done' | undefined {
+  return s.kind === 'generating' || s.kind === 'committing' ? 'busy' : s.kind === 'done' ? 'done' : undefined;
 }
 
 /** The element without createSecretStorageCallbacks() on its client: it could not hand the key to the SDK. */

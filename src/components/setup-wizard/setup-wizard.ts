@@ -73,7 +73,8 @@ export class XsSetupWizard extends XsElement {
     const old = this._mode;
     this._mode = v;
     this.requestUpdate('mode', old);
-    if (old === v && this.hasUpdated && ['dismissed', 'done', 'done-without-backup', 'reset-cancelled'].includes(this.stage.kind)) this.restart();
+    // Those stages are later steps: their module is here.
+    if (old === v && this.hasUpdated && this.laterSteps.ready && this.laterSteps.value!.restartsOnSameMode(this.stage)) this.restart();
   }
   private _mode: WizardMode = 'setup';
   /** Milliseconds without progress before "still saving…" is shown with Cancel/Retry. */
@@ -129,8 +130,8 @@ export class XsSetupWizard extends XsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('mode') || changed.has('adapter') || changed.has('stallMs'))) this.setupWizard(this.matrixClient);
-    this.setExclusiveState(['busy', 'done'],
-      ['loading', 'generating', 'committing'].includes(this.stage.kind) ? 'busy' : this.stage.kind === 'done' ? 'done' : undefined);
+    const s = this.stage;
+    this.setExclusiveState(['busy', 'done'], s.kind === 'loading' ? 'busy' : this.laterSteps.ready ? this.laterSteps.value!.customState(s) : undefined);
   }
 
   override disconnectedCallback(): void {
@@ -183,14 +184,13 @@ export class XsSetupWizard extends XsElement {
     return this.localize.t(S, key);
   }
 
-  /** @internal The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
-  heading(text: string, hidden = false) {
-    return html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${text}</h2>`;
+  /** The step's heading (focused on each new step). */
+  private heading(text: string) {
+    return html`<h2 tabindex="-1" data-stage-heading>${text}</h2>`;
   }
 
-  /** @internal */
-  button(label: string, onClick: () => void, cls = '', disabled = false): TemplateResult {
-    return html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
+  private button(label: string, onClick: () => void, cls = ''): TemplateResult {
+    return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
   }
 
   protected override render() {

@@ -27,9 +27,6 @@ export interface LaterState {
 export interface WizardHost {
   /** A first-screen string; the later steps add theirs (setup-wizard.steps.ts). */
   t(key: SetupKey): string;
-  /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
-  heading(text: string, hidden?: boolean): TemplateResult;
-  button(label: string, onClick: () => void, cls?: string, disabled?: boolean): TemplateResult;
   restart(): void;
   /** What the later steps keep here. */
   readonly laterState: LaterState;
