@@ -140,8 +140,8 @@ export class SetupWizard extends EventTarget {
    */
   async accountChanged(): Promise<void> {
     const k = this.stage.kind;
-    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'dismissed', 'existing-backup'].includes(k) || this.commitRunning) return;
-    if (k === 'dismissed' || (k === 'explain' && this.mode !== 'setup')) return;
+    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'existing-backup'].includes(k) || this.commitRunning) return;
+    if (k === 'explain' && this.mode !== 'setup') return;
     const gen = this.gen;
     try {
       const next = await this.derive(this.mode === 'change-key' ? 'setup' : this.mode);

@@ -25,10 +25,10 @@ export class XsAuthPrompt extends XsElement {
 
   /** @internal The session's stage, as auth-prompt.view.ts follows it. */
   @state() stage: UiaStage = { kind: 'idle' };
-  /** @internal The countdown's clock (auth-prompt.view.ts ticks it). */
-  @state() nowMs = 0;
-  /** @internal What the polite live region says: set once per rate-limit countdown and once when it is over. */
-  @state() announcement: Announcement = null;
+  /** @internal The countdown's clock (auth-prompt.view.ts ticks it, and renders again). */
+  nowMs = 0;
+  /** @internal What the polite live region says: set once per rate-limit countdown and once when it is over (with a stage). */
+  announcement: Announcement = null;
   /**
    * The stages (their templates, strings and styles) and how the element follows a session: the first render (no
    * session) shows nothing, so they load in the first idle moment, or as soon as a session is given.

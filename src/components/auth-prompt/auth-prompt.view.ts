@@ -75,7 +75,12 @@ class Follower implements ReactiveController {
     this.followed = s;
     clearInterval(this.tick);
     this.tick = undefined;
-    if (s.kind === 'rate-limited' && !s.ready) this.tick = setInterval(() => (h.nowMs = Date.now()), 500);
+    if (s.kind === 'rate-limited' && !s.ready) {
+      this.tick = setInterval(() => {
+        h.nowMs = Date.now();
+        h.requestUpdate();
+      }, 500);
+    }
     // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
     if (s.kind !== 'rate-limited') h.announcement = null;
     else if (s.ready) h.announcement = { kind: 'ready' };

@@ -107,6 +107,11 @@ export function scoreName(l: LocalizeController, score: PassphraseScore): string
   return l.t(S, SCORE_KEYS[score]);
 }
 
+/** The meter's `aria-valuetext`: the score's name once scored. */
+export function scoreText(l: LocalizeController, s: Strength): string {
+  return s.kind === 'scored' ? scoreName(l, s.estimate.score) : '';
+}
+
 /** The live region's text: checking, unavailable, or the strength with the verdict, the finding and the advice. */
 export function renderStrength(l: LocalizeController, s: Strength, minScore: number): TemplateResult | string | typeof nothing {
   switch (s.kind) {

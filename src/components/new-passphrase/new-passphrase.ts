@@ -144,18 +144,17 @@ export class XsNewPassphrase extends XsElement {
   };
 
   protected override render() {
-    const score = this.strength.kind === 'scored' ? this.strength.estimate.score : 0;
+    const st = this.strength;
     const mismatch = this.confirmTouched && !this.confirmMatches;
     // Anything but "empty" happened after a keystroke, which loaded the words (or the estimate had none to make).
-    const words = this.strength.kind === 'empty' ? undefined : this.words.value;
-    const scoreText = this.strength.kind === 'scored' && words ? words.scoreName(this.localize, this.strength.estimate.score) : undefined;
+    const words = st.kind === 'empty' ? undefined : this.words.value;
     return html`<div class="field">
         <label for="passphrase">${this.label ?? this.localize.t(S, 'label')}</label>
         <input id="passphrase" part="passphrase" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"
           aria-describedby="hint strength" ?disabled=${this.disabled} @input=${this.#onField} @keydown=${this.onKeyDown} />
         <p class="hint" id="hint">${this.localize.t(S, 'hint')}</p>
-        <meter part="meter" min="0" max="4" low="2" high="3" optimum="4" .value=${score} aria-label=${this.localize.t(S, 'meterLabel')} aria-valuetext=${scoreText ?? ''}></meter>
-        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words ? words.renderStrength(this.localize, this.strength, this.minScore) : nothing}</div>
+        <meter part="meter" min="0" max="4" low="2" high="3" optimum="4" .value=${st.kind === 'scored' ? st.estimate.score : 0} aria-label=${this.localize.t(S, 'meterLabel')} aria-valuetext=${words?.scoreText(this.localize, st) ?? ''}></meter>
+        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words?.renderStrength(this.localize, st, this.minScore) ?? nothing}</div>
       </div><div class="field">
         <label for="confirm">${this.confirmLabel ?? this.localize.t(S, 'confirmLabel')}</label>
         <input id="confirm" part="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"

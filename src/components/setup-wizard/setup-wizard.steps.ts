@@ -86,13 +86,13 @@ export function customState(s: WizardStage): 'busy' | 'done' | undefined {
   return s.kind === 'generating' || s.kind === 'committing' ? 'busy' : s.kind === 'done' ? 'done' : undefined;
 }
 
-/** The element without createSecretStorageCallbacks() on its client: it could not hand the key to the SDK. */
-export function renderMisconfigured(h: WizardHost, localize: LocalizeController): TemplateResult {
-  return html`<p role="alert">${laterView(h, localize).t('misconfigured')}</p>`;
-}
-
-export function renderStep(h: WizardHost, localize: LocalizeController, s: WizardStage, w: SetupWizard): TemplateResult | undefined {
+/**
+ * A later step; without a wizard (`w`), the note for a client without createSecretStorageCallbacks(): the element
+ * could not hand the key to the SDK (a developer's mistake).
+ */
+export function renderStep(h: WizardHost, localize: LocalizeController, s: WizardStage, w: SetupWizard | undefined): TemplateResult | undefined {
   const v = laterView(h, localize);
+  if (!w) return html`<p role="alert">${v.t('misconfigured')}</p>`;
   if (s.kind === 'dismissed') {
     return html`<div part="base">
       <p part="status" role="status">${v.t('dismissed')}</p>

@@ -208,7 +208,7 @@ export class XsSetupWizard extends XsElement {
     }
     // Every other step, and the note for a client without createSecretStorageCallbacks() (a developer's mistake).
     const later = this.laterSteps.value;
-    if (later) return w ? later.renderStep(this, this.localize, s, w) : later.renderMisconfigured(this, this.localize);
+    if (later) return later.renderStep(this, this.localize, s, w);
     // The later steps' view could not be loaded (the page's server went away): say so, offer to try again.
     if (this.laterSteps.error) {
       return html`<div part="base"><p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>${retry(() => void this.laterSteps.load().catch(() => undefined))}</div>`;
