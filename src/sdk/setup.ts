@@ -147,7 +147,8 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
   // Own-user query is forced fresh: the reliable "does an identity exist on the server?".
   const identityOnServer = await crypto.userHasCrossSigningKeys(undefined, true);
   const cs = await crypto.getCrossSigningStatus();
-  const keysCachedLocally = cs.privateKeysCachedLocally.masterKey && cs.privateKeysCachedLocally.selfSigningKey && cs.privateKeysCachedLocally.userSigningKey;
+  const { masterKey, selfSigningKey, userSigningKey } = cs.privateKeysCachedLocally;
+  const keysCachedLocally = masterKey && selfSigningKey && userSigningKey;
   const deviceId = client.getDeviceId();
   const sessionVerified = deviceId ? !!(await crypto.getDeviceVerificationStatus(userId, deviceId))?.crossSigningVerified : false;
   const defaultKeyId = await client.secretStorage.getDefaultKeyId();

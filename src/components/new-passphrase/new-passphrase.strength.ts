@@ -93,6 +93,16 @@ export function onField(h: PassphraseHost, blur: boolean, inConfirm: boolean): v
   if (!inConfirm) void estimate(h);
 }
 
+/** Enter submits the surrounding form: the inputs live in the element's shadow root, so it wouldn't by itself. */
+export function onKeyDown(h: PassphraseHost, e: KeyboardEvent): void {
+  if (e.key !== 'Enter' || e.isComposing) return;
+  const form = h.closest('form');
+  if (form) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+}
+
 /** The strength of `value` (scored, or unavailable when the estimator could not be loaded). */
 export async function strengthOf(value: string, userInputs: string[]): Promise<Strength> {
   try {

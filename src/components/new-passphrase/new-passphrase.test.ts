@@ -264,6 +264,18 @@ describe('<xs-new-passphrase>', () => {
     expect(el.takeValue()).to.equal('tidy walrus');
   });
 
+  it('submits the surrounding form on an Enter pressed while its typing logic loads', async () => {
+    let submitted = 0;
+    const form = await fixture<HTMLFormElement>(
+      html`<form @submit=${(e: Event) => { e.preventDefault(); submitted++; }}><xs-new-passphrase></xs-new-passphrase></form>`,
+    );
+    const el = form.querySelector('xs-new-passphrase')!;
+    expect((el as unknown as { words: { ready: boolean } }).words.ready).to.equal(false);
+    parts(el).pass.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(submitted).to.equal(1);
+  });
+
   it('clear() empties the inputs and the meter', async () => {
     const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase></xs-new-passphrase>`);
     const { pass, confirm, status } = parts(el);

@@ -133,14 +133,9 @@ export class XsNewPassphrase extends XsElement {
     }, true);
   };
 
-  /** Enter submits the surrounding form (the inputs live in this shadow root, so it wouldn't by itself). */
-  private onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || e.isComposing) return;
-    const form = this.closest('form');
-    if (form) {
-      e.preventDefault();
-      form.requestSubmit();
-    }
+  /** Enter submits the surrounding form (new-passphrase.strength.ts `onKeyDown`). */
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') this.#words((w) => w.onKeyDown(this, e), true);
   };
 
   protected override render() {
@@ -151,14 +146,14 @@ export class XsNewPassphrase extends XsElement {
     return html`<div class="field">
         <label for="passphrase">${this.label ?? this.localize.t(S, 'label')}</label>
         <input id="passphrase" part="passphrase" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"
-          aria-describedby="hint strength" ?disabled=${this.disabled} @input=${this.#onField} @keydown=${this.onKeyDown} />
+          aria-describedby="hint strength" ?disabled=${this.disabled} @input=${this.#onField} @keydown=${this.#onKeyDown} />
         <p class="hint" id="hint">${this.localize.t(S, 'hint')}</p>
         <meter part="meter" min="0" max="4" low="2" high="3" optimum="4" .value=${st.kind === 'scored' ? st.estimate.score : 0} aria-label=${this.localize.t(S, 'meterLabel')} aria-valuetext=${words?.scoreText(this.localize, st) ?? ''}></meter>
         <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words?.renderStrength(this.localize, st, this.minScore) ?? nothing}</div>
       </div><div class="field">
         <label for="confirm">${this.confirmLabel ?? this.localize.t(S, 'confirmLabel')}</label>
         <input id="confirm" part="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"
-          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mismatch" ?disabled=${this.disabled} @input=${this.#onField} @blur=${this.#onField} @keydown=${this.onKeyDown} />
+          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mismatch" ?disabled=${this.disabled} @input=${this.#onField} @blur=${this.#onField} @keydown=${this.#onKeyDown} />
         <p id="mismatch" part="error" role="alert">${mismatch ? this.localize.t(S, 'mismatch') : nothing}</p>
       </div>`;
   }
