@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sameRecoveryKey } from './setup-commit.js';
-import { gapsOf, situationOf, type SetupSnapshot } from './setup.js';
+import { situationOf, type SetupSnapshot } from './setup.js';
 
 const complete: SetupSnapshot = {
   identityOnServer: true, keysCachedLocally: true, sessionVerified: true, defaultKeyId: 'k', defaultKeyUsable: true,
@@ -16,11 +16,10 @@ describe('setup adapter helpers', () => {
     expect(situationOf({ ...complete, backupKeyStored: false })).to.equal('incomplete');
   });
 
-  it('lists what is missing', () => {
-    expect(gapsOf(complete)).to.deep.equal([]);
-    expect(gapsOf({ ...complete, crossSigningStored: false, backupKeyStored: false })).to.deep.equal(['cross-signing-stored', 'backup-key-stored']);
-    expect(gapsOf({ ...complete, defaultKeyId: null, defaultKeyUsable: false, backupVersion: null })).to.deep.equal(['secret-storage', 'backup']);
-    expect(gapsOf({ ...complete, keysCachedLocally: false })).to.deep.equal(['cross-signing-keys']);
+  it('calls any one missing piece incomplete (what a commit\'s read-back would call a gap)', () => {
+    const pieces = ['defaultKeyId', 'defaultKeyUsable', 'crossSigningStored', 'backupVersion', 'backupTrusted', 'backupKeyCached', 'backupKeyStored'] as const;
+    for (const p of pieces) expect(situationOf({ ...complete, [p]: p === 'defaultKeyId' || p === 'backupVersion' ? null : false }), p).to.equal('incomplete');
+    expect(situationOf({ ...complete, sessionVerified: false }), 'not a piece of the set-up').to.equal('complete');
   });
 
   it('compares typed keys ignoring whitespace only', () => {

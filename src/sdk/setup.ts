@@ -63,20 +63,13 @@ export type SetupSituation =
 /** What is still missing after a commit. */
 export type SetupGap = 'cross-signing-keys' | 'secret-storage' | 'cross-signing-stored' | 'backup' | 'backup-key-stored' | 'dehydrated-device';
 
-export function gapsOf(s: SetupSnapshot): SetupGap[] {
-  const gaps: SetupGap[] = [];
-  if (!s.identityOnServer || !s.keysCachedLocally) gaps.push('cross-signing-keys');
-  if (!s.defaultKeyId || !s.defaultKeyUsable) gaps.push('secret-storage');
-  else if (!s.crossSigningStored) gaps.push('cross-signing-stored');
-  if (!s.backupVersion || !s.backupTrusted || !s.backupKeyCached) gaps.push('backup');
-  else if (!s.backupKeyStored) gaps.push('backup-key-stored');
-  return gaps;
-}
-
 export function situationOf(s: SetupSnapshot): SetupSituation {
   if (!s.identityOnServer) return 'not-set-up';
   if (!s.keysCachedLocally) return 'keys-missing';
-  return gapsOf(s).length === 0 ? 'complete' : 'incomplete';
+  // Complete: secret storage holds the identity's keys under a usable default key, and the server's key backup is one
+  // this session trusts and holds the key of, that key stored too (nothing a commit's read-back would call a gap).
+  const storage = s.defaultKeyId && s.defaultKeyUsable && s.crossSigningStored;
+  return storage && s.backupVersion && s.backupTrusted && s.backupKeyCached && s.backupKeyStored ? 'complete' : 'incomplete';
 }
 
 /** A new secret-storage key: raw bytes (kept in memory for the flow only) and its printable form. */
@@ -154,7 +147,8 @@ export async function readSnapshot(client: MatrixClient): Promise<SetupSnapshot>
   // Own-user query is forced fresh: the reliable "does an identity exist on the server?".
   const identityOnServer = await crypto.userHasCrossSigningKeys(undefined, true);
   const cs = await crypto.getCrossSigningStatus();
-  const keysCachedLocally = cs.privateKeysCachedLocally.masterKey && cs.privateKeysCachedLocally.selfSigningKey && cs.privateKeysCachedLocally.userSigningKey;
+  const { masterKey, selfSigningKey, userSigningKey } = cs.privateKeysCachedLocally;
+  const keysCachedLocally = masterKey && selfSigningKey && userSigningKey;
   const deviceId = client.getDeviceId();
   const sessionVerified = deviceId ? !!(await crypto.getDeviceVerificationStatus(userId, deviceId))?.crossSigningVerified : false;
   const defaultKeyId = await client.secretStorage.getDefaultKeyId();

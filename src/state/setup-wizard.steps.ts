@@ -3,10 +3,10 @@
 // after the first step is shown (SetupWizard.start), so a click on that step finds it ready.
 import { withTimeout } from '../internal/async.js';
 import { describeFailure } from '../sdk/errors.js';
-import { dropKey, situationOf } from '../sdk/setup.js';
+import { dropKey, situationOf, type SetupSnapshot } from '../sdk/setup.js';
 import { CommitPhase } from './setup-wizard.commit.js';
 import type { SetupWizard } from './setup-wizard.js';
-import type { KeyMethod, SavedHow } from './setup-wizard.stages.js';
+import type { KeyMethod, SavedHow, WizardStage } from './setup-wizard.stages.js';
 
 /** The later steps of one SetupWizard (it owns the key, the mode and the stage). */
 export class LaterSteps {
@@ -26,6 +26,18 @@ export class LaterSteps {
   }
 
   // ——— on from where the account stands ———
+
+  /** A reset's first step: what is kept and lost, stronger when no verified session would be left. */
+  async resetWarning(snap: SetupSnapshot): Promise<WizardStage> {
+    const w = this.w;
+    const activeSession = snap.sessionVerified || (await withTimeout(w.adapter.hasActiveVerifiedSession(), w.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
+    return { kind: 'reset-warning', activeSession };
+  }
+
+  /** From "already set up" / "keys missing": go to change-key or reset. */
+  switchMode(mode: 'change-key' | 'reset'): void {
+    void this.w.start(mode);
+  }
 
   continue(): void {
     const w = this.w;

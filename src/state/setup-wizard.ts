@@ -16,6 +16,9 @@ import type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from
 
 export type { KeyMethod, SavedHow, WizardMode, WizardOptions, WizardStage } from './setup-wizard.stages.js';
 
+/** The intents only the later steps handle (setup-wizard.steps.ts `LaterSteps`, same names). */
+const LATER = ['switchMode', 'submitBackupKey', 'cancelCommit', 'continue', 'useExistingBackup', 'keepExistingBackup', 'replaceExistingBackup', 'confirmReplaceBackup', 'confirmReset', 'choose', 'back', 'submitPhrase', 'markSaved', 'markCopyFailed', 'toConfirm', 'confirmKey'] as const satisfies readonly (keyof LaterSteps)[];
+
 export class SetupWizard extends EventTarget {
   stage: WizardStage = { kind: 'loading' };
   mode: WizardMode;
@@ -63,11 +66,6 @@ export class SetupWizard extends EventTarget {
     return this.laterLoad;
   }
 
-  /** Runs `fn` with the later steps: at once when loaded (start() loads them), else when they are. */
-  private withLater(fn: (later: LaterSteps) => void): void {
-    if (this.later) return fn(this.later);
-    this.opts.trackLoad?.(this.loadLater().then(fn, () => undefined));
-  }
 
   /** @internal */
   set(stage: WizardStage) {
@@ -119,10 +117,8 @@ export class SetupWizard extends EventTarget {
   private async derive(mode: WizardMode): Promise<WizardStage> {
     const snap = await withTimeout(this.adapter.read(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the account' });
     this.snapshot = snap;
-    if (mode === 'reset') {
-      const activeSession = snap.sessionVerified || (await withTimeout(this.adapter.hasActiveVerifiedSession(), this.opts.readTimeoutMs ?? 30_000, { what: 'reading the sessions' }));
-      return { kind: 'reset-warning', activeSession };
-    }
+    // A reset's first step is a later step: its warning (and the read of the other sessions it needs) comes with them.
+    if (mode === 'reset') return (await this.loadLater()).resetWarning(snap);
     switch (situationOf(snap)) {
       case 'keys-missing':
         return { kind: 'keys-missing' };
@@ -144,8 +140,8 @@ export class SetupWizard extends EventTarget {
    */
   async accountChanged(): Promise<void> {
     const k = this.stage.kind;
-    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'dismissed', 'existing-backup'].includes(k) || this.commitRunning) return;
-    if (k === 'dismissed' || (k === 'explain' && this.mode !== 'setup')) return;
+    if (!['already-set-up', 'keys-missing', 'explain', 'load-failed', 'existing-backup'].includes(k) || this.commitRunning) return;
+    if (k === 'explain' && this.mode !== 'setup') return;
     const gen = this.gen;
     try {
       const next = await this.derive(this.mode === 'change-key' ? 'setup' : this.mode);
@@ -156,41 +152,52 @@ export class SetupWizard extends EventTarget {
     }
   }
 
+  // ——— the intents of the later steps: each runs at once when they are loaded (start() loads them), else when they are
+  // (its promise: for `submitBackupKey`, whose answer callers wait for) — the methods are made in the static block ———
+
   /** From "already set up" / "keys missing": go to change-key or reset. */
-  switchMode(mode: 'change-key' | 'reset'): void {
-    void this.start(mode);
-  }
-
-  /** Continue from the explanation (or an existing backup comes first) or from the reset's warning. */
-  continue(): void {
-    this.withLater((l) => l.continue());
-  }
-
-  // ——— an existing key backup ———
-
-  /** "Restore from it": type its recovery key. */
-  useExistingBackup(): void {
-    this.withLater((l) => l.useExistingBackup());
-  }
-
-  /** "Keep it": set up without touching it; the end screen says the backup is not connected. */
-  keepExistingBackup(): void {
-    this.withLater((l) => l.keepExistingBackup());
-  }
-
-  /** "Replace it": asks for explicit consent first. */
-  replaceExistingBackup(): void {
-    this.withLater((l) => l.replaceExistingBackup());
-  }
-
-  /** Consent given: the old backup is deleted and a new one made during the commit. */
-  confirmReplaceBackup(): void {
-    this.withLater((l) => l.confirmReplaceBackup());
-  }
-
+  declare switchMode: (mode: 'change-key' | 'reset') => void;
   /** Checks the typed recovery key against the existing backup and connects it. */
-  async submitBackupKey(text: string): Promise<void> {
-    return (this.later ?? (await this.loadLater())).submitBackupKey(text);
+  declare submitBackupKey: (text: string) => Promise<void>;
+  /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
+  declare cancelCommit: () => void;
+  /** Continue from the explanation (or an existing backup comes first) or from the reset's warning. */
+  declare continue: () => void;
+  /** "Restore from it" (an existing key backup): type its recovery key. */
+  declare useExistingBackup: () => void;
+  /** "Keep it": set up without touching it; the end screen says the backup is not connected. */
+  declare keepExistingBackup: () => void;
+  /** "Replace it": asks for explicit consent first. */
+  declare replaceExistingBackup: () => void;
+  /** Consent given: the old backup is deleted and a new one made during the commit. */
+  declare confirmReplaceBackup: () => void;
+  /** Typed confirmation of a reset: `typed` must equal `word` (case- and surrounding-space-insensitive). */
+  declare confirmReset: (typed: string, word: string) => void;
+  /** "Generate a Security Key" or "Enter a Security Phrase". */
+  declare choose: (method: KeyMethod) => void;
+  /** Back one step. */
+  declare back: () => void;
+  /** The Security Phrase, exactly as typed. Used once to derive the key, then forgotten. */
+  declare submitPhrase: (phrase: string) => void;
+  /** The key was copied, downloaded or printed. */
+  declare markSaved: (how: SavedHow) => void;
+  /** The clipboard refused: the element selects the key for a manual copy. */
+  declare markCopyFailed: () => void;
+  /** From show-key (once saved) to typing the key back. */
+  declare toConfirm: () => void;
+  /** The key typed back (whitespace-tolerant). A match starts the commit. */
+  declare confirmKey: (typed: string) => void;
+
+  static {
+    for (const name of LATER) {
+      (this.prototype as unknown as Record<string, unknown>)[name] = function (this: SetupWizard, ...args: unknown[]) {
+        const run = (l: LaterSteps) => (l[name] as (...a: unknown[]) => unknown).apply(l, args);
+        if (this.later) return run(this.later);
+        const p = this.loadLater().then(run);
+        this.opts.trackLoad?.(p.catch(() => undefined));
+        return p;
+      };
+    }
   }
 
   /** "Ask me later" (and Close): ends the flow; `restart()` or `start()` brings it back. */
@@ -199,56 +206,11 @@ export class SetupWizard extends EventTarget {
     this.set({ kind: 'dismissed' });
   }
 
-  /** Typed confirmation of a reset: `typed` must equal `word` (case- and surrounding-space-insensitive). */
-  confirmReset(typed: string, word: string): void {
-    this.withLater((l) => l.confirmReset(typed, word));
-  }
-
-  /** "Generate a Security Key" or "Enter a Security Phrase". */
-  choose(method: KeyMethod): void {
-    this.withLater((l) => l.choose(method));
-  }
-
-  /** Back one step. */
-  back(): void {
-    this.withLater((l) => l.back());
-  }
-
-  /** The Security Phrase, exactly as typed. Used once to derive the key, then forgotten. */
-  submitPhrase(phrase: string): void {
-    this.withLater((l) => l.submitPhrase(phrase));
-  }
-
-  /** The key was copied, downloaded or printed. */
-  markSaved(how: SavedHow): void {
-    this.withLater((l) => l.markSaved(how));
-  }
-
-  /** The clipboard refused: the element selects the key for a manual copy. */
-  markCopyFailed(): void {
-    this.withLater((l) => l.markCopyFailed());
-  }
-
-  /** From show-key (once saved) to typing the key back. */
-  toConfirm(): void {
-    this.withLater((l) => l.toConfirm());
-  }
-
-  /** The key typed back (whitespace-tolerant). A match starts the commit. */
-  confirmKey(typed: string): void {
-    this.withLater((l) => l.confirmKey(typed));
-  }
-
   /** Try again: after a failure, the same key and flow (joining a save still running); while saving, keep waiting. */
   retry(): void {
     const k = this.stage.kind;
     if (k === 'load-failed' || k === 'reset-cancelled') void this.start(this.mode);
-    else this.withLater((l) => l.retry());
-  }
-
-  /** Cancel during a commit: at the sign-in prompt the request is cancelled; while saving, stop waiting (the key stays). */
-  cancelCommit(): void {
-    this.later?.cancelCommit();
+    else this.later?.retry(); // those stages come from the later steps: they are here
   }
 
   /** Ends the flow (close, disconnect): drops the key and stops timers. A running commit finishes unobserved. */

@@ -4,13 +4,16 @@ import type { CSSResultOrNative } from 'lit';
 
 /** Every lazily adopted style, by where it comes from. */
 export async function lateStyles(): Promise<Record<string, readonly CSSResultOrNative[]>> {
-  const [rows, steps, status, roomTrust, sessions, keyTransfer] = await Promise.all([
+  const [rows, steps, status, roomTrust, sessions, keyTransfer, setupSteps, authPrompt, passphrase] = await Promise.all([
     import('../../src/components/verification-requests/verification-requests.rows.js'),
     import('../../src/internal/verification-steps.js'),
     import('../../src/components/status/status.details.styles.js'),
     import('../../src/components/room-trust/room-trust.more.styles.js'),
     import('../../src/components/session-list/session-actions.styles.js'),
     import('../../src/components/key-transfer/key-transfer-steps.styles.js'),
+    import('../../src/components/setup-wizard/setup-wizard.steps.styles.js'),
+    import('../../src/components/auth-prompt/auth-prompt.view.js'),
+    import('../../src/components/new-passphrase/new-passphrase.strength.js'),
   ]);
   return {
     'verification-requests rows': rows.rowStyles,
@@ -19,5 +22,8 @@ export async function lateStyles(): Promise<Record<string, readonly CSSResultOrN
     'room trust, later parts': [roomTrust.roomTrustMoreStyles],
     'session list, actions': [sessions.sessionActionStyles],
     'key transfer steps': [keyTransfer.keyTransferStepStyles],
+    'setup wizard, later steps': [setupSteps.setupStepStyles],
+    'auth prompt stages': [authPrompt.authPromptStyles],
+    'new passphrase, the advice': [passphrase.strengthStyles],
   };
 }

@@ -1,33 +1,111 @@
-// The prompt's stages (password form, the homeserver's page, countdown, failure), loaded when a session first leaves
-// `idle` — or in the first idle moment after the element connects — not with the element: a prompt appears only
-// when a server asks for authentication (issue 17).
-import { html, nothing, type TemplateResult } from 'lit';
+// The prompt's stages (password form, the homeserver's page, countdown, failure), their styles, and how the element
+// follows its session (watching it, the countdown's clock, the live region, the focus after a wrong password): loaded
+// when the element is given a session — or in the first idle moment after it connects — not with the element: a
+// prompt appears only when a server asks for authentication (issue 17).
+import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import { adoptStyles } from '../../internal/lazy-styles.js';
 import { checkServerUrl, type UrlRefusal } from '../../internal/safe-url.js';
+import { actionRowStyles } from '../../internal/stage.styles.js';
 import type { UiaSession, UiaStage } from '../../state/uia.js';
 import { authStrings } from './auth-prompt.strings.js';
 
+/** The stages' styles, adopted when this module follows an element. */
+export const authPromptStyles = css`
+  @layer xs-component {
+    label { display: block; font-weight: 600; }
+    h3 { margin: 0 0 var(--xs-space-s, 0.5rem); font-size: 1.05em; }
+    h3:focus { outline: none; }
+  }
+`;
+
 /** What the stages need from `<xs-auth-prompt>`, and what following them sets there. */
-export interface AuthPromptHost {
+export interface AuthPromptHost extends ReactiveElement {
   readonly session?: UiaSession<unknown> | undefined;
+  stage: UiaStage;
   nowMs: number;
   announcement: Announcement;
-  tick?: ReturnType<typeof setInterval> | undefined;
 }
 
 /** What the polite live region says: at the start of a countdown and when it is over (not every second). */
 export type Announcement = { kind: 'wait'; seconds: number } | { kind: 'ready' } | null;
 
-/** The element follows its session from `old` to `s`: the countdown's clock, and what the live region says. */
-export function follow(host: AuthPromptHost, old: UiaStage | undefined, s: UiaStage): void {
-  clearInterval(host.tick);
-  host.tick = undefined;
-  if (s.kind === 'rate-limited' && !s.ready) host.tick = setInterval(() => (host.nowMs = Date.now()), 500);
-  // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
-  if (s.kind !== 'rate-limited') host.announcement = null;
-  else if (s.ready) host.announcement = { kind: 'ready' };
-  else if (old?.kind !== 'rate-limited' || old.until !== s.until) host.announcement = { kind: 'wait', seconds: Math.ceil(s.waitMs / 1000) };
+/** How one element follows its session: a controller of the element from the first `follow()` on. */
+class Follower implements ReactiveController {
+  private watched?: UiaSession<unknown>;
+  /** The stage the countdown and the live region last followed, and the one last rendered. */
+  private followed?: UiaStage;
+  private shown?: UiaStage;
+  private tick?: ReturnType<typeof setInterval>;
+  private readonly onChange = () => {
+    this.host.stage = this.watched!.stage;
+    this.host.nowMs = Date.now();
+  };
+
+  constructor(private readonly host: AuthPromptHost) {}
+
+  private watch(s: UiaSession<unknown> | undefined) {
+    if (this.watched === s) return;
+    this.watched?.removeEventListener('change', this.onChange);
+    this.watched = s;
+    if (s) {
+      s.addEventListener('change', this.onChange);
+      this.onChange();
+    }
+  }
+
+  hostConnected(): void {
+    this.watch(this.host.session);
+  }
+
+  hostDisconnected(): void {
+    this.watch(undefined);
+    clearInterval(this.tick);
+    this.tick = undefined;
+  }
+
+  /** Before each render: the session given now, and the countdown's clock and the live region for a new stage. */
+  hostUpdate(): void {
+    const h = this.host;
+    this.watch(h.session);
+    const s = h.stage;
+    if (s === this.followed) return;
+    const old = this.followed;
+    this.followed = s;
+    clearInterval(this.tick);
+    this.tick = undefined;
+    if (s.kind === 'rate-limited' && !s.ready) {
+      this.tick = setInterval(() => {
+        h.nowMs = Date.now();
+        h.requestUpdate();
+      }, 500);
+    }
+    // The countdown itself is a timer (not live); the live region speaks at its start and at its end only.
+    if (s.kind !== 'rate-limited') h.announcement = null;
+    else if (s.ready) h.announcement = { kind: 'ready' };
+    else if (old?.kind !== 'rate-limited' || old.until !== s.until) h.announcement = { kind: 'wait', seconds: Math.ceil(s.waitMs / 1000) };
+  }
+
+  /** After a wrong password the form is rendered anew: put the keyboard back in the field. */
+  hostUpdated(): void {
+    const s = this.host.stage;
+    if (s === this.shown) return;
+    this.shown = s;
+    if (s.kind === 'password' && s.wrongPassword) this.host.renderRoot.querySelector('input')?.focus();
+  }
+}
+
+const followers = new WeakMap<AuthPromptHost, Follower>();
+
+/** From now on this module follows `host`'s session (called before each of its renders; the first call sets it up). */
+export function follow(host: AuthPromptHost): void {
+  if (followers.has(host)) return;
+  const f = new Follower(host);
+  followers.set(host, f);
+  adoptStyles(host.renderRoot, actionRowStyles, authPromptStyles);
+  host.addController(f); // a connected host calls hostConnected() at once
+  f.hostUpdate();
 }
 
 /** The password form's submit: the password goes to the session once and leaves the field. */

@@ -27,10 +27,6 @@ export const newPassphraseStyles = css`
       width: 100%;
       height: 0.75rem;
     }
-    .strength ul {
-      margin: var(--xs-space-xs, 0.25rem) 0 0;
-      padding-inline-start: 1.25rem;
-    }
     [role='alert']:empty {
       display: none;
     }

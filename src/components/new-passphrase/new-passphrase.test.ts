@@ -159,6 +159,25 @@ describe('<xs-new-passphrase>', () => {
     expect(confirm.getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('loses no keystroke typed while its typing logic loads, and then acts on the fields as they are', async () => {
+    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    const { pass, confirm, alert } = parts(el);
+    expect((el as unknown as { words: { ready: boolean } }).words.ready, 'typed before new-passphrase.strength.ts is here').to.equal(false);
+    type(pass, 't');
+    type(pass, 'tw');
+    type(pass, 'two');
+    type(confirm, 'twx');
+    expect(pass.value + confirm.value).to.equal('twotwx');
+    await el.updateComplete;
+    expect(pass.value + confirm.value).to.equal('twotwx');
+    expect(alert.textContent, 'the confirmation was typed to length and differs').to.contain('not the same');
+    type(confirm, 'two');
+    await scored(el);
+    expect(alert.textContent?.trim()).to.equal('');
+    expect(el.valid).to.equal(true);
+    expect(el.takeValue()).to.equal('two');
+  });
+
   it('honours min-score', async () => {
     const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
     const { pass, confirm } = parts(el);
@@ -243,6 +262,18 @@ describe('<xs-new-passphrase>', () => {
     await sendKeys({ press: 'Enter' });
     expect(submitted).to.equal(1);
     expect(el.takeValue()).to.equal('tidy walrus');
+  });
+
+  it('submits the surrounding form on an Enter pressed while its typing logic loads', async () => {
+    let submitted = 0;
+    const form = await fixture<HTMLFormElement>(
+      html`<form @submit=${(e: Event) => { e.preventDefault(); submitted++; }}><xs-new-passphrase></xs-new-passphrase></form>`,
+    );
+    const el = form.querySelector('xs-new-passphrase')!;
+    expect((el as unknown as { words: { ready: boolean } }).words.ready).to.equal(false);
+    parts(el).pass.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(submitted).to.equal(1);
   });
 
   it('clear() empties the inputs and the meter', async () => {

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
 import { XsElement } from '../../internal/xs-element.js';
 import type { Strength } from './new-passphrase.strength.js';
 import { newPassphraseStrings as S } from './new-passphrase.strings.js';
 import { newPassphraseStyles } from './new-passphrase.styles.js';
+
+type Words = typeof import('./new-passphrase.strength.js');
 
 /**
  * @summary A new passphrase, typed twice, with a strength meter. Used wherever the kit asks someone to choose a
@@ -51,27 +52,33 @@ export class XsNewPassphrase extends XsElement {
   /** Disables both inputs (e.g. while the passphrase is in use). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  @state() private strength: Strength = { kind: 'empty' };
-  @state() private confirmTouched = false;
-  @state() private confirmMatches = true;
+  /** @internal The estimate, as new-passphrase.strength.ts sets it. */
+  @state() strength: Strength = { kind: 'empty' };
+  /** @internal The confirmation was typed to the passphrase's length, or left: a difference shows from then on. */
+  @state() confirmTouched = false;
+  /** @internal */
+  @state() confirmMatches = true;
 
-  @query('#passphrase') private passInput?: HTMLInputElement;
-  @query('#confirm') private confirmInput?: HTMLInputElement;
+  /** @internal */
+  @query('#passphrase') passInput?: HTMLInputElement;
+  /** @internal */
+  @query('#confirm') confirmInput?: HTMLInputElement;
 
-  /** The strength and its words (new-passphrase.strength.ts, which loads the estimator): needed from the first keystroke on. */
+  /**
+   * What typing changes — the match, the estimate, the validity — and the strength in words (new-passphrase.strength.ts,
+   * which loads the estimator): loaded in the first idle moment, or with the first keystroke. Typing goes on while it
+   * loads (the text is in the fields); then it reads the fields as they are.
+   */
   private readonly words = this.lazy(() => import('./new-passphrase.strength.js'));
-  private estimateSeq = 0;
-  private lastValid = false;
+  /** @internal Which estimate is the latest; whether the last validity told was `valid`. */
+  estimateSeq = 0;
+  /** @internal */
+  lastValid = false;
 
   /** Strong enough (score ≥ `minScore`) and the confirmation equals the passphrase. */
   get valid(): boolean {
-    const pass = this.passInput?.value ?? '';
-    return (
-      pass.length > 0 &&
-      this.strength.kind === 'scored' &&
-      this.strength.estimate.score >= this.minScore &&
-      pass === (this.confirmInput?.value ?? '')
-    );
+    // Without new-passphrase.strength.ts there is no estimate yet: not valid.
+    return this.words.ready && this.words.value!.isValid(this);
   }
 
   /** Returns the passphrase exactly as typed (no trimming, no normalisation) and clears both inputs. */
@@ -85,99 +92,68 @@ export class XsNewPassphrase extends XsElement {
   clear(): void {
     if (this.passInput) this.passInput.value = '';
     if (this.confirmInput) this.confirmInput.value = '';
-    this.estimateSeq++;
-    this.strength = { kind: 'empty' };
-    this.confirmTouched = false;
-    this.confirmMatches = true;
-    this.checkValidity();
+    // Before new-passphrase.strength.ts is here nothing else has changed (it sets the estimate, the match, validity).
+    this.#words((w) => {
+      w.reset(this);
+      this.#check();
+    });
   }
 
   override focus(options?: FocusOptions): void {
     this.passInput?.focus(options);
   }
 
+  /** Runs `fn` with new-passphrase.strength.ts: at once when it is here; else when it is (`updateComplete` waits). */
+  #words(fn: (w: Words) => void, load = false) {
+    if (this.words.ready) fn(this.words.value!);
+    else if (load) void this.words.load().then(fn, () => undefined);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('userInputs') && this.hasUpdated && this.passInput?.value) void this.estimate();
+    if (changed.has('userInputs') && this.hasUpdated && this.passInput?.value) this.#words((w) => void w.estimate(this), true);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.checkValidity();
+    this.#check();
   }
 
-  private checkValidity() {
-    const valid = this.valid;
-    this.setCustomState('valid', valid);
-    this.setCustomState('mismatch', this.confirmTouched && !this.confirmMatches);
-    if (valid !== this.lastValid) {
-      this.lastValid = valid;
-      this.emit(new XsPassphraseValidityEvent(valid));
-    }
+  /** The custom states and xs-passphrase-validity; nothing to tell before new-passphrase.strength.ts is here (not valid, no mismatch). */
+  #check() {
+    this.#words((w) => w.checkValidity(this, (name, on) => this.setCustomState(name, on)));
   }
 
-  private async estimate() {
-    const value = this.passInput?.value ?? '';
-    const seq = ++this.estimateSeq;
-    if (!value) {
-      this.strength = { kind: 'empty' };
-      return;
-    }
-    if (this.strength.kind !== 'scored') this.strength = { kind: 'checking' };
-    const next = await this.words.load().then((words) => words.strengthOf(value, this.userInputs), (): Strength => ({ kind: 'unavailable' }));
-    if (seq === this.estimateSeq) this.strength = next;
-  }
-
-  private onPassInput = () => {
-    this.updateMatch();
-    void this.estimate();
-    this.checkValidity();
+  /** Typing in either field, and leaving the confirmation (new-passphrase.strength.ts `onField`). */
+  #onField = (e: Event) => {
+    const confirm = e.target === this.confirmInput;
+    this.#words((w) => {
+      w.onField(this, e.type === 'blur', confirm);
+      this.#check();
+    }, true);
   };
 
-  private onConfirmInput = () => {
-    const pass = this.passInput?.value ?? '';
-    const confirm = this.confirmInput?.value ?? '';
-    if (confirm.length >= pass.length && confirm.length > 0) this.confirmTouched = true;
-    this.updateMatch();
-    this.checkValidity();
-  };
-
-  private onConfirmBlur = () => {
-    if (this.confirmInput?.value) this.confirmTouched = true;
-    this.updateMatch();
-  };
-
-  private updateMatch() {
-    this.confirmMatches = (this.passInput?.value ?? '') === (this.confirmInput?.value ?? '');
-  }
-
-  /** Enter submits the surrounding form (the inputs live in this shadow root, so it wouldn't by itself). */
-  private onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || e.isComposing) return;
-    const form = this.closest('form');
-    if (form) {
-      e.preventDefault();
-      form.requestSubmit();
-    }
+  /** Enter submits the surrounding form (new-passphrase.strength.ts `onKeyDown`). */
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') this.#words((w) => w.onKeyDown(this, e), true);
   };
 
   protected override render() {
-    const score = this.strength.kind === 'scored' ? this.strength.estimate.score : 0;
+    const st = this.strength;
     const mismatch = this.confirmTouched && !this.confirmMatches;
     // Anything but "empty" happened after a keystroke, which loaded the words (or the estimate had none to make).
-    const words = this.strength.kind === 'empty' ? undefined : this.words.value;
-    const scoreText = this.strength.kind === 'scored' && words ? words.scoreName(this.localize, this.strength.estimate.score) : undefined;
+    const words = st.kind === 'empty' ? undefined : this.words.value;
     return html`<div class="field">
         <label for="passphrase">${this.label ?? this.localize.t(S, 'label')}</label>
         <input id="passphrase" part="passphrase" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"
-          aria-describedby="hint strength" ?disabled=${this.disabled} @input=${this.onPassInput} @keydown=${this.onKeyDown} />
+          aria-describedby="hint strength" ?disabled=${this.disabled} @input=${this.#onField} @keydown=${this.#onKeyDown} />
         <p class="hint" id="hint">${this.localize.t(S, 'hint')}</p>
-        <meter part="meter" min="0" max="4" low="2" high="3" optimum="4" .value=${score} aria-label=${this.localize.t(S, 'meterLabel')} aria-valuetext=${scoreText ?? ''}></meter>
-        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words ? words.renderStrength(this.localize, this.strength, this.minScore) : nothing}</div>
+        <meter part="meter" min="0" max="4" low="2" high="3" optimum="4" .value=${st.kind === 'scored' ? st.estimate.score : 0} aria-label=${this.localize.t(S, 'meterLabel')} aria-valuetext=${words?.scoreText(this.localize, st) ?? ''}></meter>
+        <div class="strength" id="strength" part="status" role="status" aria-live="polite">${words?.renderStrength(this.localize, st, this.minScore) ?? nothing}</div>
       </div><div class="field">
         <label for="confirm">${this.confirmLabel ?? this.localize.t(S, 'confirmLabel')}</label>
         <input id="confirm" part="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off"
-          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mismatch" ?disabled=${this.disabled} @input=${this.onConfirmInput} @blur=${this.onConfirmBlur} @keydown=${this.onKeyDown} />
+          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mismatch" ?disabled=${this.disabled} @input=${this.#onField} @blur=${this.#onField} @keydown=${this.#onKeyDown} />
         <p id="mismatch" part="error" role="alert">${mismatch ? this.localize.t(S, 'mismatch') : nothing}</p>
       </div>`;
   }

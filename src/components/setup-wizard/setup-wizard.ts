@@ -12,7 +12,7 @@ import { createSetupAdapter, type SetupAdapter } from '../../sdk/setup.js';
 import { SetupWizard, type WizardMode, type WizardStage } from '../../state/setup-wizard.js';
 import { setupStrings as S } from './setup-wizard.strings.js';
 import { setupWizardStyles } from './setup-wizard.styles.js';
-import type { LaterState, SetupKey, StepView } from './setup-wizard.view.js';
+import type { LaterState, SetupKey } from './setup-wizard.view.js';
 import { actionRowStyles, stageTextStyles } from '../../internal/stage.styles.js';
 
 
@@ -73,7 +73,8 @@ export class XsSetupWizard extends XsElement {
     const old = this._mode;
     this._mode = v;
     this.requestUpdate('mode', old);
-    if (old === v && this.hasUpdated && ['dismissed', 'done', 'done-without-backup', 'reset-cancelled'].includes(this.stage.kind)) this.restart();
+    // Those stages are later steps: their module is here.
+    if (old === v && this.hasUpdated && this.laterSteps.ready && this.laterSteps.value!.restartsOnSameMode(this.stage)) this.restart();
   }
   private _mode: WizardMode = 'setup';
   /** Milliseconds without progress before "still saving…" is shown with Cancel/Retry. */
@@ -93,14 +94,14 @@ export class XsSetupWizard extends XsElement {
 
   private wizard?: SetupWizard;
   private unsubscribe?: () => void;
-  /** What the later steps keep here between renders (their notes, the phrase's validity, the countdown). */
-  private readonly laterState: LaterState = {};
+  /** @internal What the later steps keep here between renders (their notes, the phrase's validity, the countdown). */
+  readonly laterState: LaterState = {};
   private readonly onChange = () => {
     const prev = this.stage;
     const s = (this.stage = this.wizard!.stage);
     if (s.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
     if (s.kind === 'load-failed' && prev.kind !== s.kind) this.emit(new XsErrorEvent(s.failure.kind, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-    if (this.laterSteps.ready) this.laterSteps.value?.follow(this.view(), prev, s);
+    if (this.laterSteps.ready) this.laterSteps.value?.follow(this, this.localize, prev, s);
     this.requestUpdate();
   };
 
@@ -129,8 +130,8 @@ export class XsSetupWizard extends XsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('mode') || changed.has('adapter') || changed.has('stallMs'))) this.setupWizard(this.matrixClient);
-    this.setExclusiveState(['busy', 'done'],
-      ['loading', 'generating', 'committing'].includes(this.stage.kind) ? 'busy' : this.stage.kind === 'done' ? 'done' : undefined);
+    const s = this.stage;
+    this.setExclusiveState(['busy', 'done'], s.kind === 'loading' ? 'busy' : this.laterSteps.ready ? this.laterSteps.value!.customState(s) : undefined);
   }
 
   override disconnectedCallback(): void {
@@ -178,34 +179,18 @@ export class XsSetupWizard extends XsElement {
 
   // ---- rendering ----
 
-  private t(key: SetupKey): string {
+  /** @internal */
+  t(key: SetupKey): string {
     return this.localize.t(S, key);
   }
 
-  /** The step's heading (focused on each new step). `hidden`: for screen readers only, when an embedded element shows its own. */
-  private heading(text: string, hidden = false) {
-    return html`<h2 tabindex="-1" data-stage-heading class=${hidden ? 'visually-hidden' : nothing}>${text}</h2>`;
+  /** The step's heading (focused on each new step). */
+  private heading(text: string) {
+    return html`<h2 tabindex="-1" data-stage-heading>${text}</h2>`;
   }
 
-  private button(label: string, onClick: () => void, cls = '', disabled = false): TemplateResult {
-    return html`<button type="button" part="action" class=${cls} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
-  }
-
-  /** The element as the step renderers in the other setup-wizard files see it. */
-  private view(): StepView {
-    return {
-      localize: this.localize,
-      t: (key) => this.t(key),
-      headingText: (text, hidden) => this.heading(text, hidden),
-      button: (label, onClick, cls, disabled) => this.button(label, onClick, cls, disabled),
-      emit: (event) => this.emit(event),
-      restart: () => this.restart(),
-      state: this.laterState,
-      redraw: () => this.requestUpdate(),
-      root: this.shadowRoot!,
-      userId: this.matrixClient?.getUserId() ?? '',
-      updated: () => this.updateComplete,
-    };
+  private button(label: string, onClick: () => void, cls = ''): TemplateResult {
+    return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
   }
 
   protected override render() {
@@ -223,7 +208,7 @@ export class XsSetupWizard extends XsElement {
     }
     // Every other step, and the note for a client without createSecretStorageCallbacks() (a developer's mistake).
     const later = this.laterSteps.value;
-    if (later) return w ? later.renderStep(this.view(), s, w) : later.renderMisconfigured(this.view());
+    if (later) return later.renderStep(this, this.localize, s, w);
     // The later steps' view could not be loaded (the page's server went away): say so, offer to try again.
     if (this.laterSteps.error) {
       return html`<div part="base"><p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>${retry(() => void this.laterSteps.load().catch(() => undefined))}</div>`;

@@ -20,6 +20,23 @@ export interface LaterState {
   countdown?: RetryCountdown;
 }
 
+/**
+ * What the later steps use of `<xs-setup-wizard>` (the element itself, its `@internal` members): setup-wizard.steps.ts
+ * builds their view from it.
+ */
+export interface WizardHost {
+  /** A first-screen string; the later steps add theirs (setup-wizard.steps.ts). */
+  t(key: SetupKey): string;
+  restart(): void;
+  /** What the later steps keep here. */
+  readonly laterState: LaterState;
+  requestUpdate(): void;
+  readonly shadowRoot: ShadowRoot | null;
+  readonly matrixClient?: { getUserId(): string | null } | undefined;
+  readonly updateComplete: Promise<boolean>;
+  dispatchEvent(event: Event): boolean;
+}
+
 /** What the step renderers in the other setup-wizard files use of the element. */
 export interface StepView {
   localize: LocalizeController;
