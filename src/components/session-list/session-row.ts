@@ -143,11 +143,6 @@ export function setClient(line: HTMLElement, v: RowValues) {
   setText(line.lastElementChild!, v.clientText);
 }
 
-/** Where the list renders a row's extra parts (details, rename form, notes): before the row's last node. */
-export function extrasAnchor(li: RowElement): ChildNode {
-  return li.lastChild!;
-}
-
 export function setText(e: Element, v: string) {
   if (e.textContent !== v) e.textContent = v;
 }
