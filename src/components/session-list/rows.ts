@@ -301,7 +301,7 @@ export class Rows {
     const v = this.#values(r, shown, when, inactive);
     v.checked = checked;
     v.expanded = expanded;
-    if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(document, v, shown.texts))));
+    if (rec === undefined) this.rowNodes.set(id, (rec = new RowRecord(createRow(v, shown.texts, shown.textsKey))));
     else update!(rec.li, v, shown.texts);
     rec.row = r;
     rec.checked = checked;
@@ -369,14 +369,13 @@ export class Rows {
   /** This session's lines for its card (session-parts.ts): a row's, without checkbox and buttons. */
   card(r: SessionRow): HTMLElement {
     const shown = this.shown!;
-    const body = createRow(document, this.#values(r, shown, this.#when(r, shown), false), shown.texts).children[1] as HTMLElement;
+    const body = createRow(this.#values(r, shown, this.#when(r, shown), false), shown.texts, shown.textsKey).children[1] as HTMLElement;
     body.lastElementChild!.remove();
     return body;
   }
 
   /**
-   * A row's details, rename form and note, rendered with Lit into the row while it shows any of them (before its last
-   * node). While their module is still loading (session-actions.ts) the row is filled again on the next render, which
+   * A row's details, rename form and note, rendered with Lit into the row while it shows any of them (at its end). While their module is still loading (session-actions.ts) the row is filled again on the next render, which
    * its arrival causes.
    */
   #extras(r: SessionRow, rec: RowRecord): void {
@@ -387,7 +386,7 @@ export class Rows {
         rec.textsKey = '';
         return;
       }
-      render(shown, rec.li, { host: this.#host, renderBefore: rec.li.lastChild });
+      render(shown, rec.li, { host: this.#host });
       rec.extras = extras;
     }
   }
