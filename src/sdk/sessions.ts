@@ -142,20 +142,14 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
     subscribe(onChange) {
       // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),
       // or our identity's trust changed (this session got verified, identity reset).
-      const onDevices = (users: string[]) => {
-        if (users.includes(userId)) onChange();
+      const mine = (users: string | string[]) => {
+        if ([users].flat().includes(userId)) onChange();
       };
-      const onTrust = (user: string) => {
-        if (user === userId) onChange();
-      };
-      const onKeys = () => onChange();
-      client.on(CryptoEvent.DevicesUpdated, onDevices);
-      client.on(CryptoEvent.UserTrustStatusChanged, onTrust);
-      client.on(CryptoEvent.KeysChanged, onKeys);
+      const on = [[CryptoEvent.DevicesUpdated, mine], [CryptoEvent.UserTrustStatusChanged, mine], [CryptoEvent.KeysChanged, onChange]] as const;
+      const emitter = client as unknown as Record<'on' | 'off', (e: string, f: (typeof on)[number][1]) => void>;
+      for (const [e, f] of on) emitter.on(e, f);
       return () => {
-        client.off(CryptoEvent.DevicesUpdated, onDevices);
-        client.off(CryptoEvent.UserTrustStatusChanged, onTrust);
-        client.off(CryptoEvent.KeysChanged, onKeys);
+        for (const [e, f] of on) emitter.off(e, f);
       };
     },
   };

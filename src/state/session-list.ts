@@ -78,11 +78,7 @@ export class SessionListModel extends EventTarget {
     this.#clock = opts.now ?? (() => Date.now());
     this.#refreshDelayMs = opts.refreshDelayMs ?? 150;
     this.#loadFlows = opts.loadFlows ?? (() => flowsModule.load());
-    this.now = this.#tick();
-  }
-
-  #tick(): number {
-    return this.#clock();
+    this.now = this.#clock();
   }
 
   /**
@@ -93,9 +89,9 @@ export class SessionListModel extends EventTarget {
     const prev = this.snapshot;
     if (!prev) return next;
     const old = new Map(prev.sessions.map((r) => [r.deviceId, r]));
+    // Same fields, same values (a row is flat: strings, numbers, booleans).
     const same = (a: SessionRow, b: SessionRow) =>
-      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp && a.userAgent === b.userAgent &&
-      a.trust === b.trust && a.fingerprint === b.fingerprint && a.isCurrent === b.isCurrent;
+      (Object.keys({ ...a, ...b }) as (keyof SessionRow)[]).every((k) => a[k] === b[k]);
     return { ...next, sessions: next.sessions.map((r) => { const o = old.get(r.deviceId); return o && same(o, r) ? o : r; }) };
   }
 
@@ -173,7 +169,7 @@ export class SessionListModel extends EventTarget {
       const present = new Set(snapshot.sessions.filter((s) => !s.isCurrent).map((s) => s.deviceId));
       for (const id of [...this.selection]) if (!present.has(id)) this.selection.delete(id);
       if (this.rename && !snapshot.sessions.some((s) => s.deviceId === this.rename!.deviceId)) this.rename = undefined;
-      this.now = this.#tick();
+      this.now = this.#clock();
       this.#setLoad({ kind: 'ready', snapshot });
     } catch (e) {
       if (seq !== this.#loadSeq) return;
@@ -205,7 +201,7 @@ export class SessionListModel extends EventTarget {
   setThresholdMs(ms: number): void {
     if (!(ms > 0) || ms === this.thresholdMs) return;
     this.thresholdMs = ms;
-    this.now = this.#tick();
+    this.now = this.#clock();
     this.#changed();
   }
 

@@ -1,8 +1,7 @@
 // The rows of <xs-session-list>: what a render shows in every row (texts, formatters, badges: `show`), one row's
-// element, filled again only when something it shows changed (`#fill`), with its details, rename form and note
-// rendered into it by Lit (`#extras`), and how the rows go into the list: in slices of a few milliseconds, keyed by
+// element, filled again only when something it shows changed (`#fill`; its details, rename form and note, shown after
+// a press, come with the later parts: session-actions.ts), and how the rows go into the list: in slices of a few milliseconds, keyed by
 // device id, touching only rows whose values changed (`sync`). The rows' markup is built in session-row.ts.
-import { nothing, render } from 'lit';
 import { formatterOf, onTranslationsChanged } from '../../i18n/registry.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
 import type { SessionRow, SessionsSnapshot } from '../../sdk/sessions.js';
@@ -10,7 +9,7 @@ import { isInactive, type SessionListModel } from '../../state/session-list.js';
 import { clientLineOf, formatsOf, relativeTime, type ClientLine, type Formats } from './session-list-format.js';
 import { sessionListStrings as S } from './session-list.strings.js';
 import type { XsSessionList } from './session-list.js';
-import { createRow, setRowChecked, setRowExpanded, type RowElement, type RowTexts, type RowValues } from './session-row.js';
+import { createRow, type RowElement, type RowTexts, type RowValues } from './session-row.js';
 
 /**
  * Long lists render in slices so that no task blocks the page for long (a garbage collection landing in a slice
@@ -282,13 +281,13 @@ export class Rows {
     if (rec !== undefined && rec.row === r && rec.when === when && rec.inactive === inactive && rec.canVouch === shown.canVouch &&
         rec.textsKey === shown.textsKey) {
       if (rec.checked === checked && rec.expanded === expanded && rec.rename === rename && rec.note === note) return rec.li;
-      // Only the row's own state changed (selection, details, rename, note): touch just that ("select all"
-      // on a long list updates one checkbox per row).
-      if (rec.checked !== checked) setRowChecked(rec.li, (rec.checked = checked));
-      if (rec.expanded !== expanded) setRowExpanded(rec.li, (rec.expanded = expanded));
+      // Only the row's own state changed, after a press (selection, details, rename, note): the later parts touch just
+      // that ("select all" on a long list updates one checkbox per row), or fill the row again once they are here.
       rec.rename = rename;
       rec.note = note;
-      this.#extras(r, rec);
+      const later = h.later.value;
+      if (later) later.rowState(h, r, rec, checked, expanded);
+      else rec.textsKey = '';
       return rec.li;
     }
     // Bringing a built row up to date comes with the later parts (session-row-update.ts); until they are here the
@@ -312,7 +311,12 @@ export class Rows {
     rec.inactive = inactive;
     rec.canVouch = shown.canVouch;
     rec.textsKey = shown.textsKey;
-    this.#extras(r, rec);
+    // Details, rename form or note in the row (after a press): rendered by the later parts, or once they are here.
+    if (rec.expanded || rename !== undefined || note !== undefined || rec.extras) {
+      const later = h.later.value;
+      if (later) later.rowExtrasIn(h, r, rec);
+      else rec.textsKey = '';
+    }
     return rec.li;
   }
 
@@ -372,22 +376,5 @@ export class Rows {
     const body = createRow(this.#values(r, shown, this.#when(r, shown), false), shown.texts, shown.textsKey).children[1] as HTMLElement;
     body.lastElementChild!.remove();
     return body;
-  }
-
-  /**
-   * A row's details, rename form and note, rendered with Lit into the row while it shows any of them (at its end). While their module is still loading (session-actions.ts) the row is filled again on the next render, which
-   * its arrival causes.
-   */
-  #extras(r: SessionRow, rec: RowRecord): void {
-    const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
-    if (extras || rec.extras) {
-      const shown = extras ? this.#host.rowExtras(r, rec.expanded) : nothing;
-      if (shown === undefined) {
-        rec.textsKey = '';
-        return;
-      }
-      render(shown, rec.li, { host: this.#host });
-      rec.extras = extras;
-    }
   }
 }

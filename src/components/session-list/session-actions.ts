@@ -3,38 +3,49 @@
 // buttons, the sign-out panel with <xs-auth-prompt>, the hand-off to an OAuth account service's page, the model's
 // flows after a press (session-list.flows.ts), and the rare words of a failed load. The words of these parts come
 // with them (session-actions.strings.ts), their styles too (session-actions.styles.ts).
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import '../../define/xs-auth-prompt.js';
 import { XsRequestVerifyEvent } from '../../events/xs-request-verify.js';
 import { XsSessionRenamedEvent } from '../../events/xs-session-renamed.js';
 import { XsSessionsSignedOutEvent } from '../../events/xs-sessions-signed-out.js';
-import type { XsEvent } from '../../events/xs-event.js';
 import { explainFailure } from '../../i18n/errors.strings.js';
 import { adoptStyles } from '../../internal/lazy-styles.js';
 import type { Failure } from '../../sdk/errors.js';
 import type { SessionRow } from '../../sdk/sessions.js';
 import { MAX_NAME_LENGTH, RenamedEvent, type SignedOutEvent } from '../../state/session-list.js';
+import { AccountPageReturn } from './account-page-return.js';
 import { ta } from './action-words.js';
 import { sessionActionStyles } from './session-actions.styles.js';
+import type { RowRecord } from './rows.js';
 import type { Note, XsSessionList } from './session-list.js';
+import { setAttr } from './session-row.js';
 import { formatsOf } from './session-list-format.js';
 
-export { AccountPageReturn } from './account-page-return.js';
 export { renderSignOutPanel } from './sign-out-panel.js';
 export { updateRow } from './session-row-update.js';
 export * as flows from '../../state/session-list.flows.js';
 export { ta };
 
-/** These parts arrived: their styles join the element's (before they render). */
-export function adopt(root: Node): void {
-  adoptStyles(root, sessionActionStyles);
+/** These parts arrived: their styles join the list's (before they render), and the account page's hand-off. */
+export function adopt(c: XsSessionList): void {
+  adoptStyles(c.renderRoot, sessionActionStyles);
+  c.accountPage = new AccountPageReturn(c, () => c.sessions);
 }
 
-/** The element's event for an outcome of its model ('renamed', 'signed-out'). */
-export function outcomeEvent(e: Event): XsEvent {
-  if (e instanceof RenamedEvent) return new XsSessionRenamedEvent(e.deviceId, e.displayName);
+/**
+ * An outcome of the list's model ('renamed', 'signed-out'): the list's event for it; after a rename, the note "Name
+ * saved." at the session, and focus back on its Rename button.
+ */
+export function outcome(h: XsSessionList, e: Event): void {
+  if (e instanceof RenamedEvent) {
+    const { deviceId } = e;
+    h.note = { deviceId, text: 'renamed' };
+    h.focusLater(`[data-id="${h.keyOf(deviceId)}"] button[data-action=rename]`);
+    h.fire(new XsSessionRenamedEvent(deviceId, e.displayName));
+    return;
+  }
   const s = e as SignedOutEvent;
-  return new XsSessionsSignedOutEvent(s.deviceIds, s.includesCurrent);
+  h.fire(new XsSessionsSignedOutEvent(s.deviceIds, s.includesCurrent));
 }
 
 /** A row's Rename, Verify or Sign out was pressed. */
@@ -129,4 +140,21 @@ export function noteFor(c: XsSessionList, row: SessionRow): TemplateResult | typ
 /** What a row (or this session's card) shows below it now: its details when open, the rename form, the note. */
 export function rowExtras(c: XsSessionList, row: SessionRow, expanded: boolean): TemplateResult {
   return html`${expanded ? details(c, row) : nothing}${renameForm(c, row)}${noteFor(c, row)}`;
+}
+
+/** A built row whose own state changed after a press (selection, details, rename form, note): sets just that. */
+export function rowState(c: XsSessionList, row: SessionRow, rec: RowRecord, checked: boolean, expanded: boolean): void {
+  const input = rec.li.firstElementChild as HTMLInputElement;
+  if (input.checked !== checked) input.checked = checked;
+  setAttr(rec.li.querySelector('[data-action=details]')!, 'aria-expanded', String(expanded));
+  rec.checked = checked;
+  rec.expanded = expanded;
+  rowExtrasIn(c, row, rec);
+}
+
+/** A row's details, rename form and note, rendered with Lit at the end of the row while it shows any of them. */
+export function rowExtrasIn(c: XsSessionList, row: SessionRow, rec: RowRecord): void {
+  const extras = rec.expanded || rec.rename !== undefined || rec.note !== undefined;
+  if (extras || rec.extras) render(extras ? rowExtras(c, row, rec.expanded) : nothing, rec.li, { host: c });
+  rec.extras = extras;
 }

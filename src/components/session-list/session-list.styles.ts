@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { untrustedStyles } from '../../internal/untrusted-html.js';
 
-export const sessionListStyles = css`
+// An invisible character in a name (.hidden-char) looks as in the kit's other elements (untrustedStyles), a little apart.
+export const sessionListStyles = [untrustedStyles, css`
   @layer xs-component {
     :host {
       --_xs-gap: var(--xs-session-list-gap, var(--xs-space-s, 0.5rem));
@@ -9,7 +11,7 @@ export const sessionListStyles = css`
     h2, h3 { margin: 0 0 var(--_xs-gap); line-height: 1.25; }
     h2 { font-size: 1.25em; }
     h3 { font-size: 1.1em; }
-    .card, .panel {
+    .card {
       border: 1px solid var(--_xs-row-border);
       border-radius: var(--xs-radius, 8px);
       padding: var(--xs-space-m, 1rem);
@@ -36,15 +38,7 @@ export const sessionListStyles = css`
     }
     li.session > input[type='checkbox'] { width: 1.25rem; height: 1.25rem; margin: 0.2rem 0 0; }
     .name { font-weight: 600; overflow-wrap: anywhere; }
-    .hidden-char {
-      font-family: var(--xs-font-family-mono, ui-monospace, monospace);
-      font-size: 0.8em;
-      font-weight: 400;
-      border: 1px dashed currentColor;
-      border-radius: 3px;
-      padding: 0 2px;
-      margin: 0 1px;
-    }
+    .hidden-char { margin: 0 1px; }
     .badge {
       display: inline-block;
       font-size: 0.8em;
@@ -65,4 +59,4 @@ export const sessionListStyles = css`
     /* Device ids: isolated, so their characters keep their order and the separator before them follows the page's direction. */
     .mono { font-family: var(--xs-font-family-mono, ui-monospace, monospace); font-size: 0.9em; unicode-bidi: isolate; }
   }
-`;
+`];

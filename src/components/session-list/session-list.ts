@@ -5,7 +5,7 @@ import type { XsEvent } from '../../events/xs-event.js';
 import { translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
-import { DAY_MS, SessionListModel, type RenamedEvent, type SignOutStage } from '../../state/session-list.js';
+import { DAY_MS, SessionListModel, type SignOutStage } from '../../state/session-list.js';
 import { Rows } from './rows.js';
 import { currentCard, listControls, summary } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -64,7 +64,7 @@ export interface Note {
  * @cssstate busy - Signing out.
  */
 export class XsSessionList extends XsElement {
-  static override styles = [...XsElement.styles, sessionListStyles];
+  static override styles = [...XsElement.styles, ...sessionListStyles];
 
   /** Sessions not seen for longer than this many days are marked inactive. */
   @property({ type: Number, attribute: 'inactive-days' }) inactiveDays = 90;
@@ -97,7 +97,7 @@ export class XsSessionList extends XsElement {
   #model?: SessionListModel;
   /** Terms without arguments of the render in progress. */
   readonly #texts = new Map<string, string>();
-  /** Whether the later parts' styles were added (session-actions.styles.ts). */
+  /** Whether the later parts joined the list (their styles, the account-page hand-off: session-actions.ts `adopt`). */
   #adopted = false;
   /** When the update in progress started (its slice of rows is bounded by the clock from there). */
   #updateStart = 0;
@@ -106,15 +106,8 @@ export class XsSessionList extends XsElement {
   #focusAfterRender?: string;
   #detachCurrent?: () => void;
   readonly #onModelChange = () => this.requestUpdate();
-  /** An outcome of the model's flows ('signed-out', 'renamed'): they came with the later parts. */
-  readonly #onOutcome = (e: Event) => {
-    if (e.type === 'renamed') {
-      const { deviceId } = e as RenamedEvent;
-      this.note = { deviceId, text: 'renamed' };
-      this.focusLater(`[data-id="${this.keyOf(deviceId)}"] button[data-action=rename]`);
-    }
-    void this.later.load().then((a) => this.emit(a.outcomeEvent(e)));
-  };
+  /** An outcome of the model's flows ('signed-out', 'renamed'): the flows came with the later parts, which handle it. */
+  readonly #onOutcome = (e: Event) => this.later.value?.outcome(this, e);
 
   /** The view model (for hosts that want to drive it, e.g. reload after their own action). */
   get sessions(): SessionListModel | undefined {
@@ -176,11 +169,9 @@ export class XsSessionList extends XsElement {
     this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
     const so = this.#model?.signOut.kind;
     this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
-    const later = this.later.ready ? this.later.value : undefined;
-    if (later && !this.#adopted) {
+    if (this.later.ready && !this.#adopted) {
       this.#adopted = true;
-      later.adopt(this.renderRoot);
-      this.accountPage = new later.AccountPageReturn(this, () => this.#model);
+      this.later.value!.adopt(this);
     }
   }
 

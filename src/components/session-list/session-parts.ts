@@ -3,7 +3,7 @@
 // are built in session-row.ts; a session's details, rename form and notes come later, with session-actions.ts.)
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionRow } from '../../sdk/sessions.js';
-import { summaryFilter } from '../../state/session-list.js';
+import { SESSION_FILTERS, summaryFilter } from '../../state/session-list.js';
 import type { XsSessionList } from './session-list.js';
 
 export function summary(c: XsSessionList): TemplateResult {
@@ -21,7 +21,6 @@ export function summary(c: XsSessionList): TemplateResult {
   </section>`;
 }
 
-const FILTER_KEYS = { all: 'filterAll', verified: 'filterVerified', unverified: 'filterUnverified', inactive: 'filterInactive' } as const;
 
 /** Above the list of other sessions: the filters, the search, and the selection with its sign-out buttons. */
 export function listControls(c: XsSessionList): TemplateResult {
@@ -33,8 +32,8 @@ export function listControls(c: XsSessionList): TemplateResult {
   return html`
   <fieldset class="filters" part="filters">
     <legend>${c.tr('filterLabel')}</legend>
-    <div class="row">${(['all', 'verified', 'unverified', 'inactive'] as const).map((f) => html`<button type="button" part="action"
-      aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => m.setFilter(f)}>${c.tr(FILTER_KEYS[f], counts[f])}</button>`)}</div>
+    <div class="row">${SESSION_FILTERS.map((f) => html`<button type="button" part="action"
+      aria-pressed=${m.filter === f ? 'true' : 'false'} data-filter=${f} @click=${() => m.setFilter(f)}>${c.tr(`filter${(f[0].toUpperCase() + f.slice(1)) as Capitalize<typeof f>}`, counts[f])}</button>`)}</div>
   </fieldset>
   <div class="search">
     <label for="q">${c.tr('search')}</label>

@@ -178,14 +178,3 @@ export function createRow(v: RowValues, t: RowTexts, textsKey: string): RowEleme
   meta.lastElementChild!.append(v.deviceId);
   return li;
 }
-
-/** Sets the row's checkbox. */
-export function setRowChecked(li: RowElement, checked: boolean): void {
-  const input = li.firstElementChild as HTMLInputElement;
-  if (input.checked !== checked) input.checked = checked;
-}
-
-/** Sets whether the row's details are shown (its Details button's `aria-expanded`). */
-export function setRowExpanded(li: RowElement, expanded: boolean): void {
-  li.firstElementChild!.nextElementSibling!.lastElementChild!.firstElementChild!.setAttribute('aria-expanded', expanded ? 'true' : 'false');
-}
