@@ -128,16 +128,12 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
       return client.getFallbackAuthUrl(stage, session);
     },
     accountManagement() {
-      // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call.
-      if (!accountManagement) {
-        // Its code loads with the question (the list's first render does not wait for the answer).
-        const p = import('./account-management.js').then((m) => m.discoverAccountManagement(client));
-        accountManagement = p;
-        p.catch(() => {
-          if (accountManagement === p) accountManagement = undefined;
-        });
-      }
-      return accountManagement;
+      // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call. Its
+      // code loads with the question (the list's first render does not wait for the answer).
+      return (accountManagement ??= import('./account-management.js').then((m) => m.discoverAccountManagement(client)).catch((e: unknown) => {
+        accountManagement = undefined;
+        throw e;
+      }));
     },
     subscribe(onChange) {
       // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),
