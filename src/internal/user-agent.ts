@@ -14,24 +14,28 @@ export type ClientInfo =
 /** Longest agent text shown for an unknown agent. */
 const MAX_UNKNOWN = 80;
 
-/** Systems and browsers by a token of theirs, first match wins (Edge and Opera also say Chrome, Chrome also says Safari). */
-const SYSTEMS: readonly (readonly [RegExp, string])[] = [
-  [/iPhone|iPad|iPod|\biOS\b/, 'iOS'],
-  [/Android/, 'Android'],
-  [/Windows/, 'Windows'],
-  [/CrOS/, 'ChromeOS'],
-  [/Mac OS X|Macintosh|macOS/, 'macOS'],
-  [/Linux|X11|Ubuntu|Fedora/, 'Linux'],
+/**
+ * Systems and browsers by a token of theirs, first match wins (Edge and Opera also say Chrome, Chrome also says Safari;
+ * Android and iOS also name Linux and Mac OS X). A name without a pattern is its own token.
+ */
+type Table = readonly (readonly [string, RegExp?])[];
+const SYSTEMS: Table = [
+  ['iOS', /iPhone|iPad|iPod|\biOS\b/],
+  ['Android'],
+  ['Windows'],
+  ['ChromeOS', /CrOS/],
+  ['macOS', /Mac OS X|Macintosh|macOS/],
+  ['Linux', /Linux|X11|Ubuntu|Fedora/],
 ];
-const BROWSERS: readonly (readonly [RegExp, string])[] = [
-  [/\bEdg(?:e|A|iOS)?\//, 'Edge'],
-  [/\bOPR\/|\bOpera\b/, 'Opera'],
-  [/\bSamsungBrowser\//, 'Samsung Internet'],
-  [/\bFirefox\/|\bFxiOS\//, 'Firefox'],
-  [/\b(?:Headless)?Chrome\/|\bCriOS\/|\bChromium\//, 'Chrome'],
-  [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
+const BROWSERS: Table = [
+  ['Edge', /\bEdg(?:e|A|iOS)?\//],
+  ['Opera', /\bOPR\/|\bOpera\b/],
+  ['Samsung Internet', /\bSamsungBrowser\//],
+  ['Firefox', /\bFirefox\/|\bFxiOS\//],
+  ['Chrome', /\b(?:Headless)?Chrome\/|\bCriOS\/|\bChromium\//],
+  ['Safari', /\bVersion\/[\d.]+.*\bSafari\//],
 ];
-const match = (table: typeof SYSTEMS, ua: string) => table.find(([re]) => re.test(ua))?.[1];
+const match = (table: Table, ua: string) => table.find(([name, re]) => (re ?? RegExp(name)).test(ua))?.[0];
 
 /** The app name of an agent token like "Element/1.11.50" or "Element X/25.01" (letters, digits, spaces, dots, dashes). */
 const APP_TOKEN = /^([A-Za-z][A-Za-z0-9 ._-]{0,30}?)\/\d[\w.-]*/;

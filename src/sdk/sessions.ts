@@ -128,34 +128,24 @@ export function sessionsSource(client: MatrixClient): SessionsSource {
       return client.getFallbackAuthUrl(stage, session);
     },
     accountManagement() {
-      // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call.
-      if (!accountManagement) {
-        // Its code loads with the question (the list's first render does not wait for the answer).
-        const p = import('./account-management.js').then((m) => m.discoverAccountManagement(client));
-        accountManagement = p;
-        p.catch(() => {
-          if (accountManagement === p) accountManagement = undefined;
-        });
-      }
-      return accountManagement;
+      // One request at a time (callers join it); an answer is kept, a failure is asked again by the next call. Its
+      // code loads with the question (the list's first render does not wait for the answer).
+      return (accountManagement ??= import('./account-management.js').then((m) => m.discoverAccountManagement(client)).catch((e: unknown) => {
+        accountManagement = undefined;
+        throw e;
+      }));
     },
     subscribe(onChange) {
       // Own devices changed (new login, signed out, keys uploaded, a signature added by a verification),
       // or our identity's trust changed (this session got verified, identity reset).
-      const onDevices = (users: string[]) => {
-        if (users.includes(userId)) onChange();
+      const mine = (users: string | string[]) => {
+        if ([users].flat().includes(userId)) onChange();
       };
-      const onTrust = (user: string) => {
-        if (user === userId) onChange();
-      };
-      const onKeys = () => onChange();
-      client.on(CryptoEvent.DevicesUpdated, onDevices);
-      client.on(CryptoEvent.UserTrustStatusChanged, onTrust);
-      client.on(CryptoEvent.KeysChanged, onKeys);
+      const on = [[CryptoEvent.DevicesUpdated, mine], [CryptoEvent.UserTrustStatusChanged, mine], [CryptoEvent.KeysChanged, onChange]] as const;
+      const emitter = client as unknown as Record<'on' | 'off', (e: string, f: (typeof on)[number][1]) => void>;
+      for (const [e, f] of on) emitter.on(e, f);
       return () => {
-        client.off(CryptoEvent.DevicesUpdated, onDevices);
-        client.off(CryptoEvent.UserTrustStatusChanged, onTrust);
-        client.off(CryptoEvent.KeysChanged, onKeys);
+        for (const [e, f] of on) emitter.off(e, f);
       };
     },
   };

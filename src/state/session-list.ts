@@ -53,46 +53,45 @@ export class SessionListModel extends EventTarget {
   /** The account-management page (MAS), once known; undefined for password accounts (and until known). */
   accountManagement: AccountManagement | undefined;
   /** Whether the homeserver answered whether it has an account page (`accountManagement` is that answer). */
-  private accountManagementKnown = false;
-  private accountManagementFailure: Failure | undefined;
+  #accountManagementKnown = false;
+  #accountManagementFailure: Failure | undefined;
   /** The lookup in flight, joined by every caller. */
-  private accountManagementLookup: Promise<void> | undefined;
+  #accountManagementLookup: Promise<void> | undefined;
   /** Counts detaches: an answer that arrives after one belongs to no one. */
-  private attachGen = 0;
+  #attachGen = 0;
 
-  private cachedView: SessionView | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private loadSeq = 0;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly clock: () => number;
-  private readonly refreshDelayMs: number;
-  private readonly loadFlows: () => Promise<Flows>;
+  #cachedView: SessionView | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #loadSeq = 0;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #clock: () => number;
+  readonly #refreshDelayMs: number;
+  readonly #loadFlows: () => Promise<Flows>;
   /** The flows once loaded: a press then runs them at once (as if they were part of this module). */
-  private loadedFlows?: Flows;
+  #loadedFlows?: Flows;
 
-  constructor(private source: SessionsSource | undefined, opts: SessionListOptions = {}) {
+  readonly #source: SessionsSource | undefined;
+
+  constructor(source: SessionsSource | undefined, opts: SessionListOptions = {}) {
     super();
-    this.clock = opts.now ?? (() => Date.now());
-    this.refreshDelayMs = opts.refreshDelayMs ?? 150;
-    this.loadFlows = opts.loadFlows ?? (() => flowsModule.load());
-    this.now = this.tick();
-  }
-
-  private tick(): number {
-    return this.clock();
+    this.#source = source;
+    this.#clock = opts.now ?? (() => Date.now());
+    this.#refreshDelayMs = opts.refreshDelayMs ?? 150;
+    this.#loadFlows = opts.loadFlows ?? (() => flowsModule.load());
+    this.now = this.#clock();
   }
 
   /**
    * Keeps the previous row objects for sessions whose data did not change, so a long list doesn't
    * re-render every row on each device event.
    */
-  private shareRows(next: SessionsSnapshot): SessionsSnapshot {
+  #shareRows(next: SessionsSnapshot): SessionsSnapshot {
     const prev = this.snapshot;
     if (!prev) return next;
     const old = new Map(prev.sessions.map((r) => [r.deviceId, r]));
+    // Same fields, same values (a row is flat: strings, numbers, booleans).
     const same = (a: SessionRow, b: SessionRow) =>
-      a.displayName === b.displayName && a.lastSeenTs === b.lastSeenTs && a.lastSeenIp === b.lastSeenIp && a.userAgent === b.userAgent &&
-      a.trust === b.trust && a.fingerprint === b.fingerprint && a.isCurrent === b.isCurrent;
+      (Object.keys({ ...a, ...b }) as (keyof SessionRow)[]).every((k) => a[k] === b[k]);
     return { ...next, sessions: next.sessions.map((r) => { const o = old.get(r.deviceId); return o && same(o, r) ? o : r; }) };
   }
 
@@ -101,109 +100,109 @@ export class SessionListModel extends EventTarget {
   }
 
   get view(): SessionView {
-    if (!this.cachedView) {
-      this.cachedView = deriveView(this.snapshot?.sessions ?? [], this.filter, this.query, this.now, this.thresholdMs);
+    if (!this.#cachedView) {
+      this.#cachedView = deriveView(this.snapshot?.sessions ?? [], this.filter, this.query, this.now, this.thresholdMs);
     }
-    return this.cachedView;
+    return this.#cachedView;
   }
 
   /** Starts following `source` (the first load shows a loading stage; later reloads keep the list). */
   attach(): void {
-    if (!this.source || this.unsubscribe) return;
-    this.unsubscribe = this.source.subscribe(() => this.scheduleRefresh());
+    if (!this.#source || this.#unsubscribe) return;
+    this.#unsubscribe = this.#source.subscribe(() => this.#scheduleRefresh());
     void this.reload();
-    void this.lookUpAccountManagement();
+    void this.#lookUpAccountManagement();
   }
 
   /**
    * Asks the homeserver whether an account service (MAS) manages the account, unless it answered already. One
    * lookup at a time: callers join the one in flight. A failure leaves it unknown (asked again at sign-out).
    */
-  private lookUpAccountManagement(): Promise<void> {
-    const source = this.source;
-    if (this.accountManagementKnown) return Promise.resolve();
+  #lookUpAccountManagement(): Promise<void> {
+    const source = this.#source;
+    if (this.#accountManagementKnown) return Promise.resolve();
     if (!source?.accountManagement) {
-      this.accountManagementKnown = true;
+      this.#accountManagementKnown = true;
       return Promise.resolve();
     }
-    const gen = this.attachGen;
-    return (this.accountManagementLookup ??= source.accountManagement().then(
+    const gen = this.#attachGen;
+    return (this.#accountManagementLookup ??= source.accountManagement().then(
       (am) => {
-        if (gen !== this.attachGen) return; // detached meanwhile
-        this.accountManagementLookup = undefined;
+        if (gen !== this.#attachGen) return; // detached meanwhile
+        this.#accountManagementLookup = undefined;
         this.accountManagement = am;
-        this.accountManagementKnown = true;
-        this.accountManagementFailure = undefined;
-        this.changed();
+        this.#accountManagementKnown = true;
+        this.#accountManagementFailure = undefined;
+        this.#changed();
       },
       (e) => {
-        if (gen !== this.attachGen) return;
-        this.accountManagementLookup = undefined;
-        this.accountManagementFailure = describeFailure(e);
+        if (gen !== this.#attachGen) return;
+        this.#accountManagementLookup = undefined;
+        this.#accountManagementFailure = describeFailure(e);
       },
     ));
   }
 
   detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    clearTimeout(this.refreshTimer);
-    this.loadSeq++;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#refreshTimer);
+    this.#loadSeq++;
     if (this.signOut.kind === 'auth') this.signOut.uia.cancel();
     this.accountManagement = undefined;
-    this.accountManagementKnown = false;
-    this.accountManagementLookup = undefined;
-    this.attachGen++;
+    this.#accountManagementKnown = false;
+    this.#accountManagementLookup = undefined;
+    this.#attachGen++;
   }
 
   /** Reloads from the server. Resolves when done (never rejects: failures land in the stage). */
   async reload(): Promise<void> {
-    const source = this.source;
+    const source = this.#source;
     if (!source) return;
-    const seq = ++this.loadSeq;
-    if (this.load.kind !== 'ready') this.setLoad({ kind: 'loading' });
+    const seq = ++this.#loadSeq;
+    if (this.load.kind !== 'ready') this.#setLoad({ kind: 'loading' });
     try {
       const fresh = await source.load();
-      if (seq !== this.loadSeq) return;
-      const snapshot = this.shareRows(fresh);
+      if (seq !== this.#loadSeq) return;
+      const snapshot = this.#shareRows(fresh);
       this.refreshFailure = undefined;
       const present = new Set(snapshot.sessions.filter((s) => !s.isCurrent).map((s) => s.deviceId));
       for (const id of [...this.selection]) if (!present.has(id)) this.selection.delete(id);
       if (this.rename && !snapshot.sessions.some((s) => s.deviceId === this.rename!.deviceId)) this.rename = undefined;
-      this.now = this.tick();
-      this.setLoad({ kind: 'ready', snapshot });
+      this.now = this.#clock();
+      this.#setLoad({ kind: 'ready', snapshot });
     } catch (e) {
-      if (seq !== this.loadSeq) return;
+      if (seq !== this.#loadSeq) return;
       const failure = describeFailure(e);
       if (this.load.kind === 'ready') {
         this.refreshFailure = failure;
-        this.changed();
-      } else this.setLoad({ kind: 'failed', failure });
+        this.#changed();
+      } else this.#setLoad({ kind: 'failed', failure });
     }
   }
 
-  private scheduleRefresh() {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.reload(), this.refreshDelayMs);
+  #scheduleRefresh() {
+    clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = setTimeout(() => void this.reload(), this.#refreshDelayMs);
   }
 
   setFilter(filter: SessionFilter): void {
     if (filter === this.filter) return;
     this.filter = filter;
-    this.changed();
+    this.#changed();
   }
 
   setQuery(query: string): void {
     if (query === this.query) return;
     this.query = query;
-    this.changed();
+    this.#changed();
   }
 
   setThresholdMs(ms: number): void {
     if (!(ms > 0) || ms === this.thresholdMs) return;
     this.thresholdMs = ms;
-    this.now = this.tick();
-    this.changed();
+    this.now = this.#clock();
+    this.#changed();
   }
 
   // ── selection ────────────────────────────────────────────────────────────────────────────────
@@ -212,7 +211,7 @@ export class SessionListModel extends EventTarget {
     if (!this.view.others.some((r) => r.deviceId === deviceId)) return;
     if (on) this.selection.add(deviceId);
     else this.selection.delete(deviceId);
-    this.changed();
+    this.#changed();
   }
 
   /** Selects (or clears) every session shown now. */
@@ -221,12 +220,12 @@ export class SessionListModel extends EventTarget {
       if (on) this.selection.add(r.deviceId);
       else this.selection.delete(r.deviceId);
     }
-    this.changed();
+    this.#changed();
   }
 
   clearSelection(): void {
     this.selection.clear();
-    this.changed();
+    this.#changed();
   }
 
   // ── rename ───────────────────────────────────────────────────────────────────────────────────
@@ -235,25 +234,25 @@ export class SessionListModel extends EventTarget {
     const row = this.snapshot?.sessions.find((s) => s.deviceId === deviceId);
     if (!row || this.rename?.kind === 'saving') return;
     this.rename = { kind: 'editing', deviceId, draft: row.displayName ?? '' };
-    this.changed();
+    this.#changed();
   }
 
   editRename(draft: string): void {
     if (this.rename?.kind !== 'editing') return;
     this.rename = { kind: 'editing', deviceId: this.rename.deviceId, draft };
-    this.changed();
+    this.#changed();
   }
 
   cancelRename(): void {
     if (!this.rename || this.rename.kind === 'saving') return;
     this.rename = undefined;
-    this.changed();
+    this.#changed();
   }
 
   /** Saves the draft. Empty names are refused here; the server's refusal keeps the edit open with its reason. */
   async saveRename(draft = this.rename?.draft ?? ''): Promise<boolean> {
     if (this.rename?.kind !== 'editing') return false;
-    const [flows, port] = this.flows() ?? (await this.loadAndGetFlows());
+    const [flows, port] = this.#flows() ?? (await this.#loadAndGetFlows());
     return port ? flows.saveRename(port, draft) : false;
   }
 
@@ -271,9 +270,9 @@ export class SessionListModel extends EventTarget {
     else rows = snap.sessions.filter((s) => s.isCurrent);
     if (rows.length === 0) return;
     this.signOut = { kind: 'confirm', scope, targets: rows.map((r) => ({ deviceId: r.deviceId, displayName: r.displayName })) };
-    this.changed();
+    this.#changed();
     // While the person reads the confirmation, the flow that runs after it loads.
-    void this.loadAndGetFlows().catch(() => undefined);
+    void this.#loadAndGetFlows().catch(() => undefined);
   }
 
   cancelSignOut(): void {
@@ -285,7 +284,7 @@ export class SessionListModel extends EventTarget {
     }
     if (this.signOut.kind === 'signing-out') return;
     this.signOut = { kind: 'idle' };
-    this.changed();
+    this.#changed();
   }
 
   /**
@@ -297,10 +296,10 @@ export class SessionListModel extends EventTarget {
     if (st.kind !== 'confirm' && st.kind !== 'failed') return;
     let flows: [Flows, ModelPort | undefined];
     try {
-      flows = this.flows() ?? (await this.loadAndGetFlows());
+      flows = this.#flows() ?? (await this.#loadAndGetFlows());
     } catch (e) {
       const now = this.signOut;
-      if (now.kind === 'confirm' || now.kind === 'failed') this.setSignOut({ kind: 'failed', scope: now.scope, targets: now.targets, failure: describeFailure(e) });
+      if (now.kind === 'confirm' || now.kind === 'failed') this.#setSignOut({ kind: 'failed', scope: now.scope, targets: now.targets, failure: describeFailure(e) });
       return;
     }
     if (flows[1]) await flows[0].confirmSignOut(flows[1]);
@@ -308,7 +307,7 @@ export class SessionListModel extends EventTarget {
 
   /** The account page was opened (by the element). */
   markExternalOpened(): void {
-    if (this.signOut.kind === 'external') this.setSignOut({ ...this.signOut, opened: true });
+    if (this.signOut.kind === 'external') this.#setSignOut({ ...this.signOut, opened: true });
   }
 
   /**
@@ -319,26 +318,26 @@ export class SessionListModel extends EventTarget {
     const st = this.signOut;
     if (st.kind !== 'external' || !st.opened || st.checking) return;
     // Loaded: the external stage was reached through it.
-    const [flows, port] = this.flows() ?? (await this.loadAndGetFlows());
+    const [flows, port] = this.#flows() ?? (await this.#loadAndGetFlows());
     if (port) await flows.checkExternal(port);
   }
 
   /** Loads the flows (or joins the load), then as `flows()`. */
-  private async loadAndGetFlows(): Promise<[Flows, ModelPort | undefined]> {
-    this.loadedFlows = await this.loadFlows();
-    return this.flows()!;
+  async #loadAndGetFlows(): Promise<[Flows, ModelPort | undefined]> {
+    this.#loadedFlows = await this.#loadFlows();
+    return this.#flows()!;
   }
 
   /** The flows' module once loaded, and what they change here (session-list.flows.ts). */
-  private flows(): [Flows, ModelPort | undefined] | undefined {
-    const flows = this.loadedFlows;
-    const source = this.source;
+  #flows(): [Flows, ModelPort | undefined] | undefined {
+    const flows = this.#loadedFlows;
+    const source = this.#source;
     return flows && [flows, source && {
       model: this,
       source,
-      changed: () => this.changed(),
-      lookUpAccountManagement: () => this.lookUpAccountManagement(),
-      accountManagement: () => ({ known: this.accountManagementKnown, value: this.accountManagement, failure: this.accountManagementFailure }),
+      changed: () => this.#changed(),
+      lookUpAccountManagement: () => this.#lookUpAccountManagement(),
+      accountManagement: () => ({ known: this.#accountManagementKnown, value: this.accountManagement, failure: this.#accountManagementFailure }),
     }];
   }
 
@@ -346,21 +345,21 @@ export class SessionListModel extends EventTarget {
   dismissSignOut(): void {
     if (this.signOut.kind !== 'done' && this.signOut.kind !== 'failed') return;
     this.signOut = { kind: 'idle' };
-    this.changed();
+    this.#changed();
   }
 
-  private setSignOut(s: SignOutStage) {
+  #setSignOut(s: SignOutStage) {
     this.signOut = s;
-    this.changed();
+    this.#changed();
   }
 
-  private setLoad(load: LoadStage) {
+  #setLoad(load: LoadStage) {
     this.load = load;
-    this.changed();
+    this.#changed();
   }
 
-  private changed() {
-    this.cachedView = undefined;
+  #changed() {
+    this.#cachedView = undefined;
     this.dispatchEvent(new Event('change'));
   }
 }

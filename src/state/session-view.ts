@@ -29,21 +29,12 @@ export function isInactive(row: SessionRow, now: number, thresholdMs: number): b
 }
 
 export function matchesFilter(row: SessionRow, filter: SessionFilter, now: number, thresholdMs: number): boolean {
-  switch (filter) {
-    case 'all': return true;
-    case 'verified': return row.trust === 'verified';
-    case 'unverified': return row.trust === 'unverified';
-    case 'inactive': return isInactive(row, now, thresholdMs);
-  }
+  return filter === 'all' || (filter === 'inactive' ? isInactive(row, now, thresholdMs) : row.trust === filter);
 }
 
+/** The name, the device id or the IP contains `q` (lower case). */
 function matchesQuery(row: SessionRow, q: string): boolean {
-  if (!q) return true;
-  return (
-    (row.displayName ?? '').toLowerCase().includes(q) ||
-    row.deviceId.toLowerCase().includes(q) ||
-    (row.lastSeenIp ?? '').toLowerCase().includes(q)
-  );
+  return !q || [row.displayName, row.deviceId, row.lastSeenIp].some((v) => (v ?? '').toLowerCase().includes(q));
 }
 
 const byActivity = (a: SessionRow, b: SessionRow) =>
@@ -62,8 +53,7 @@ export function deriveView(sessions: readonly SessionRow[], filter: SessionFilte
     }
     others.push(r);
     counts.all++;
-    if (r.trust === 'verified') counts.verified++;
-    else if (r.trust === 'unverified') counts.unverified++;
+    if (r.trust === 'verified' || r.trust === 'unverified') counts[r.trust]++;
     if (isInactive(r, now, thresholdMs)) counts.inactive++;
   }
   others.sort(byActivity);

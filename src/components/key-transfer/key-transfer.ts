@@ -48,87 +48,87 @@ export class XsKeyTransfer extends XsElement {
    * The steps past the choice, their flows, intents and styles, and the key file behind them
    * (key-transfer-control.ts): loaded when a step is shown, or in the first idle moment after the choice was rendered.
    */
-  private readonly steps = this.lazy(() => import('./key-transfer-control.js'));
+  readonly #steps = this.lazy(() => import('./key-transfer-control.js'));
   /** The steps of this element, once loaded (made in `willUpdate`). */
-  private ctl?: KeyTransferSteps;
+  #ctl?: KeyTransferSteps;
 
-  private get activeView(): View {
+  get #activeView(): View {
     return this.mode ?? this.view;
   }
 
   protected override stageKey(): string | undefined {
-    const v = this.activeView;
+    const v = this.#activeView;
     // A step still loading has no heading to focus yet: its key comes with it.
-    return v === 'menu' ? 'menu' : this.ctl?.stageKey(v);
+    return v === 'menu' ? 'menu' : this.#ctl?.stageKey(v);
   }
 
   override connectedCallback() {
     super.connectedCallback();
     // Someone working in the element is about to export or import: start the crypto workers now, so that the call
     // does not wait for them to boot (they stop by themselves after a minute unused).
-    this.addEventListener('focusin', this.warmUp);
+    this.addEventListener('focusin', this.#warmUp);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.removeEventListener('focusin', this.warmUp);
+    this.removeEventListener('focusin', this.#warmUp);
   }
 
-  private readonly warmUp = () => {
+  readonly #warmUp = () => {
     // Only the workers' module (the steps load by themselves): the workers boot while the rest still loads.
     void import('../../keyfile/key-file-common.js').then((m) => m.warmUpKeyFileWorkers(), () => undefined);
   };
 
   protected override clientChanged() {
-    this.ctl?.unbind();
-    return () => this.ctl?.unbind();
+    this.#ctl?.unbind();
+    return () => this.#ctl?.unbind();
   }
 
-  private open(view: View) {
+  #open(view: View) {
     this.view = view;
-    if (view === 'export') this.ctl?.openExport();
+    if (view === 'export') this.#ctl?.openExport();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.ctl?.openExport();
+    if (changed.has('mode') && changed.get('mode') !== undefined && this.mode === 'export') this.#ctl?.openExport();
     // Only once the steps are here (reading `steps.value` before would load them for the choice alone).
-    const m = this.steps.ready ? this.steps.value : undefined;
+    const m = this.#steps.ready ? this.#steps.value : undefined;
     if (!m || !this.isConnected) return;
-    this.ctl ??= new m.KeyTransferSteps({
+    this.#ctl ??= new m.KeyTransferSteps({
       renderRoot: this.renderRoot,
       t: this.localize,
       requestUpdate: () => this.requestUpdate(),
       kdfRounds: () => this.kdfRounds,
       emit: (e) => this.emit(e),
       setState: (name, on) => this.setCustomState(name, on),
-      back: () => (this.mode ? undefined : () => this.open('menu')),
+      back: () => (this.mode ? undefined : () => this.#open('menu')),
     });
-    this.ctl.bind(this.matrixClient, this.activeView === 'export');
+    this.#ctl.bind(this.matrixClient, this.#activeView === 'export');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const v = this.activeView;
-    if (v !== 'menu') this.ctl?.updated(v);
+    const v = this.#activeView;
+    if (v !== 'menu') this.#ctl?.updated(v);
   }
 
   protected override render() {
     const t = this.localize;
     if (!this.matrixClient) return html`<p part="status" role="status">${t.t(S, 'notConnected')}</p>`;
-    const view = this.activeView;
+    const view = this.#activeView;
     if (view === 'menu') {
       return html`<div part="base">
         <h3 tabindex="-1" data-stage-heading>${t.t(S, 'menuHeading')}</h3>
         <p>${t.t(S, 'menuIntro')}</p>
         <div class="row">
-          <button type="button" part="action" @click=${() => this.open('export')}>${t.t(S, 'chooseExport')}</button>
-          <button type="button" part="action" @click=${() => this.open('import')}>${t.t(S, 'chooseImport')}</button>
+          <button type="button" part="action" @click=${() => this.#open('export')}>${t.t(S, 'chooseExport')}</button>
+          <button type="button" part="action" @click=${() => this.#open('import')}>${t.t(S, 'chooseImport')}</button>
         </div>
       </div>`;
     }
     // The step arrives in a moment (this renders again then; `updateComplete` waits for it).
-    if (!this.steps.value || !this.ctl?.flows) return html`<div part="base"></div>`;
-    return this.ctl.render(view);
+    if (!this.#steps.value || !this.#ctl?.flows) return html`<div part="base"></div>`;
+    return this.#ctl.render(view);
   }
 }

@@ -6,6 +6,6 @@ type Terms = typeof A.en;
 type Args<K extends keyof Terms> = Terms[K] extends (...a: infer P) => string ? P : [];
 
 /** A term of these parts in the list's language. */
-export function ta<K extends keyof Terms>(c: { lang: string }, key: K, ...args: Args<K>): string {
-  return (translate as (l: string, s: typeof A, k: string, ...a: unknown[]) => string)(c.lang, A, key, ...args);
+export function ta<K extends keyof Terms>(c: { renderLang: string }, key: K, ...args: Args<K>): string {
+  return (translate as (l: string, s: typeof A, k: string, ...a: unknown[]) => string)(c.renderLang, A, key, ...args);
 }

@@ -5,7 +5,13 @@ import { css } from 'lit';
 export const sessionActionStyles = css`
   @layer xs-component {
     [data-stage-heading]:focus { outline: none; }
-    .panel { border-width: 2px; }
+    .panel {
+      border: 2px solid var(--_xs-row-border);
+      border-radius: var(--xs-radius, 8px);
+      padding: var(--xs-space-m, 1rem);
+      margin-block-end: var(--xs-space-m, 1rem);
+      background: var(--xs-color-surface, #fff);
+    }
     dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem var(--_xs-gap); margin: var(--_xs-gap) 0 0; }
     dl.details dt { font-weight: 600; }
     /* Each value takes the direction of its content: an id or an IP stays left to right on an RTL page, a date follows its language. */

@@ -27,6 +27,9 @@ export function formatsOf(lang: string): Formats {
 }
 
 const UNITS: readonly Intl.RelativeTimeFormatUnit[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
+/** Each unit's length in seconds, and the distance (seconds) below which it is the unit of a relative time. */
+const SECONDS = [1, 60, 3600, 86_400, 30 * 86_400, 365 * 86_400];
+const BELOW = [60, 3600, 86_400, 30 * 86_400, 365 * 86_400, Infinity];
 
 /**
  * `Intl.RelativeTimeFormat` output for `n` of `UNITS[unit]`, memoised per language (many rows share "3 days
@@ -39,16 +42,12 @@ function phrase(f: Formats, n: number, unit: number): string {
   return v;
 }
 
-/** Relative time of `ts` at `now` ("3 days ago"). */
+/** Relative time of `ts` at `now` ("3 days ago"), in the largest unit that keeps it below the next one. */
 export function relativeTime(f: Formats, ts: number, now: number): string {
   const s = Math.round((ts - now) / 1000);
-  const a = Math.abs(s);
-  if (a < 60) return phrase(f, s, 0);
-  if (a < 3600) return phrase(f, Math.round(s / 60), 1);
-  if (a < 86_400) return phrase(f, Math.round(s / 3600), 2);
-  if (a < 30 * 86_400) return phrase(f, Math.round(s / 86_400), 3);
-  if (a < 365 * 86_400) return phrase(f, Math.round(s / (30 * 86_400)), 4);
-  return phrase(f, Math.round(s / (365 * 86_400)), 5);
+  let unit = 0;
+  while (Math.abs(s) >= BELOW[unit]) unit++;
+  return phrase(f, Math.round(s / SECONDS[unit]), unit);
 }
 
 /** What a row says about its device kind and client (see `parseUserAgent`). */
@@ -63,8 +62,7 @@ type ClientTerm = 'kindBrowser' | 'kindDesktop' | 'kindMobile' | 'clientOn';
 /** The client line of a user agent, its words from `tr` (the list's strings). */
 export function clientLineOf(ua: string | null, tr: (key: ClientTerm, ...args: string[]) => string): ClientLine {
   const info = parseUserAgent(ua);
-  if (!info) return { kind: '', kindLabel: '', text: '' };
-  if (info.kind === 'unknown') return { kind: '', kindLabel: '', text: info.text };
+  if (!info || info.kind === 'unknown') return { kind: '', kindLabel: '', text: info?.text ?? '' };
   const label = { browser: 'kindBrowser', desktop: 'kindDesktop', mobile: 'kindMobile' } as const;
   return { kind: info.kind, kindLabel: tr(label[info.kind]), text: info.os ? tr('clientOn', info.client, info.os) : info.client };
 }

@@ -1,7 +1,10 @@
 import { num, plural } from '../../i18n/plural.js';
 import { defineStrings } from '../../i18n/registry.js';
 
-const sessions = (n: number) => plural(n, { one: `${num(n)} session`, other: `${num(n)} sessions` });
+// English words that change with a count (the sentences around them do not).
+const sessionWord = (n: number) => plural(n, { one: 'session', other: 'sessions' });
+const isAre = (n: number) => plural(n, { one: 'is', other: 'are' });
+const ofYours = (n: number, what: string) => `${num(n)} of your other sessions ${isAre(n)} ${what}`;
 
 export const sessionListStrings = defineStrings('sessions', {
   heading: 'Sessions',
@@ -19,12 +22,9 @@ export const sessionListStrings = defineStrings('sessions', {
   noKeys: 'No encryption',
   trustUnknown: 'Verification unknown',
   inactive: 'Inactive',
-  inactiveFor: (days: number) => plural(days, { one: `Inactive for ${num(days)}+ day`, other: `Inactive for ${num(days)}+ days` }),
+  inactiveFor: (days: number) => `Inactive for ${num(days)}+ ${plural(days, { one: 'day', other: 'days' })}`,
   verifiedHint: 'This session is ready for secure messaging.',
-  unverifiedHint: (n: number) => plural(n, {
-    one: 'Verify or sign out of your unverified other session for best security.',
-    other: 'Verify or sign out of your unverified other sessions for best security.',
-  }),
+  unverifiedHint: (n: number) => `Verify or sign out of your unverified other ${sessionWord(n)} for best security.`,
   noKeysHint: 'This session has no encryption keys: it can’t read or send encrypted messages.',
   currentUnverifiedHint: 'Verify this session to read your encrypted messages and prove it’s you.',
   inactiveHint: 'Consider signing out of your other sessions that you don’t use any more.',
@@ -36,13 +36,10 @@ export const sessionListStrings = defineStrings('sessions', {
   invisibleChars: 'This name contains invisible characters, shown by their code.',
 
   summaryHeading: 'Security recommendations',
-  summary: (unverified: number, inactive: number) => {
-    const u = plural(unverified, { one: `${num(unverified)} of your other sessions is unverified`, other: `${num(unverified)} of your other sessions are unverified` });
-    const i = plural(inactive, { one: `${num(inactive)} of your other sessions is inactive`, other: `${num(inactive)} of your other sessions are inactive` });
-    return unverified && inactive
-      ? `${u}, and ${plural(inactive, { one: `${num(inactive)} is`, other: `${num(inactive)} are` })} inactive.`
-      : unverified ? `${u}.` : `${i}.`;
-  },
+  summary: (unverified: number, inactive: number) =>
+    unverified && inactive
+      ? `${ofYours(unverified, 'unverified')}, and ${num(inactive)} ${isAre(inactive)} inactive.`
+      : `${unverified ? ofYours(unverified, 'unverified') : ofYours(inactive, 'inactive')}.`,
   review: 'Review',
   allGood: 'No recommendations: none of your other sessions is unverified or inactive.',
 
@@ -53,7 +50,7 @@ export const sessionListStrings = defineStrings('sessions', {
   filterInactive: (n: number) => `Inactive (${num(n)})`,
   search: 'Search sessions',
   searchPlaceholder: 'Name, ID or IP',
-  shown: (shown: number, total: number) => `${num(shown)} of ${sessions(total)} shown`,
+  shown: (shown: number, total: number) => `${num(shown)} of ${num(total)} ${sessionWord(total)} shown`,
 
   select: (name: string) => `Select ${name}`,
   selectShown: 'Select all shown',

@@ -1,16 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MatrixClient } from 'matrix-js-sdk';
+import type { XsEvent } from '../../events/xs-event.js';
+import { translate } from '../../i18n/registry.js';
 import { XsElement } from '../../internal/xs-element.js';
 import { sessionsSource, type SessionRow, type SessionsSource } from '../../sdk/sessions.js';
-import { DAY_MS, SessionListModel, type RenamedEvent, type SessionFilter, type SignOutStage } from '../../state/session-list.js';
-import { RowRecord, RowSlicer, type ShownRows } from './row-slices.js';
-import { currentCard, listControls, summary, type PartsContext } from './session-parts.js';
+import { DAY_MS, SessionListModel, type SignOutStage } from '../../state/session-list.js';
+import { Rows } from './rows.js';
+import { currentCard, listControls, summary } from './session-parts.js';
 import { sessionListStyles } from './session-list.styles.js';
-import type { RowElement, RowValues } from './session-row.js';
-import { cardBody, fillRow, renderRowExtras, shownRowsOf, type RowFillContext } from './row-fill.js';
+import { sessionListStrings as S } from './session-list.strings.js';
 import type { AccountPageReturn } from './account-page-return.js';
-import { ListWords } from './list-words.js';
+
+type Terms = typeof S.en;
+type Args<K extends keyof Terms> = Terms[K] extends (...a: infer P) => string ? P : [];
+
+/** A note at a session's row or card (after Verify nobody handled, after a rename). */
+export interface Note {
+  deviceId: string;
+  text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed';
+}
 
 /**
  * @summary The user's sessions: review them (verified, unverified, inactive, without encryption), rename,
@@ -55,7 +64,7 @@ import { ListWords } from './list-words.js';
  * @cssstate busy - Signing out.
  */
 export class XsSessionList extends XsElement {
-  static override styles = [...XsElement.styles, sessionListStyles];
+  static override styles = [...XsElement.styles, ...sessionListStyles];
 
   /** Sessions not seen for longer than this many days are marked inactive. */
   @property({ type: Number, attribute: 'inactive-days' }) inactiveDays = 90;
@@ -63,139 +72,127 @@ export class XsSessionList extends XsElement {
   /** A source of sessions other than the client (tests and custom hosts); wins over the client. */
   @property({ attribute: false }) source?: SessionsSource;
 
-  @state() private expanded = new Set<string>();
-  @state() private note: { deviceId: string; text: 'verifyUnhandled' | 'verifyCurrentUnhandled' | 'renamed' } | undefined;
+  /** @internal Sessions whose details are open. */
+  @state() expanded = new Set<string>();
+  /** @internal The note shown at a session. */
+  @state() note: Note | undefined;
 
-  private model?: SessionListModel;
-  /** The words of the render in progress (list-words.ts). */
-  private readonly words = new ListWords();
-  private modelVersion = 0;
+  // The members marked internal are what the list's parts (session-parts.ts, rows.ts, and the later parts in
+  // session-actions.ts) read from the list: the list is their context.
+
+  /** @internal Language of the render in progress (looked up once per render, not per row). */
+  renderLang = 'en';
   /**
-   * What the first render does not show or run (session-actions.ts): a session's details, the rename form, notes,
-   * what the rows' buttons do, the selection's buttons, the sign-out panel with the password prompt, the account-page
-   * hand-off, the model's flows after a press, a failed load's words. Loaded in the first idle moment after it, or
-   * when a person needs one of them first.
+   * @internal What the first render does not show or run (session-actions.ts): a session's details, the rename form,
+   * notes, what the rows' buttons do, the selection's buttons, the sign-out panel with the password prompt, the
+   * account-page hand-off, the model's flows after a press, a failed load's words. Loaded in the first idle moment
+   * after it, or when a person needs one of them first.
    */
-  private readonly actions = this.lazy(() => import('./session-actions.js'));
-  /** Whether the later parts' styles were added (session-actions.styles.ts). */
-  private adopted = false;
-  /** The hand-off to the account page (MAS): opens it, and has the list check when the person comes back. */
-  private accountPage?: AccountPageReturn;
-  /** Puts the rows of the last render in the list, in slices (row-slices.ts). */
-  private readonly rows = new RowSlicer({
-    list: () => this.shadowRoot?.querySelector<HTMLUListElement>('ul.sessions') ?? null,
-    rowFor: (r, rec, shown) => this.rowFor(r, rec, shown),
-    applyFocus: () => this.applyFocus(),
-    connected: () => this.isConnected,
-  });
+  readonly later = this.lazy(() => import('./session-actions.js'));
+  /** @internal The hand-off to the account page (MAS): opens it, and has the list check when the person comes back. */
+  accountPage?: AccountPageReturn;
+  /** @internal The rows of the last render, put in the list in slices (rows.ts). */
+  readonly rows = new Rows(this);
+
+  #model?: SessionListModel;
+  /** Terms without arguments of the render in progress. */
+  readonly #texts = new Map<string, string>();
+  /** Whether the later parts joined the list (their styles, the account-page hand-off: session-actions.ts `adopt`). */
+  #adopted = false;
   /** When the update in progress started (its slice of rows is bounded by the clock from there). */
-  private updateStart = 0;
-  private rowNodesOf?: unknown;
-  /** The values of the row being filled (one object for all rows: a long list makes no garbage per row). */
-  private readonly rowValues: RowValues = {
-    key: 0, deviceId: '', name: '', unnamed: false, selectLabel: '', checked: false, trustClass: '', trustLabel: '', inactive: false,
-    title: '', activity: '', ip: '', expanded: false, canVerify: false, clientKind: '', clientKindLabel: '', clientText: '' };
-  private readonly keys = new Map<string, number>();
-  private focusAfterRender?: string;
-  private readonly onModelChange = () => {
-    this.modelVersion++;
-    this.requestUpdate();
-  };
-  /** An outcome of the model's flows ('signed-out', 'renamed'): they came with the later parts. */
-  private readonly onOutcome = (e: Event) => {
-    if (e.type === 'renamed') {
-      const { deviceId } = e as RenamedEvent;
-      this.note = { deviceId, text: 'renamed' };
-      this.focusAfterRender = `[data-id="${this.keyOf(deviceId)}"] button[data-action=rename]`;
-    }
-    void this.actions.load().then((a) => this.emit(a.outcomeEvent(e)));
-  };
+  #updateStart = 0;
+  #rowNodesOf?: unknown;
+  readonly #keys = new Map<string, number>();
+  #focusAfterRender?: string;
+  #detachCurrent?: () => void;
+  readonly #onModelChange = () => this.requestUpdate();
+  /** An outcome of the model's flows ('signed-out', 'renamed'): the flows came with the later parts, which handle it. */
+  readonly #onOutcome = (e: Event) => this.later.value?.outcome(this, e);
 
   /** The view model (for hosts that want to drive it, e.g. reload after their own action). */
   get sessions(): SessionListModel | undefined {
-    return this.model;
+    return this.#model;
   }
 
   /** Loads the list again from the homeserver. */
   reload(): Promise<void> {
-    return this.model?.reload() ?? Promise.resolve();
+    return this.#model?.reload() ?? Promise.resolve();
   }
 
-  private detachCurrent?: () => void;
-
   protected override clientChanged(client: MatrixClient | undefined): () => void {
-    this.reattach(client);
+    this.#reattach(client);
     return () => {
-      this.detachCurrent?.();
-      this.detachCurrent = undefined;
+      this.#detachCurrent?.();
+      this.#detachCurrent = undefined;
     };
   }
 
-  private reattach(client: MatrixClient | undefined) {
-    this.detachCurrent?.();
-    this.detachCurrent = this.attachSource(this.source ?? (client ? sessionsSource(client) : undefined));
-  }
-
-  private attachSource(source: SessionsSource | undefined): () => void {
+  #reattach(client: MatrixClient | undefined) {
+    this.#detachCurrent?.();
+    const source = this.source ?? (client ? sessionsSource(client) : undefined);
     // The flows after a press load with the later parts, so that `updateComplete` waits for them.
-    const model = new SessionListModel(source, { loadFlows: () => this.actions.load().then((a) => a.flows) });
+    const model = new SessionListModel(source, { loadFlows: () => this.later.load().then((a) => a.flows) });
     model.setThresholdMs(this.inactiveDays * DAY_MS);
-    this.model = model;
+    this.#model = model;
     this.rows.shown = undefined;
     this.rows.rowNodes.clear();
-    model.addEventListener('change', this.onModelChange);
-    model.addEventListener('signed-out', this.onOutcome);
-    model.addEventListener('renamed', this.onOutcome);
+    const on = (add: boolean) => {
+      for (const [type, f] of [['change', this.#onModelChange], ['signed-out', this.#onOutcome], ['renamed', this.#onOutcome]] as const) {
+        if (add) model.addEventListener(type, f);
+        else model.removeEventListener(type, f);
+      }
+    };
+    on(true);
     model.attach();
     this.requestUpdate();
-    return () => {
-      model.removeEventListener('change', this.onModelChange);
-      model.removeEventListener('signed-out', this.onOutcome);
-      model.removeEventListener('renamed', this.onOutcome);
+    this.#detachCurrent = () => {
+      on(false);
       model.detach();
-      if (this.model === model) this.model = undefined;
+      if (this.#model === model) this.#model = undefined;
     };
   }
 
   protected override stageKey(): string | undefined {
-    const so = this.model?.signOut;
+    const so = this.#model?.signOut;
     if (!so || so.kind === 'idle') return 'list';
     // The panel still loading has no heading to focus yet: its key comes with it.
-    return this.actions.ready ? `signout-${so.kind}` : undefined;
+    return this.later.ready ? `signout-${so.kind}` : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.updateStart = performance.now();
+    this.#updateStart = performance.now();
     super.willUpdate(changed);
     // A new source is a new client as far as the list is concerned.
-    if (changed.has('source') && this.hasUpdated && this.isConnected) this.reattach(this.matrixClient);
-    if (changed.has('inactiveDays')) this.model?.setThresholdMs(this.inactiveDays * DAY_MS);
-    const load = this.model?.load.kind;
+    if (changed.has('source') && this.hasUpdated && this.isConnected) this.#reattach(this.matrixClient);
+    if (changed.has('inactiveDays')) this.#model?.setThresholdMs(this.inactiveDays * DAY_MS);
+    const load = this.#model?.load.kind;
     this.setExclusiveState(['loading', 'ready', 'failed'], load === 'idle' ? 'loading' : load);
-    const so = this.model?.signOut.kind;
+    const so = this.#model?.signOut.kind;
     this.setCustomState('busy', so === 'auth' || so === 'signing-out' || so === 'checking');
-    const actions = this.actions.ready ? this.actions.value : undefined;
-    if (actions && !this.adopted) {
-      this.adopted = true;
-      actions.adopt(this.renderRoot);
-      this.accountPage = new actions.AccountPageReturn(this, () => this.model);
+    if (this.later.ready && !this.#adopted) {
+      this.#adopted = true;
+      this.later.value!.adopt(this);
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.rows.sync(this.updateStart, true);
+    this.rows.sync(this.#updateStart, true);
     super.updated(changed);
     this.applyFocus();
   }
 
-  private applyFocus() {
-    if (this.focusAfterRender) {
-      const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusAfterRender);
-      if (target) {
-        this.focusAfterRender = undefined;
-        target.focus();
-      }
+  /** @internal Focuses what `focusLater` asked for, once it is in the DOM. */
+  applyFocus() {
+    const target = this.#focusAfterRender && this.shadowRoot?.querySelector<HTMLElement>(this.#focusAfterRender);
+    if (target) {
+      this.#focusAfterRender = undefined;
+      target.focus();
     }
+  }
+
+  /** @internal Focuses the element `selector` finds once it is rendered. */
+  focusLater(selector: string) {
+    this.#focusAfterRender = selector;
   }
 
   override disconnectedCallback(): void {
@@ -208,179 +205,125 @@ export class XsSessionList extends XsElement {
   /** Resolves once every row of the current view is in the DOM (rows render in slices). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && this.model && !this.rows.complete) {
+    while (this.isConnected && this.#model && !this.rows.complete) {
       await this.rows.nextSlice();
       result = await super.getUpdateComplete();
     }
     return result;
   }
 
-  /** A stable short key per device id, for element ids and selectors (device ids are server-chosen text). */
-  private keyOf(deviceId: string): number {
-    let k = this.keys.get(deviceId);
-    if (k === undefined) this.keys.set(deviceId, (k = this.keys.size + 1));
+  /** @internal A stable short key per device id, for element ids and selectors (device ids are server-chosen text). */
+  keyOf(deviceId: string): number {
+    let k = this.#keys.get(deviceId);
+    if (k === undefined) this.#keys.set(deviceId, (k = this.#keys.size + 1));
     return k;
+  }
+
+  /** @internal A term in the render's language; terms without arguments are looked up once per render. */
+  tr<K extends keyof Terms>(key: K, ...args: Args<K>): string {
+    const t = translate as (l: string, s: typeof S, k: string, ...a: unknown[]) => string;
+    if (args.length) return t(this.renderLang, S, key, ...args);
+    let v = this.#texts.get(key);
+    if (v === undefined) this.#texts.set(key, (v = t(this.renderLang, S, key)));
+    return v;
+  }
+
+  /** @internal Emits an event of the list (for the later parts). */
+  fire(e: XsEvent): boolean {
+    return this.emit(e);
   }
 
   // ── intent ───────────────────────────────────────────────────────────────────────────────────
 
-  private setFilter(f: SessionFilter) {
-    this.model?.setFilter(f);
-  }
-
-  private onSearch(e: InputEvent) {
-    this.model?.setQuery((e.target as HTMLInputElement).value);
-  }
-
-  private rowOf(e: Event): string | undefined {
-    const li = (e.target as HTMLElement).closest<HTMLElement>('[data-device]');
-    return li ? (li as HTMLElement & { deviceId?: string }).deviceId : undefined;
-  }
-
-  private onListClick(e: MouseEvent) {
+  /** @internal A click in the list or on this session's card: a row's button. */
+  onListClick(e: MouseEvent) {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
-    if (!button) return;
-    const id = this.rowOf(e);
-    if (id === undefined) return;
-    this.act(button.dataset['action']!, id);
-  }
-
-  private onListChange(e: Event) {
-    const input = e.target as HTMLInputElement;
-    if (input.type !== 'checkbox') return;
-    const id = this.rowOf(e);
-    if (id !== undefined) this.model?.toggle(id, input.checked);
-  }
-
-  private act(action: string, deviceId: string) {
-    const m = this.model;
-    if (!m) return;
+    const id = button && this.#rowOf(e);
+    const m = this.#model;
+    if (id === undefined || id === null || !m) return;
+    const action = button!.dataset['action']!;
     if (action === 'details') {
       const next = new Set(this.expanded);
-      if (!next.delete(deviceId)) next.add(deviceId);
+      if (!next.delete(id)) next.add(id);
       this.expanded = next;
       return;
     }
     // What the other buttons do came with the later parts (loaded by now, unless the press came first).
-    const run = (a: typeof import('./session-actions.js')) => a.act({
-      model: m,
-      emit: (e) => this.emit(e),
-      setNote: (note) => (this.note = note),
-      focusLater: (selector) => (this.focusAfterRender = selector),
-      keyOf: (id) => this.keyOf(id),
-    }, action, deviceId);
-    if (this.actions.ready) run(this.actions.value!);
-    else void this.actions.load().then(run, () => undefined);
+    const run = (a: typeof import('./session-actions.js')) => a.act(this, action, id);
+    if (this.later.ready) run(this.later.value!);
+    else void this.later.load().then(run, () => undefined);
+  }
+
+  #rowOf(e: Event): string | undefined {
+    return (e.target as HTMLElement).closest<HTMLElement & { deviceId?: string }>('[data-device]')?.deviceId;
+  }
+
+  #onListChange(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const id = this.#rowOf(e);
+    if (input.type === 'checkbox' && id !== undefined) this.#model?.toggle(id, input.checked);
   }
 
   // ── rendering ────────────────────────────────────────────────────────────────────────────────
 
-  /** A row's element (row-fill.ts), filled with this render's values. */
-  private rowFor(r: SessionRow, rec: RowRecord | undefined, shown: ShownRows): RowElement {
-    return fillRow(this.rowFill(), r, rec, shown);
-  }
-
-  /** What filling a row needs (row-fill.ts). */
-  private rowFill(): RowFillContext {
-    return {
-      model: this.model!,
-      expanded: this.expanded,
-      note: this.note,
-      values: this.rowValues,
-      keyOf: (id) => this.keyOf(id),
-      relative: (ts, now) => this.words.relative(ts, now),
-      clientLine: (ua, cache) => this.words.clientLine(ua, cache),
-      rowNodes: this.rows.rowNodes,
-      renderExtras: (row, record) => renderRowExtras(this.parts(), this, row, record),
-      updateRow: () => this.actions.value?.updateRow,
-    };
-  }
-
-  /** The context of the Lit-rendered parts (session-parts.ts), for the render in progress. */
-  private parts(): PartsContext {
-    return {
-      model: this.model!,
-      lang: this.words.lang,
-      tr: (key, ...args) => this.words.tr(key, ...args),
-      abs: this.words.formats().abs,
-      keyOf: (id) => this.keyOf(id),
-      cardBody: (row) => cardBody(this.rowFill(), row, this.rows.shown!),
-      note: this.note,
-      focusLater: (selector) => (this.focusAfterRender = selector),
-      setFilter: (f) => this.setFilter(f),
-      onSearch: (e) => this.onSearch(e),
-      inactiveDays: this.inactiveDays,
-      expanded: this.expanded,
-      onCardClick: (e) => this.onListClick(e),
-      signOutPanel: (st) => this.signOutPanel(st),
-      rowExtras: (row, expanded) => this.rowExtras(row, expanded),
-      later: () => this.actions.value,
-    };
-  }
-
-  private rowExtras(row: SessionRow, expanded: boolean) {
-    const m = this.model;
+  /**
+   * @internal A session's details, rename form and note, those it shows now (session-actions.ts); undefined while
+   * that module loads (the list renders again when it is here).
+   */
+  rowExtras(row: SessionRow, expanded: boolean) {
+    const m = this.#model;
     if (!expanded && m?.rename?.deviceId !== row.deviceId && this.note?.deviceId !== row.deviceId) return nothing;
-    return this.actions.value?.rowExtras(this.parts(), row, expanded);
+    return this.later.value?.rowExtras(this, row, expanded);
   }
 
-  private signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>) {
-    const actions = this.actions.value;
-    if (!actions) return nothing;
-    return actions.renderSignOutPanel(st, {
-      model: this.model!,
-      lang: this.words.lang,
-      focusLater: (selector) => (this.focusAfterRender = selector),
-      openAccountPage: (url) => this.accountPage?.open(url),
-    });
+  /** @internal The sign-out panel (nothing while its module loads: session-actions.ts). */
+  signOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>) {
+    return this.later.value?.renderSignOutPanel(st, this) ?? nothing;
   }
 
   protected override render() {
-    this.words.begin(this.localize.lang);
+    this.renderLang = this.localize.lang;
+    this.#texts.clear();
     // A render without the list leaves no rows to show.
     this.rows.shown = undefined;
-    const m = this.model;
-    const header = html`<h2 part="header">${this.words.tr('heading')}</h2>`;
-    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.words.tr('notConnected')}</p></div>`;
+    const m = this.#model;
+    const header = html`<h2 part="header">${this.tr('heading')}</h2>`;
+    if (!m || (!this.matrixClient && !this.source)) return html`<div part="base">${header}<p role="status">${this.tr('notConnected')}</p></div>`;
     const load = m.load;
     if (load.kind === 'idle' || load.kind === 'loading')
-      return html`<div part="base">${header}<p role="status" part="status">${this.words.tr('loading')}</p></div>`;
+      return html`<div part="base">${header}<p role="status" part="status">${this.tr('loading')}</p></div>`;
     // A failure's words come with the later parts (the list renders again when they are here).
-    if (load.kind === 'failed') return html`<div part="base">${header}
-        ${this.actions.value?.loadFailure({ lang: this.words.lang, model: m }, load.failure, false)}</div>`;
+    if (load.kind === 'failed') return html`<div part="base">${header}${this.later.value?.loadFailure(this, load.failure, false)}</div>`;
 
     const snap = load.snapshot;
-    if (this.rowNodesOf !== snap) {
+    const view = m.view;
+    if (this.#rowNodesOf !== snap) {
       // Sessions changed: forget the elements of rows that are gone.
-      this.rowNodesOf = snap;
-      const ids = new Set(m.view.others.map((r) => r.deviceId));
+      this.#rowNodesOf = snap;
+      const ids = new Set(view.others.map((r) => r.deviceId));
       for (const id of [...this.rows.rowNodes.keys()]) if (!ids.has(id)) this.rows.rowNodes.delete(id);
     }
-    const view = m.view;
     const { counts, visible } = view;
     const so = m.signOut;
-    // The rows and what they depend on; `updated` puts them in the list (see `syncRows`).
-    this.rows.shown = shownRowsOf(view.visible, m.now, m.thresholdMs, snap.canVouch, this.words.lang, (key, ...args) => this.words.tr(key, ...args),
-      this.words.formats().abs);
+    // The rows and what they depend on; `updated` puts them in the list (rows.ts).
+    this.rows.show(visible, m, snap);
+    const panel = so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing;
     /* eslint-disable lit-a11y/click-events-have-key-events -- the list's clicks come from the native buttons in its rows */
-    return html`<div part="base">
-      ${header}
-      ${m.refreshFailure ? this.actions.value?.loadFailure({ lang: this.words.lang, model: m }, m.refreshFailure, true) : nothing}
-      ${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.words.tr('noCrypto')}</p>`}
-      ${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.words.tr('dehydratedDevice')}</p>` : nothing}
-      ${view.current ? currentCard(this.parts(), view.current) : nothing}
-      ${counts.all > 0 ? summary(this.parts()) : nothing}
-      <section aria-labelledby="others-h">
-        <h3 id="others-h" tabindex="-1">${this.words.tr('othersHeading')}</h3>
-        ${counts.all === 0 ? html`<p>${this.words.tr('noOthers')}</p>
-          ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}` : html`
-          ${listControls(this.parts())}
-          ${so.kind !== 'idle' && so.scope !== 'current' ? this.signOutPanel(so) : nothing}
-          ${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.words.tr('cantVouch')}</p>`}
-          ${visible.length === 0 ? html`<p>${this.actions.value?.ta(this.words, 'noMatch')}</p>` : nothing}
-          <ul class="sessions" aria-label=${this.words.tr('listLabel')} @click=${(e: MouseEvent) => this.onListClick(e)} @change=${(e: Event) => this.onListChange(e)}></ul>`}
-      </section>
-    </div>`;
+    return html`<div part="base">${header}
+${m.refreshFailure ? this.later.value?.loadFailure(this, m.refreshFailure, true) : nothing}
+${snap.cryptoAvailable ? nothing : html`<p class="hint">${this.tr('noCrypto')}</p>`}
+${snap.dehydratedDeviceId ? html`<p class="hint" data-dehydrated-device>${this.tr('dehydratedDevice')}</p>` : nothing}
+${view.current ? currentCard(this, view.current) : nothing}
+${counts.all > 0 ? summary(this) : nothing}
+<section aria-labelledby="others-h">
+<h3 id="others-h" tabindex="-1">${this.tr('othersHeading')}</h3>
+${counts.all === 0 ? html`<p>${this.tr('noOthers')}</p>${panel}` : html`${listControls(this)}
+${panel}
+${snap.canVouch || counts.unverified === 0 ? nothing : html`<p class="hint">${this.tr('cantVouch')}</p>`}
+${visible.length === 0 ? html`<p>${this.later.value?.ta(this, 'noMatch')}</p>` : nothing}
+<ul class="sessions" aria-label=${this.tr('listLabel')} @click=${(e: MouseEvent) => this.onListClick(e)} @change=${(e: Event) => this.#onListChange(e)}></ul>`}
+</section>
+</div>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }

@@ -24,7 +24,7 @@ export function updateRow(li: RowElement, v: RowValues, t: RowTexts): void {
     setClient(meta as HTMLElement, v);
     meta = meta.nextElementSibling!;
   } else if (v.clientText) {
-    const line = clientLine(li.ownerDocument);
+    const line = clientLine();
     setClient(line, v);
     meta.before(line);
   }

@@ -1,11 +1,11 @@
+import { html, render } from 'lit';
 import type { TextPart } from '../../internal/untrusted-text.js';
 
 /**
- * The `<li>` of one session in `<xs-session-list>`, built without a template engine: a prototype row is built
- * with DOM calls (no markup strings) once per document and set of texts, each row is a deep clone of it, and
- * its values are set with `textContent`, `setAttribute` and properties. Text from the server (names, IPs,
- * device ids) is only ever set as text. The markup is the same as the list's former Lit row template (elements,
- * attributes, text and the whitespace between elements; only Lit's comment markers are gone):
+ * The `<li>` of one session in `<xs-session-list>`, built without a template engine per row: a prototype row is
+ * rendered once per set of texts from a Lit template without bindings, each row is a deep clone of it, and its values
+ * are set with `textContent`, `setAttribute` and properties. Text from the server (names, IPs, device ids) is only ever
+ * set as text. The markup (shown indented here; the prototype has no whitespace between elements):
  *
  * ```html
  * <li part="session" class="session" data-device data-id="K">
@@ -22,7 +22,7 @@ import type { TextPart } from '../../internal/untrusted-text.js';
  *       <button type="button" part="action" data-action="sign-out">Sign out</button>
  *     </div>
  *   </div>
- *   (details, rename form and notes: rendered by the list into the row when shown, before its last node)
+ *   (details, rename form and notes: rendered by the list at the end of the row when shown)
  * </li>
  * ```
  *
@@ -49,7 +49,6 @@ export const DEVICE_ICONS = {
   mobile: 'M4.5 1.5h7v13h-7z M7 12.5h2',
 } as const;
 export type DeviceIconKind = keyof typeof DEVICE_ICONS;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** What one row shows (one object is reused for every row: it is read by `fillRow` only). */
 export interface RowValues {
@@ -82,51 +81,23 @@ export interface RowValues {
 /** A row element; `deviceId` is read by the list's event handlers. */
 export type RowElement = HTMLLIElement & { deviceId?: string };
 
-const prototypes = new WeakMap<Document, { texts: RowTexts; li: RowElement }>();
+/** The prototypes of a row and of its client line, for one set of texts (`key`). */
+let prototypes: { key: string; li: RowElement; client: HTMLElement } | undefined;
 
-function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  return e;
-}
-
-const sameTexts = (a: RowTexts, b: RowTexts) =>
-  a.details === b.details && a.rename === b.rename && a.verify === b.verify && a.signOut === b.signOut &&
-  a.inactive === b.inactive && a.invisibleChars === b.invisibleChars;
-
-function prototypeRow(doc: Document, t: RowTexts): RowElement {
-  const cached = prototypes.get(doc);
-  if (cached && sameTexts(cached.texts, t)) return cached.li;
-  const button = (action: string, text: string, extra: Record<string, string> = {}) =>
-    el(doc, 'button', { type: 'button', part: 'action', 'data-action': action, ...extra }, text);
-  // Whitespace between elements as in the former template (it renders nothing: the row is a grid, the
-  // actions a flex box, and the rest sits at block boundaries).
-  const li = el(doc, 'li', { part: 'session', class: 'session', 'data-device': '' },
-    '\n      ', el(doc, 'input', { type: 'checkbox' }),
-    '\n      ', el(doc, 'div', {},
-      '\n        ', el(doc, 'span', { class: 'name' }, el(doc, 'bdi', { class: '' })),
-      el(doc, 'span', {}),
-      el(doc, 'span', { class: 'badge inactive', hidden: '' }, t.inactive),
-      '\n        ', el(doc, 'div', { class: 'meta' }, el(doc, 'span', {}), el(doc, 'span', {}), el(doc, 'span', { class: 'mono' }, ' · ')),
-      '\n        ', el(doc, 'div', { class: 'actions', role: 'group' },
-        '\n          ', button('details', t.details, { 'aria-expanded': 'false' }),
-        '\n          ', button('rename', t.rename),
-        '\n          ', button('verify', t.verify, { hidden: '' }),
-        '\n          ', button('sign-out', t.signOut),
-        '\n        '),
-      '\n      '),
-    '\n      ', '\n    ') as RowElement;
-  prototypes.set(doc, { texts: { ...t }, li });
-  return li;
+function prototypeRow(t: RowTexts, key: string): RowElement {
+  if (prototypes?.key !== key) {
+    // Lit's markers stay in the prototype's texts as comments (clones carry them; they render nothing).
+    const f = document.createDocumentFragment();
+    render(html`<li part="session" class="session" data-device><input type="checkbox"><div><span class="name"><bdi class=""></bdi></span><span></span><span class="badge inactive" hidden>${t.inactive}</span><div class="meta"><span></span><span></span><span class="mono"> · </span></div><div class="actions" role="group"><button type="button" part="action" data-action="details" aria-expanded="false">${t.details}</button><button type="button" part="action" data-action="rename">${t.rename}</button><button type="button" part="action" data-action="verify" hidden>${t.verify}</button><button type="button" part="action" data-action="sign-out">${t.signOut}</button></div></div></li><div class="client" hidden><svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.3" role="img" aria-label=${''} class="device-icon"><path/></svg><span></span></div>`, f);
+    const li = f.firstElementChild as RowElement;
+    prototypes = { key, li, client: li.nextElementSibling as HTMLElement };
+  }
+  return prototypes.li;
 }
 
 /** The line naming the device kind and client: an icon (hidden without a kind) and the text. Hidden without text. */
-export function clientLine(doc: Document): HTMLElement {
-  const svg = doc.createElementNS(SVG_NS, 'svg');
-  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '16', height: '16', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.3', role: 'img', class: 'device-icon' })) svg.setAttribute(k, v);
-  svg.append(doc.createElementNS(SVG_NS, 'path'));
-  return el(doc, 'div', { class: 'client', hidden: '' }, svg, el(doc, 'span', {}));
+export function clientLine(): HTMLElement {
+  return prototypes!.client.cloneNode(true) as HTMLElement;
 }
 
 /** Sets the client line (see `clientLine`): only attributes and text, from the kit's own icon table. */
@@ -141,11 +112,6 @@ export function setClient(line: HTMLElement, v: RowValues) {
   if (icon) svg.removeAttribute('aria-hidden');
   else svg.setAttribute('aria-hidden', 'true');
   setText(line.lastElementChild!, v.clientText);
-}
-
-/** Where the list renders a row's extra parts (details, rename form, notes): before the row's last node. */
-export function extrasAnchor(li: RowElement): ChildNode {
-  return li.lastChild!;
 }
 
 export function setText(e: Element, v: string) {
@@ -172,9 +138,9 @@ export function setName(bdi: Element, name: string | TextPart[], invisibleChars:
   }));
 }
 
-/** A new row showing `v`. */
-export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement {
-  const li = prototypeRow(doc, t).cloneNode(true) as RowElement;
+/** A new row showing `v`, in texts `t` (`key` changes with them). */
+export function createRow(v: RowValues, t: RowTexts, textsKey: string): RowElement {
+  const li = prototypeRow(t, textsKey).cloneNode(true) as RowElement;
   const key = String(v.key);
   const nameId = `n-${key}`;
   li.deviceId = v.deviceId;
@@ -195,7 +161,7 @@ export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement 
   if (v.inactive) (badge.nextElementSibling as HTMLElement).hidden = false;
   const actions = body.lastElementChild!;
   if (v.clientText) {
-    const line = clientLine(doc);
+    const line = clientLine();
     setClient(line, v);
     body.insertBefore(line, actions.previousElementSibling);
   }
@@ -211,15 +177,4 @@ export function createRow(doc: Document, v: RowValues, t: RowTexts): RowElement 
   else ip.hidden = true;
   meta.lastElementChild!.append(v.deviceId);
   return li;
-}
-
-/** Sets the row's checkbox. */
-export function setRowChecked(li: RowElement, checked: boolean): void {
-  const input = li.firstElementChild as HTMLInputElement;
-  if (input.checked !== checked) input.checked = checked;
-}
-
-/** Sets whether the row's details are shown (its Details button's `aria-expanded`). */
-export function setRowExpanded(li: RowElement, expanded: boolean): void {
-  li.firstElementChild!.nextElementSibling!.lastElementChild!.firstElementChild!.setAttribute('aria-expanded', expanded ? 'true' : 'false');
 }

@@ -3,37 +3,29 @@
 // current sign-out stage; every action goes to the view model or back to the list through the context.
 import { html, nothing, type TemplateResult } from 'lit';
 import { explainFailure } from '../../i18n/errors.strings.js';
-import { translate } from '../../i18n/registry.js';
 import { splitUntrusted } from '../../internal/untrusted-text.js';
-import type { SessionListModel, SignOutStage, SignOutTarget } from '../../state/session-list.js';
+import type { SignOutStage, SignOutTarget } from '../../state/session-list.js';
 import { ta } from './action-words.js';
-import { sessionListStrings as S } from './session-list.strings.js';
+import type { XsSessionList } from './session-list.js';
 
-/** What the panel needs from the list. */
-export interface PanelContext {
-  model: SessionListModel;
-  lang: string;
-  /** Focuses the element `selector` finds once it is rendered. */
-  focusLater(selector: string): void;
-  openAccountPage(url: string): void;
-}
+type PanelContext = XsSessionList;
 
 /** A session's name as isolated text, with invisible characters shown by their code point (as in its row). */
 function name(c: PanelContext, { displayName }: SignOutTarget): TemplateResult {
-  return html`<bdi class=${displayName ? '' : 'unnamed'}>${!displayName ? translate(c.lang, S, 'unnamed') : splitUntrusted(displayName).map((p) =>
-    'text' in p ? p.text : html`<span class="hidden-char" title=${translate(c.lang, S, 'invisibleChars')}>${p.codePoint}</span>`)}</bdi>`;
+  return html`<bdi class=${displayName ? '' : 'unnamed'}>${!displayName ? c.tr('unnamed') : splitUntrusted(displayName).map((p) =>
+    'text' in p ? p.text : html`<span class="hidden-char" title=${c.tr('invisibleChars')}>${p.codePoint}</span>`)}</bdi>`;
 }
 
 /** Closes the panel: leaves an outcome, or cancels (a running authentication too); focus goes back to the list. */
 function close(c: PanelContext) {
-  const m = c.model;
+  const m = c.sessions!;
   if (m.signOut.kind === 'done' || m.signOut.kind === 'failed') m.dismissSignOut();
   else m.cancelSignOut();
   c.focusLater('#others-h');
 }
 
 export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, c: PanelContext): TemplateResult {
-  const m = c.model;
+  const m = c.sessions!;
   const n = st.targets.length;
   const current = st.scope === 'current';
   const heading = html`<h3 tabindex="-1" data-stage-heading>${current ? ta(c, 'confirmCurrentHeading') : ta(c, 'confirmHeading', n)}</h3>`;
@@ -67,7 +59,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
         <p role="status" part="status">${st.checking ? ta(c, 'externalChecking') : st.opened && !st.remaining ? ta(c, 'externalWaiting') : ''}</p>
         <div class="row">
           ${st.url ? html`<button type="button" class=${st.opened ? '' : 'primary'} part="action" data-action="open-account"
-            @click=${() => c.openAccountPage(st.url)}>${ta(c, st.opened ? 'externalOpenAgain' : 'externalOpen')}</button>` : nothing}
+            @click=${() => c.accountPage?.open(st.url)}>${ta(c, st.opened ? 'externalOpenAgain' : 'externalOpen')}</button>` : nothing}
           ${st.opened ? html`<button type="button" part="action" ?disabled=${st.checking} @click=${() => void m.checkExternal()}>${ta(c, 'externalCheck')}</button>` : nothing}
           <button type="button" part="action" ?disabled=${st.checking} @click=${() => close(c)}>${ta(c, st.opened ? 'close' : 'cancel')}</button>
         </div>
@@ -91,7 +83,7 @@ export function renderSignOutPanel(st: Exclude<SignOutStage, { kind: 'idle' }>, 
     case 'failed':
       return html`<div class="panel" part="panel">
         ${heading}
-        <p role="alert">${st.during === 'lookup' ? ta(c, 'lookupFailed') : ta(c, 'signOutFailed')} ${explainFailure(c.lang, st.failure)}</p>
+        <p role="alert">${st.during === 'lookup' ? ta(c, 'lookupFailed') : ta(c, 'signOutFailed')} ${explainFailure(c.renderLang, st.failure)}</p>
         ${targets}
         <div class="row">
           <button type="button" class="primary" part="action" @click=${() => void m.confirmSignOut()}>${ta(c, 'retry')}</button>
