@@ -2,11 +2,11 @@
 
 /** Coalesces bursts of change notices into one run per frame; a run never overlaps another. */
 export class Coalescer {
-  private scheduled = false;
-  private running = false;
-  private again = false;
-  private refresh = false;
-  private disposed = false;
+  #scheduled = false;
+  #running = false;
+  #again = false;
+  #refresh = false;
+  #disposed = false;
 
   constructor(
     private readonly run: (refresh: boolean) => Promise<void>,
@@ -15,33 +15,33 @@ export class Coalescer {
 
   /** Asks for a run; `refresh` sticks until the next run starts. */
   request(refresh = false): void {
-    if (this.disposed) return;
-    this.refresh ||= refresh;
-    if (this.running) {
-      this.again = true;
+    if (this.#disposed) return;
+    this.#refresh ||= refresh;
+    if (this.#running) {
+      this.#again = true;
       return;
     }
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.frame(() => void this.go());
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.frame(() => void this.#go());
   }
 
   dispose(): void {
-    this.disposed = true;
+    this.#disposed = true;
   }
 
-  private async go() {
-    this.scheduled = false;
-    if (this.disposed) return;
-    this.running = true;
-    const refresh = this.refresh;
-    this.refresh = false;
+  async #go() {
+    this.#scheduled = false;
+    if (this.#disposed) return;
+    this.#running = true;
+    const refresh = this.#refresh;
+    this.#refresh = false;
     try {
       await this.run(refresh);
     } finally {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
+      this.#running = false;
+      if (this.#again) {
+        this.#again = false;
         this.request();
       }
     }

@@ -29,9 +29,9 @@ const idle = (run: () => void): (() => void) => {
  * loop of failing loads) — `load()` does (a "Try again" button).
  */
 export class LazyPart<T> implements ReactiveController {
-  private loaded?: T;
-  private pending?: Promise<T>;
-  private cancelIdle?: () => void;
+  #loaded?: T;
+  #pending?: Promise<T>;
+  #cancelIdle?: () => void;
   /** The last load's failure, cleared when a load starts again. */
   error?: unknown;
 
@@ -48,9 +48,9 @@ export class LazyPart<T> implements ReactiveController {
     host.addController(this);
   }
 
-  private get have(): T | undefined {
-    if (this.loaded === undefined && this.current) this.loaded = this.current();
-    return this.loaded;
+  get #have(): T | undefined {
+    if (this.#loaded === undefined && this.current) this.#loaded = this.current();
+    return this.#loaded;
   }
 
   /**
@@ -58,54 +58,54 @@ export class LazyPart<T> implements ReactiveController {
    * host renders again when it is done.
    */
   get value(): T | undefined {
-    const have = this.have;
+    const have = this.#have;
     if (have === undefined && this.error === undefined) void this.load().catch(() => undefined);
     return have;
   }
 
   /** Whether the module is here (reading this starts nothing). */
   get ready(): boolean {
-    return this.have !== undefined;
+    return this.#have !== undefined;
   }
 
   /** Starts the load, or joins the running one; resolves with the module. */
   load(): Promise<T> {
-    const have = this.have;
+    const have = this.#have;
     if (have !== undefined) return Promise.resolve(have);
-    if (!this.pending) {
+    if (!this.#pending) {
       this.error = undefined;
-      this.cancelIdle?.();
-      this.cancelIdle = undefined;
+      this.#cancelIdle?.();
+      this.#cancelIdle = undefined;
       const p = this.loader().then(
         (mod) => {
-          this.loaded = mod;
-          this.pending = undefined;
+          this.#loaded = mod;
+          this.#pending = undefined;
           this.host.requestUpdate();
           return mod;
         },
         (e: unknown) => {
           this.error = e;
-          this.pending = undefined;
+          this.#pending = undefined;
           this.host.requestUpdate();
           throw e;
         },
       );
-      this.pending = p;
+      this.#pending = p;
       this.host.trackLoad(p.catch(() => undefined));
     }
-    return this.pending;
+    return this.#pending;
   }
 
   hostConnected(): void {
-    if (this.prefetch !== 'idle' || this.have !== undefined || this.pending) return;
-    this.cancelIdle ??= idle(() => {
-      this.cancelIdle = undefined;
+    if (this.prefetch !== 'idle' || this.#have !== undefined || this.#pending) return;
+    this.#cancelIdle ??= idle(() => {
+      this.#cancelIdle = undefined;
       void this.load().catch(() => undefined);
     });
   }
 
   hostDisconnected(): void {
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
+    this.#cancelIdle?.();
+    this.#cancelIdle = undefined;
   }
 }

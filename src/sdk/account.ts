@@ -60,29 +60,29 @@ export interface AccountSubscription {
 
 export class AccountModel {
   state: AccountState = { snapshot: null, failure: null, receivingKeys: null };
-  private readonly subs = new Set<AccountSubscription>();
-  private memory: OwnStatusMemory = { keysToUpload: null };
-  private coalescer?: Coalescer;
-  private abort?: AbortController;
-  private unwatch?: () => void;
-  private receiveTimer?: ReturnType<typeof setTimeout>;
+  readonly #subs = new Set<AccountSubscription>();
+  #memory: OwnStatusMemory = { keysToUpload: null };
+  #coalescer?: Coalescer;
+  #abort?: AbortController;
+  #unwatch?: () => void;
+  #receiveTimer?: ReturnType<typeof setTimeout>;
 
   constructor(readonly client: MatrixClient) {}
 
   /** Subscribes; returns the unsubscribe function. The first subscriber starts the model, the last stops it. */
   subscribe(sub: AccountSubscription): () => void {
-    this.subs.add(sub);
-    if (this.subs.size === 1) this.start(!sub.followOnly);
-    else if (this.state.snapshot || this.state.failure) queueMicrotask(() => this.subs.has(sub) && sub.onState?.(this.state));
+    this.#subs.add(sub);
+    if (this.#subs.size === 1) this.#start(!sub.followOnly);
+    else if (this.state.snapshot || this.state.failure) queueMicrotask(() => this.#subs.has(sub) && sub.onState?.(this.state));
     return () => {
-      if (!this.subs.delete(sub)) return;
-      if (this.subs.size === 0) this.stop();
+      if (!this.#subs.delete(sub)) return;
+      if (this.#subs.size === 0) this.#stop();
     };
   }
 
   /** Reads again; `server` = ask the homeserver (identity, backup) instead of the SDK's caches. */
   refresh(server = true): void {
-    this.coalescer?.request(server);
+    this.#coalescer?.request(server);
   }
 
   /**
@@ -93,108 +93,108 @@ export class AccountModel {
   expectKeys(): void {
     if (!this.running) return;
     if (this.state.snapshot && this.state.snapshot.device.crossSigningVerified && secretsArrived(this.state.snapshot)) return;
-    this.startReceiving();
-    this.publish({ ...this.state, receivingKeys: 'waiting' });
-    this.coalescer?.request(false);
+    this.#startReceiving();
+    this.#publish({ ...this.state, receivingKeys: 'waiting' });
+    this.#coalescer?.request(false);
   }
 
   get running(): boolean {
-    return this.subs.size > 0;
+    return this.#subs.size > 0;
   }
 
-  private start(server: boolean) {
+  #start(server: boolean) {
     const abort = new AbortController();
-    this.abort = abort;
-    const coalescer = new Coalescer((refresh) => this.read(refresh, abort.signal));
-    this.coalescer = coalescer;
+    this.#abort = abort;
+    const coalescer = new Coalescer((refresh) => this.#read(refresh, abort.signal));
+    this.#coalescer = coalescer;
     const unwatch = watchStatus(this.client, {
       changed: (refresh) => coalescer.request(refresh),
       keysToUpload: (n) => {
-        this.memory.keysToUpload = n;
-        if (this.state.snapshot) this.publish({ ...this.state, snapshot: { ...this.state.snapshot, keysToUpload: n } });
+        this.#memory.keysToUpload = n;
+        if (this.state.snapshot) this.#publish({ ...this.state, snapshot: { ...this.state.snapshot, keysToUpload: n } });
       },
       secretReceived: () => coalescer.request(false),
       userChanged: (u) => {
-        for (const s of [...this.subs]) s.onUserChanged?.(u);
+        for (const s of [...this.#subs]) s.onUserChanged?.(u);
       },
     });
     const onFocus = () => coalescer.request(true);
     if (typeof window !== 'undefined') window.addEventListener('focus', onFocus);
-    this.unwatch = () => {
+    this.#unwatch = () => {
       unwatch();
       if (typeof window !== 'undefined') window.removeEventListener('focus', onFocus);
     };
     coalescer.request(server);
   }
 
-  private stop() {
-    this.unwatch?.();
-    this.unwatch = undefined;
-    this.coalescer?.dispose();
-    this.coalescer = undefined;
-    this.abort?.abort();
-    this.abort = undefined;
-    this.stopReceiving();
+  #stop() {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#coalescer?.dispose();
+    this.#coalescer = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#stopReceiving();
     // The next subscriber starts from a fresh read, not from a state nobody kept up to date.
     this.state = { snapshot: null, failure: null, receivingKeys: null };
-    this.memory = { keysToUpload: null };
+    this.#memory = { keysToUpload: null };
   }
 
   /** The smallest of the subscribers' bounds `key`, or `fallback` when none gave one. */
-  private smallest(key: 'readTimeoutMs' | 'receiveKeysTimeoutMs', fallback: number): number {
-    const t = Math.min(...[...this.subs].map((s) => s[key] ?? Infinity));
+  #smallest(key: 'readTimeoutMs' | 'receiveKeysTimeoutMs', fallback: number): number {
+    const t = Math.min(...[...this.#subs].map((s) => s[key] ?? Infinity));
     return Number.isFinite(t) ? t : fallback;
   }
 
-  private async read(refresh: boolean, signal: AbortSignal): Promise<void> {
+  async #read(refresh: boolean, signal: AbortSignal): Promise<void> {
     if (signal.aborted || !this.client.getCrypto()) return;
     try {
-      const snapshot = await readOwnStatus(this.client, this.memory, { refresh, signal, timeoutMs: this.smallest('readTimeoutMs', STATUS_READ_TIMEOUT_MS) });
-      if (!signal.aborted) this.publish({ snapshot, failure: null, receivingKeys: this.receivingAfter(snapshot) });
+      const snapshot = await readOwnStatus(this.client, this.#memory, { refresh, signal, timeoutMs: this.#smallest('readTimeoutMs', STATUS_READ_TIMEOUT_MS) });
+      if (!signal.aborted) this.#publish({ snapshot, failure: null, receivingKeys: this.#receivingAfter(snapshot) });
     } catch (e) {
       if (signal.aborted) return;
       const failure = describeFailure(e);
       // Keep the last known state, but not a stale sync phase (e.g. the client was stopped).
       const last = this.state.snapshot;
-      this.publish({ snapshot: last ? { ...last, sync: syncPhase(this.client) } : null, failure, receivingKeys: this.state.receivingKeys ?? null });
+      this.#publish({ snapshot: last ? { ...last, sync: syncPhase(this.client) } : null, failure, receivingKeys: this.state.receivingKeys ?? null });
     }
   }
 
   /** Whether the keys are still awaited after this read: a session seen turning verified without them starts the wait. */
-  private receivingAfter(snapshot: OwnStatusSnapshot): ReceivingKeys {
+  #receivingAfter(snapshot: OwnStatusSnapshot): ReceivingKeys {
     const prev = this.state.snapshot;
     const was = this.state.receivingKeys ?? null;
     if (secretsArrived(snapshot)) {
-      this.stopReceiving();
+      this.#stopReceiving();
       return null;
     }
     // Verified elsewhere too (e.g. by the host's own verification UI): the transition itself says keys are coming.
     if (prev && !prev.device.crossSigningVerified && snapshot.device.crossSigningVerified) {
-      this.startReceiving();
+      this.#startReceiving();
       return 'waiting';
     }
     return was;
   }
 
-  private startReceiving() {
-    clearTimeout(this.receiveTimer);
-    this.receiveTimer = setTimeout(() => {
-      this.receiveTimer = undefined;
+  #startReceiving() {
+    clearTimeout(this.#receiveTimer);
+    this.#receiveTimer = setTimeout(() => {
+      this.#receiveTimer = undefined;
       if (this.state.receivingKeys !== 'waiting') return;
       // Say what is missing, from a fresh read of what is here.
-      this.publish({ ...this.state, receivingKeys: 'timed-out' });
-      this.coalescer?.request(false);
-    }, this.smallest('receiveKeysTimeoutMs', RECEIVE_KEYS_TIMEOUT_MS));
+      this.#publish({ ...this.state, receivingKeys: 'timed-out' });
+      this.#coalescer?.request(false);
+    }, this.#smallest('receiveKeysTimeoutMs', RECEIVE_KEYS_TIMEOUT_MS));
   }
 
-  private stopReceiving() {
-    clearTimeout(this.receiveTimer);
-    this.receiveTimer = undefined;
+  #stopReceiving() {
+    clearTimeout(this.#receiveTimer);
+    this.#receiveTimer = undefined;
   }
 
-  private publish(state: AccountState) {
+  #publish(state: AccountState) {
     this.state = state;
-    for (const s of [...this.subs]) s.onState?.(state);
+    for (const s of [...this.#subs]) s.onState?.(state);
   }
 }
 

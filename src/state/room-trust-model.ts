@@ -51,23 +51,23 @@ export class RoomTrustModel {
   infos = new Map<string, RoomMemberInfo>();
   /** @internal Acknowledgements known on this page (loaded from the store, and added by decisions). */
   readonly acks = new Set<string>();
-  private readonly listeners = new Map<RoomTrustListener, number | undefined>();
-  private readonly dirty = new Set<string>();
-  private roomDirty = true;
-  private coalescer?: Coalescer;
-  private abort?: AbortController;
-  private unwatch?: () => void;
-  private readonly running = new Map<string, Promise<MemberAction>>();
-  private readonly batchSize: number;
-  private readonly yieldFn: () => Promise<void>;
+  readonly #listeners = new Map<RoomTrustListener, number | undefined>();
+  readonly #dirty = new Set<string>();
+  #roomDirty = true;
+  #coalescer?: Coalescer;
+  #abort?: AbortController;
+  #unwatch?: () => void;
+  readonly #running = new Map<string, Promise<MemberAction>>();
+  readonly #batchSize: number;
+  readonly #yieldFn: () => Promise<void>;
 
   constructor(
     readonly source: RoomTrustSource,
     readonly store: AcknowledgementStore,
     private readonly opts: RoomTrustModelOptions = {},
   ) {
-    this.batchSize = Math.max(1, opts.batchSize ?? ROOM_TRUST_BATCH);
-    this.yieldFn = opts.yieldFn ?? macrotask;
+    this.#batchSize = Math.max(1, opts.batchSize ?? ROOM_TRUST_BATCH);
+    this.#yieldFn = opts.yieldFn ?? macrotask;
     this.isolation = source.isolation();
   }
 
@@ -76,15 +76,15 @@ export class RoomTrustModel {
    * this subscriber's bound for one read (the model uses the smallest).
    */
   subscribe(listener: RoomTrustListener, opts: { readTimeoutMs?: number } = {}): () => void {
-    this.listeners.set(listener, opts.readTimeoutMs);
-    if (this.listeners.size === 1) this.start();
+    this.#listeners.set(listener, opts.readTimeoutMs);
+    if (this.#listeners.size === 1) this.#start();
     return () => {
-      if (this.listeners.delete(listener) && this.listeners.size === 0) this.stop();
+      if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#stop();
     };
   }
 
   get active(): boolean {
-    return this.listeners.size > 0;
+    return this.#listeners.size > 0;
   }
 
   view(): RoomTrustView {
@@ -93,20 +93,20 @@ export class RoomTrustModel {
 
   /** Reads every member again (e.g. "Check again" after an error). */
   refresh(): void {
-    this.roomDirty = true;
-    for (const u of this.infos.keys()) this.dirty.add(u);
-    if (this.stage.kind === 'error') this.setStage({ kind: 'loading', done: 0, total: this.infos.size });
-    this.coalescer?.request(true);
+    this.#roomDirty = true;
+    for (const u of this.infos.keys()) this.#dirty.add(u);
+    if (this.stage.kind === 'error') this.#setStage({ kind: 'loading', done: 0, total: this.infos.size });
+    this.#coalescer?.request(true);
   }
 
   /** Pins a changed identity (an unverified member). Joins an acknowledgement already running for them. */
   acknowledge(userId: string): Promise<MemberAction> {
-    return this.act(userId, 'acknowledge');
+    return this.#act(userId, 'acknowledge');
   }
 
   /** Withdraws the verification requirement of a formerly verified member. Joins one already running. */
   withdraw(userId: string): Promise<MemberAction> {
-    return this.act(userId, 'withdraw');
+    return this.#act(userId, 'withdraw');
   }
 
   /** Keeps the member's current unsigned sessions quiet (the badge stops counting them; a new one warns again). */
@@ -116,26 +116,26 @@ export class RoomTrustModel {
 
   // ——— running ———
 
-  private start() {
+  #start() {
     const abort = new AbortController();
-    this.abort = abort;
+    this.#abort = abort;
     this.stage = { kind: 'loading', done: 0, total: 0 };
     this.members = new Map();
     this.infos = new Map();
-    this.dirty.clear();
-    this.roomDirty = true;
-    const coalescer = new Coalescer(() => this.run(abort.signal), this.opts.frame);
-    this.coalescer = coalescer;
-    this.unwatch = this.source.watch({
+    this.#dirty.clear();
+    this.#roomDirty = true;
+    const coalescer = new Coalescer(() => this.#run(abort.signal), this.opts.frame);
+    this.#coalescer = coalescer;
+    this.#unwatch = this.source.watch({
       room: () => {
-        this.roomDirty = true;
+        this.#roomDirty = true;
         coalescer.request();
       },
       users: (ids) => {
         let any = false;
         for (const u of ids) {
           if (this.infos.has(u)) {
-            this.dirty.add(u);
+            this.#dirty.add(u);
             any = true;
           }
         }
@@ -146,19 +146,19 @@ export class RoomTrustModel {
         this.notify(null);
       },
     });
-    void this.loadAcks(abort.signal).then(() => coalescer.request());
+    void this.#loadAcks(abort.signal).then(() => coalescer.request());
   }
 
-  private stop() {
-    this.unwatch?.();
-    this.unwatch = undefined;
-    this.coalescer?.dispose();
-    this.coalescer = undefined;
-    this.abort?.abort();
-    this.abort = undefined;
+  #stop() {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#coalescer?.dispose();
+    this.#coalescer = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
   }
 
-  private async loadAcks(signal: AbortSignal) {
+  async #loadAcks(signal: AbortSignal) {
     try {
       const keys = await this.store.load();
       if (signal.aborted) return;
@@ -168,32 +168,32 @@ export class RoomTrustModel {
     }
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
+  async #run(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     try {
-      if (this.roomDirty) {
-        this.roomDirty = false;
-        const room = await this.bounded(this.source.room(), 'member list', signal);
+      if (this.#roomDirty) {
+        this.#roomDirty = false;
+        const room = await this.#bounded(this.source.room(), 'member list', signal);
         if (signal.aborted) return;
-        if (!room) return this.setStage({ kind: 'no-room' });
-        if (!room.encrypted) return this.setStage({ kind: 'not-encrypted' });
-        this.applyMembers(room.members);
+        if (!room) return this.#setStage({ kind: 'no-room' });
+        if (!room.encrypted) return this.#setStage({ kind: 'not-encrypted' });
+        this.#applyMembers(room.members);
         // A list of more than one batch renders in this task, the first batch's reads and render in a task of their
         // own (together they made one long task in a large room's first render: rows compiled and filled at once).
-        if (this.dirty.size > this.batchSize) await this.yieldFn();
+        if (this.#dirty.size > this.#batchSize) await this.#yieldFn();
         if (signal.aborted) return;
       }
-      await this.drain(signal);
+      await this.#drain(signal);
     } catch (e) {
       if (signal.aborted) return;
-      this.roomDirty = true;
+      this.#roomDirty = true;
       const failure = describeFailure(e);
-      this.setStage(failure.kind === 'client-stopped' || /no crypto/.test(String((e as Error)?.message)) ? { kind: 'no-crypto' } : { kind: 'error', failure });
+      this.#setStage(failure.kind === 'client-stopped' || /no crypto/.test(String((e as Error)?.message)) ? { kind: 'no-crypto' } : { kind: 'error', failure });
     }
   }
 
   /** Takes the room's member list: new members get a "checking" entry and are read; gone ones are dropped. */
-  private applyMembers(list: RoomMemberInfo[]) {
+  #applyMembers(list: RoomMemberInfo[]) {
     const next = new Map<string, MemberEntry>();
     const infos = new Map<string, RoomMemberInfo>();
     const changed = new Set<string>();
@@ -201,7 +201,7 @@ export class RoomTrustModel {
       infos.set(info.userId, info);
       const prev = this.members.get(info.userId);
       if (!prev) {
-        this.dirty.add(info.userId);
+        this.#dirty.add(info.userId);
         changed.add(info.userId);
       }
       const e = makeEntry(info, prev?.read ?? null, this.acks, prev?.action ?? null, prev);
@@ -209,43 +209,43 @@ export class RoomTrustModel {
       next.set(info.userId, e);
     }
     for (const u of this.members.keys()) if (!infos.has(u)) changed.add(u);
-    for (const u of this.dirty) if (!infos.has(u)) this.dirty.delete(u);
+    for (const u of this.#dirty) if (!infos.has(u)) this.#dirty.delete(u);
     this.members = next;
     this.infos = infos;
-    this.progress(this.stage.kind !== 'ready');
+    this.#progress(this.stage.kind !== 'ready');
     this.notify(changed.size ? changed : null);
   }
 
   /** Reads the dirty members, a batch at a time, giving the main thread back between batches. */
-  private async drain(signal: AbortSignal) {
-    while (this.dirty.size) {
+  async #drain(signal: AbortSignal) {
+    while (this.#dirty.size) {
       const batch: string[] = [];
-      for (const u of this.dirty) {
+      for (const u of this.#dirty) {
         batch.push(u);
-        if (batch.length >= this.batchSize) break;
+        if (batch.length >= this.#batchSize) break;
       }
-      for (const u of batch) this.dirty.delete(u);
+      for (const u of batch) this.#dirty.delete(u);
       let reads: MemberRead[];
       try {
-        reads = await this.bounded(this.source.read(batch), 'trust read', signal);
+        reads = await this.#bounded(this.source.read(batch), 'trust read', signal);
       } catch (e) {
-        for (const u of batch) this.dirty.add(u);
+        for (const u of batch) this.#dirty.add(u);
         throw e;
       }
       if (signal.aborted) return;
-      this.applyReads(reads);
-      if (this.dirty.size) await this.yieldFn();
+      this.#applyReads(reads);
+      if (this.#dirty.size) await this.#yieldFn();
       if (signal.aborted) return;
     }
-    if (this.stage.kind === 'loading') this.setStage({ kind: 'ready' });
+    if (this.stage.kind === 'loading') this.#setStage({ kind: 'ready' });
   }
 
-  private bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
-    const ms = Math.min(...[...this.listeners.values()].map((t) => t ?? Infinity));
+  #bounded<T>(p: Promise<T>, what: string, signal: AbortSignal): Promise<T> {
+    const ms = Math.min(...[...this.#listeners.values()].map((t) => t ?? Infinity));
     return withTimeout(p, Number.isFinite(ms) ? ms : ROOM_TRUST_READ_TIMEOUT_MS, { signal, what });
   }
 
-  private applyReads(reads: MemberRead[]) {
+  #applyReads(reads: MemberRead[]) {
     const changed = new Set<string>();
     for (const r of reads) {
       const info = this.infos.get(r.userId);
@@ -257,33 +257,33 @@ export class RoomTrustModel {
         changed.add(r.userId);
       }
     }
-    this.progress();
+    this.#progress();
     this.notify(changed);
   }
 
   /** While loading (or, with `start`, from any stage but ready), how many members are read of how many. */
-  private progress(start = false) {
-    if (start || this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.dirty.size, total: this.infos.size };
+  #progress(start = false) {
+    if (start || this.stage.kind === 'loading') this.stage = { kind: 'loading', done: this.infos.size - this.#dirty.size, total: this.infos.size };
   }
 
-  private setStage(stage: RoomTrustStage) {
+  #setStage(stage: RoomTrustStage) {
     this.stage = stage;
     this.notify(null);
   }
 
   /** @internal Tells the views what changed (the members whose entries were replaced, or null for everything). */
   notify(changed: ReadonlySet<string> | null): void {
-    for (const l of [...this.listeners.keys()]) l(changed);
+    for (const l of [...this.#listeners.keys()]) l(changed);
   }
 
-  private act(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
-    const joined = this.running.get(userId);
+  #act(userId: string, kind: 'acknowledge' | 'withdraw'): Promise<MemberAction> {
+    const joined = this.#running.get(userId);
     if (joined) return joined;
     // What a decision does loads with the first one (room-trust-decide.ts); the join above holds from the press on.
     const p = decisions()
       .then((d) => d.commit(this, userId, kind))
-      .finally(() => this.running.delete(userId));
-    this.running.set(userId, p);
+      .finally(() => this.#running.delete(userId));
+    this.#running.set(userId, p);
     return p;
   }
 }

@@ -170,14 +170,14 @@ const CASES: Case[] = [
     name: 'verify-login',
     render: () => html`<xs-verify-login .client=${verifyClient} .request=${new FakeRequest('@me:example.org')}></xs-verify-login>`,
     ready: async (el) => {
-      await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step');
+      await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step', { timeout: 10_000 });
     },
   },
   {
     name: 'verify-user',
     render: () => html`<xs-verify-user .client=${verifyClient} .request=${new FakeRequest('@layla:example.org')}></xs-verify-user>`,
     ready: async (el) => {
-      await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step');
+      await waitUntil(() => root(el).querySelector('h2') && root(el).querySelectorAll('button').length >= 2, 'request step', { timeout: 10_000 });
     },
   },
   {
@@ -192,7 +192,7 @@ const CASES: Case[] = [
       return html`<xs-verification-requests .client=${client}></xs-verification-requests>`;
     },
     ready: async (el) => {
-      await waitUntil(() => root(el).textContent.includes('هاتف سارة') && root(el).querySelectorAll('button').length >= 2, 'the request');
+      await waitUntil(() => root(el).textContent.includes('هاتف سارة') && root(el).querySelectorAll('button').length >= 2, 'the request', { timeout: 10_000 });
     },
   },
   {

@@ -48,13 +48,13 @@ export class XsKeyStorage extends XsElement {
 
   /** The own account, live (the one model every element on this client shares). */
   @state() private account: AccountState = { snapshot: null, failure: null };
-  private current?: MatrixClient;
+  #current?: MatrixClient;
 
   /**
    * The steps after the overview (turning off and on, the key check, the restore), loaded in the first idle moment
    * after the overview renders, or with the first press; in `check-key` mode the check is the first step.
    */
-  private readonly steps = this.lazy(() =>
+  readonly #steps = this.lazy(() =>
     import('./key-storage.view.js').then(({ KeyStorageView }) => {
        
       const el = this;
@@ -77,92 +77,92 @@ export class XsKeyStorage extends XsElement {
           return el.updateComplete;
         },
       });
-      if (this.isConnected) view.setClient(this.current);
+      if (this.isConnected) view.setClient(this.#current);
       return view;
     }),
   );
 
   protected override clientChanged(client: MatrixClient | undefined) {
-    this.current = client;
+    this.#current = client;
     this.account = { snapshot: null, failure: null };
-    const view = this.loadedSteps();
+    const view = this.#loadedSteps();
     view?.setClient(client);
     const unsubscribe = client ? accountModel(client).subscribe({ onState: (st) => (this.account = st) }) : undefined;
     return () => {
       unsubscribe?.();
-      this.current = undefined;
-      this.loadedSteps()?.setClient(undefined);
+      this.#current = undefined;
+      this.#loadedSteps()?.setClient(undefined);
     };
   }
 
   /** The steps' view when it is here (reading this starts nothing). */
-  private loadedSteps(): KeyStorageView | undefined {
-    return this.steps.ready ? this.steps.value : undefined;
+  #loadedSteps(): KeyStorageView | undefined {
+    return this.#steps.ready ? this.#steps.value : undefined;
   }
 
   protected override stageKey(): string | undefined {
     // The overview is a stage of its own (a press moves the focus to the next step's heading), before the steps'
     // module is here too; the `check-key` check's first stage is the first render.
-    return this.loadedSteps()?.stageKey() ?? (this.mode === 'check-key' ? undefined : 'overview');
+    return this.#loadedSteps()?.stageKey() ?? (this.mode === 'check-key' ? undefined : 'overview');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('mode') && this.hasUpdated) this.loadedSteps()?.modeChanged();
+    if (changed.has('mode') && this.hasUpdated) this.#loadedSteps()?.modeChanged();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const v = this.overview().state;
-    this.setCustomState('on', !!this.current && v === 'on');
-    this.setCustomState('off', !!this.current && v === 'off');
-    this.loadedSteps()?.afterRender();
+    const v = this.#overview().state;
+    this.setCustomState('on', !!this.#current && v === 'on');
+    this.setCustomState('off', !!this.#current && v === 'off');
+    this.#loadedSteps()?.afterRender();
   }
 
-  private overview(): BackupView {
-    return backupView(this.account.snapshot, this.account.failure, !!this.current && backupTurnedOff(this.current));
+  #overview(): BackupView {
+    return backupView(this.account.snapshot, this.account.failure, !!this.#current && backupTurnedOff(this.#current));
   }
 
   /** A press on the overview: the steps' module is normally here already (idle prefetch); a press waits for it. */
-  private async act(action: OverviewAction) {
-    const view = await this.steps.load();
+  async #act(action: OverviewAction) {
+    const view = await this.#steps.load();
     view.act(action);
   }
 
-  private t(key: Term): string {
+  #t(key: Term): string {
     return this.localize.t(S, key as 'heading');
   }
 
-  private frame(heading: Term, status: TemplateResult | string): TemplateResult {
-    return html`<div part="base"><h2 tabindex="-1" data-stage-heading>${this.t(heading)}</h2>${status}</div>`;
+  #frame(heading: Term, status: TemplateResult | string): TemplateResult {
+    return html`<div part="base"><h2 tabindex="-1" data-stage-heading>${this.#t(heading)}</h2>${status}</div>`;
   }
 
   protected override render() {
     const check = this.mode === 'check-key';
-    if (!this.current) return this.frame(check ? 'checkHeading' : 'heading', html`<p part="status">${this.t('noClient')}</p>`);
+    if (!this.#current) return this.#frame(check ? 'checkHeading' : 'heading', html`<p part="status">${this.#t('noClient')}</p>`);
     // In `check-key` mode the check is the first step: it loads now (and shows "Checking…" until it is here).
-    const view = check ? this.steps.value : this.loadedSteps();
+    const view = check ? this.#steps.value : this.#loadedSteps();
     if (view && !view.atOverview()) return view.render();
-    if (check) return this.frame('checkHeading', html`<p part="status" role="status">${this.t('state.checking')}</p>`);
-    return this.renderOverview(view?.overviewNote());
+    if (check) return this.#frame('checkHeading', html`<p part="status" role="status">${this.#t('state.checking')}</p>`);
+    return this.#renderOverview(view?.overviewNote());
   }
 
-  private button(label: Term, action: OverviewAction, cls = ''): TemplateResult {
-    return html`<button type="button" part="action" class=${cls} @click=${() => void this.act(action)}>${this.t(label)}</button>`;
+  #button(label: Term, action: OverviewAction, cls = ''): TemplateResult {
+    return html`<button type="button" part="action" class=${cls} @click=${() => void this.#act(action)}>${this.#t(label)}</button>`;
   }
 
-  private renderOverview(note: TemplateResult | typeof nothing | undefined) {
-    const v = this.overview();
+  #renderOverview(note: TemplateResult | typeof nothing | undefined) {
+    const v = this.#overview();
     const actions: TemplateResult[] = [];
-    if (v.state === 'on' || v.state === 'unusable') actions.push(this.button('turnOff', 'off', v.state === 'on' ? '' : 'danger'));
-    if (v.state === 'off') actions.push(this.button('turnOn', 'on', 'primary'));
-    if (v.state === 'on' && v.canRestore) actions.push(this.button('restore', 'restore'));
-    if (v.state !== 'checking' && v.state !== 'not-set-up' && v.state !== 'unknown') actions.push(this.button('checkKey', 'check'));
+    if (v.state === 'on' || v.state === 'unusable') actions.push(this.#button('turnOff', 'off', v.state === 'on' ? '' : 'danger'));
+    if (v.state === 'off') actions.push(this.#button('turnOn', 'on', 'primary'));
+    if (v.state === 'on' && v.canRestore) actions.push(this.#button('restore', 'restore'));
+    if (v.state !== 'checking' && v.state !== 'not-set-up' && v.state !== 'unknown') actions.push(this.#button('checkKey', 'check'));
     return html`<div part="base">
-      <h2 tabindex="-1" data-stage-heading>${this.t('heading')}</h2>
-      <p part="status" role="status" data-state=${v.state}>${this.t(`state.${v.state}`)}</p>
-      ${v.state === 'off' && v.turnedOff ? html`<p>${this.t('turnedOffElsewhere')}</p>` : nothing}
-      ${v.dehydratedDevice ? html`<p data-dehydrated-device>${this.t('dehydratedOn')}</p>` : nothing}
+      <h2 tabindex="-1" data-stage-heading>${this.#t('heading')}</h2>
+      <p part="status" role="status" data-state=${v.state}>${this.#t(`state.${v.state}`)}</p>
+      ${v.state === 'off' && v.turnedOff ? html`<p>${this.#t('turnedOffElsewhere')}</p>` : nothing}
+      ${v.dehydratedDevice ? html`<p data-dehydrated-device>${this.#t('dehydratedOn')}</p>` : nothing}
       ${note ?? nothing}
       ${actions.length ? html`<div class="row">${actions}</div>` : nothing}
     </div>`;

@@ -67,16 +67,16 @@ export class XsSetupWizard extends XsElement {
   /** `setup` (default), `change-key` or `reset`. Changing it restarts the flow; setting it again after "Ask me later" or Done restarts too. */
   @property({ reflect: true })
   get mode(): WizardMode {
-    return this._mode;
+    return this.#mode;
   }
   set mode(v: WizardMode) {
-    const old = this._mode;
-    this._mode = v;
+    const old = this.#mode;
+    this.#mode = v;
     this.requestUpdate('mode', old);
     // Those stages are later steps: their module is here.
-    if (old === v && this.hasUpdated && this.laterSteps.ready && this.laterSteps.value!.restartsOnSameMode(this.stage)) this.restart();
+    if (old === v && this.hasUpdated && this.#laterSteps.ready && this.#laterSteps.value!.restartsOnSameMode(this.stage)) this.restart();
   }
-  private _mode: WizardMode = 'setup';
+  #mode: WizardMode = 'setup';
   /** Milliseconds without progress before "still saving…" is shown with Cancel/Retry. */
   @property({ type: Number, attribute: 'stall-ms' }) stallMs = 15_000;
   /** For tests and hosts with their own SDK layer: replaces the adapter built from the client. */
@@ -90,57 +90,57 @@ export class XsSetupWizard extends XsElement {
    * Every step but the first screen of a new account (setup-wizard.steps.ts, with setup-wizard.intro.ts): loaded in
    * the first idle moment after the first render.
    */
-  private readonly laterSteps = this.lazy(() => import('./setup-wizard.steps.js'));
+  readonly #laterSteps = this.lazy(() => import('./setup-wizard.steps.js'));
 
   private wizard?: SetupWizard;
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
   /** @internal What the later steps keep here between renders (their notes, the phrase's validity, the countdown). */
   readonly laterState: LaterState = {};
-  private readonly onChange = () => {
+  readonly #onChange = () => {
     const prev = this.stage;
     const s = (this.stage = this.wizard!.stage);
     if (s.kind === 'dismissed' && prev.kind !== 'dismissed') this.emit(new XsSetupDismissedEvent());
     if (s.kind === 'load-failed' && prev.kind !== s.kind) this.emit(new XsErrorEvent(s.failure.kind, explainFailure(this.localize.lang, s.failure), s.failure.httpStatus));
-    if (this.laterSteps.ready) this.laterSteps.value?.follow(this, this.localize, prev, s);
+    if (this.#laterSteps.ready) this.#laterSteps.value?.follow(this, this.localize, prev, s);
     this.requestUpdate();
   };
 
   /** Starts the flow again from where the account stands (after "Ask me later", Done, or at any time). */
   restart(): void {
-    this.setupWizard(this.matrixClient);
+    this.#setupWizard(this.matrixClient);
   }
 
   /** The stages the element draws itself: checking the account (or failing to), and the first step of a new account. */
-  private get firstScreen(): boolean {
+  get #firstScreen(): boolean {
     const s = this.stage;
     return s.kind === 'loading' || s.kind === 'load-failed' || (s.kind === 'explain' && !s.repair);
   }
 
   protected override stageKey(): string | undefined {
     // A later step whose view is still loading shows the "checking" frame: its heading takes focus when it arrives.
-    if (!this.firstScreen && !this.laterSteps.ready) return 'loading';
+    if (!this.#firstScreen && !this.#laterSteps.ready) return 'loading';
     return this.stage.kind;
   }
 
   protected override clientChanged(client: MatrixClient | undefined): void | (() => void) {
-    this.setupWizard(client);
-    return () => this.teardown();
+    this.#setupWizard(client);
+    return () => this.#teardown();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('mode') || changed.has('adapter') || changed.has('stallMs'))) this.setupWizard(this.matrixClient);
+    if (this.hasUpdated && (changed.has('mode') || changed.has('adapter') || changed.has('stallMs'))) this.#setupWizard(this.matrixClient);
     const s = this.stage;
-    this.setExclusiveState(['busy', 'done'], s.kind === 'loading' ? 'busy' : this.laterSteps.ready ? this.laterSteps.value!.customState(s) : undefined);
+    this.setExclusiveState(['busy', 'done'], s.kind === 'loading' ? 'busy' : this.#laterSteps.ready ? this.#laterSteps.value!.customState(s) : undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.teardown();
+    this.#teardown();
   }
 
-  private setupWizard(client: MatrixClient | undefined) {
-    this.teardown();
+  #setupWizard(client: MatrixClient | undefined) {
+    this.#teardown();
     this.misconfigured = !this.adapter && !!client?.getCrypto() && !hasSecretStorageCallbacks(client);
     if (this.misconfigured) return;
     const adapter = this.adapter ?? (client?.getCrypto() ? createSetupAdapter(client) : undefined);
@@ -151,13 +151,13 @@ export class XsSetupWizard extends XsElement {
     }
     const w = new SetupWizard(adapter, this.mode, { stallMs: this.stallMs, trackLoad: (load) => this.trackLoad(load) });
     this.wizard = w;
-    w.addEventListener('change', this.onChange);
+    w.addEventListener('change', this.#onChange);
     void w.start();
     // The account as every element on this client sees it: a change made elsewhere (verified by another session,
     // reset elsewhere, backup deleted) re-derives the stages that describe where the account stands.
     if (client?.getCrypto()) {
       let last: string | undefined;
-      this.unsubscribe = accountModel(client).subscribe({
+      this.#unsubscribe = accountModel(client).subscribe({
         onState: (st: AccountState) => {
           const key = situationKey(st);
           if (last !== undefined && key !== last) void w.accountChanged();
@@ -167,12 +167,12 @@ export class XsSetupWizard extends XsElement {
     }
   }
 
-  private teardown() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  #teardown() {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.laterState.countdown?.stop();
     if (!this.wizard) return;
-    this.wizard.removeEventListener('change', this.onChange);
+    this.wizard.removeEventListener('change', this.#onChange);
     this.wizard.end();
     this.wizard = undefined;
   }
@@ -185,11 +185,11 @@ export class XsSetupWizard extends XsElement {
   }
 
   /** The step's heading (focused on each new step). */
-  private heading(text: string) {
+  #heading(text: string) {
     return html`<h2 tabindex="-1" data-stage-heading>${text}</h2>`;
   }
 
-  private button(label: string, onClick: () => void, cls = ''): TemplateResult {
+  #button(label: string, onClick: () => void, cls = ''): TemplateResult {
     return html`<button type="button" part="action" class=${cls} @click=${onClick}>${label}</button>`;
   }
 
@@ -198,20 +198,20 @@ export class XsSetupWizard extends XsElement {
     const s = this.stage;
     if (!w && !this.misconfigured) return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
     const checking = html`<div part="base"><p part="status" role="status">${this.t('loading')}</p></div>`;
-    const retry = (fn: () => void) => html`<div class="row">${this.button(this.t('retry'), fn, 'primary')}</div>`;
+    const retry = (fn: () => void) => html`<div class="row">${this.#button(this.t('retry'), fn, 'primary')}</div>`;
     if (w && s.kind === 'loading') return checking;
     if (w && s.kind === 'load-failed') {
-      return html`<div part="base">${this.heading(this.t('loadFailed'))}<p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>${retry(() => w.retry())}</div>`;
+      return html`<div part="base">${this.#heading(this.t('loadFailed'))}<p role="alert">${explainFailure(this.localize.lang, s.failure)}</p>${retry(() => w.retry())}</div>`;
     }
     if (w && s.kind === 'explain' && !s.repair) {
-      return html`<div part="base">${this.heading(this.t('explainHeading'))}<p>${this.t('explainBody')}</p><div class="row">${this.button(this.t('continue'), () => w.continue(), 'primary')}${this.button(this.t('askLater'), () => w.dismiss())}</div></div>`;
+      return html`<div part="base">${this.#heading(this.t('explainHeading'))}<p>${this.t('explainBody')}</p><div class="row">${this.#button(this.t('continue'), () => w.continue(), 'primary')}${this.#button(this.t('askLater'), () => w.dismiss())}</div></div>`;
     }
     // Every other step, and the note for a client without createSecretStorageCallbacks() (a developer's mistake).
-    const later = this.laterSteps.value;
+    const later = this.#laterSteps.value;
     if (later) return later.renderStep(this, this.localize, s, w);
     // The later steps' view could not be loaded (the page's server went away): say so, offer to try again.
-    if (this.laterSteps.error) {
-      return html`<div part="base"><p role="alert">${explainFailure(this.localize.lang, describeFailure(this.laterSteps.error))}</p>${retry(() => void this.laterSteps.load().catch(() => undefined))}</div>`;
+    if (this.#laterSteps.error) {
+      return html`<div part="base"><p role="alert">${explainFailure(this.localize.lang, describeFailure(this.#laterSteps.error))}</p>${retry(() => void this.#laterSteps.load().catch(() => undefined))}</div>`;
     }
     return w ? checking : nothing;
   }

@@ -70,9 +70,9 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
   protected readonly later = verifyLoginSteps;
   /** @internal The client the flow is built for. */
   flowClient?: MatrixClient;
-  private unwatch?: () => void;
+  #unwatch?: () => void;
   /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
-  private checks = 0;
+  #checks = 0;
   /** @internal The later steps, once their module is here. */
   stepsView?: LoginSteps;
 
@@ -98,9 +98,9 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     super.updated(changed);
     // "Already verified?" matters on the start step only: once a verification runs, stop following the account
     // (its reads would compete with the verification for the crypto store and the network).
-    if (this.unwatch && this.stage.kind !== 'start') {
-      this.unwatch();
-      this.unwatch = undefined;
+    if (this.#unwatch && this.stage.kind !== 'start') {
+      this.#unwatch();
+      this.#unwatch = undefined;
     }
     // After a rejected key or phrase the field takes focus (KeyEntry keeps track of which problem it focused).
     this.keyEntry?.afterRender();
@@ -124,16 +124,16 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
 
   protected override firstBuilt(client: MatrixClient): void {
     if (this.flowRole !== 'this-session') return;
-    const check = ++this.checks;
-    void this.checkAlreadyVerified(client, check);
+    const check = ++this.#checks;
+    void this.#checkAlreadyVerified(client, check);
     // Set up or verified meanwhile (e.g. by the setup wizard on the same page), or reset elsewhere: look again.
     // Through the account model every element on this client shares (src/sdk/account.ts).
     // Following only: this element reads what it needs itself, so starting the model here asks no server (the
     // start step's reads would otherwise still be out when the person starts, competing with the request).
-    this.unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.checkAlreadyVerified(client, check) });
+    this.#unwatch = accountModel(client).subscribe({ followOnly: true, onState: () => void this.#checkAlreadyVerified(client, check) });
   }
 
-  private async checkAlreadyVerified(client: MatrixClient, check: number) {
+  async #checkAlreadyVerified(client: MatrixClient, check: number) {
     const deviceId = client.getDeviceId();
     if (!deviceId) return;
     let verified: boolean;
@@ -148,15 +148,15 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     } catch {
       /* can't tell: say it's verified (the status element reports what it can't read) */
     }
-    if (check !== this.checks) return;
+    if (check !== this.#checks) return;
     this.alreadyVerified = verified;
     this.keysOutOfSync = outOfSync;
   }
 
   protected override teardownExtras(): void {
-    this.checks++;
-    this.unwatch?.();
-    this.unwatch = undefined;
+    this.#checks++;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     this.stepsView?.reset();
     this.closeKey();
   }
@@ -172,55 +172,55 @@ export class XsVerifyLogin extends XsVerificationElement<Later> {
     this.keyEntry = undefined;
   }
 
-  private t(key: keyof typeof verifyStrings.en): string {
+  #t(key: keyof typeof verifyStrings.en): string {
     return this.localize.t(verifyStrings, key as 'accept');
   }
 
-  private heading(key: keyof typeof verifyStrings.en): TemplateResult {
-    return this.headingOf(this.t(key));
+  #heading(key: keyof typeof verifyStrings.en): TemplateResult {
+    return this.headingOf(this.#t(key));
   }
 
-  private get thisSession(): boolean {
+  get #thisSession(): boolean {
     return this.flowRole === 'this-session';
   }
 
   /** @internal "Use your Security Key or Phrase" (this-session role). */
   keyOption(cls?: string): unknown {
-    return this.thisSession ? this.button(this.t('useKey'), () => this.openKey(), cls) : nothing;
+    return this.#thisSession ? this.button(this.#t('useKey'), () => this.openKey(), cls) : nothing;
   }
 
   /** @internal "Can't confirm?" (this-session role): the host opens its reset step, or this element explains it. */
   cantConfirmButton(): unknown {
-    return this.thisSession ? this.button(this.t('cantConfirm'), () => this.withLater((m) => m.cantConfirm(this)), 'link') : nothing;
+    return this.#thisSession ? this.button(this.#t('cantConfirm'), () => this.withLater((m) => m.cantConfirm(this)), 'link') : nothing;
   }
 
   protected override render() {
     if (this.keyEntry) return this.keyEntry.render();
     const s = this.stage;
-    if (this.resetUnhandled && this.thisSession) return this.later$((m) => m.viewOf(this).renderReset());
+    if (this.resetUnhandled && this.#thisSession) return this.later$((m) => m.viewOf(this).renderReset());
     switch (s.kind) {
       case 'no-client':
-        return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
+        return html`<p part="status" role="status">${this.#t('notConnected')}</p>`;
       case 'start':
         if (this.alreadyVerified) {
-          return html`<div part="base">${this.heading('alreadyHeading')}
-            <p part="status" role="status">${this.t(this.keysOutOfSync ? 'keysOutOfSync' : 'alreadyVerified')}</p>
+          return html`<div part="base">${this.#heading('alreadyHeading')}
+            <p part="status" role="status">${this.#t(this.keysOutOfSync ? 'keysOutOfSync' : 'alreadyVerified')}</p>
             ${this.keysOutOfSync ? html`<div class="row">${this.keyOption('primary')}</div>` : nothing}</div>`;
         }
         return html`<div part="base">
-          ${this.heading('startHeading')}
-          <p>${this.t('startIntro')}</p>
-          <div class="row">${this.button(this.t('useOtherSession'), () => this.withFlow((f) => f.start()), 'primary')} ${this.keyOption()} ${this.cantConfirmButton()}</div>
+          ${this.#heading('startHeading')}
+          <p>${this.#t('startIntro')}</p>
+          <div class="row">${this.button(this.#t('useOtherSession'), () => this.withFlow((f) => f.start()), 'primary')} ${this.keyOption()} ${this.cantConfirmButton()}</div>
         </div>`;
       case 'requesting':
-        return html`<div part="base">${this.heading('startHeading')}<p part="status" role="status">${this.t('requesting')}</p></div>`;
+        return html`<div part="base">${this.#heading('startHeading')}<p part="status" role="status">${this.#t('requesting')}</p></div>`;
       case 'incoming':
         return html`<div part="base">
-          ${this.heading('incomingHeading')}
-          <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', isolate(s.deviceId)) : this.t('incomingIntroUnknown')}</p>
+          ${this.#heading('incomingHeading')}
+          <p>${s.deviceId ? this.localize.t(verifyStrings, 'incomingIntro', isolate(s.deviceId)) : this.#t('incomingIntroUnknown')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => this.accept(), 'primary')}
-            ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
+            ${this.button(this.#t('accept'), () => this.accept(), 'primary')}
+            ${this.button(this.#t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
       case 'loading':

@@ -56,7 +56,7 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
 
   protected readonly later = verifyUserSteps;
   /** Counts builds: an "already verified?" answer for an earlier build is dropped. */
-  private checks = 0;
+  #checks = 0;
   /** @internal The later steps, once their module is here. */
   stepsView?: UserSteps;
 
@@ -84,37 +84,37 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
   }
 
   protected override firstBuilt(client: MatrixClient): void {
-    const check = ++this.checks;
-    if (!this.request && this.person) void this.checkAlreadyVerified(client, this.person, check);
+    const check = ++this.#checks;
+    if (!this.request && this.person) void this.#checkAlreadyVerified(client, this.person, check);
   }
 
-  private async checkAlreadyVerified(client: MatrixClient, userId: string, check: number) {
+  async #checkAlreadyVerified(client: MatrixClient, userId: string, check: number) {
     try {
       const verified = await isUserVerified(client, userId);
-      if (check === this.checks) this.alreadyVerified = verified;
+      if (check === this.#checks) this.alreadyVerified = verified;
     } catch {
       /* not known yet: the start step offers to verify */
     }
   }
 
   protected override teardownExtras(): void {
-    this.checks++;
+    this.#checks++;
     this.stepsView?.reset();
   }
 
-  private t(key: Key): string {
+  #t(key: Key): string {
     return this.localize.t(verifyUserStrings, key as 'accept');
   }
 
-  private heading(key: Key): TemplateResult {
-    return this.headingOf(this.t(key));
+  #heading(key: Key): TemplateResult {
+    return this.headingOf(this.#t(key));
   }
 
   /** @internal The person, as inert text: display name (when known) and user id. */
   who(): TemplateResult {
     const id = this.person ?? '';
-    const invisible = this.t('invisibleChars');
-    return html`<p part="who" class="who" aria-label=${this.t('whoLabel')}>
+    const invisible = this.#t('invisibleChars');
+    return html`<p part="who" class="who" aria-label=${this.#t('whoLabel')}>
       ${this.displayName && this.displayName !== id
         ? html`<span class="name">${untrusted(this.displayName, invisible)}</span> <span class="id">${untrusted(id, invisible)}</span>`
         : html`<span class="name">${untrusted(id, invisible)}</span>`}
@@ -125,26 +125,26 @@ export class XsVerifyUser extends XsVerificationElement<Later, { kind: 'no-user'
     const s = this.stage;
     switch (s.kind) {
       case 'no-client':
-        return html`<p part="status" role="status">${this.t('notConnected')}</p>`;
+        return html`<p part="status" role="status">${this.#t('notConnected')}</p>`;
       case 'no-user':
-        return html`<p part="status" role="status">${this.t('noUser')}</p>`;
+        return html`<p part="status" role="status">${this.#t('noUser')}</p>`;
       case 'loading':
         return html`<div part="base"></div>`;
       case 'start':
         return html`<div part="base">
-          ${this.heading(this.alreadyVerified ? 'alreadyHeading' : 'startHeading')}
+          ${this.#heading(this.alreadyVerified ? 'alreadyHeading' : 'startHeading')}
           ${this.who()}
-          <p>${this.t(this.alreadyVerified ? 'alreadyVerified' : 'startIntro')}</p>
-          <div class="row">${this.button(this.t(this.alreadyVerified ? 'verifyAgain' : 'startButton'), () => this.withFlow((f) => f.start()), 'primary')}</div>
+          <p>${this.#t(this.alreadyVerified ? 'alreadyVerified' : 'startIntro')}</p>
+          <div class="row">${this.button(this.#t(this.alreadyVerified ? 'verifyAgain' : 'startButton'), () => this.withFlow((f) => f.start()), 'primary')}</div>
         </div>`;
       case 'incoming':
         return html`<div part="base">
-          ${this.heading('incomingHeading')}
+          ${this.#heading('incomingHeading')}
           ${this.who()}
-          <p>${this.t('incomingIntro')}</p>
+          <p>${this.#t('incomingIntro')}</p>
           <div class="row">
-            ${this.button(this.t('accept'), () => this.accept(), 'primary')}
-            ${this.button(this.t('decline'), () => this.withFlow((f) => f.cancel()))}
+            ${this.button(this.#t('accept'), () => this.accept(), 'primary')}
+            ${this.button(this.#t('decline'), () => this.withFlow((f) => f.cancel()))}
           </div>
         </div>`;
       default:
