@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/xs-new-passphrase.js';
 import { XsPassphraseValidityEvent } from '../../events/xs-passphrase-validity.js';
@@ -266,10 +266,13 @@ describe('<xs-new-passphrase>', () => {
 
   it('submits the surrounding form on an Enter pressed while its typing logic loads', async () => {
     let submitted = 0;
-    const form = await fixture<HTMLFormElement>(
+    // Rendered synchronously and awaited through microtasks only, so the idle moment that would load the typing
+    // logic cannot come before the Enter (fixture() waits a frame, in which it may).
+    const form = fixtureSync<HTMLFormElement>(
       html`<form @submit=${(e: Event) => { e.preventDefault(); submitted++; }}><xs-new-passphrase></xs-new-passphrase></form>`,
     );
     const el = form.querySelector('xs-new-passphrase')!;
+    await el.updateComplete;
     expect((el as unknown as { words: { ready: boolean } }).words.ready).to.equal(false);
     parts(el).pass.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
     await el.updateComplete;
