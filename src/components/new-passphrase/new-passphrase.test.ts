@@ -160,7 +160,9 @@ describe('<xs-new-passphrase>', () => {
   });
 
   it('loses no keystroke typed while its typing logic loads, and then acts on the fields as they are', async () => {
-    const el = await fixture<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    // fixtureSync and microtasks only: the idle moment that loads the typing logic cannot come first.
+    const el = fixtureSync<XsNewPassphrase>(html`<xs-new-passphrase min-score="0"></xs-new-passphrase>`);
+    await el.updateComplete;
     const { pass, confirm, alert } = parts(el);
     expect((el as unknown as { words: { ready: boolean } }).words.ready, 'typed before new-passphrase.strength.ts is here').to.equal(false);
     type(pass, 't');
